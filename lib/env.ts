@@ -1,0 +1,113 @@
+// The only module that reads process.env. Each group is parsed once, with a schema, so that a
+// wrong value stops the program at start with a sentence naming the variable.
+import path from "node:path";
+import { z } from "zod";
+
+const bool = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+const port = z.coerce.number().int().min(1).max(65535);
+const url = z.string().url();
+
+const serverSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL"),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  MEILI_HOST: url,
+  MEILI_MASTER_KEY: z.string().min(16, "must be at least 16 bytes"),
+  MEILI_INDEX_PREFIX: z.string().regex(/^[a-z0-9_]+$/, "use a-z, 0-9 and _").default("shouwen"),
+  NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters"),
+  NEXTAUTH_URL: url.optional(),
+  SESSION_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
+  LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(50),
+  LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  TRUST_PROXY: bool.default(false),
+  OIDC_ISSUER: url.optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_DISPLAY_NAME: z.string().min(1).default("企业单点登录"),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional(),
+  MAIL_FROM: z.string().default("首问 Shouwen <noreply@shouwen.local>"),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+
+const launcherSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).optional(),
+  SHOUWEN_DATA_DIR: z.string().min(1).default(".data"),
+  SHOUWEN_PG_PORT: port.default(54329),
+  SHOUWEN_MEILI_PORT: port.default(7701),
+  PORT: port.default(3000),
+  HOSTNAME: z.string().default("127.0.0.1"),
+  SHOUWEN_SEED_DEMO: bool.default(true),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL").optional(),
+  MEILI_HOST: url.optional(),
+  MEILI_MASTER_KEY: z.string().min(16, "must be at least 16 bytes").optional(),
+  NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+});
+
+export type ServerEnv = z.infer<typeof serverSchema>;
+export type LauncherEnv = z.infer<typeof launcherSchema>;
+
+export class EnvError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "EnvError";
+  }
+}
+
+function parse<T extends z.ZodType>(schema: T, source: Record<string, string | undefined>): z.infer<T> {
+  // Empty strings mean "unset" (a blank line in a .env file must not count as a value).
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = schema.safeParse(cleaned);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const name = String(issue.path[0] ?? "environment");
+    const value = cleaned[name];
+    throw new EnvError(
+      value === undefined
+        ? `Environment variable ${name} is required but not set.`
+        : `Environment variable ${name} has an invalid value: ${issue.message}.`,
+    );
+  }
+  return result.data;
+}
+
+let server: ServerEnv | undefined;
+let launcher: LauncherEnv | undefined;
+
+/** Settings of the portal and worker processes. */
+export function serverEnv(): ServerEnv {
+  server ??= parse(serverSchema, process.env);
+  if (server.OIDC_ISSUER && !(server.OIDC_CLIENT_ID && server.OIDC_CLIENT_SECRET)) {
+    throw new EnvError("Environment variable OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are required when OIDC_ISSUER is set.");
+  }
+  if ((server.MEILI_HOST === undefined) !== (server.MEILI_MASTER_KEY === undefined)) {
+    throw new EnvError("Environment variable MEILI_MASTER_KEY is required when MEILI_HOST is set.");
+  }
+  return server;
+}
+
+/** Settings of the scripts that start local services (npm run dev / start, tests). */
+export function launcherEnv(): LauncherEnv {
+  launcher ??= parse(launcherSchema, process.env);
+  if (launcher.MEILI_HOST && !launcher.MEILI_MASTER_KEY) {
+    throw new EnvError("Environment variable MEILI_MASTER_KEY is required when MEILI_HOST is set.");
+  }
+  return launcher;
+}
+
+export function dataDir(): string {
+  return path.resolve(launcherEnv().SHOUWEN_DATA_DIR);
+}
+
+/** The environment for a child process: this one's, plus the given values. */
+export function childEnv(extra: Record<string, string | undefined>): NodeJS.ProcessEnv {
+  return { ...process.env, ...extra };
+}
+
+/** Forget parsed values (tests that change the environment). */
+export function resetEnvForTests(): void {
+  server = undefined;
+  launcher = undefined;
+}

@@ -1,0 +1,70 @@
+// Typed domain errors. Verbs throw these; one mapper per transport (lib/http/) turns them into
+// status codes and messages. Nothing else decides how an error looks to a user.
+
+export type FieldErrors = Record<string, string>;
+
+export class DomainError extends Error {
+  readonly code: string = "DOMAIN";
+}
+
+export class ValidationError extends DomainError {
+  override readonly code = "VALIDATION";
+  constructor(
+    readonly fields: FieldErrors,
+    message = "输入有误",
+  ) {
+    super(message);
+  }
+}
+
+export class UnauthenticatedError extends DomainError {
+  override readonly code = "UNAUTHENTICATED";
+  constructor(message = "请先登录") {
+    super(message);
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  override readonly code = "FORBIDDEN";
+  constructor(message = "无权访问") {
+    super(message);
+  }
+}
+
+export class NotFoundError extends DomainError {
+  override readonly code = "NOT_FOUND";
+  constructor(message = "未找到") {
+    super(message);
+  }
+}
+
+export class ConflictError extends DomainError {
+  override readonly code = "CONFLICT";
+  constructor(message = "数据已被他人修改，请刷新后重试") {
+    super(message);
+  }
+}
+
+export class PreconditionError extends DomainError {
+  override readonly code = "PRECONDITION";
+  constructor(message: string) {
+    super(message);
+  }
+}
+
+export class RateLimitedError extends DomainError {
+  override readonly code = "RATE_LIMITED";
+  constructor(
+    readonly retryAfterSeconds: number,
+    message = "操作过于频繁，请稍后再试",
+  ) {
+    super(message);
+  }
+}
+
+export class UnavailableError extends DomainError {
+  override readonly code = "UNAVAILABLE";
+  constructor(message = "服务暂时不可用，请稍后重试") {
+    super(message);
+  }
+}

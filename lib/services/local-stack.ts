@@ -1,0 +1,80 @@
+// Brings up what the portal needs: PostgreSQL and Meilisearch (embedded unless configured),
+// migrations, demo data. Used by `npm run dev`, `npm start`, `npm run services` and the CLIs.
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync, chmodSync } from "node:fs";
+import path from "node:path";
+import { dataDir, launcherEnv } from "../env";
+import { migrate } from "../db/migrate";
+import { startMeilisearch } from "./meilisearch";
+import { startPostgres } from "./postgres";
+
+interface Secrets {
+  postgresPassword: string;
+  meiliMasterKey: string;
+  nextauthSecret: string;
+}
+
+/** Generated once per checkout and kept in .data/secrets.json (git-ignored, mode 0600). */
+export function localSecrets(dir = dataDir()): Secrets {
+  const file = path.join(dir, "secrets.json");
+  if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8")) as Secrets;
+  mkdirSync(dir, { recursive: true });
+  const secrets: Secrets = {
+    postgresPassword: randomBytes(18).toString("base64url"),
+    meiliMasterKey: randomBytes(24).toString("base64url"),
+    nextauthSecret: randomBytes(32).toString("base64url"),
+  };
+  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  chmodSync(dir, 0o755);
+  return secrets;
+}
+
+export interface Stack {
+  env: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+export async function startStack(options: { log?: (m: string) => void } = {}): Promise<Stack> {
+  const log = options.log ?? ((m: string) => console.log(`[shouwen] ${m}`));
+  const env = launcherEnv();
+  const dir = dataDir();
+  const stops: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const s of stops.reverse()) await s().catch(() => undefined);
+  };
+  try {
+    const needsLocal = !env.DATABASE_URL || !env.MEILI_HOST || !env.NEXTAUTH_SECRET;
+    const secrets = needsLocal ? localSecrets(dir) : undefined;
+    let databaseUrl = env.DATABASE_URL;
+    if (!databaseUrl) {
+      const pg = await startPostgres({ dataDir: path.join(dir, "postgres"), port: env.SHOUWEN_PG_PORT, password: secrets!.postgresPassword });
+      stops.push(pg.stop);
+      databaseUrl = pg.url;
+      log(`PostgreSQL (embedded) on 127.0.0.1:${pg.port}, data in ${path.join(dir, "postgres")}`);
+    } else log("using PostgreSQL from DATABASE_URL");
+    let meiliHost = env.MEILI_HOST;
+    let meiliKey = env.MEILI_MASTER_KEY;
+    if (!meiliHost) {
+      const meili = await startMeilisearch({ dataDir: path.join(dir, "meilisearch"), port: env.SHOUWEN_MEILI_PORT, masterKey: secrets!.meiliMasterKey });
+      stops.push(meili.stop);
+      meiliHost = meili.host;
+      meiliKey = meili.masterKey;
+      log(`Meilisearch (embedded) on ${meili.host}`);
+    } else log("using Meilisearch from MEILI_HOST");
+    const applied = await migrate(databaseUrl, { log });
+    if (applied.length === 0) log("database schema is up to date");
+    return {
+      env: {
+        DATABASE_URL: databaseUrl,
+        MEILI_HOST: meiliHost,
+        MEILI_MASTER_KEY: meiliKey!,
+        NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? secrets!.nextauthSecret,
+        NEXTAUTH_URL: `http://${env.HOSTNAME === "0.0.0.0" ? "127.0.0.1" : env.HOSTNAME}:${env.PORT}`,
+      },
+      stop,
+    };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}

@@ -1,0 +1,70 @@
+// npm run dev | npm start | npm run services
+// Starts PostgreSQL and Meilisearch (unless DATABASE_URL / MEILI_HOST are set), migrates, seeds the
+// demo company, imports content/, then runs Next.js. Ctrl-C or SIGTERM stops every child.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import { childEnv, EnvError, launcherEnv } from "../lib/env";
+import { ServiceStartError } from "../lib/services/errors";
+import { assertPortFree } from "../lib/services/ports";
+import { startStack } from "../lib/services/local-stack";
+import { prepareData } from "./prepare-data";
+
+const mode = process.argv[2] as "dev" | "start" | "services";
+const log = (m: string) => console.log(`[shouwen] ${m}`);
+
+async function main(): Promise<number> {
+  if (!["dev", "start", "services"].includes(mode)) throw new Error("usage: tsx scripts/run.ts dev|start|services");
+  const env = launcherEnv();
+  if (mode !== "services") await assertPortFree(env.PORT, "the portal");
+  const stack = await startStack({ log });
+  let child: ChildProcess | undefined;
+  let stopping = false;
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    if (child && child.exitCode === null) {
+      child.kill("SIGTERM");
+      await new Promise((r) => child!.once("exit", r));
+    }
+    await stack.stop();
+    log("stopped");
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+  try {
+    await prepareData(stack.env, { seedDemo: env.SHOUWEN_SEED_DEMO, log });
+  } catch (err) {
+    await stack.stop();
+    throw err;
+  }
+  if (mode === "services") {
+    log(`services ready. Use:\n  DATABASE_URL=${stack.env.DATABASE_URL}\n  MEILI_HOST=${stack.env.MEILI_HOST}`);
+    await new Promise(() => undefined);
+  }
+  const next = createRequire(import.meta.url).resolve("next/dist/bin/next");
+  const envForNext = childEnv({ ...stack.env, NODE_ENV: mode === "dev" ? "development" : "production" });
+  if (mode === "start" && !existsSync(".next/BUILD_ID")) {
+    log("no production build found: running next build");
+    const build = spawnSync(process.execPath, [next, "build"], { stdio: "inherit", env: envForNext });
+    if (build.status !== 0) {
+      await stack.stop();
+      return build.status ?? 1;
+    }
+  }
+  child = spawn(process.execPath, [next, mode, "--port", String(env.PORT), "--hostname", env.HOSTNAME], { stdio: "inherit", env: envForNext });
+  log(`portal on http://${env.HOSTNAME}:${env.PORT}`);
+  const code = await new Promise<number>((r) => child!.once("exit", (c) => r(c ?? 0)));
+  await shutdown(code);
+  return code;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    if (err instanceof EnvError || err instanceof ServiceStartError) console.error(`[shouwen] ${err.message}`);
+    else console.error(`[shouwen] could not start: ${(err as Error)?.stack ?? err}`);
+    process.exit(1);
+  },
+);
