@@ -43,6 +43,7 @@ const launcherSchema = z.object({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL").optional(),
   MEILI_HOST: url.optional(),
   MEILI_MASTER_KEY: z.string().min(16, "must be at least 16 bytes").optional(),
+  MEILI_INDEX_PREFIX: z.string().regex(/^[a-z0-9_]+$/, "use a-z, 0-9 and _").default("shouwen"),
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
 });
 

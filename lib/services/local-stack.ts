@@ -4,7 +4,9 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync, chmodSync } from "node:fs";
 import path from "node:path";
 import { dataDir, launcherEnv } from "../env";
+import pg from "pg";
 import { migrate } from "../db/migrate";
+import { pingSearch } from "../search/client";
 import { startMeilisearch } from "./meilisearch";
 import { startPostgres } from "./postgres";
 
@@ -34,7 +36,23 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-export async function startStack(options: { log?: (m: string) => void } = {}): Promise<Stack> {
+async function canConnect(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/**
+ * @param options.reuseRunning for CLIs (content import, eval): when `npm run dev` already runs the
+ *   embedded servers of this checkout, use them instead of failing on the taken ports.
+ */
+export async function startStack(options: { log?: (m: string) => void; reuseRunning?: boolean } = {}): Promise<Stack> {
   const log = options.log ?? ((m: string) => console.log(`[shouwen] ${m}`));
   const env = launcherEnv();
   const dir = dataDir();
@@ -46,14 +64,24 @@ export async function startStack(options: { log?: (m: string) => void } = {}): P
     const needsLocal = !env.DATABASE_URL || !env.MEILI_HOST || !env.NEXTAUTH_SECRET;
     const secrets = needsLocal ? localSecrets(dir) : undefined;
     let databaseUrl = env.DATABASE_URL;
+    const localPgUrl = `postgresql://postgres:${encodeURIComponent(secrets?.postgresPassword ?? "")}@127.0.0.1:${env.SHOUWEN_PG_PORT}/shouwen`;
+    if (!databaseUrl && options.reuseRunning && (await canConnect(localPgUrl))) {
+      databaseUrl = localPgUrl;
+      log(`using the running embedded PostgreSQL on 127.0.0.1:${env.SHOUWEN_PG_PORT}`);
+    }
     if (!databaseUrl) {
-      const pg = await startPostgres({ dataDir: path.join(dir, "postgres"), port: env.SHOUWEN_PG_PORT, password: secrets!.postgresPassword });
-      stops.push(pg.stop);
-      databaseUrl = pg.url;
-      log(`PostgreSQL (embedded) on 127.0.0.1:${pg.port}, data in ${path.join(dir, "postgres")}`);
+      const server = await startPostgres({ dataDir: path.join(dir, "postgres"), port: env.SHOUWEN_PG_PORT, password: secrets!.postgresPassword });
+      stops.push(server.stop);
+      databaseUrl = server.url;
+      log(`PostgreSQL (embedded) on 127.0.0.1:${server.port}, data in ${path.join(dir, "postgres")}`);
     } else log("using PostgreSQL from DATABASE_URL");
     let meiliHost = env.MEILI_HOST;
     let meiliKey = env.MEILI_MASTER_KEY;
+    if (!meiliHost && options.reuseRunning && secrets && (await pingSearch({ host: `http://127.0.0.1:${env.SHOUWEN_MEILI_PORT}`, apiKey: secrets.meiliMasterKey }).catch(() => false))) {
+      meiliHost = `http://127.0.0.1:${env.SHOUWEN_MEILI_PORT}`;
+      meiliKey = secrets.meiliMasterKey;
+      log(`using the running embedded Meilisearch on ${meiliHost}`);
+    }
     if (!meiliHost) {
       const meili = await startMeilisearch({ dataDir: path.join(dir, "meilisearch"), port: env.SHOUWEN_MEILI_PORT, masterKey: secrets!.meiliMasterKey });
       stops.push(meili.stop);
@@ -68,6 +96,7 @@ export async function startStack(options: { log?: (m: string) => void } = {}): P
         DATABASE_URL: databaseUrl,
         MEILI_HOST: meiliHost,
         MEILI_MASTER_KEY: meiliKey!,
+        MEILI_INDEX_PREFIX: env.MEILI_INDEX_PREFIX,
         NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? secrets!.nextauthSecret,
         NEXTAUTH_URL: `http://${env.HOSTNAME === "0.0.0.0" ? "127.0.0.1" : env.HOSTNAME}:${env.PORT}`,
       },

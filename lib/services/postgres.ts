@@ -64,11 +64,11 @@ export async function startPostgres(options: {
   const database = options.database ?? "shouwen";
   await assertPortFree(port, "PostgreSQL");
   const binDir = binariesDir();
-  mkdirSync(dataDir, { recursive: true });
+  // PostgreSQL insists on 0700/0750 for the data directory itself; only its parents need o+x.
+  mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
   if (isRoot()) {
-    chmodSync(dataDir, 0o755);
     grantTraversal(binDir);
-    grantTraversal(dataDir);
+    grantTraversal(path.dirname(path.resolve(dataDir)));
   }
   const logs: string[] = [];
   const server = new EmbeddedPostgres({

@@ -1,0 +1,78 @@
+// Imports a folder of policy Markdown into PostgreSQL (the source of truth): a changed file becomes
+// a new version, an unchanged one is skipped by checksum, a bad file is reported and the others
+// still import. Meilisearch is synced afterwards by lib/search/sync-index.ts.
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import type { Db } from "../db/client";
+import { parsePolicy, PolicyParseError, type ParsedPolicy } from "./parse-policy";
+
+export interface ImportReport {
+  created: string[];
+  updated: string[];
+  unchanged: string[];
+  failed: { file: string; error: string }[];
+}
+
+export function policyFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((f) => f.toLowerCase().endsWith(".md") && !f.startsWith("."))
+    .sort()
+    .map((f) => path.join(dir, f));
+}
+
+export async function importPolicies(
+  db: Db,
+  dir: string,
+  options: { onProgress?: (done: number, total: number, file: string) => void } = {},
+): Promise<ImportReport> {
+  const report: ImportReport = { created: [], updated: [], unchanged: [], failed: [] };
+  const files = policyFiles(dir);
+  const seen = new Map<string, string>();
+  let done = 0;
+  for (const file of files) {
+    const name = path.basename(file);
+    try {
+      const bytes = readFileSync(file);
+      const parsed = parsePolicy(name, bytes);
+      const earlier = seen.get(parsed.frontmatter.id);
+      if (earlier) throw new PolicyParseError(name, `duplicate id "${parsed.frontmatter.id}" (already used by ${earlier})`, undefined, "id");
+      seen.set(parsed.frontmatter.id, name);
+      const checksum = createHash("sha256").update(bytes).digest("hex");
+      const outcome = await storePolicy(db, parsed, checksum);
+      report[outcome].push(parsed.frontmatter.id);
+    } catch (err) {
+      report.failed.push({ file: name, error: err instanceof PolicyParseError ? err.message : `${name}: ${(err as Error).message}` });
+    }
+    options.onProgress?.(++done, files.length, name);
+  }
+  return report;
+}
+
+async function lineIdFor(db: Db, name: string): Promise<string> {
+  const line = await db.businessLine.upsert({ where: { name }, create: { name, code: `line-${createHash("sha1").update(name).digest("hex").slice(0, 8)}` }, update: {} });
+  return line.id;
+}
+
+async function storePolicy(db: Db, parsed: ParsedPolicy, checksum: string): Promise<"created" | "updated" | "unchanged"> {
+  const fm = parsed.frontmatter;
+  const existing = await db.policy.findUnique({ where: { id: fm.id }, include: { currentVersion: true } });
+  if (existing?.currentVersion?.checksum === checksum && existing.status === "ACTIVE") return "unchanged";
+  const lineId = await lineIdFor(db, fm.line);
+  const ownerDept = await db.department.findFirst({ where: { name: fm.owner }, select: { id: true } });
+  const effective = fm.effective ? new Date(`${fm.effective}T00:00:00Z`) : null;
+  await db.$transaction(async (tx) => {
+    const policyData = { title: fm.title, lineId, ownerDeptId: ownerDept?.id ?? null, ownerName: fm.owner, source: fm.source ?? null, effective, status: "ACTIVE" as const };
+    await tx.policy.upsert({ where: { id: fm.id }, create: { id: fm.id, ...policyData }, update: policyData });
+    const last = await tx.policyVersion.findFirst({ where: { policyId: fm.id }, orderBy: { version: "desc" }, select: { version: true } });
+    const version = await tx.policyVersion.create({
+      data: { policyId: fm.id, version: (last?.version ?? 0) + 1, checksum, title: fm.title, effective, markdown: parsed.markdown },
+    });
+    await tx.policySection.createMany({
+      data: parsed.sections.map((s) => ({ versionId: version.id, policyId: fm.id, ordinal: s.ordinal, label: s.label, heading: s.heading, chapter: s.chapter, text: s.text })),
+    });
+    // indexedVersionId stays behind until the search index holds this version (see sync-index).
+    await tx.policy.update({ where: { id: fm.id }, data: { currentVersionId: version.id } });
+  });
+  return existing ? "updated" : "created";
+}
