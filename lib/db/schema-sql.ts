@@ -4,6 +4,7 @@ import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import { childEnv } from "../env";
 import { startPostgres } from "../services/postgres";
 import { findFreePort } from "../services/ports";
 
@@ -43,16 +44,14 @@ export async function schemaSqlFromEmpty(scratchUrl?: string): Promise<string> {
       [cli, "migrate", "diff", "--config", "sql-diff.config.ts", "--from-empty", "--to-schema-datamodel", schemaCopy, "--script"],
       {
         cwd: path.join(root, "prisma"),
-        env: {
-          PATH: process.env.PATH,
-          HOME: process.env.HOME,
+        env: childEnv({
           SQL_DIFF_DATABASE_URL: url,
           SQL_DIFF_SCHEMA: schemaCopy,
           PRISMA_QUERY_ENGINE_LIBRARY: placeholder,
           PRISMA_SCHEMA_ENGINE_BINARY: placeholder,
           PRISMA_HIDE_UPDATE_MESSAGE: "1",
           CHECKPOINT_DISABLE: "1",
-        },
+        }),
         maxBuffer: 32 * 1024 * 1024,
       },
     );

@@ -1,0 +1,53 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requirePageActor } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+
+export const dynamic = "force-dynamic";
+
+export default async function PolicyPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requirePageActor();
+  const { id } = await params;
+  const policy = await db().policy.findUnique({
+    where: { id },
+    include: { line: true, currentVersion: { include: { sections: { orderBy: { ordinal: "asc" } } } } },
+  });
+  if (!policy || policy.status !== "ACTIVE" || !policy.currentVersion) notFound();
+  const version = policy.currentVersion;
+  void db().policyView.create({ data: { userId: actor.id, policyId: policy.id, source: "reader" } }).catch(() => undefined);
+  return (
+    <article className="mx-auto max-w-3xl">
+      <nav aria-label="位置" className="text-sm text-slate-600">
+        <Link href="/search" className="hover:underline">制度</Link> › <Link href={`/policies?line=${encodeURIComponent(policy.line.name)}`} className="hover:underline">{policy.line.name}</Link>
+      </nav>
+      <h1 className="mt-2 text-2xl font-bold">{policy.title}</h1>
+      <dl className="mt-2 grid grid-cols-2 gap-x-4 text-sm text-slate-700 sm:grid-cols-4">
+        <div><dt className="font-medium">版本</dt><dd data-testid="policy-version">v{version.version}</dd></div>
+        <div><dt className="font-medium">生效日期</dt><dd>{policy.effective ? policy.effective.toISOString().slice(0, 10) : "—"}</dd></div>
+        <div><dt className="font-medium">归口部门</dt><dd>{policy.ownerName}</dd></div>
+        <div><dt className="font-medium">条线</dt><dd>{policy.line.name}</dd></div>
+      </dl>
+      {version.sections.length > 1 && (
+        <nav aria-labelledby="toc" className="mt-6 rounded-md border border-slate-300 p-4">
+          <h2 id="toc" className="font-semibold">目录</h2>
+          <ol className="mt-2 flex flex-wrap gap-x-3 gap-y-1 text-sm">
+            {version.sections.map((s) => (
+              <li key={s.id}><a className="text-blue-700 hover:underline" href={`#${encodeURIComponent(s.label)}`}>{s.label}</a></li>
+            ))}
+          </ol>
+        </nav>
+      )}
+      <div className="mt-6 space-y-6">
+        {version.sections.map((s, i) => (
+          <section key={s.id} id={s.label} aria-labelledby={`h-${i}`} className="scroll-mt-20">
+            {s.chapter && (i === 0 || version.sections[i - 1]?.chapter !== s.chapter) && <p className="mb-2 text-sm font-semibold text-slate-600">{s.chapter}</p>}
+            <h2 id={`h-${i}`} className="text-lg font-semibold">{s.heading}</h2>
+            {s.text.split(/\n{1,}/).filter((p) => p.trim()).map((p, j) => (
+              <p key={j} className="mt-2 whitespace-pre-wrap leading-7">{p}</p>
+            ))}
+          </section>
+        ))}
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,101 @@
+import Link from "next/link";
+import { Suspense } from "react";
+import { z } from "zod";
+import { SearchBox } from "@/components/search/search-box";
+import { Snippet } from "@/components/search/snippet";
+import { requirePageActor } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { serverEnv } from "@/lib/env";
+import { logSearchInBackground } from "@/lib/search/log-search";
+import { groupByPolicy, searchClauses } from "@/lib/search/search-clauses";
+
+export const dynamic = "force-dynamic";
+
+const params = z.object({
+  q: z.string().trim().max(200).catch("").default(""),
+  line: z.string().trim().max(50).optional().catch(undefined),
+  owner: z.string().trim().max(100).optional().catch(undefined),
+});
+
+export default async function SearchPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requirePageActor();
+  const raw = await searchParams;
+  const input = params.parse({ q: raw.q, line: raw.line || undefined, owner: raw.owner || undefined });
+  const lines = (await db().businessLine.findMany({ where: { policies: { some: { status: "ACTIVE" } } }, orderBy: { name: "asc" }, select: { name: true } })).map((l) => l.name);
+
+  let body: React.ReactNode = (
+    <section aria-labelledby="browse" className="mt-8">
+      <h2 id="browse" className="text-lg font-semibold">按条线浏览</h2>
+      <ul className="mt-3 flex flex-wrap gap-2">
+        {lines.map((l) => (
+          <li key={l}>
+            <Link className="inline-block rounded-full border border-slate-400 px-3 py-1 hover:bg-slate-100" href={`/policies?line=${encodeURIComponent(l)}`}>
+              {l}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+
+  if (input.q) {
+    const started = performance.now();
+    const result = await searchClauses({ db: db(), meili: { prefix: serverEnv().MEILI_INDEX_PREFIX } }, { ...input, limit: 20 });
+    logSearchInBackground(db(), { userId: actor.id, query: input.q, line: input.line, owner: input.owner, latencyMs: performance.now() - started, result });
+    const groups = groupByPolicy(result.hits);
+    body = (
+      <section aria-labelledby="results" className="mt-6">
+        <h2 id="results" className="sr-only">搜索结果</h2>
+        {result.degraded && (
+          <p role="status" data-testid="degraded-notice" className="mb-4 rounded-md border border-amber-400 bg-amber-50 p-3 text-amber-900">
+            搜索引擎暂时不可用，当前结果来自数据库的基础检索，可能不够完整。
+          </p>
+        )}
+        {groups.length === 0 ? (
+          <div data-testid="search-empty" className="rounded-md border border-slate-300 p-4">
+            <p>没有找到与“{input.q}”相关的制度条款。</p>
+            <p className="mt-2">
+              可以换个说法再试，或者 <Link className="text-blue-700 underline" href={`/ask?q=${encodeURIComponent(input.q)}`}>直接提问</Link>，由首问责任人为你解答。
+            </p>
+          </div>
+        ) : (
+          <ol className="space-y-4" data-testid="search-results">
+            {groups.map((g) => (
+              <li key={g.policyId} className="rounded-md border border-slate-300 p-4">
+                <h3 className="text-base font-semibold">
+                  <Link className="text-blue-800 hover:underline" href={`/policies/${g.policyId}`}>{g.policyTitle}</Link>
+                </h3>
+                <p className="text-xs text-slate-600">{g.line} · {g.owner}</p>
+                <ul className="mt-2 space-y-2">
+                  {g.clauses.slice(0, 3).map((c) => (
+                    <li key={c.sectionId}>
+                      <Link className="font-medium text-blue-700 hover:underline" href={`/policies/${c.policyId}#${encodeURIComponent(c.label)}`}>
+                        {c.heading}
+                      </Link>
+                      <Snippet segments={c.snippet} />
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ol>
+        )}
+        {groups.length > 0 && (
+          <p className="mt-6 text-sm text-slate-700">
+            没有解决你的问题？<Link className="text-blue-700 underline" href={`/ask?q=${encodeURIComponent(input.q)}`}>我要提问</Link>
+          </p>
+        )}
+      </section>
+    );
+  }
+
+  return (
+    <div className="mx-auto max-w-3xl">
+      <h1 className="mb-4 text-2xl font-bold">搜索制度</h1>
+      <Suspense>
+        <SearchBox lines={lines} label="搜索制度" placeholder="用自己的话描述问题，例如：年假怎么算" />
+      </Suspense>
+      {body}
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+// Snippets with highlights as data (text segments), never as HTML: the UI renders each segment as
+// text, so policy text can never inject markup, whatever it contains.
+import { normalizeText } from "./relevance/normalize";
+
+export interface Segment {
+  text: string;
+  hit: boolean;
+}
+
+/** Lower-case + Traditional→Simplified per character, so positions stay aligned with the original. */
+function alignedNormal(text: string): string | null {
+  const n = normalizeText(text);
+  return n.length === text.length ? n : null;
+}
+
+export function highlight(text: string, terms: string[], width = 90): Segment[] {
+  const clean = text.replace(/\s+/g, " ").trim();
+  const words = [...new Set(terms.map((t) => normalizeText(t)).filter((t) => t.length >= 2 || /[a-z0-9]/.test(t)))].sort((a, b) => b.length - a.length);
+  const norm = alignedNormal(clean) ?? clean.toLowerCase();
+  const marks = new Array<boolean>(clean.length).fill(false);
+  for (const w of words) {
+    let from = 0;
+    for (;;) {
+      const at = norm.indexOf(w, from);
+      if (at < 0) break;
+      for (let i = at; i < at + w.length && i < marks.length; i++) marks[i] = true;
+      from = at + w.length;
+    }
+  }
+  // The window with the most highlighted characters.
+  let start = 0;
+  if (clean.length > width) {
+    let best = -1;
+    let count = 0;
+    for (let i = 0; i < clean.length; i++) {
+      if (marks[i]) count++;
+      if (i >= width && marks[i - width]) count--;
+      if (i >= width - 1 && count > best) {
+        best = count;
+        start = i - width + 1;
+      }
+    }
+    start = Math.max(0, start - 10);
+  }
+  const end = Math.min(clean.length, start + width);
+  const segments: Segment[] = [];
+  if (start > 0) segments.push({ text: "…", hit: false });
+  for (let i = start; i < end; i++) {
+    const last = segments[segments.length - 1];
+    if (last && last.hit === marks[i] && last.text !== "…") last.text += clean[i];
+    else segments.push({ text: clean[i]!, hit: marks[i]! });
+  }
+  if (end < clean.length) segments.push({ text: "…", hit: false });
+  return segments;
+}

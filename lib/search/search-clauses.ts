@@ -1,0 +1,127 @@
+// The clause search behind the search page, /api/search, the ask page and `npm run eval:search`.
+// Ranking: the relevance model over PostgreSQL's current sections (lib/search/relevance); Meilisearch
+// contributes its typo-tolerant matches for what the model leaves empty. When Meilisearch is down the
+// answer comes from PostgreSQL alone (model + pg_trgm), flagged `degraded` for a visible notice.
+import type { DbTx } from "../db/client";
+import { meili, type MeiliConfig } from "./client";
+import { getCorpus, type CorpusSection } from "./corpus";
+import { highlight, type Segment } from "./highlight";
+import { filterValue, sectionsIndexUid } from "./meili-index";
+import { search as rank } from "./relevance/ranker";
+
+export interface ClauseSearchInput {
+  q: string;
+  line?: string;
+  owner?: string;
+  limit: number;
+}
+
+export interface ClauseHit {
+  sectionId: string;
+  policyId: string;
+  policyTitle: string;
+  label: string;
+  heading: string;
+  chapter: string | null;
+  line: string;
+  owner: string;
+  score: number;
+  snippet: Segment[];
+  source: "model" | "meilisearch" | "trigram";
+}
+
+export interface ClauseSearchResult {
+  hits: ClauseHit[];
+  deflected: boolean;
+  confidence: number;
+  degraded: boolean;
+  terms: string[];
+}
+
+export interface SearchDeps {
+  db: DbTx;
+  meili?: { config?: MeiliConfig; prefix: string; timeoutMs?: number };
+}
+
+interface MeiliHit {
+  id: string;
+}
+
+async function meiliCandidates(deps: SearchDeps, q: string, input: ClauseSearchInput): Promise<string[]> {
+  if (!deps.meili) throw new Error("no Meilisearch configured");
+  const filters = [input.line ? `line = ${filterValue(input.line)}` : null, input.owner ? `owner = ${filterValue(input.owner)}` : null].filter(Boolean);
+  const res = await meili<{ hits: MeiliHit[] }>(
+    "POST",
+    `/indexes/${sectionsIndexUid(deps.meili.prefix)}/search`,
+    { q, limit: input.limit, filter: filters.length ? filters.join(" AND ") : undefined, attributesToRetrieve: ["id"], matchingStrategy: "frequency" },
+    { config: deps.meili.config, timeoutMs: deps.meili.timeoutMs ?? 700 },
+  );
+  return res.hits.map((h) => h.id);
+}
+
+async function trigramCandidates(db: DbTx, q: string, limit: number): Promise<string[]> {
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    SELECT s.id FROM "PolicySection" s JOIN "Policy" p ON p."currentVersionId" = s."versionId"
+    WHERE p.status = 'ACTIVE' AND s.text % ${q}
+    ORDER BY similarity(s.text, ${q}) DESC LIMIT ${limit}`;
+  return rows.map((r) => r.id);
+}
+
+export async function searchClauses(deps: SearchDeps, input: ClauseSearchInput): Promise<ClauseSearchResult> {
+  const corpus = await getCorpus(deps.db);
+  const ranked = rank(corpus.index, input.q, { limit: Math.max(input.limit * 3, 30), line: input.line });
+  const terms = [...ranked.query.keywords, ...ranked.query.expansions.map((e) => e.term)];
+  const stripped = ranked.query.stripped || ranked.query.normalized;
+
+  let degraded = false;
+  let extra: string[] = [];
+  try {
+    extra = stripped ? await meiliCandidates(deps, stripped, input) : [];
+  } catch {
+    degraded = true;
+    extra = stripped ? await trigramCandidates(deps.db, stripped, input.limit).catch(() => []) : [];
+  }
+
+  const bySectionId = new Map(corpus.sections.map((s) => [s.sectionId, s]));
+  const hits: ClauseHit[] = [];
+  const seen = new Set<string>();
+  const push = (s: CorpusSection, score: number, source: ClauseHit["source"]) => {
+    if (seen.has(s.sectionId) || hits.length >= input.limit) return;
+    if (input.owner && s.owner !== input.owner) return;
+    if (input.line && s.line !== input.line) return;
+    seen.add(s.sectionId);
+    hits.push({
+      sectionId: s.sectionId,
+      policyId: s.policyId,
+      policyTitle: s.docTitle,
+      label: s.section,
+      heading: s.heading,
+      chapter: s.chapter,
+      line: s.line,
+      owner: s.owner,
+      score,
+      snippet: highlight(s.text, terms),
+      source,
+    });
+  };
+  for (const r of ranked.results) {
+    const s = corpus.byKey.get(`${r.docId}\u0000${r.section}`);
+    if (s) push(s, r.score, "model");
+  }
+  for (const id of extra) {
+    const s = bySectionId.get(id);
+    if (s) push(s, 0, degraded ? "trigram" : "meilisearch");
+  }
+  return { hits, deflected: ranked.deflected && hits.length > 0, confidence: ranked.confidence, degraded, terms };
+}
+
+/** Groups hits by policy, keeping the order of each policy's best clause. */
+export function groupByPolicy(hits: ClauseHit[]): { policyId: string; policyTitle: string; line: string; owner: string; clauses: ClauseHit[] }[] {
+  const groups = new Map<string, { policyId: string; policyTitle: string; line: string; owner: string; clauses: ClauseHit[] }>();
+  for (const h of hits) {
+    const g = groups.get(h.policyId) ?? { policyId: h.policyId, policyTitle: h.policyTitle, line: h.line, owner: h.owner, clauses: [] };
+    g.clauses.push(h);
+    groups.set(h.policyId, g);
+  }
+  return [...groups.values()];
+}

@@ -1,0 +1,47 @@
+// npm run eval:search -- --corpus <dir> [--out <file>]
+// Imports <dir>/docs into an isolated namespace, answers <dir>/questions.jsonl with the portal's
+// search pipeline, writes one JSON line per question and prints the metrics of <dir>/score.mjs.
+// Starts the embedded servers itself when none are configured, and leaves nothing running.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { createNamespace } from "../lib/search/eval/isolated-namespace";
+import { evalCorpus } from "../lib/search/eval/eval-corpus";
+import { startStack } from "../lib/services/local-stack";
+
+const { values } = parseArgs({ options: { corpus: { type: "string" }, out: { type: "string" } } });
+if (!values.corpus || !existsSync(path.join(values.corpus, "questions.jsonl")) || !existsSync(path.join(values.corpus, "docs"))) {
+  console.error("usage: npm run eval:search -- --corpus <dir with docs/ and questions.jsonl> [--out results.jsonl]");
+  process.exit(2);
+}
+const corpus = path.resolve(values.corpus);
+const out = path.resolve(values.out ?? path.join(mkdtempSync(path.join(os.tmpdir(), "shouwen-eval-")), "results.jsonl"));
+
+const stack = await startStack({ reuseRunning: true, log: () => undefined });
+let code = 0;
+try {
+  const ns = await createNamespace(stack.env.DATABASE_URL!, { host: stack.env.MEILI_HOST!, apiKey: stack.env.MEILI_MASTER_KEY! });
+  try {
+    const { lines, importFailures, latenciesMs } = await evalCorpus(ns, corpus);
+    for (const f of importFailures) console.error(`import: ${f}`);
+    writeFileSync(out, lines.map((l) => JSON.stringify(l)).join("\n") + "\n");
+    const sorted = [...latenciesMs].sort((a, b) => a - b);
+    const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]?.toFixed(1);
+    console.log(`${lines.length} questions → ${out}  (search latency p50 ${pct(50)} ms, p97.5 ${pct(97.5)} ms)`);
+  } finally {
+    await ns.drop();
+  }
+  const scorer = path.join(corpus, "score.mjs");
+  if (existsSync(scorer)) {
+    const r = spawnSync(process.execPath, [scorer, path.join(corpus, "questions.jsonl"), out], { stdio: "inherit" });
+    code = r.status ?? 1;
+  } else console.log("no score.mjs in the corpus: results written only");
+} catch (err) {
+  console.error(`eval failed: ${(err as Error).stack ?? err}`);
+  code = 1;
+} finally {
+  await stack.stop();
+}
+process.exit(code);
