@@ -68,3 +68,11 @@ export class UnavailableError extends DomainError {
     super(message);
   }
 }
+
+/** A reply that contains 服务忌语: refused, with the phrases found and wording to use instead. */
+export class BrushOffError extends DomainError {
+  override readonly code = "BRUSH_OFF";
+  constructor(readonly found: { phrase: string; suggestion: string }[]) {
+    super(`回复中含有服务忌语“${found.map((f) => f.phrase).join("”“")}”。首问责任人不能推诿，请换一种说法。`);
+  }
+}

@@ -1,4 +1,4 @@
-import { DomainError, RateLimitedError, ValidationError } from "../errors";
+import { BrushOffError, DomainError, RateLimitedError, ValidationError } from "../errors";
 
 const STATUS: Record<string, number> = {
   VALIDATION: 400,
@@ -7,6 +7,7 @@ const STATUS: Record<string, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   PRECONDITION: 422,
+  BRUSH_OFF: 422,
   RATE_LIMITED: 429,
   UNAVAILABLE: 503,
 };
@@ -24,7 +25,7 @@ export function toHttpError(err: unknown, requestId: string): { status: number; 
     return {
       status: STATUS[err.code] ?? 400,
       headers,
-      body: { error: { code: err.code, message: err.message, ...(err instanceof ValidationError ? { fields: err.fields } : {}) }, requestId },
+      body: { error: { code: err.code, message: err.message, ...(err instanceof ValidationError ? { fields: err.fields } : {}), ...(err instanceof BrushOffError ? { found: err.found } : {}) }, requestId },
     };
   }
   const prismaCode = (err as PrismaLikeError | null)?.code;

@@ -1,10 +1,8 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
-import type { z } from "zod";
 import { requireActor } from "../auth/session";
 import type { Actor, Role } from "../auth/roles";
-import { ValidationError } from "../errors";
 import { toHttpError } from "./errors";
 import { log } from "../log";
 
@@ -43,13 +41,4 @@ export function authedRoute<P = Record<string, string>>(
   };
 }
 
-export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  const fields: Record<string, string> = {};
-  for (const issue of result.error.issues) {
-    const key = issue.path.join(".") || "_";
-    fields[key] ??= issue.message;
-  }
-  throw new ValidationError(fields);
-}
+export { parseInput } from "../validation";

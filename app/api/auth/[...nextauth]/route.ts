@@ -24,7 +24,7 @@ export async function POST(req: NextRequest, ctx: Ctx) {
     const throttle = await loginThrottle(db(), email, clientIp(req.headers));
     if (throttle.limited) {
       return NextResponse.json(
-        { error: { code: "RATE_LIMITED", message: "登录尝试过多，请稍后再试" }, url: "/signin?error=RateLimited" },
+        { error: { code: "RATE_LIMITED", message: "登录尝试过多，请稍后再试" }, url: new URL("/signin?error=RateLimited", req.nextUrl.origin).href },
         { status: 429, headers: { "retry-after": String(throttle.retryAfterSeconds) } },
       );
     }

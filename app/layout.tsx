@@ -1,0 +1,33 @@
+import type { Metadata, Viewport } from "next";
+import { I18nProvider } from "@/components/i18n-provider";
+import { SiteHeader } from "@/components/site-header";
+import { getT, messagesFor } from "@/lib/i18n/t";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "首问 Shouwen", template: "%s · 首问" },
+  description: "先查制度，再问同事：每个问题都有人负责到底。",
+};
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const t = await getT();
+  return (
+    <html lang={t.locale}>
+      <body className="min-h-screen">
+        <I18nProvider locale={t.locale} messages={messagesFor(t.locale)}>
+          <a
+            href="#main"
+            className="sr-only rounded bg-white px-3 py-2 font-medium text-blue-800 focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50"
+          >
+            {t("skipLink")}
+          </a>
+          <SiteHeader />
+          <main id="main" tabIndex={-1} className="mx-auto max-w-5xl px-4 py-6 focus:outline-none">
+            {children}
+          </main>
+        </I18nProvider>
+      </body>
+    </html>
+  );
+}

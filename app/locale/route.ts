@@ -1,0 +1,33 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { z } from "zod";
+import { LOCALES, LOCALE_COOKIE } from "@/lib/i18n/locales";
+import { safeLocalPath } from "@/lib/navigation";
+
+const input = z.object({
+  locale: z.enum(LOCALES),
+  // Anything that is not a path on this site (absolute or protocol-relative URL) is replaced by "/":
+  // this endpoint must never become an open redirect.
+  next: z.unknown().transform((value) => safeLocalPath(value, "/")),
+});
+
+/** The language switch: a plain form POST sets the cookie and goes back with 303. GET changes nothing. */
+export async function POST(req: NextRequest) {
+  const form = await req.formData().catch(() => null);
+  const parsed = input.safeParse({ locale: form?.get("locale"), next: form?.get("next") });
+  if (!parsed.success) {
+    return NextResponse.json(
+      { error: { code: "VALIDATION", message: "locale 只能是 zh-CN 或 en", fields: { locale: "zh-CN | en" } } },
+      { status: 400 },
+    );
+  }
+  // A relative Location keeps the browser on the origin it used, also behind a reverse proxy.
+  const res = new NextResponse(null, { status: 303, headers: { Location: parsed.data.next } });
+  res.cookies.set(LOCALE_COOKIE, parsed.data.locale, {
+    path: "/",
+    sameSite: "lax",
+    httpOnly: true,
+    secure: req.nextUrl.protocol === "https:",
+    maxAge: 365 * 24 * 3600,
+  });
+  return res;
+}

@@ -1,0 +1,10 @@
+// Which locales exist and how the choice is stored. Safe to import from client and server code.
+export const LOCALES = ["zh-CN", "en"] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = "zh-CN";
+/** The cookie set by POST /locale and read by getLocale(). */
+export const LOCALE_COOKIE = "locale";
+
+export function isLocale(value: unknown): value is Locale {
+  return (LOCALES as readonly unknown[]).includes(value);
+}

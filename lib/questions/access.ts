@@ -1,0 +1,63 @@
+// Named authorization rules for questions. Verbs call these; list queries use the matching where-clauses.
+import type { Actor } from "../auth/roles";
+import { hasRole } from "../auth/roles";
+import type { DbTx } from "../db/client";
+
+export interface QuestionAccessFacts {
+  askerId: string;
+  ownerId: string | null;
+  lineId: string;
+  /** users who ever owned it (the handoff chain) */
+  pastOwnerIds: string[];
+  /** users with a pending handoff to them */
+  pendingReceiverIds: string[];
+  /** departments of asker and owners, for managers */
+  departmentIds: string[];
+}
+
+export interface ActorScope {
+  actor: Actor;
+  /** 条线 where the actor is a first-contact owner */
+  lineIds: string[];
+  /** the actor's managed department subtree */
+  managedDepartmentIds: string[];
+}
+
+export async function loadScope(db: DbTx, actor: Actor): Promise<ActorScope> {
+  const [lines, managed] = await Promise.all([
+    hasRole(actor, "FIRST_CONTACT_OWNER") ? db.responsibilityAssignment.findMany({ where: { userId: actor.id, active: true }, select: { lineId: true } }) : [],
+    hasRole(actor, "MANAGER") ? departmentSubtree(db, actor.id) : [],
+  ]);
+  return { actor, lineIds: lines.map((l) => l.lineId), managedDepartmentIds: managed };
+}
+
+/** Departments the user manages, with everything below them. */
+export async function departmentSubtree(db: DbTx, managerId: string): Promise<string[]> {
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    WITH RECURSIVE tree AS (
+      SELECT id FROM "Department" WHERE "managerId" = ${managerId}::uuid
+      UNION
+      SELECT d.id FROM "Department" d JOIN tree t ON d."parentId" = t.id
+    ) SELECT id FROM tree`;
+  return rows.map((r) => r.id);
+}
+
+export function canViewQuestion(scope: ActorScope, q: QuestionAccessFacts): boolean {
+  const { actor } = scope;
+  if (hasRole(actor, "ADMIN")) return true;
+  if (q.askerId === actor.id) return true;
+  if (q.ownerId === actor.id || q.pastOwnerIds.includes(actor.id) || q.pendingReceiverIds.includes(actor.id)) return true;
+  if (hasRole(actor, "FIRST_CONTACT_OWNER") && scope.lineIds.includes(q.lineId)) return true;
+  if (hasRole(actor, "MANAGER") && q.departmentIds.some((d) => scope.managedDepartmentIds.includes(d))) return true;
+  if (hasRole(actor, "QA_REVIEWER")) return true;
+  return false;
+}
+
+/** Acting as the first-contact owner (reply, hand off, resolve) belongs to the current owner only. */
+export function canActAsOwner(actor: Actor, q: { ownerId: string | null }): boolean {
+  return q.ownerId === actor.id;
+}
+
+export function isAsker(actor: Actor, q: { askerId: string }): boolean {
+  return q.askerId === actor.id;
+}

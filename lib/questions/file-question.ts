@@ -1,0 +1,116 @@
+import "server-only";
+import { ValidationError } from "../errors";
+import { parseInput } from "../validation";
+import type { Ctx } from "./context";
+import { deadlinesFrom, limitsFor } from "./deadlines";
+import { appendEvent, notifyInApp } from "./events";
+import { chooseOwner, fallbackOwner, routingCandidates } from "./routing";
+import { fileQuestionInput } from "./schemas";
+
+export interface FiledQuestion {
+  id: string;
+  number: number;
+  ownerId: string | null;
+  created: boolean;
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  return (err as { code?: string } | null)?.code === "P2002";
+}
+
+/**
+ * Files a question and routes it to its 首问责任人 in one transaction (question, ownership, events,
+ * the asker's search trail, the owner's notification). The same idempotency key returns the same
+ * question: a double submit creates one.
+ */
+export async function fileQuestion(ctx: Ctx, raw: unknown): Promise<FiledQuestion> {
+  const input = parseInput(fileQuestionInput, raw);
+  const existing = await ctx.db.question.findUnique({ where: { askerId_idempotencyKey: { askerId: ctx.actor.id, idempotencyKey: input.idempotencyKey } }, select: { id: true, number: true, ownerId: true } });
+  if (existing) return { ...existing, created: false };
+  try {
+    return await ctx.db.$transaction(async (tx) => {
+      const line = await tx.businessLine.findUnique({ where: { id: input.lineId }, select: { id: true, name: true } });
+      if (!line) throw new ValidationError({ lineId: "条线不存在" });
+      if (input.neededBy && input.neededBy.getTime() < ctx.now.getTime() - 60_000) throw new ValidationError({ neededBy: "期望解决时间不能早于现在" });
+
+      let ownerId: string | null = null;
+      let via: "ROUTED" | "NAMED" = "ROUTED";
+      if (input.namedOwnerId) {
+        const named = await tx.user.findFirst({ where: { id: input.namedOwnerId, disabledAt: null }, select: { id: true } });
+        if (!named) throw new ValidationError({ namedOwnerId: "指定的处理人不存在或已停用" });
+        if (named.id === ctx.actor.id) throw new ValidationError({ namedOwnerId: "不能指定自己为处理人" });
+        ownerId = named.id;
+        via = "NAMED";
+      } else {
+        ownerId = chooseOwner(await routingCandidates(tx, line.id, ctx.now, [ctx.actor.id])) ?? (await fallbackOwner(tx, line.id));
+      }
+
+      let askSessionId: string | null = null;
+      if (input.askSessionId) {
+        const session = await tx.askSession.findFirst({ where: { id: input.askSessionId, userId: ctx.actor.id, question: null }, select: { id: true } });
+        askSessionId = session?.id ?? null;
+      }
+
+      const limits = await limitsFor(tx, line.id, "NORMAL");
+      const q = await tx.question.create({
+        data: {
+          askerId: ctx.actor.id,
+          idempotencyKey: input.idempotencyKey,
+          body: input.body,
+          lineId: line.id,
+          ownerId,
+          namedOwnerId: via === "NAMED" ? ownerId : null,
+          askSessionId,
+          neededBy: input.neededBy ?? null,
+          contactName: input.contactName,
+          contactDepartment: input.contactDepartment || null,
+          contactPhone: input.contactPhone || null,
+          contactIm: input.contactIm || null,
+          ...deadlinesFrom(ctx.now, limits),
+          ownerResponseDueAt: null,
+          createdAt: ctx.now,
+        },
+        select: { id: true, number: true, ownerId: true },
+      });
+      await appendEvent(tx, q.id, "ASKED", ctx.actor.id, { lineId: line.id, askSessionId }, ctx.now);
+      if (ownerId) {
+        await tx.questionOwnership.create({ data: { questionId: q.id, userId: ownerId, via, startedAt: ctx.now } });
+        await appendEvent(tx, q.id, "ROUTED", null, { ownerId, via }, ctx.now);
+        await notifyInApp(tx, ownerId, "question.assigned", q.id, `assigned:${q.id}:${ownerId}:0`, { number: q.number, line: line.name });
+      }
+      if (askSessionId) await recordTrail(tx, q.id, askSessionId, ctx.now);
+      return { ...q, created: true };
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) {
+      // A concurrent submit with the same key won the race: answer with its question.
+      const winner = await ctx.db.question.findUnique({ where: { askerId_idempotencyKey: { askerId: ctx.actor.id, idempotencyKey: input.idempotencyKey } }, select: { id: true, number: true, ownerId: true } });
+      if (winner) return { ...winner, created: false };
+    }
+    throw err;
+  }
+}
+
+/** Stores what the asker was shown and opened before filing (the suggestions and their reading time). */
+async function recordTrail(tx: Parameters<Parameters<Ctx["db"]["$transaction"]>[0]>[0], questionId: string, askSessionId: string, now: Date) {
+  const shown = await tx.searchImpression.findMany({
+    where: { searchQuery: { askSessionId } },
+    select: { sectionId: true, policyId: true, rank: true },
+    orderBy: [{ rank: "asc" }],
+  });
+  const views = await tx.policyView.findMany({ where: { askSessionId, sectionId: { not: null } }, select: { sectionId: true, createdAt: true, durationMs: true } });
+  const opened = new Map<string, { at: Date; ms: number }>();
+  for (const v of views) {
+    const prev = opened.get(v.sectionId!);
+    opened.set(v.sectionId!, { at: prev && prev.at < v.createdAt ? prev.at : v.createdAt, ms: (prev?.ms ?? 0) + (v.durationMs ?? 0) });
+  }
+  const seen = new Set<string>();
+  let rank = 0;
+  for (const s of shown) {
+    if (seen.has(s.sectionId)) continue;
+    seen.add(s.sectionId);
+    const o = opened.get(s.sectionId);
+    await tx.questionSuggestion.create({ data: { questionId, sectionId: s.sectionId, policyId: s.policyId, rank: ++rank, openedAt: o?.at ?? null, openMs: o?.ms ?? null } });
+  }
+  await tx.askSession.update({ where: { id: askSessionId }, data: { outcome: "FILED", closedAt: now, lastActivityAt: now } });
+}

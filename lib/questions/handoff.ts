@@ -1,0 +1,118 @@
+import "server-only";
+import { hasRole } from "../auth/roles";
+import { ConflictError, ForbiddenError, PreconditionError, ValidationError } from "../errors";
+import { parseInput } from "../validation";
+import { canActAsOwner } from "./access";
+import type { Ctx } from "./context";
+import { limitsFor } from "./deadlines";
+import { addWorkingMinutes } from "../time/working-time";
+import { appendEvent, notifyInApp } from "./events";
+import { lowestCommonManager } from "./org";
+import { handoffInput, respondHandoffInput } from "./schemas";
+
+const DEFAULT_MAX_HANDS = 3;
+
+function isUniqueViolation(err: unknown) {
+  return (err as { code?: string } | null)?.code === "P2002";
+}
+
+/** The owner hands the question on, only with a 交接说明. Until accepted, the giver still owns it. */
+export async function requestHandoff(ctx: Ctx, raw: unknown): Promise<{ handoffId: string }> {
+  const input = parseInput(handoffInput, raw);
+  try {
+    return await ctx.db.$transaction(async (tx) => {
+      const q = await tx.question.findUnique({ where: { id: input.questionId }, select: { id: true, ownerId: true, status: true, lineId: true, version: true } });
+      if (!q) throw new ValidationError({ questionId: "问题不存在" });
+      if (!canActAsOwner(ctx.actor, q)) throw new ForbiddenError("只有当前首问责任人可以转交");
+      if (q.status === "RESOLVED" || q.status === "CLOSED") throw new PreconditionError("问题已解决，不能转交");
+      if (input.toUserId) {
+        if (input.toUserId === ctx.actor.id) throw new ValidationError({ toUserId: "不能转交给自己" });
+        const receiver = await tx.user.findFirst({ where: { id: input.toUserId, disabledAt: null }, select: { id: true } });
+        if (!receiver) throw new ValidationError({ toUserId: "接收人不存在或已停用" });
+      } else {
+        const line = await tx.businessLine.findUnique({ where: { id: input.toLineId! }, select: { id: true } });
+        if (!line) throw new ValidationError({ toLineId: "条线不存在" });
+      }
+      // Optimistic concurrency: only the holder of the current version may change ownership.
+      const bumped = await tx.question.updateMany({ where: { id: q.id, version: input.expectedVersion, ownerId: ctx.actor.id }, data: { version: { increment: 1 } } });
+      if (bumped.count !== 1) throw new ConflictError("问题已被更新（可能已有转交或处理），请刷新后重试");
+      const limits = await limitsFor(tx, input.toLineId ?? q.lineId, "NORMAL");
+      const handoff = await tx.handoff.create({
+        data: {
+          questionId: q.id,
+          fromUserId: ctx.actor.id,
+          toUserId: input.toUserId ?? null,
+          toLineId: input.toLineId ?? null,
+          noteDone: input.noteDone,
+          notePending: input.notePending,
+          notePromised: input.notePromised,
+          promisedBy: input.promisedBy ?? null,
+          createdAt: ctx.now,
+        },
+      });
+      await tx.question.update({ where: { id: q.id }, data: { ownerResponseDueAt: addWorkingMinutes(ctx.now, limits.firstResponseMinutes) } });
+      await appendEvent(tx, q.id, "HANDOFF_REQUESTED", ctx.actor.id, { handoffId: handoff.id, toUserId: input.toUserId ?? null, toLineId: input.toLineId ?? null }, ctx.now);
+      const receivers = input.toUserId
+        ? [input.toUserId]
+        : (await tx.responsibilityAssignment.findMany({ where: { lineId: input.toLineId!, active: true }, select: { userId: true } })).map((a) => a.userId);
+      for (const r of receivers) await notifyInApp(tx, r, "handoff.requested", q.id, `handoff:${handoff.id}:${r}`, { handoffId: handoff.id });
+      return { handoffId: handoff.id };
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new ConflictError("该问题已有待接收的转交");
+    throw err;
+  }
+}
+
+/**
+ * The receiver accepts (becomes the 首问责任人; the chain is kept) or declines with a reason
+ * (ownership stays). Exactly one of many concurrent responses wins; the others get a conflict.
+ */
+export async function respondToHandoff(ctx: Ctx, raw: unknown): Promise<{ accepted: boolean; pingPong: boolean }> {
+  const input = parseInput(respondHandoffInput, raw);
+  return ctx.db.$transaction(async (tx) => {
+    const h = await tx.handoff.findUnique({ where: { id: input.handoffId }, include: { question: { select: { id: true, ownerId: true, handCount: true } } } });
+    if (!h) throw new ValidationError({ handoffId: "转交不存在" });
+    const isReceiver =
+      h.toUserId === ctx.actor.id ||
+      (h.toLineId !== null && hasRole(ctx.actor, "FIRST_CONTACT_OWNER") && (await tx.responsibilityAssignment.count({ where: { lineId: h.toLineId, userId: ctx.actor.id, active: true } })) > 0);
+    if (!isReceiver || h.fromUserId === ctx.actor.id) throw new ForbiddenError("只有接收人可以接收或拒绝转交");
+    const claimed = await tx.handoff.updateMany({
+      where: { id: h.id, status: "PENDING" },
+      data: { status: input.accept ? "ACCEPTED" : "DECLINED", respondedById: ctx.actor.id, respondedAt: ctx.now, declineReason: input.accept ? null : input.declineReason },
+    });
+    if (claimed.count !== 1) throw new ConflictError("这次转交已被处理");
+    const q = h.question;
+    if (!input.accept) {
+      await tx.question.update({ where: { id: q.id }, data: { ownerResponseDueAt: null, version: { increment: 1 } } });
+      await appendEvent(tx, q.id, "HANDOFF_DECLINED", ctx.actor.id, { handoffId: h.id, reason: input.declineReason ?? "" }, ctx.now);
+      await notifyInApp(tx, h.fromUserId, "handoff.declined", q.id, `handoff-declined:${h.id}`, { handoffId: h.id });
+      return { accepted: false, pingPong: false };
+    }
+    const past = await tx.questionOwnership.findMany({ where: { questionId: q.id }, select: { userId: true } });
+    const returning = past.some((p) => p.userId === ctx.actor.id);
+    const maxHands = await maxHandsSetting(tx);
+    const handCount = q.handCount + 1;
+    const pingPong = returning || handCount > maxHands;
+    await tx.questionOwnership.updateMany({ where: { questionId: q.id, endedAt: null }, data: { endedAt: ctx.now } });
+    await tx.questionOwnership.create({ data: { questionId: q.id, userId: ctx.actor.id, via: "HANDOFF", startedAt: ctx.now } });
+    await tx.question.update({
+      where: { id: q.id },
+      data: { ownerId: ctx.actor.id, handCount, ownerResponseDueAt: null, version: { increment: 1 }, ...(pingPong ? { pingPongFlaggedAt: ctx.now } : {}) },
+    });
+    await appendEvent(tx, q.id, "HANDOFF_ACCEPTED", ctx.actor.id, { handoffId: h.id, fromUserId: h.fromUserId }, ctx.now);
+    await notifyInApp(tx, h.fromUserId, "handoff.accepted", q.id, `handoff-accepted:${h.id}`, { handoffId: h.id });
+    if (pingPong) {
+      const manager = await lowestCommonManager(tx, [...new Set([...past.map((p) => p.userId), ctx.actor.id])]);
+      await appendEvent(tx, q.id, "PING_PONG_FLAGGED", null, { reason: returning ? "returned" : "too-many-hands", handCount, managerId: manager }, ctx.now);
+      if (manager) await notifyInApp(tx, manager, "question.ping-pong", q.id, `pingpong:${q.id}:${h.id}`, { handCount });
+    }
+    return { accepted: true, pingPong };
+  });
+}
+
+async function maxHandsSetting(tx: Parameters<Parameters<Ctx["db"]["$transaction"]>[0]>[0]): Promise<number> {
+  const row = await tx.appSetting.findUnique({ where: { key: "handoff.maxHands" } });
+  const n = typeof row?.value === "number" ? row.value : DEFAULT_MAX_HANDS;
+  return Number.isInteger(n) && n > 0 ? n : DEFAULT_MAX_HANDS;
+}

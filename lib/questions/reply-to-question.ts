@@ -1,0 +1,53 @@
+import "server-only";
+import { BrushOffError, ForbiddenError, PreconditionError, ValidationError } from "../errors";
+import { parseInput } from "../validation";
+import { findBrushOffs } from "./brush-off";
+import type { Ctx } from "./context";
+import { appendEvent, notifyInApp } from "./events";
+import { canActAsOwner } from "./access";
+import { replyInput } from "./schemas";
+
+/**
+ * The owner answers. 服务忌语 block the reply (the block itself is recorded for the scorecard);
+ * the 一次性告知 checklist goes out as one list; an expected resolution time is promised when the
+ * matter cannot be solved at once.
+ */
+export async function replyToQuestion(ctx: Ctx, raw: unknown): Promise<{ replyId: string }> {
+  const input = parseInput(replyInput, raw);
+  const q = await ctx.db.question.findUnique({ where: { id: input.questionId }, select: { id: true, ownerId: true, askerId: true, status: true, firstRespondedAt: true } });
+  if (!q) throw new ValidationError({ questionId: "问题不存在" });
+  if (!canActAsOwner(ctx.actor, q)) throw new ForbiddenError("只有当前首问责任人可以答复");
+  if (q.status === "RESOLVED" || q.status === "CLOSED") throw new PreconditionError("问题已解决；如需继续，请提问人重新打开");
+  const phrases = await ctx.db.brushOffPhrase.findMany({ where: { active: true }, select: { phrase: true, suggestion: true } });
+  const found = findBrushOffs([input.body, ...input.checklist].join("\n"), phrases);
+  if (found.length > 0) {
+    await ctx.db.$transaction(async (tx) => {
+      for (const f of found) await tx.brushOffBlock.create({ data: { questionId: q.id, userId: ctx.actor.id, phrase: f.phrase, createdAt: ctx.now } });
+      await appendEvent(tx, q.id, "BRUSH_OFF_BLOCKED", ctx.actor.id, { phrases: found.map((f) => f.phrase) }, ctx.now);
+    });
+    throw new BrushOffError(found);
+  }
+  if (input.expectedResolutionAt && input.expectedResolutionAt <= ctx.now) throw new ValidationError({ expectedResolutionAt: "预计解决时间应晚于现在" });
+  return ctx.db.$transaction(async (tx) => {
+    const sections = input.citedSectionIds.length
+      ? await tx.policySection.findMany({ where: { id: { in: input.citedSectionIds } }, select: { id: true, policyId: true } })
+      : [];
+    if (sections.length !== input.citedSectionIds.length) throw new ValidationError({ citedSectionIds: "引用的条款不存在" });
+    const reply = await tx.reply.create({
+      data: { questionId: q.id, authorId: ctx.actor.id, body: input.body, checklist: input.checklist, expectedResolutionAt: input.expectedResolutionAt ?? null, createdAt: ctx.now },
+    });
+    for (const s of sections) await tx.citation.create({ data: { questionId: q.id, replyId: reply.id, sectionId: s.id, policyId: s.policyId, createdAt: ctx.now } });
+    await tx.question.update({
+      where: { id: q.id },
+      data: {
+        status: input.checklist.length > 0 ? "WAITING_ASKER" : "IN_PROGRESS",
+        firstRespondedAt: q.firstRespondedAt ?? ctx.now,
+        expectedResolutionAt: input.expectedResolutionAt ?? undefined,
+        version: { increment: 1 },
+      },
+    });
+    await appendEvent(tx, q.id, "REPLIED", ctx.actor.id, { replyId: reply.id, checklistItems: input.checklist.length, cited: sections.map((s) => s.id) }, ctx.now);
+    await notifyInApp(tx, q.askerId, "question.replied", q.id, `replied:${reply.id}`, { replyId: reply.id });
+    return { replyId: reply.id };
+  });
+}

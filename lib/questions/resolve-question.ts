@@ -1,0 +1,38 @@
+import "server-only";
+import { ForbiddenError, PreconditionError, ValidationError } from "../errors";
+import { parseInput } from "../validation";
+import { canActAsOwner } from "./access";
+import type { Ctx } from "./context";
+import { appendEvent, notifyInApp } from "./events";
+import { deriveExposure } from "./exposure";
+import { resolveInput } from "./schemas";
+
+/** The owner closes the matter with a classification; 无制度 becomes a knowledge gap for the policy owner. */
+export async function resolveQuestion(ctx: Ctx, raw: unknown) {
+  const input = parseInput(resolveInput, raw);
+  return ctx.db.$transaction(async (tx) => {
+    const q = await tx.question.findUnique({
+      where: { id: input.questionId },
+      select: { id: true, ownerId: true, askerId: true, status: true, lineId: true, suggestions: { select: { openedAt: true, section: { select: { policyId: true, label: true } } } } },
+    });
+    if (!q) throw new ValidationError({ questionId: "问题不存在" });
+    if (!canActAsOwner(ctx.actor, q)) throw new ForbiddenError("只有当前首问责任人可以办结");
+    if (q.status === "RESOLVED" || q.status === "CLOSED") throw new PreconditionError("问题已经办结");
+    const sections = input.citedSectionIds.length ? await tx.policySection.findMany({ where: { id: { in: input.citedSectionIds } }, select: { id: true, policyId: true, label: true } }) : [];
+    if (sections.length !== input.citedSectionIds.length) throw new ValidationError({ citedSectionIds: "引用的条款不存在" });
+    const exposure =
+      input.kind === "NO_POLICY" ? null : deriveExposure(sections, q.suggestions.map((s) => ({ policyId: s.section.policyId, label: s.section.label, opened: s.openedAt !== null })));
+    for (const s of sections) await tx.citation.create({ data: { questionId: q.id, sectionId: s.id, policyId: s.policyId, forResolution: true, createdAt: ctx.now } });
+    await tx.question.update({
+      where: { id: q.id },
+      data: { status: "RESOLVED", resolvedAt: ctx.now, resolutionKind: input.kind, resolutionNote: input.note ?? null, answerExposure: exposure, version: { increment: 1 } },
+    });
+    if (input.kind === "NO_POLICY") await tx.knowledgeGap.create({ data: { questionId: q.id, lineId: q.lineId, note: input.note ?? null, createdAt: ctx.now } });
+    if (input.kind === "POLICY_UNCLEAR") {
+      for (const s of sections) await tx.knowledgeGap.create({ data: { questionId: q.id, lineId: q.lineId, policyId: s.policyId, note: input.note ?? null, createdAt: ctx.now } });
+    }
+    await appendEvent(tx, q.id, "RESOLVED", ctx.actor.id, { kind: input.kind, exposure, cited: sections.map((s) => s.id) }, ctx.now);
+    await notifyInApp(tx, q.askerId, "question.resolved", q.id, `resolved:${q.id}:${ctx.now.getTime()}`, { kind: input.kind });
+    return { exposure };
+  });
+}
