@@ -76,3 +76,10 @@ export class BrushOffError extends DomainError {
     super(`回复中含有服务忌语“${found.map((f) => f.phrase).join("”“")}”。首问责任人不能推诿，请换一种说法。`);
   }
 }
+
+export class PayloadTooLargeError extends DomainError {
+  override readonly code = "PAYLOAD_TOO_LARGE";
+  constructor(readonly limitBytes: number) {
+    super(`请求内容过大（上限 ${Math.round(limitBytes / 1024)} KB）`);
+  }
+}

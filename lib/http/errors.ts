@@ -8,6 +8,7 @@ const STATUS: Record<string, number> = {
   CONFLICT: 409,
   PRECONDITION: 422,
   BRUSH_OFF: 422,
+  PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
   UNAVAILABLE: 503,
 };

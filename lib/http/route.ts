@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import { requireActor } from "../auth/session";
 import type { Actor, Role } from "../auth/roles";
+import { ForbiddenError, PayloadTooLargeError, ValidationError } from "../errors";
 import { toHttpError } from "./errors";
 import { log } from "../log";
 
@@ -11,6 +12,52 @@ export interface RouteContext<P> {
   actor: Actor;
   params: P;
   requestId: string;
+  /** The parsed JSON body of a write (undefined for GET). */
+  body: unknown;
+}
+
+const MAX_BODY_BYTES = 64 * 1024;
+
+/**
+ * Writes accept only same-origin JSON: a cross-site form (urlencoded, multipart, text/plain) can
+ * neither pass the content-type check nor forge the Origin header a browser sends.
+ */
+async function readWriteBody(req: NextRequest): Promise<unknown> {
+  const origin = req.headers.get("origin");
+  if (origin && origin !== req.nextUrl.origin) throw new ForbiddenError("跨站请求被拒绝");
+  if (!(req.headers.get("content-type") ?? "").toLowerCase().startsWith("application/json")) {
+    throw new ValidationError({ "content-type": "请求必须是 application/json" }, "请求格式不正确");
+  }
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  if (declared > MAX_BODY_BYTES) throw new PayloadTooLargeError(MAX_BODY_BYTES);
+  const text = await req.text();
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new PayloadTooLargeError(MAX_BODY_BYTES);
+  let value: unknown;
+  try {
+    value = text ? JSON.parse(text) : {};
+  } catch {
+    throw new ValidationError({ _: "请求体不是有效的 JSON" }, "请求体不是有效的 JSON");
+  }
+  const bad = findBadString(value, "");
+  if (bad !== null) throw new ValidationError({ [bad || "_"]: "包含空字符或无效的 Unicode 字符" });
+  return value;
+}
+
+/** NUL bytes and lone surrogates are refused everywhere: PostgreSQL rejects NUL and they corrupt text. */
+function findBadString(value: unknown, path: string): string | null {
+  if (typeof value === "string") return /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(value) ? path : null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const r = findBadString(value[i], path ? `${path}.${i}` : String(i));
+      if (r !== null) return r;
+    }
+  } else if (value && typeof value === "object") {
+    for (const [k, v] of Object.entries(value)) {
+      const r = findBadString(v, path ? `${path}.${k}` : k);
+      if (r !== null) return r;
+    }
+  }
+  return null;
 }
 
 /**
@@ -26,7 +73,8 @@ export function authedRoute<P = Record<string, string>>(
     const started = Date.now();
     try {
       const actor = await requireActor(...(options.roles ?? []));
-      const result = await handler({ req, actor, params: await context.params, requestId });
+      const body = req.method === "GET" || req.method === "HEAD" ? undefined : await readWriteBody(req);
+      const result = await handler({ req, actor, params: await context.params, requestId, body });
       const res = result instanceof Response ? result : NextResponse.json(result);
       res.headers.set("x-request-id", requestId);
       return res;

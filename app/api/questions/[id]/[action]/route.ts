@@ -1,0 +1,27 @@
+import { NotFoundError } from "@/lib/errors";
+import { authedRoute } from "@/lib/http/route";
+import { ctxFor } from "@/lib/http/ctx";
+import { askerReply, confirmSolved, fileComplaint, rateQuestion, reopenQuestion } from "@/lib/questions/asker-actions";
+import { requestHandoff } from "@/lib/questions/handoff";
+import { replyToQuestion } from "@/lib/questions/reply-to-question";
+import { resolveQuestion } from "@/lib/questions/resolve-question";
+import type { Ctx } from "@/lib/questions/context";
+
+// Each action is one verb; the verb checks who may do it. The id in the path wins over the body.
+const ACTIONS: Record<string, (ctx: Ctx, input: unknown) => Promise<unknown>> = {
+  reply: replyToQuestion,
+  handoff: requestHandoff,
+  resolve: resolveQuestion,
+  "asker-reply": askerReply,
+  confirm: confirmSolved,
+  reopen: reopenQuestion,
+  rate: rateQuestion,
+  complain: fileComplaint,
+};
+
+export const POST = authedRoute<{ id: string; action: string }>({}, async ({ actor, params, body }) => {
+  const verb = ACTIONS[params.action];
+  if (!verb) throw new NotFoundError("没有这个操作");
+  const result = await verb(ctxFor(actor), { ...(body && typeof body === "object" ? body : {}), questionId: params.id });
+  return result ?? { ok: true };
+});

@@ -1,0 +1,29 @@
+import Link from "next/link";
+import { requirePageActor } from "@/lib/auth/session";
+import { ctxFor } from "@/lib/http/ctx";
+import { fmt, STATUS_LABEL } from "@/lib/questions/labels";
+import { listMyQuestions } from "@/lib/questions/list-questions";
+
+export const dynamic = "force-dynamic";
+
+export default async function MyQuestionsPage() {
+  const actor = await requirePageActor();
+  const questions = await listMyQuestions(ctxFor(actor));
+  return (
+    <div className="mx-auto max-w-3xl">
+      <h1 className="text-2xl font-bold">我的问题</h1>
+      {questions.length === 0 ? (
+        <p className="mt-4">你还没有提交过问题。<Link className="text-blue-700 underline" href="/ask">我要提问</Link></p>
+      ) : (
+        <ul className="mt-4 divide-y divide-slate-200 rounded-md border border-slate-300 bg-white" data-testid="my-questions">
+          {questions.map((q) => (
+            <li key={q.id} className="p-3">
+              <Link href={`/questions/${q.id}`} className="font-medium text-blue-700 hover:underline">Q-{String(q.number).padStart(6, "0")} {q.body.slice(0, 60)}</Link>
+              <p className="text-sm text-slate-600">{STATUS_LABEL[q.status]} · {q.line.name} · 首问责任人 {q.owner?.name ?? "待分派"} · 办结时限 {fmt(q.resolutionDueAt)}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import Link from "next/link";
+import { requirePageActor } from "@/lib/auth/session";
+import { ctxFor } from "@/lib/http/ctx";
+import { fmt, STATUS_LABEL } from "@/lib/questions/labels";
+import { listQueue } from "@/lib/questions/list-questions";
+
+export const dynamic = "force-dynamic";
+
+export default async function QueuePage() {
+  const actor = await requirePageActor("FIRST_CONTACT_OWNER");
+  const { held, handedToMe } = await listQueue(ctxFor(actor));
+  const now = Date.now();
+  return (
+    <div className="mx-auto max-w-4xl space-y-8">
+      <h1 className="text-2xl font-bold">待办队列</h1>
+      <section aria-labelledby="handed">
+        <h2 id="handed" className="text-lg font-semibold">转交给我的（{handedToMe.length}）</h2>
+        <ul className="mt-2 space-y-2">
+          {handedToMe.map((h) => (
+            <li key={h.id} className="rounded-md border border-amber-400 bg-amber-50 p-3">
+              <Link href={`/questions/${h.question.id}`} className="font-medium text-blue-700 hover:underline">Q-{String(h.question.number).padStart(6, "0")} {h.question.body.slice(0, 60)}</Link>
+              <p className="text-sm">来自 {h.fromUser.name} · 请在 {fmt(h.question.ownerResponseDueAt)} 前接收或拒绝</p>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="held">
+        <h2 id="held" className="text-lg font-semibold">我负责的（按时限排序，{held.length}）</h2>
+        <ul className="mt-2 space-y-2" data-testid="queue">
+          {held.map((q) => {
+            const overdue = q.resolutionDueAt && q.resolutionDueAt.getTime() < now;
+            return (
+              <li key={q.id} className={`rounded-md border p-3 ${overdue ? "border-red-500 bg-red-50" : "border-slate-300 bg-white"}`}>
+                <Link href={`/questions/${q.id}`} className="font-medium text-blue-700 hover:underline">Q-{String(q.number).padStart(6, "0")} {q.body.slice(0, 60)}</Link>
+                <p className="text-sm text-slate-700">
+                  {STATUS_LABEL[q.status]} · {q.line.name} · 提问人 {q.asker.name} · {q.firstRespondedAt ? "" : `首次响应 ${fmt(q.firstResponseDueAt)} · `}办结 {fmt(q.resolutionDueAt)}
+                  {overdue && <strong className="ml-1 text-red-800">已超时</strong>}
+                  {q.neededBy && q.resolutionDueAt && q.neededBy < q.resolutionDueAt && <strong className="ml-1 text-amber-900">提问人希望 {fmt(q.neededBy)} 前解决</strong>}
+                  {q.pingPongFlaggedAt && <strong className="ml-1 text-red-800">踢皮球预警</strong>}
+                </p>
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,146 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
+import { api, type ApiError, type SuggestHit } from "./api";
+import { FilingForm, type FilingDefaults } from "./filing-form";
+
+interface Preview {
+  sectionId: string;
+  text: string;
+  openedAt: number;
+}
+
+/** Search first: suggestions while typing; filing only after they were shown (or none were found). */
+export function AskFlow({ defaults, initialQuery }: { defaults: FilingDefaults; initialQuery: string }) {
+  const router = useRouter();
+  const [sessionId, setSessionId] = useState<string | null>(null);
+  const [question, setQuestion] = useState(initialQuery);
+  const [hits, setHits] = useState<SuggestHit[] | null>(null);
+  const [degraded, setDegraded] = useState(false);
+  const [loading, setLoading] = useState(false);
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [solved, setSolved] = useState(false);
+  const [filing, setFiling] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  useEffect(() => {
+    api<{ id: string }>("/api/ask/sessions", { body: {} }).then((s) => setSessionId(s.id), () => setError("无法开始提问，请刷新页面"));
+  }, []);
+
+  useEffect(() => {
+    if (!sessionId) return;
+    clearTimeout(timer.current);
+    const q = question.trim();
+    if (q.length < 2) return;
+    timer.current = setTimeout(async () => {
+      setLoading(true);
+      try {
+        const r = await api<{ hits: SuggestHit[]; degraded: boolean }>(`/api/ask/suggest?q=${encodeURIComponent(q.slice(0, 200))}&session=${sessionId}`);
+        setHits(r.hits);
+        setDegraded(r.degraded);
+      } catch (e) {
+        setError((e as ApiError).message);
+      } finally {
+        setLoading(false);
+      }
+    }, 400);
+    return () => clearTimeout(timer.current);
+  }, [question, sessionId]);
+
+  const closePreview = async () => {
+    if (!preview || !sessionId) return setPreview(null);
+    const durationMs = Date.now() - preview.openedAt;
+    setPreview(null);
+    await api(`/api/ask/sessions/${sessionId}/view`, { body: { sectionId: preview.sectionId, durationMs } }).catch(() => undefined);
+  };
+
+  const openPreview = async (hit: SuggestHit) => {
+    if (preview) await closePreview();
+    if (preview?.sectionId === hit.sectionId) return;
+    const s = await api<{ text: string }>(`/api/sections/${hit.sectionId}`);
+    setPreview({ sectionId: hit.sectionId, text: s.text, openedAt: Date.now() });
+    if (sessionId) await api(`/api/ask/sessions/${sessionId}/view`, { body: { sectionId: hit.sectionId, durationMs: 0 } }).catch(() => undefined);
+  };
+
+  const confirm = async (hit: SuggestHit) => {
+    if (!sessionId) return;
+    await closePreview();
+    await api(`/api/ask/sessions/${sessionId}/deflect`, { body: { sectionId: hit.sectionId } });
+    setSolved(true);
+  };
+
+  if (solved) {
+    return (
+      <div role="status" data-testid="deflected" className="rounded-md border border-green-500 bg-green-50 p-4">
+        <p className="font-medium">太好了，问题已在制度中找到答案。</p>
+        <p className="mt-2 text-sm">感谢你先查制度，这能帮同事节省时间。<Link className="text-blue-700 underline" href="/search">继续查制度</Link></p>
+      </div>
+    );
+  }
+
+  return (
+    <div className="space-y-6">
+      <div>
+        <label htmlFor="question" className="block font-medium">你的问题</label>
+        <p id="question-hint" className="text-sm text-slate-600">先描述问题，我们会找出可能已经回答它的制度条款。</p>
+        <textarea
+          id="question"
+          aria-describedby="question-hint"
+          value={question}
+          maxLength={5000}
+          rows={4}
+          className="mt-1 w-full rounded-md border border-slate-400 p-3"
+          onChange={(e) => setQuestion(e.target.value)}
+        />
+      </div>
+      {error && <p role="alert" className="text-red-800">{error}</p>}
+      <section aria-labelledby="suggestions" aria-busy={loading}>
+        <h2 id="suggestions" className="text-lg font-semibold">可能已经回答你的条款</h2>
+        {degraded && <p role="status" className="mt-2 text-sm text-amber-900">搜索引擎暂时不可用，建议来自基础检索。</p>}
+        {hits === null ? (
+          <p className="mt-2 text-sm text-slate-600">输入问题后这里会出现相关条款。</p>
+        ) : hits.length === 0 ? (
+          <p data-testid="no-suggestions" className="mt-2">没有找到相关的制度条款。你可以直接提交问题，由首问责任人解答。</p>
+        ) : (
+          <ol className="mt-2 space-y-3" data-testid="suggestions">
+            {hits.map((h) => (
+              <li key={h.sectionId} className="rounded-md border border-slate-300 p-3">
+                <p className="text-xs text-slate-600">{h.policyTitle} · {h.line}</p>
+                <p className="font-medium">{h.heading}</p>
+                <p className="mt-1 text-sm text-slate-700">
+                  {h.snippet.map((s, i) => (s.hit ? <mark key={i} className="bg-yellow-200">{s.text}</mark> : <span key={i}>{s.text}</span>))}
+                </p>
+                {preview?.sectionId === h.sectionId && (
+                  <div data-testid="preview" className="mt-2 max-h-64 overflow-auto whitespace-pre-wrap rounded bg-slate-50 p-2 text-sm">{preview.text}</div>
+                )}
+                <div className="mt-2 flex flex-wrap gap-2">
+                  <button type="button" data-testid="preview-toggle" className="rounded border border-slate-400 px-2 py-1 text-sm" aria-expanded={preview?.sectionId === h.sectionId} onClick={() => void (preview?.sectionId === h.sectionId ? closePreview() : openPreview(h))}>
+                    {preview?.sectionId === h.sectionId ? "收起" : "查看条款"}
+                  </button>
+                  <Link className="rounded border border-slate-400 px-2 py-1 text-sm" href={`/policies/${h.policyId}#${encodeURIComponent(h.label)}`} target="_blank">打开制度</Link>
+                  <button type="button" data-testid="solved" className="rounded bg-green-700 px-2 py-1 text-sm text-white" onClick={() => void confirm(h)}>这解决了我的问题</button>
+                </div>
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+      {hits !== null && !filing && (
+        <button type="button" data-testid="need-human" className="rounded-md border border-blue-700 px-4 py-2 text-blue-800" onClick={() => void closePreview().then(() => setFiling(true))}>
+          仍需人工解答
+        </button>
+      )}
+      {filing && sessionId && (
+        <FilingForm
+          defaults={{ ...defaults, lineId: hits?.[0] ? defaults.lines.find((l) => l.name === hits[0]!.line)?.id ?? defaults.lineId : defaults.lineId }}
+          body={question}
+          askSessionId={sessionId}
+          onFiled={(id) => router.push(`/questions/${id}`)}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,100 @@
+"use client";
+
+import { useState } from "react";
+import { api, type ApiError } from "./api";
+
+export interface FilingDefaults {
+  lines: { id: string; name: string }[];
+  lineId: string;
+  contactName: string;
+  contactDepartment: string;
+  contactPhone: string;
+  contactIm: string;
+  leaders: { id: string; label: string }[];
+}
+
+function Field({ id, label, error, children }: { id: string; label: string; error?: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <label htmlFor={id} className="block font-medium">{label}</label>
+      {children}
+      {error && <p id={`${id}-error`} role="alert" className="mt-1 text-sm text-red-800">{error}</p>}
+    </div>
+  );
+}
+
+export function FilingForm({ defaults, body, askSessionId, onFiled }: { defaults: FilingDefaults; body: string; askSessionId: string; onFiled: (id: string) => void }) {
+  // One key per form: a double submit (or a retry after a lost answer) files one question.
+  const [idempotencyKey] = useState(() => crypto.randomUUID());
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const input = "mt-1 w-full rounded-md border border-slate-400 px-3 py-2";
+
+  return (
+    <form
+      data-testid="filing-form"
+      className="space-y-4 rounded-md border border-slate-300 bg-white p-4"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        const f = new FormData(e.currentTarget);
+        const opt = (k: string) => (String(f.get(k) ?? "").trim() || undefined);
+        setBusy(true);
+        setErrors({});
+        setMessage(null);
+        try {
+          const neededBy = opt("neededBy");
+          const r = await api<{ id: string }>("/api/questions", {
+            body: {
+              idempotencyKey,
+              askSessionId,
+              body: String(f.get("body") ?? ""),
+              lineId: String(f.get("lineId") ?? ""),
+              neededBy: neededBy ? new Date(`${neededBy}T18:00:00+08:00`).toISOString() : undefined,
+              contactName: String(f.get("contactName") ?? ""),
+              contactDepartment: opt("contactDepartment"),
+              contactPhone: opt("contactPhone"),
+              contactIm: opt("contactIm"),
+              namedOwnerId: opt("namedOwnerId"),
+            },
+          });
+          onFiled(r.id);
+        } catch (err) {
+          const e2 = err as ApiError;
+          setErrors(e2.fields ?? {});
+          setMessage(e2.message);
+        } finally {
+          setBusy(false);
+        }
+      }}
+    >
+      <h2 className="text-lg font-semibold">提交给首问责任人</h2>
+      {message && <p role="alert" className="text-red-800">{message}</p>}
+      <Field id="f-body" label="问题" error={errors.body}>
+        <textarea id="f-body" name="body" defaultValue={body} rows={4} maxLength={5000} className={input} aria-invalid={!!errors.body} />
+      </Field>
+      <Field id="f-line" label="条线" error={errors.lineId}>
+        <select id="f-line" name="lineId" defaultValue={defaults.lineId} className={input}>
+          {defaults.lines.map((l) => <option key={l.id} value={l.id}>{l.name}</option>)}
+        </select>
+      </Field>
+      <Field id="f-owner" label="我已经问过的人（可选：他/她将成为首问责任人）" error={errors.namedOwnerId}>
+        <select id="f-owner" name="namedOwnerId" defaultValue="" className={input}>
+          <option value="">按条线自动分派</option>
+          {defaults.leaders.map((l) => <option key={l.id} value={l.id}>{l.label}</option>)}
+        </select>
+      </Field>
+      <Field id="f-needed" label="希望在此日期前解决（可选，给提前量）" error={errors.neededBy}>
+        <input id="f-needed" name="neededBy" type="date" className={input} />
+      </Field>
+      <fieldset className="grid gap-3 sm:grid-cols-2">
+        <legend className="font-medium">联系方式（登记）</legend>
+        <Field id="f-name" label="姓名" error={errors.contactName}><input id="f-name" name="contactName" defaultValue={defaults.contactName} className={input} /></Field>
+        <Field id="f-dept" label="部门" error={errors.contactDepartment}><input id="f-dept" name="contactDepartment" defaultValue={defaults.contactDepartment} className={input} /></Field>
+        <Field id="f-phone" label="电话" error={errors.contactPhone}><input id="f-phone" name="contactPhone" defaultValue={defaults.contactPhone} className={input} /></Field>
+        <Field id="f-im" label="企业微信 / 钉钉 / 飞书" error={errors.contactIm}><input id="f-im" name="contactIm" defaultValue={defaults.contactIm} className={input} /></Field>
+      </fieldset>
+      <button type="submit" data-testid="file-submit" disabled={busy} className="rounded-md bg-blue-700 px-4 py-2 font-medium text-white disabled:opacity-60">提交问题</button>
+    </form>
+  );
+}

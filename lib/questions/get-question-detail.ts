@@ -1,0 +1,38 @@
+import "server-only";
+import { hasRole } from "../auth/roles";
+import type { Ctx } from "./context";
+import { assertCanView } from "./load-question";
+
+/** Everything the question page shows, for one viewer; access is checked first. */
+export async function getQuestionDetail(ctx: Ctx, questionId: string) {
+  const { scope } = await assertCanView(ctx.db, ctx.actor, questionId);
+  const q = await ctx.db.question.findUniqueOrThrow({
+    where: { id: questionId },
+    include: {
+      line: { select: { id: true, name: true } },
+      asker: { select: { id: true, name: true } },
+      owner: { select: { id: true, name: true, title: true } },
+      replies: { orderBy: { createdAt: "asc" }, include: { author: { select: { id: true, name: true } }, citations: { include: { section: { select: { id: true, label: true, heading: true, policy: { select: { id: true, title: true } } } } } } } },
+      ownerships: { orderBy: { startedAt: "asc" }, include: { user: { select: { id: true, name: true } } } },
+      handoffs: { orderBy: { createdAt: "asc" }, include: { fromUser: { select: { name: true } }, toUser: { select: { id: true, name: true } }, toLine: { select: { id: true, name: true } } } },
+      escalations: { orderBy: { level: "asc" }, include: { toUser: { select: { name: true, title: true } } } },
+      events: { orderBy: { id: "asc" }, include: { actor: { select: { name: true } } } },
+      suggestions: { orderBy: { rank: "asc" }, include: { section: { select: { id: true, label: true, heading: true, policy: { select: { id: true, title: true } } } } } },
+      rating: true,
+      complaints: { orderBy: { createdAt: "asc" } },
+    },
+  });
+  const isAskerView = q.askerId === ctx.actor.id;
+  const isOwner = q.ownerId === ctx.actor.id;
+  const privileged = hasRole(ctx.actor, "ADMIN") || (hasRole(ctx.actor, "MANAGER") && scope.managedDepartmentIds.length > 0);
+  // A complaint stays hidden from the owner until it has been reviewed.
+  const complaints = q.complaints.filter((c) => isAskerView || privileged || (c.status !== "OPEN" && c.againstUserId === ctx.actor.id));
+  const searchTrail = isOwner || privileged || hasRole(ctx.actor, "QA_REVIEWER")
+    ? await ctx.db.searchQuery.findMany({ where: { askSessionId: q.askSessionId ?? "00000000-0000-0000-0000-000000000000" }, orderBy: { createdAt: "asc" }, select: { query: true, createdAt: true, resultCount: true } })
+    : [];
+  const pendingHandoff = q.handoffs.find((h) => h.status === "PENDING") ?? null;
+  const canRespondToHandoff = !!pendingHandoff && pendingHandoff.fromUserId !== ctx.actor.id && (pendingHandoff.toUserId === ctx.actor.id || (!!pendingHandoff.toLineId && scope.lineIds.includes(pendingHandoff.toLineId)));
+  return { q, complaints, searchTrail, isAsker: isAskerView, isOwner, pendingHandoff, canRespondToHandoff };
+}
+
+export type QuestionDetail = Awaited<ReturnType<typeof getQuestionDetail>>;
