@@ -40,7 +40,9 @@ export function highlight(text: string, terms: string[], width = 90): Segment[] 
         start = i - width + 1;
       }
     }
-    start = Math.max(0, start - 10);
+    // Begin a little before the first highlighted character of the best window.
+    const first = marks.indexOf(true, start);
+    if (first >= 0) start = Math.max(0, Math.min(first - 10, clean.length - width));
   }
   const end = Math.min(clean.length, start + width);
   const segments: Segment[] = [];
