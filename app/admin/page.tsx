@@ -1,0 +1,63 @@
+import { AssignmentForm, PhraseForm, ReindexForm, RosterForm, UserForm } from "@/components/admin/admin-forms";
+import { requirePageActor } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { fmt } from "@/lib/questions/labels";
+
+export const dynamic = "force-dynamic";
+
+export default async function AdminPage() {
+  await requirePageActor("ADMIN");
+  const [lines, owners, users, phrases, roster] = await Promise.all([
+    db().businessLine.findMany({ orderBy: { name: "asc" }, include: { assignments: { include: { user: { select: { name: true } } } } } }),
+    db().user.findMany({ where: { roles: { has: "FIRST_CONTACT_OWNER" }, disabledAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    db().user.findMany({ orderBy: { email: "asc" }, take: 500, select: { id: true, name: true, email: true, roles: true, disabledAt: true } }),
+    db().brushOffPhrase.findMany({ orderBy: { phrase: "asc" } }),
+    db().dutyRoster.findMany({ where: { endsAt: { gt: new Date() } }, orderBy: { startsAt: "asc" }, include: { user: { select: { name: true } }, line: { select: { name: true } } } }),
+  ]);
+  const lineOpts = lines.map((l) => ({ id: l.id, name: l.name }));
+  return (
+    <div className="mx-auto max-w-5xl space-y-10">
+      <h1 className="text-2xl font-bold">系统管理</h1>
+      <section aria-labelledby="matrix-h">
+        <h2 id="matrix-h" className="text-lg font-semibold">责任矩阵（条线 → 首问责任人）</h2>
+        <table className="mt-2 w-full text-sm">
+          <thead><tr className="text-left"><th className="p-1">条线</th><th className="p-1">首问责任人</th></tr></thead>
+          <tbody>
+            {lines.map((l) => (
+              <tr key={l.id} className="border-t border-slate-200">
+                <td className="p-1">{l.name}</td>
+                <td className="p-1">{l.assignments.filter((a) => a.active).map((a) => a.user.name).join("、") || "（无，将交给制度归口部门负责人）"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <div className="mt-3"><AssignmentForm lines={lineOpts} people={owners} /></div>
+      </section>
+      <section aria-labelledby="roster-h">
+        <h2 id="roster-h" className="text-lg font-semibold">值班表</h2>
+        <ul className="mt-2 text-sm">{roster.map((r) => <li key={r.id}>{r.line.name} · {r.user.name} · {fmt(r.startsAt)} – {fmt(r.endsAt)}</li>)}</ul>
+        <div className="mt-3"><RosterForm lines={lineOpts} people={owners} /></div>
+      </section>
+      <section aria-labelledby="phrases-h">
+        <h2 id="phrases-h" className="text-lg font-semibold">服务忌语</h2>
+        <ul className="mt-2 text-sm">{phrases.map((p) => <li key={p.id}>{p.active ? "" : "（停用）"}“{p.phrase}” → {p.suggestion}</li>)}</ul>
+        <div className="mt-3"><PhraseForm /></div>
+      </section>
+      <section aria-labelledby="index-h">
+        <h2 id="index-h" className="text-lg font-semibold">搜索索引</h2>
+        <ReindexForm />
+      </section>
+      <section aria-labelledby="users-h">
+        <h2 id="users-h" className="text-lg font-semibold">用户与角色</h2>
+        <ul className="mt-2 space-y-3">
+          {users.map((u) => (
+            <li key={u.id} className="rounded border border-slate-300 p-2">
+              <p className="text-sm font-medium">{u.name} · {u.email}{u.disabledAt ? " · 已停用" : ""}</p>
+              <UserForm userId={u.id} roles={u.roles} disabled={!!u.disabledAt} />
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

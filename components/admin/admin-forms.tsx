@@ -1,0 +1,63 @@
+"use client";
+
+import { ActionForm } from "../questions/action-form";
+
+const input = "mt-1 w-full rounded-md border border-slate-400 px-3 py-2";
+type Opt = { id: string; name: string };
+
+export function AssignmentForm({ lines, people }: { lines: Opt[]; people: Opt[] }) {
+  return (
+    <ActionForm action="/api/admin/assignment" testId="assignment-form" submitLabel="保存"
+      build={(f) => ({ lineId: String(f.get("lineId") ?? ""), userId: String(f.get("userId") ?? ""), active: f.get("active") !== "off" })}>
+      <div className="grid gap-3 sm:grid-cols-3">
+        <label className="block">条线<select name="lineId" className={input}>{lines.map((l) => <option key={l.id} value={l.id}>{l.name}</option>)}</select></label>
+        <label className="block">首问责任人<select name="userId" className={input}>{people.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}</select></label>
+        <label className="block">操作<select name="active" className={input}><option value="on">加入</option><option value="off">移出</option></select></label>
+      </div>
+    </ActionForm>
+  );
+}
+
+export function RosterForm({ lines, people }: { lines: Opt[]; people: Opt[] }) {
+  return (
+    <ActionForm action="/api/admin/roster" testId="roster-form" submitLabel="添加值班"
+      build={(f) => ({ lineId: String(f.get("lineId") ?? ""), userId: String(f.get("userId") ?? ""), startsAt: new Date(String(f.get("startsAt"))).toISOString(), endsAt: new Date(String(f.get("endsAt"))).toISOString() })}>
+      <div className="grid gap-3 sm:grid-cols-4">
+        <label className="block">条线<select name="lineId" className={input}>{lines.map((l) => <option key={l.id} value={l.id}>{l.name}</option>)}</select></label>
+        <label className="block">值班人<select name="userId" className={input}>{people.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}</select></label>
+        <label className="block">开始<input name="startsAt" type="datetime-local" required className={input} /></label>
+        <label className="block">结束<input name="endsAt" type="datetime-local" required className={input} /></label>
+      </div>
+    </ActionForm>
+  );
+}
+
+export function PhraseForm() {
+  return (
+    <ActionForm action="/api/admin/phrase" testId="phrase-form" submitLabel="保存忌语"
+      build={(f) => ({ phrase: String(f.get("phrase") ?? ""), suggestion: String(f.get("suggestion") ?? ""), active: f.get("active") !== "off" })}>
+      <div className="grid gap-3 sm:grid-cols-3">
+        <label className="block">服务忌语<input name="phrase" className={input} /></label>
+        <label className="block">建议话术<input name="suggestion" className={input} /></label>
+        <label className="block">状态<select name="active" className={input}><option value="on">启用</option><option value="off">停用</option></select></label>
+      </div>
+    </ActionForm>
+  );
+}
+
+export function UserForm({ userId, roles, disabled }: { userId: string; roles: string[]; disabled: boolean }) {
+  const all = ["EMPLOYEE", "FIRST_CONTACT_OWNER", "POLICY_OWNER", "MANAGER", "ADMIN", "QA_REVIEWER"];
+  return (
+    <ActionForm action="/api/admin/user" testId={`user-form-${userId}`} submitLabel="保存" tone="plain"
+      build={(f) => ({ userId, roles: f.getAll("roles").map(String), disabled: f.get("disabled") === "on" })}>
+      <div className="flex flex-wrap gap-3 text-sm">
+        {all.map((r) => <label key={r}><input type="checkbox" name="roles" value={r} defaultChecked={roles.includes(r)} /> {r}</label>)}
+        <label className="text-red-800"><input type="checkbox" name="disabled" defaultChecked={disabled} /> 停用</label>
+      </div>
+    </ActionForm>
+  );
+}
+
+export function ReindexForm() {
+  return <ActionForm action="/api/admin/reindex" testId="reindex-form" submitLabel="从数据库重建搜索索引" tone="plain" build={() => ({})} />;
+}

@@ -1,0 +1,67 @@
+import "server-only";
+import { hasRole } from "../auth/roles";
+import { ForbiddenError, ValidationError } from "../errors";
+import type { Ctx } from "../questions/context";
+import { parseInput } from "../validation";
+import { assignmentInput, phraseInput, rosterInput, synonymInput, userUpdateInput } from "./schemas";
+
+function requireAdmin(ctx: Ctx) {
+  if (!hasRole(ctx.actor, "ADMIN")) throw new ForbiddenError("需要管理员权限");
+}
+
+async function audit(ctx: Ctx, action: string, target: string, data: Record<string, unknown>) {
+  await ctx.db.auditLog.create({ data: { actorId: ctx.actor.id, action, target, data: JSON.parse(JSON.stringify(data)), createdAt: ctx.now } });
+}
+
+/** Responsibility matrix: add, re-activate or deactivate a first-contact owner of a 条线. */
+export async function setAssignment(ctx: Ctx, raw: unknown) {
+  requireAdmin(ctx);
+  const input = parseInput(assignmentInput, raw);
+  const user = await ctx.db.user.findUnique({ where: { id: input.userId }, select: { roles: true } });
+  if (!user) throw new ValidationError({ userId: "人员不存在" });
+  if (input.active && !user.roles.includes("FIRST_CONTACT_OWNER")) throw new ValidationError({ userId: "此人不是首问责任人角色，请先在用户管理中授予角色" });
+  await ctx.db.responsibilityAssignment.upsert({ where: { lineId_userId: { lineId: input.lineId, userId: input.userId } }, create: { lineId: input.lineId, userId: input.userId, active: input.active }, update: { active: input.active } });
+  await audit(ctx, "matrix.set", input.lineId, input);
+}
+
+export async function addRosterEntry(ctx: Ctx, raw: unknown) {
+  requireAdmin(ctx);
+  const input = parseInput(rosterInput, raw);
+  const entry = await ctx.db.dutyRoster.create({ data: input });
+  await audit(ctx, "roster.add", entry.id, input);
+  return { id: entry.id };
+}
+
+export async function savePhrase(ctx: Ctx, raw: unknown) {
+  requireAdmin(ctx);
+  const input = parseInput(phraseInput, raw);
+  await ctx.db.brushOffPhrase.upsert({ where: { phrase: input.phrase }, create: input, update: { suggestion: input.suggestion, active: input.active } });
+  await audit(ctx, "brushoff.save", input.phrase, input);
+}
+
+/** Role changes and disabling take effect on the user's next request (the session version moves on). */
+export async function updateUser(ctx: Ctx, raw: unknown) {
+  requireAdmin(ctx);
+  const input = parseInput(userUpdateInput, raw);
+  if (input.userId === ctx.actor.id && (input.disabled || (input.roles && !input.roles.includes("ADMIN")))) {
+    throw new ValidationError({ userId: "不能停用自己或取消自己的管理员角色" });
+  }
+  await ctx.db.user.update({
+    where: { id: input.userId },
+    data: {
+      ...(input.roles ? { roles: input.roles } : {}),
+      ...(input.disabled === undefined ? {} : { disabledAt: input.disabled ? ctx.now : null }),
+      sessionVersion: { increment: 1 },
+    },
+  });
+  await audit(ctx, "user.update", input.userId, input);
+}
+
+/** Policy owners (and admins) extend the synonym dictionary; the search picks it up on its next refresh. */
+export async function addSynonyms(ctx: Ctx, raw: unknown) {
+  if (!hasRole(ctx.actor, "ADMIN", "POLICY_OWNER")) throw new ForbiddenError("需要制度负责人或管理员权限");
+  const input = parseInput(synonymInput, raw);
+  const row = await ctx.db.searchSynonym.create({ data: { terms: [...new Set(input.terms)], lineId: input.lineId ?? null, createdById: ctx.actor.id, createdAt: ctx.now } });
+  await audit(ctx, "synonyms.add", row.id, input);
+  return { id: row.id };
+}
