@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { PolicyFeedback } from "@/components/policy-feedback";
 import { requirePageActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 
@@ -47,6 +48,9 @@ export default async function PolicyPage({ params }: { params: Promise<{ id: str
             ))}
           </section>
         ))}
+      </div>
+      <div className="mt-10">
+        <PolicyFeedback policyId={policy.id} sections={version.sections.map((s) => ({ id: s.id, label: s.label }))} />
       </div>
     </article>
   );

@@ -1,0 +1,32 @@
+import "server-only";
+import { z } from "zod";
+import { ValidationError } from "../errors";
+import type { Ctx } from "../questions/context";
+import { parseInput } from "../validation";
+
+export const feedbackInput = z
+  .object({
+    policyId: z.string().min(1).max(100),
+    sectionId: z.string().uuid().optional(),
+    helpful: z.boolean({ error: "请选择是否有帮助" }),
+    reason: z.enum(["OUTDATED", "HARD_TO_UNDERSTAND", "DIFFERS_FROM_PRACTICE", "ANSWER_NOT_FOUND", "OTHER"], { error: "请选择原因" }).optional(),
+    comment: z.string().trim().max(1000, "补充说明不能超过 1000 字").optional(),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (!v.helpful && !v.reason) ctx.addIssue({ code: "custom", path: ["reason"], message: "选择“没有帮助”时请说明原因" });
+    if (v.reason === "OTHER" && !v.comment) ctx.addIssue({ code: "custom", path: ["comment"], message: "选择“其他”时请写明原因" });
+  });
+
+/** "有帮助吗?" on a policy or one of its clauses; "no" needs a reason. */
+export async function recordFeedback(ctx: Ctx, raw: unknown) {
+  const input = parseInput(feedbackInput, raw);
+  const policy = await ctx.db.policy.findUnique({ where: { id: input.policyId }, select: { id: true } });
+  if (!policy) throw new ValidationError({ policyId: "制度不存在" });
+  if (input.sectionId && !(await ctx.db.policySection.findFirst({ where: { id: input.sectionId, policyId: policy.id }, select: { id: true } }))) {
+    throw new ValidationError({ sectionId: "条款不属于此制度" });
+  }
+  await ctx.db.articleFeedback.create({
+    data: { userId: ctx.actor.id, policyId: policy.id, sectionId: input.sectionId ?? null, helpful: input.helpful, reason: input.helpful ? null : input.reason, comment: input.comment || null, createdAt: ctx.now },
+  });
+}
