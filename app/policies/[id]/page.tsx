@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PolicyFeedback } from "@/components/policy-feedback";
 import { requirePageActor } from "@/lib/auth/session";
+import { renderPolicyMarkdown } from "@/lib/content/render-markdown";
 import { db } from "@/lib/db/client";
 
 export const dynamic = "force-dynamic";
@@ -43,9 +44,7 @@ export default async function PolicyPage({ params }: { params: Promise<{ id: str
           <section key={s.id} id={s.label} aria-labelledby={`h-${i}`} className="scroll-mt-20">
             {s.chapter && (i === 0 || version.sections[i - 1]?.chapter !== s.chapter) && <p className="mb-2 text-sm font-semibold text-slate-600">{s.chapter}</p>}
             <h2 id={`h-${i}`} className="text-lg font-semibold">{s.heading}</h2>
-            {s.text.split(/\n{1,}/).filter((p) => p.trim()).map((p, j) => (
-              <p key={j} className="mt-2 whitespace-pre-wrap leading-7">{p}</p>
-            ))}
+            <div className="policy-text mt-2 leading-7">{renderPolicyMarkdown(s.text)}</div>
           </section>
         ))}
       </div>
