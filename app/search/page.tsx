@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import Link from "next/link";
 import { Suspense } from "react";
 import { z } from "zod";
@@ -40,8 +41,9 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
 
   if (input.q) {
     const started = performance.now();
+    const searchQueryId = randomUUID();
     const result = await searchClauses({ db: db(), meili: { prefix: serverEnv().MEILI_INDEX_PREFIX } }, { ...input, limit: 20 });
-    logSearchInBackground(db(), { userId: actor.id, query: input.q, line: input.line, owner: input.owner, latencyMs: performance.now() - started, result });
+    logSearchInBackground(db(), { id: searchQueryId, userId: actor.id, query: input.q, line: input.line, owner: input.owner, latencyMs: performance.now() - started, result });
     const groups = groupByPolicy(result.hits);
     body = (
       <section aria-labelledby="results" className="mt-6">
@@ -69,7 +71,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
                 <ul className="mt-2 space-y-2">
                   {g.clauses.slice(0, 3).map((c) => (
                     <li key={c.sectionId}>
-                      <Link className="font-medium text-blue-700 hover:underline" href={`/policies/${c.policyId}#${encodeURIComponent(c.label)}`}>
+                      <Link className="font-medium text-blue-700 hover:underline" href={`/policies/${c.policyId}?sq=${searchQueryId}&s=${c.sectionId}&r=${result.hits.indexOf(c) + 1}#${encodeURIComponent(c.label)}`}>
                         {c.heading}
                       </Link>
                       <Snippet segments={c.snippet} />

@@ -4,19 +4,27 @@ import { PolicyFeedback } from "@/components/policy-feedback";
 import { requirePageActor } from "@/lib/auth/session";
 import { renderPolicyMarkdown } from "@/lib/content/render-markdown";
 import { db } from "@/lib/db/client";
+import { logClick } from "@/lib/search/log-search";
+import { z } from "zod";
 
 export const dynamic = "force-dynamic";
 
-export default async function PolicyPage({ params }: { params: Promise<{ id: string }> }) {
+const clickParams = z.object({ sq: z.string().uuid(), s: z.string().uuid(), r: z.coerce.number().int().min(1).max(100).optional() });
+
+export default async function PolicyPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor();
   const { id } = await params;
+  const click = clickParams.safeParse(await searchParams);
   const policy = await db().policy.findUnique({
     where: { id },
     include: { line: true, currentVersion: { include: { sections: { orderBy: { ordinal: "asc" } } } } },
   });
   if (!policy || policy.status !== "ACTIVE" || !policy.currentVersion) notFound();
   const version = policy.currentVersion;
-  void db().policyView.create({ data: { userId: actor.id, policyId: policy.id, source: "reader" } }).catch(() => undefined);
+  // Analytics rows are written without holding up the page.
+  const clickedSection = click.success && version.sections.some((s) => s.id === click.data.s) ? click.data.s : null;
+  void db().policyView.create({ data: { userId: actor.id, policyId: policy.id, sectionId: clickedSection, source: clickedSection ? "search" : "reader" } }).catch(() => undefined);
+  if (clickedSection && click.success) void logClick(db(), { searchQueryId: click.data.sq, userId: actor.id, sectionId: click.data.s, rank: click.data.r ?? null }).catch(() => undefined);
   return (
     <article className="mx-auto max-w-3xl">
       <nav aria-label="位置" className="text-sm text-slate-600">
