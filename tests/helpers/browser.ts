@@ -1,0 +1,103 @@
+// Chromium for browser journeys: the system one when installed (fast, has CJK fonts when
+// fonts-wqy-microhei is installed), otherwise the binary inside @sparticuz/chromium.
+import { existsSync } from "node:fs";
+import { afterAll, beforeAll, inject } from "vitest";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { createDb, type Db } from "@/lib/db/client";
+
+const FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+
+/** SHOUWEN_TEST_CHROMIUM=bundled forces the @sparticuz/chromium fallback (to check the CI path). */
+export async function launchBrowser(): Promise<Browser> {
+  if (process.env.SHOUWEN_TEST_CHROMIUM !== "bundled" && existsSync("/usr/bin/chromium")) return chromium.launch({ executablePath: "/usr/bin/chromium", args: FLAGS });
+  const sparticuz = (await import("@sparticuz/chromium")).default;
+  // Not sparticuz.args: those suit AWS Lambda (--single-process, --disable-web-security) and make
+  // several contexts share state; software GL is the only part a machine without a GPU needs.
+  const args = [...FLAGS, ...sparticuz.args.filter((a: string) => /^--(use-gl|use-angle|enable-unsafe-swiftshader|in-process-gpu)/.test(a))];
+  return chromium.launch({ executablePath: await sparticuz.executablePath(), args });
+}
+
+/** Drives the real sign-in form and waits until the portal has loaded the page after it. */
+export async function signIn(page: Page, base: string, email: string, password: string): Promise<void> {
+  await page.goto(`${base}/signin`);
+  await page.locator("#email").fill(email);
+  await page.locator("#password").fill(password);
+  await page.getByTestId("signin-submit").click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/signin"), { timeout: 15_000 });
+  await page.getByTestId("user-name").waitFor({ timeout: 15_000 });
+}
+
+export interface PortalHarness {
+  /** The running portal, e.g. http://127.0.0.1:41234 */
+  readonly base: string;
+  /** The portal's database, for arranging data and checking results. */
+  readonly db: Db;
+}
+
+export interface BrowserHarness extends PortalHarness {
+  readonly browser: Browser;
+  /** A fresh context (own cookies) and page; closed after the file. */
+  newPage(): Promise<{ context: BrowserContext; page: Page }>;
+}
+
+/** The running portal and its database, for HTTP-level tests that need no browser. */
+export function usePortal(): PortalHarness {
+  let db: Db | undefined;
+  beforeAll(() => {
+    db = createDb(inject("portalDatabaseUrl"), 2);
+  });
+  afterAll(async () => {
+    await db?.$disconnect();
+  });
+  return {
+    get base() {
+      return inject("portalUrl");
+    },
+    get db() {
+      if (!db) throw new Error("the portal database is only available inside tests and hooks.");
+      return db;
+    },
+  };
+}
+
+/** Call at the top of a browser test file: one Chromium per file, fresh contexts per test. */
+export function useBrowser(): BrowserHarness {
+  const portal = usePortal();
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await browser?.close();
+  });
+  return {
+    get base() {
+      return portal.base;
+    },
+    get db() {
+      return portal.db;
+    },
+    get browser() {
+      if (!browser) throw new Error("useBrowser().browser is only available inside tests and hooks.");
+      return browser;
+    },
+    async newPage() {
+      const context = await this.browser.newContext({ locale: "zh-CN", viewport: { width: 1280, height: 900 } });
+      contexts.push(context);
+      const page = await context.newPage();
+      page.setDefaultTimeout(15_000);
+      return { context, page };
+    },
+  };
+}

@@ -1,0 +1,80 @@
+// Test data with unique codes and e-mails; each test makes what it needs, never relying on seeds.
+import { randomBytes } from "node:crypto";
+import type { DbTx } from "@/lib/db/client";
+import type { DepartmentKind, Role } from "@/lib/db/generated/enums";
+import { hashPassword } from "@/lib/auth/password";
+
+export const TEST_PASSWORD = "Test#Password-2026";
+
+const unique = () => randomBytes(5).toString("hex");
+
+// scrypt costs ~80 ms a hash: hash each distinct password once per process and reuse it.
+const hashes = new Map<string, Promise<string>>();
+export function passwordHashFor(password: string): Promise<string> {
+  let hash = hashes.get(password);
+  if (!hash) {
+    hash = hashPassword(password);
+    hashes.set(password, hash);
+  }
+  return hash;
+}
+
+export async function makeDepartment(
+  db: DbTx,
+  input: { name?: string; code?: string; kind?: DepartmentKind; parentId?: string | null; managerId?: string | null } = {},
+) {
+  const id = unique();
+  return db.department.create({
+    data: {
+      code: input.code ?? `dept-${id}`,
+      name: input.name ?? `测试部门 ${id}`,
+      kind: input.kind ?? "DEPARTMENT",
+      parentId: input.parentId ?? null,
+      managerId: input.managerId ?? null,
+    },
+  });
+}
+
+export async function makeUser(
+  db: DbTx,
+  input: {
+    roles?: Role[];
+    departmentId?: string | null;
+    /** Omit for a user without a password (SSO-only); pass TEST_PASSWORD for one who signs in. */
+    password?: string;
+    email?: string;
+    name?: string;
+    disabled?: boolean;
+  } = {},
+) {
+  const id = unique();
+  const user = await db.user.create({
+    data: {
+      email: (input.email ?? `user-${id}@test.example`).toLowerCase(),
+      name: input.name ?? `测试用户 ${id}`,
+      roles: input.roles ?? ["EMPLOYEE"],
+      departmentId: input.departmentId ?? null,
+      passwordHash: input.password ? await passwordHashFor(input.password) : null,
+      disabledAt: input.disabled ? new Date() : null,
+    },
+  });
+  return { ...user, password: input.password };
+}
+
+export async function makeLine(
+  db: DbTx,
+  input: { name?: string; code?: string; policyOwnerDeptId?: string | null; ownerIds?: string[] } = {},
+) {
+  const id = unique();
+  const line = await db.businessLine.create({
+    data: {
+      code: input.code ?? `line-${id}`,
+      name: input.name ?? `测试条线 ${id}`,
+      policyOwnerDeptId: input.policyOwnerDeptId ?? null,
+    },
+  });
+  for (const userId of input.ownerIds ?? []) {
+    await db.responsibilityAssignment.create({ data: { lineId: line.id, userId } });
+  }
+  return line;
+}

@@ -1,0 +1,117 @@
+// `npm run dev | start | services` refuses bad settings and taken ports with one sentence a person
+// can act on, before starting anything. Runs the real launcher as a child process.
+import { spawn } from "node:child_process";
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { useTestDb } from "../helpers/test-db";
+
+const t = useTestDb();
+const tsx = path.join(path.dirname(createRequire(import.meta.url).resolve("tsx/package.json")), "dist/cli.mjs");
+let dataDir: string;
+
+beforeAll(() => {
+  dataDir = mkdtempSync(path.join(os.tmpdir(), "shouwen-launcher-"));
+  chmodSync(dataDir, 0o755);
+});
+afterAll(() => {
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** The launcher with only the given settings (nothing inherited that could point at real services). */
+function launch(mode: "dev" | "start" | "services", env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [tsx, "scripts/run.ts", mode], {
+      cwd: path.resolve(import.meta.dirname, "../.."),
+      env: { NODE_ENV: "development", PATH: process.env.PATH, HOME: process.env.HOME, SHOUWEN_DATA_DIR: path.join(dataDir, "data"), ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`the launcher did not exit within 20 s:\n${stdout}\n${stderr}`));
+    }, 20_000);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+/** One line on stderr, no stack trace. */
+function sentence(stderr: string): string {
+  const lines = stderr.split("\n").filter((l) => l.trim() && !l.includes("ExperimentalWarning") && !l.includes("--trace-warnings"));
+  expect(lines).toHaveLength(1);
+  expect(stderr).not.toMatch(/^\s+at /m);
+  return lines[0]!;
+}
+
+async function listen(): Promise<{ port: number; close(): Promise<void> }> {
+  const server = net.createServer();
+  await new Promise<void>((r) => server.listen({ port: 0, host: "127.0.0.1" }, r));
+  const port = (server.address() as net.AddressInfo).port;
+  return { port, close: () => new Promise((r) => server.close(() => r())) };
+}
+
+describe("launcher settings", () => {
+  it("refuses a port that is not a number", async () => {
+    const res = await launch("services", { SHOUWEN_PG_PORT: "abc" });
+    expect(res.code).not.toBe(0);
+    expect(sentence(res.stderr)).toMatch(/Environment variable SHOUWEN_PG_PORT has an invalid value/);
+  });
+
+  it("refuses a short NEXTAUTH_SECRET when the services are external", async () => {
+    const res = await launch("dev", { DATABASE_URL: t.url, MEILI_HOST: t.meili.host, MEILI_MASTER_KEY: t.meili.apiKey, NEXTAUTH_SECRET: "short" });
+    expect(res.code).not.toBe(0);
+    expect(sentence(res.stderr)).toMatch(/Environment variable NEXTAUTH_SECRET has an invalid value: must be at least 32 characters/);
+  });
+
+  it("refuses a Meilisearch host without its key", async () => {
+    const res = await launch("services", { MEILI_HOST: "http://127.0.0.1:7700" });
+    expect(res.code).not.toBe(0);
+    expect(sentence(res.stderr)).toMatch(/MEILI_MASTER_KEY is required when MEILI_HOST is set/);
+  });
+});
+
+describe("taken ports", () => {
+  it("PostgreSQL's port in use: says so and starts nothing", async () => {
+    const taken = await listen();
+    try {
+      const res = await launch("services", { SHOUWEN_PG_PORT: String(taken.port), SHOUWEN_MEILI_PORT: String(taken.port + 1) });
+      expect(res.code).not.toBe(0);
+      expect(sentence(res.stderr)).toMatch(new RegExp(`Port ${taken.port} on 127.0.0.1 is already in use, so PostgreSQL cannot start`));
+      expect(existsSync(path.join(dataDir, "data/postgres")) && readdirSync(path.join(dataDir, "data/postgres")).length > 0).toBe(false);
+    } finally {
+      await taken.close();
+    }
+  });
+
+  it("Meilisearch's port in use (external PostgreSQL): says so", async () => {
+    const taken = await listen();
+    try {
+      const res = await launch("services", { DATABASE_URL: t.url, SHOUWEN_MEILI_PORT: String(taken.port) });
+      expect(res.code).not.toBe(0);
+      expect(sentence(res.stderr)).toMatch(new RegExp(`Port ${taken.port} on 127.0.0.1 is already in use, so Meilisearch cannot start`));
+    } finally {
+      await taken.close();
+    }
+  });
+
+  it("the portal's port in use: `npm run dev` says so before starting services", async () => {
+    const taken = await listen();
+    try {
+      const res = await launch("dev", { PORT: String(taken.port) });
+      expect(res.code).not.toBe(0);
+      expect(sentence(res.stderr)).toMatch(new RegExp(`Port ${taken.port} on 127.0.0.1 is already in use, so the portal cannot start`));
+      expect(res.stdout).not.toMatch(/PostgreSQL \(embedded\)/);
+    } finally {
+      await taken.close();
+    }
+  });
+});

@@ -1,0 +1,133 @@
+// The browser tier's portal: PostgreSQL + Meilisearch, migrated and seeded with the demo company,
+// a real OIDC provider, one production build and `next start` on a free port.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { TestProject } from "vitest/node";
+import { createDb } from "../../lib/db/client";
+import { migrate } from "../../lib/db/migrate";
+import { seedDemo } from "../../lib/seed/demo";
+import { findFreePort, waitFor } from "../../lib/services/ports";
+import { startOidcProvider } from "./oidc";
+import { startTestStack } from "./stack";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    portalUrl: string;
+    portalDatabaseUrl: string;
+    oidcIssuer: string;
+  }
+}
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const log = (m: string) => console.log(`[browser-setup] ${m}`);
+
+function newestMtime(target: string): number {
+  if (!existsSync(target)) return 0;
+  const st = statSync(target);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let newest = st.mtimeMs;
+  for (const entry of readdirSync(target)) newest = Math.max(newest, newestMtime(path.join(target, entry)));
+  return newest;
+}
+
+/** Locally, SHOUWEN_TEST_REUSE_BUILD=1 skips `next build` when the build is newer than the sources. CI always builds. */
+function canReuseBuild(): boolean {
+  if (process.env.SHOUWEN_TEST_REUSE_BUILD !== "1") return false;
+  const buildId = path.join(root, ".next/BUILD_ID");
+  if (!existsSync(buildId)) return false;
+  const sources = ["app", "lib", "components", "next.config.js", "package.json", "tsconfig.json", "postcss.config.mjs"];
+  return statSync(buildId).mtimeMs > Math.max(...sources.map((s) => newestMtime(path.join(root, s))));
+}
+
+function tail(output: string[], lines = 40): string {
+  return output.join("").split("\n").slice(-lines).join("\n");
+}
+
+export default async function setup(project: TestProject) {
+  const started = Date.now();
+  const stops: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const s of stops.reverse()) await s().catch(() => undefined);
+  };
+  try {
+    const stack = await startTestStack("browser");
+    stops.push(stack.stop);
+    const databaseUrl = stack.urlFor("postgres");
+    await migrate(databaseUrl);
+    const db = createDb(databaseUrl, 2);
+    try {
+      await seedDemo(db);
+    } finally {
+      await db.$disconnect();
+    }
+
+    const portalPort = await findFreePort();
+    const portalUrl = `http://127.0.0.1:${portalPort}`;
+    const oidc = await startOidcProvider({ port: await findFreePort(), redirectUri: `${portalUrl}/api/auth/callback/oidc` });
+    stops.push(oidc.stop);
+
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      DATABASE_URL: databaseUrl,
+      MEILI_HOST: stack.meiliHost,
+      MEILI_MASTER_KEY: stack.meiliKey,
+      MEILI_INDEX_PREFIX: "browser",
+      NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+      NEXTAUTH_URL: portalUrl,
+      OIDC_ISSUER: oidc.issuer,
+      OIDC_CLIENT_ID: oidc.clientId,
+      OIDC_CLIENT_SECRET: oidc.clientSecret,
+    };
+    const next = createRequire(import.meta.url).resolve("next/dist/bin/next");
+    if (canReuseBuild()) log("reusing .next (SHOUWEN_TEST_REUSE_BUILD=1 and nothing changed since the last build)");
+    else {
+      const buildStarted = Date.now();
+      const build = spawnSync(process.execPath, [next, "build"], { cwd: root, env, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+      if (build.status !== 0) {
+        throw new Error(`next build failed (exit ${build.status}):\n${tail([build.stdout ?? "", build.stderr ?? ""], 60)}`);
+      }
+      log(`next build took ${((Date.now() - buildStarted) / 1000).toFixed(1)} s`);
+    }
+
+    const output: string[] = [];
+    const portal: ChildProcess = spawn(process.execPath, [next, "start", "--port", String(portalPort), "--hostname", "127.0.0.1"], {
+      cwd: root,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    portal.stdout?.on("data", (c: Buffer) => output.push(c.toString()));
+    portal.stderr?.on("data", (c: Buffer) => output.push(c.toString()));
+    stops.push(
+      () =>
+        new Promise<void>((resolve) => {
+          if (portal.exitCode !== null || portal.signalCode !== null) return resolve();
+          portal.once("exit", () => resolve());
+          portal.kill("SIGTERM");
+          setTimeout(() => portal.kill("SIGKILL"), 5_000).unref();
+        }),
+    );
+    const healthy = await waitFor(async () => {
+      if (portal.exitCode !== null) throw new Error("exited");
+      return (await fetch(`${portalUrl}/api/health`)).ok;
+    }, 60_000, 200);
+    if (!healthy) throw new Error(`the portal did not become healthy on ${portalUrl}:\n${tail(output)}`);
+    log(`portal ready on ${portalUrl} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+    project.provide("portalUrl", portalUrl);
+    project.provide("portalDatabaseUrl", databaseUrl);
+    project.provide("oidcIssuer", oidc.issuer);
+    return async () => {
+      if (process.env.SHOUWEN_TEST_PORTAL_LOG === "1") console.log(output.join(""));
+      await stopAll();
+    };
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+}

@@ -1,0 +1,43 @@
+// PostgreSQL and Meilisearch for one test tier, in a throwaway directory on free ports.
+import { randomBytes } from "node:crypto";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { startMeilisearch } from "../../lib/services/meilisearch";
+import { findFreePort } from "../../lib/services/ports";
+import { startPostgres } from "../../lib/services/postgres";
+
+export interface TestStack {
+  dir: string;
+  /** The `postgres` maintenance database: for CREATE / DROP DATABASE. */
+  adminUrl: string;
+  /** A URL for another database on the same server. */
+  urlFor(database: string): string;
+  meiliHost: string;
+  meiliKey: string;
+  stop(): Promise<void>;
+}
+
+export async function startTestStack(label: string): Promise<TestStack> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), `shouwen-${label}-`));
+  // mkdtemp makes 0700 directories; the `postgres` user must traverse this one.
+  chmodSync(dir, 0o755);
+  const stops: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const s of stops.reverse()) await s().catch(() => undefined);
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    const password = randomBytes(12).toString("base64url");
+    const pg = await startPostgres({ dataDir: path.join(dir, "pg"), port: await findFreePort(), password, database: "postgres" });
+    stops.push(pg.stop);
+    const meiliKey = randomBytes(24).toString("base64url");
+    const meili = await startMeilisearch({ dataDir: path.join(dir, "meili"), port: await findFreePort(), masterKey: meiliKey });
+    stops.push(meili.stop);
+    const base = pg.url.slice(0, pg.url.lastIndexOf("/"));
+    return { dir, adminUrl: pg.url, urlFor: (db) => `${base}/${db}`, meiliHost: meili.host, meiliKey, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
