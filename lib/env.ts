@@ -102,9 +102,9 @@ export function dataDir(): string {
   return path.resolve(launcherEnv().SHOUWEN_DATA_DIR);
 }
 
-/** The environment for a child process: this one's, plus the given values. */
+/** The environment for a child process: this one's, plus the given values (Next's telemetry off: no network). */
 export function childEnv(extra: Record<string, string | undefined>): NodeJS.ProcessEnv {
-  return { ...process.env, ...extra };
+  return { NEXT_TELEMETRY_DISABLED: "1", ...process.env, ...extra };
 }
 
 /** Forget parsed values (tests that change the environment). */

@@ -53,7 +53,8 @@ async function main(): Promise<number> {
       return build.status ?? 1;
     }
   }
-  child = spawn(process.execPath, [next, mode, "--port", String(env.PORT), "--hostname", env.HOSTNAME], { stdio: "inherit", env: envForNext });
+  const tsx = createRequire(import.meta.url).resolve("tsx/cli");
+  child = spawn(process.execPath, [tsx, "scripts/serve.ts", mode, "--port", String(env.PORT), "--hostname", env.HOSTNAME], { stdio: "inherit", env: envForNext });
   log(`portal on http://${env.HOSTNAME}:${env.PORT}`);
   const code = await new Promise<number>((r) => child!.once("exit", (c) => r(c ?? 0)));
   await shutdown(code);

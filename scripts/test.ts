@@ -27,7 +27,9 @@ function parseArgs(argv: string[]): { tiers: string[]; passThrough: string[] } {
 
 function runTier(tier: string, passThrough: string[], countsFile: string): Promise<number> {
   const vitest = path.join(path.dirname(createRequire(import.meta.url).resolve("vitest/package.json")), "vitest.mjs");
-  const child = spawn(process.execPath, [vitest, "run", "--project", tier, "--passWithNoTests", ...passThrough], {
+  // With file filters a tier may legitimately match nothing; a full run that finds nothing fails.
+  const noTestsOk = passThrough.length > 0 ? ["--passWithNoTests"] : [];
+  const child = spawn(process.execPath, [vitest, "run", "--project", tier, ...noTestsOk, ...passThrough], {
     stdio: "inherit",
     env: { ...process.env, SHOUWEN_TEST_COUNTS_FILE: countsFile },
   });
@@ -59,6 +61,9 @@ async function main(): Promise<number> {
         : { passed: 0, failed: 0, skipped: 0 };
       // A tier that exits non-zero without a failed test (its global setup threw, it crashed) failed.
       if (code !== 0 && counts.failed === 0) counts.failed = 1;
+      // A whole tier that ran nothing did not pass: a global setup that throws can end Vitest with
+      // exit code 0 and no tests, and CI must never pass by skipping.
+      if (passThrough.length === 0 && counts.passed + counts.failed === 0) counts.failed = 1;
       total.passed += counts.passed;
       total.failed += counts.failed;
       total.skipped += counts.skipped;

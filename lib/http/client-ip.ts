@@ -9,8 +9,9 @@ function header(h: HeaderSource, name: string): string | undefined {
 }
 
 /**
- * The client's address. Next.js appends the socket address to X-Forwarded-For, so the last hop is
- * trustworthy; earlier hops are the client's own claims and count only behind a trusted proxy.
+ * The client's address. scripts/serve.ts (the portal's server) replaces X-Forwarded-For with the
+ * socket address, or appends it behind a trusted proxy (TRUST_PROXY=true); then the first hop is the
+ * client the proxy saw. Without a trusted proxy, only the last hop (ours) counts.
  */
 export function clientIp(h: HeaderSource): string {
   const hops = (header(h, "x-forwarded-for") ?? "")

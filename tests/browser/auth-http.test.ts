@@ -82,4 +82,15 @@ describe("sign-in throttling", () => {
     expect((await colleague.signIn(other.email, TEST_PASSWORD)).status).toBe(200);
     expect((await colleague.get("/api/me")).status).toBe(200);
   });
+
+  it("a client cannot choose the address the throttle sees (X-Forwarded-For and X-Real-IP are ignored without a trusted proxy)", async () => {
+    const user = await makeUser(h.db, { password: TEST_PASSWORD });
+    const spoofs: Record<string, string>[] = [{ "x-forwarded-for": "1.2.3.4" }, { "x-real-ip": "5.6.7.8" }, { "x-forwarded-for": "9.9.9.9, 8.8.8.8" }];
+    for (const [i, spoof] of spoofs.entries()) {
+      await new HttpClient(h.base, spoof).signIn(user.email, `wrong-${i}`);
+    }
+    const rows = await h.db.loginAttempt.findMany({ where: { accountKey: user.email }, select: { ip: true } });
+    expect(rows).toHaveLength(3);
+    expect(new Set(rows.map((r) => r.ip))).toEqual(new Set(["127.0.0.1"]));
+  });
 });

@@ -96,7 +96,9 @@ export default async function setup(project: TestProject) {
     }
 
     const output: string[] = [];
-    const portal: ChildProcess = spawn(process.execPath, [next, "start", "--port", String(portalPort), "--hostname", "127.0.0.1"], {
+    // The same server as `npm start` (scripts/serve.ts), not bare `next start`.
+    const tsx = createRequire(import.meta.url).resolve("tsx/cli");
+    const portal: ChildProcess = spawn(process.execPath, [tsx, "scripts/serve.ts", "start", "--port", String(portalPort), "--hostname", "127.0.0.1"], {
       cwd: root,
       env,
       stdio: ["ignore", "pipe", "pipe"],
