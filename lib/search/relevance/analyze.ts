@@ -1,0 +1,154 @@
+/**
+ * Query analysis: normalisation → filler-word removal → synonym expansion → weighted features.
+ * Independent of any index, so a candidate generator (e.g. Meilisearch) can be fed
+ * `normalized`, `keywords` and `expansions` directly, and the in-memory ranker re-scores.
+ */
+import { normalizeText } from './normalize';
+import { DEFAULT_SYNONYM_GROUPS, containsTerm, expandQuery, mergeSynonymGroups, type Expansion } from './synonyms';
+import { correctTypos, type TypoVocabulary } from './typo';
+import { STOP_PHRASE_SET, addJiebaWords, charBigrams, getJieba, jiebaWords, latinWords, stripQueryStopPhrases } from './tokenize';
+
+export interface AnalyzerOptions {
+  /** synonym groups (already merged); defaults to DEFAULT_SYNONYM_GROUPS */
+  synonymGroups?: readonly (readonly string[])[];
+  /** weight of jieba word features */
+  wordWeight?: number;
+  /** weight of character-bigram features */
+  bigramWeight?: number;
+  /** multiplier for features that come only from synonym expansion */
+  expansionWeight?: number;
+  /** expansions of one group beyond this many terms share the weight */
+  expansionBudget?: number;
+  /** remove question / filler words */
+  stripStopWords?: boolean;
+  /** known domain words for typo correction (built by the index); omit to disable */
+  typoVocabulary?: TypoVocabulary;
+}
+
+export interface QueryConcept {
+  /** a content word of the query (jieba exact mode, after filler removal) */
+  term: string;
+  /** the term plus its synonyms (normalised) */
+  alternatives: string[];
+}
+
+export interface AnalyzedQuery {
+  raw: string;
+  /** normalised full query (Simplified, lower-case, half-width) */
+  normalized: string;
+  /** normalised query with filler words removed — good text for a keyword search engine */
+  stripped: string;
+  /** content words of the query */
+  keywords: string[];
+  /** synonym expansions triggered by the query */
+  expansions: Expansion[];
+  /** typo corrections applied ([typo, correction]) */
+  corrections: [string, string][];
+  /** weighted features (prefix "w:" word, "b:" bigram, "u:" single char) */
+  features: Map<string, number>;
+  concepts: QueryConcept[];
+}
+
+const defaultGroupsCache = new WeakMap<object, string[][]>();
+
+export function resolveGroups(groups?: readonly (readonly string[])[]): string[][] {
+  const src = groups ?? DEFAULT_SYNONYM_GROUPS;
+  let g = defaultGroupsCache.get(src);
+  if (!g) {
+    g = mergeSynonymGroups(src);
+    addJiebaWords(g.flat());
+    defaultGroupsCache.set(src, g);
+  }
+  return g;
+}
+
+function addFeature(map: Map<string, number>, f: string, w: number): void {
+  const prev = map.get(f);
+  if (prev === undefined || prev < w) map.set(f, w);
+}
+
+/**
+ * Content words of a normalised query for coverage checks: jieba exact mode without HMM (no
+ * invented words such as 人入), filler words dropped, and a stray single character glued to its
+ * neighbour so that compounds survive (陪+产假 → 陪产假, 育儿+假 → 育儿假, 年+假 → 年假).
+ * Latin words are mapped to the first Chinese term of their synonym group.
+ */
+export function contentWords(normalized: string, groups: readonly (readonly string[])[]): string[] {
+  const out: string[] = [];
+  for (const m of normalized.matchAll(/[\u3400-\u9fff]+|[a-z][a-z0-9+.\-]*[a-z0-9+]|\d+(?:\.\d+)?%?/g)) {
+    const chunk = m[0];
+    if (!/^[\u3400-\u9fff]/.test(chunk)) {
+      const g = groups.find((x) => x.includes(chunk));
+      const cn = g?.find((t) => /[\u3400-\u9fff]/.test(t));
+      if (cn) out.push(cn);
+      else if (chunk.length >= 2) out.push(chunk);
+      continue;
+    }
+    const toks = getJieba().cut(chunk, false).map((t) => (STOP_PHRASE_SET.has(t) ? null : t));
+    const merged: (string | null)[] = [];
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i];
+      if (t === null || t === undefined) {
+        merged.push(null);
+        continue;
+      }
+      const next = toks[i + 1];
+      if (t.length === 1 && next) {
+        merged.push(t + next);
+        i++;
+      } else if (t.length === 1 && merged.length && merged[merged.length - 1]) {
+        merged[merged.length - 1] += t;
+      } else merged.push(t);
+    }
+    for (const w of merged) if (w && w.length >= 2) out.push(w);
+  }
+  return [...new Set(out)];
+}
+
+/** Analyse a user query (pure; deterministic). */
+export function analyzeQuery(query: string, opts: AnalyzerOptions = {}): AnalyzedQuery {
+  const groups = resolveGroups(opts.synonymGroups);
+  const ww = opts.wordWeight ?? 1;
+  const bw = opts.bigramWeight ?? 1;
+  const ewBase = opts.expansionWeight ?? 0.6;
+  let normalized = normalizeText(query);
+  let stripped = opts.stripStopWords === false ? normalized : stripQueryStopPhrases(normalized);
+  const corrections = opts.typoVocabulary ? correctTypos(stripped, opts.typoVocabulary) : [];
+  if (corrections.length) {
+    const extra = corrections.map(([, c]) => c).join(' ');
+    normalized = `${normalized} ${extra}`;
+    stripped = `${stripped} ${extra}`;
+  }
+  const expansions = expandQuery(normalized, groups);
+  // Latin abbreviations / English terms are replaced by the group's first Chinese term for
+  // feature extraction and coverage ("hr" → "人力资源", "annual leave" → "年假").
+  for (const g of groups) {
+    const cn = g.find((t) => /[\u3400-\u9fff]/.test(t));
+    if (!cn) continue;
+    for (const t of g) if (/^[a-z0-9+.\- ]+$/.test(t) && containsTerm(stripped, t)) stripped = stripped.split(t).join(` ${cn} `);
+  }
+  const perGroup = new Map<string, number>();
+  for (const e of expansions) perGroup.set(e.from, (perGroup.get(e.from) ?? 0) + 1);
+
+  const features = new Map<string, number>();
+  for (const f of jiebaWords(stripped)) addFeature(features, f, ww);
+  for (const f of latinWords(stripped)) addFeature(features, f, ww);
+  for (const f of charBigrams(stripped)) if (!f.startsWith('u:')) addFeature(features, f, bw);
+  for (const e of expansions) {
+    const t = e.term;
+    const ew = ewBase * Math.min(1, (opts.expansionBudget ?? 3) / (perGroup.get(e.from) ?? 1));
+    for (const f of jiebaWords(t)) addFeature(features, f, ww * ew);
+    for (const f of latinWords(t)) addFeature(features, f, ww * ew);
+    for (const f of charBigrams(t)) if (!f.startsWith('u:')) addFeature(features, f, bw * ew);
+    if (/^[\u3400-\u9fff]{2,}$/.test(t)) addFeature(features, `w:${t}`, ww * ew);
+  }
+
+  const keywords = contentWords(normalized, groups);
+  const concepts: QueryConcept[] = [...new Set(keywords)].map((term) => {
+    const alts = new Set<string>([term]);
+    for (const g of groups) if (g.includes(term)) for (const t of g) alts.add(t);
+    return { term, alternatives: [...alts] };
+  });
+
+  return { raw: query, normalized, stripped, keywords, expansions, corrections, features, concepts };
+}

@@ -1,0 +1,114 @@
+/**
+ * Deflection: does the top result answer the question? A small, explainable rule over features
+ * of the query and the top clause, calibrated on the dev set (see docs/decisions/0003).
+ *
+ *   coverage  IDF-weighted share of the query's content words found in the top clause
+ *             (directly or via a synonym); words unknown to the corpus count with maximal IDF
+ *   strength  raw BM25 of the top clause / BM25 the query would get if every feature matched once
+ *   margin    (top1 − top2) / top1 of the final scores
+ *
+ *   confidence = wCov·coverage + wStr·strength + wMar·margin   (clamped to [0,1])
+ *   deflected  = confidence ≥ threshold  and  coverage ≥ minCoverage
+ */
+import type { AnalyzedQuery } from './analyze';
+import type { RelevanceIndex } from './ranker';
+
+export interface DeflectionOptions {
+  threshold: number;
+  minCoverage: number;
+  wCoverage: number;
+  wStrength: number;
+  wMargin: number;
+}
+
+export const DEFAULT_DEFLECTION: DeflectionOptions = {
+  // calibrated on dev half A (lowest threshold with 0 false deflections there = 0.60) + 0.04 safety margin
+  threshold: 0.64,
+  minCoverage: 0,
+  wCoverage: 0.6,
+  wStrength: 0.4,
+  wMargin: 0,
+};
+
+export interface DeflectionFeatures {
+  coverage: number;
+  strength: number;
+  margin: number;
+  /** content words of the query not found in the top clause */
+  missing: string[];
+}
+
+export interface Ranked {
+  id: number;
+  score: number;
+  raw: number;
+}
+
+function wordIdf(index: RelevanceIndex, term: string): number {
+  const n = index.rows.length;
+  const p = index.postings.get(`w:${term}`);
+  let df = p ? p.ids.length : 0;
+  if (!df) {
+    // fall back to the rarest bigram of the term (a word may be split differently in the text)
+    let minDf = Infinity;
+    for (let i = 0; i + 1 < term.length; i++) {
+      const q = index.postings.get(`b:${term.slice(i, i + 2)}`);
+      minDf = Math.min(minDf, q ? q.ids.length : 0);
+    }
+    df = Number.isFinite(minDf) ? minDf : 0;
+  }
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+}
+
+const idfCache = new WeakMap<RelevanceIndex, Map<string, number>>();
+function cachedIdf(index: RelevanceIndex, term: string): number {
+  let m = idfCache.get(index);
+  if (!m) idfCache.set(index, (m = new Map()));
+  let v = m.get(term);
+  if (v === undefined) m.set(term, (v = wordIdf(index, term)));
+  return v;
+}
+
+/** IDF-weighted share of the query's content words present (directly or as a synonym) in section `id`. */
+export function conceptCoverage(index: RelevanceIndex, q: AnalyzedQuery, id: number, missing?: string[]): number {
+  const text = index.fullText[id] ?? '';
+  let got = 0;
+  let total = 0;
+  for (const c of q.concepts) {
+    const w = cachedIdf(index, c.term);
+    total += w;
+    if (c.alternatives.some((a) => text.includes(a))) got += w;
+    else missing?.push(c.term);
+  }
+  return total > 0 ? got / total : 0;
+}
+
+export function deflectionFeatures(index: RelevanceIndex, q: AnalyzedQuery, ranked: readonly Ranked[]): DeflectionFeatures | null {
+  const top = ranked[0];
+  if (!top) return null;
+  const missing: string[] = [];
+  const coverage = conceptCoverage(index, q, top.id, missing);
+  const { k1 } = index.options;
+  let maxRaw = 0;
+  for (const [f, qw] of q.features) {
+    const p = index.postings.get(f);
+    if (p) maxRaw += qw * Math.log(1 + (index.rows.length - p.ids.length + 0.5) / (p.ids.length + 0.5)) * ((k1 + 1) / (1 + k1));
+  }
+  const strength = maxRaw > 0 ? Math.min(1, top.raw / maxRaw) : 0;
+  const second = ranked[1];
+  const margin = second && top.score > 0 ? (top.score - second.score) / top.score : 1;
+  return { coverage, strength, margin, missing };
+}
+
+export function decideDeflection(
+  index: RelevanceIndex,
+  q: AnalyzedQuery,
+  ranked: readonly Ranked[],
+  options: Partial<DeflectionOptions> = {},
+): { deflected: boolean; confidence: number; features: DeflectionFeatures | null } {
+  const o = { ...DEFAULT_DEFLECTION, ...options };
+  const f = deflectionFeatures(index, q, ranked);
+  if (!f) return { deflected: false, confidence: 0, features: null };
+  const confidence = Math.max(0, Math.min(1, o.wCoverage * f.coverage + o.wStrength * f.strength + o.wMargin * f.margin));
+  return { deflected: confidence >= o.threshold && f.coverage >= o.minCoverage, confidence, features: f };
+}

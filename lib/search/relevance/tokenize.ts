@@ -1,0 +1,124 @@
+/**
+ * Tokenisation: jieba cut-for-search words + CJK character bigrams (+ Latin/number words).
+ *
+ * Features are strings with a one-letter prefix so that both kinds share one inverted index:
+ *   "w:年休假"  a jieba search-mode word (length ≥ 2, or a Latin/number word)
+ *   "b:休假"    a character bigram inside a CJK run
+ * Input is expected to be normalised already (normalizeText).
+ */
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict';
+
+let jieba: Jieba | null = null;
+const extraWords: string[] = [];
+
+/** Lazily created jieba instance with the default dictionary plus registered extra words. */
+export function getJieba(): Jieba {
+  if (!jieba) {
+    jieba = Jieba.withDict(dict);
+    if (extraWords.length) jieba.loadDict(Buffer.from(extraWords.map((w) => `${w} 2000`).join('\n'), 'utf8'));
+  }
+  return jieba;
+}
+
+/** Register domain words (e.g. all synonym terms) so jieba keeps them whole. Idempotent. */
+export function addJiebaWords(words: Iterable<string>): void {
+  const fresh: string[] = [];
+  const known = new Set(extraWords);
+  for (const w of words) {
+    if (/^[\u3400-\u9fff]{2,8}$/.test(w) && !known.has(w)) {
+      known.add(w);
+      fresh.push(w);
+    }
+  }
+  if (!fresh.length) return;
+  extraWords.push(...fresh);
+  if (jieba) jieba.loadDict(Buffer.from(fresh.map((w) => `${w} 2000`).join('\n'), 'utf8'));
+}
+
+/**
+ * Question / filler words removed from queries before feature extraction. They carry no topic
+ * and would otherwise dominate bigram matching ("怎么办", "可以吗"). Longest first.
+ */
+export const QUERY_STOP_PHRASES: readonly string[] = [
+  '请问一下', '请问', '想问一下', '想问', '问一下', '咨询一下', '我想知道', '想知道', '有没有人知道',
+  '怎么办', '怎么样', '怎么处理', '怎么算', '怎么弄', '怎么', '怎样', '如何', '为什么', '为啥',
+  '什么时候', '什么', '啥时候', '啥', '哪些', '哪个', '哪里', '哪儿', '哪条', '多少', '多久', '多长时间', '多长', '几个', '几天', '几',
+  '能不能', '可不可以', '可以吗', '行不行', '是不是', '要不要', '会不会', '有没有', '算不算', '该不该', '合不合法',
+  '这样', '这种', '那种', '这个', '那个', '一下', '一般', '一直', '现在', '还是', '还要', '就是', '到底', '其实', '比如',
+  '我们', '你们', '他们', '咱们', '自己', '公司', '单位里', '领导说',
+  '可以', '需要', '已经', '直接', '马上', '根本', '一样', '因为', '所以', '如果', '的话', '今天', '今年', '一共', '总共', '大概',
+  '之前', '以后', '之后', '时候', '情况', '问题', '东西', '事情', '还能', '我能', '不能', '正常', '合理', '合法', '合规', '违法',
+  '没', '没有', '不', '还没', '别', '应该', '必须', '得', '人家', '别人', '有人', '知道', '觉得', '说', '想', '去', '来', '干', '做', '搞', '弄',
+  '吗', '呢', '吧', '啊', '呀', '嘛', '了', '的', '得', '地', '着', '么', '我', '你', '他', '她', '它', '是', '在', '有', '都', '也', '就', '还', '要', '能', '会', '该', '和', '跟', '与', '或', '把', '被', '给', '让', '对', '从', '到', '这', '那',
+];
+
+/** Single-token stop words for jieba output (both sides). */
+const STOP_TOKENS = new Set<string>([
+  ...QUERY_STOP_PHRASES.filter((p) => p.length <= 3),
+  '的', '了', '和', '与', '或者', '或', '及', '以及', '等', '其', '之', '为', '对', '在', '由', '向', '按照', '依照', '根据',
+  '应当', '可以', '不得', '有关', '规定', '本法', '本条例', '本办法', '前款', '下列', '之一', '情形', '第', '条', '款', '项',
+]);
+
+export const STOP_PHRASE_SET: ReadonlySet<string> = new Set<string>(QUERY_STOP_PHRASES);
+
+/**
+ * Remove question/filler words from a normalised query. The query is segmented with jieba (exact
+ * mode) and only whole segments that are stop phrases are dropped (replaced by a space so that no
+ * bigram spans the gap) — substring deletion would break words such as 工会 or 有效.
+ */
+export function stripQueryStopPhrases(text: string, phrases: ReadonlySet<string> = STOP_PHRASE_SET): string {
+  const parts = getJieba().cut(text, true);
+  return parts
+    .map((p) => (phrases.has(p) ? ' ' : p))
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const CJK_RUN = /[\u3400-\u9fff]+/g;
+const LATIN_WORD = /[a-z][a-z0-9+.\-]*[a-z0-9+]|[a-z]|\d+(?:\.\d+)?%?/g;
+
+/** Character bigrams inside CJK runs (a single-char run yields that char as a unigram "u:"). */
+export function charBigrams(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(CJK_RUN)) {
+    const run = m[0];
+    if (run.length === 1) {
+      out.push(`u:${run}`);
+      continue;
+    }
+    for (let i = 0; i + 1 < run.length; i++) out.push(`b:${run.slice(i, i + 2)}`);
+  }
+  return out;
+}
+
+/** Latin words and numbers ("hr", "n+1", "21.75", "300%"). */
+export function latinWords(text: string): string[] {
+  return [...text.matchAll(LATIN_WORD)].map((m) => `w:${m[0]}`);
+}
+
+/** jieba search-mode words of length ≥ 2 (CJK), minus stop tokens. */
+export function jiebaWords(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(CJK_RUN)) {
+    for (const w of getJieba().cutForSearch(m[0], true)) {
+      if (w.length >= 2 && !STOP_TOKENS.has(w)) out.push(`w:${w}`);
+    }
+  }
+  return out;
+}
+
+export interface FeatureOptions {
+  words?: boolean;
+  bigrams?: boolean;
+}
+
+/** All features of a (normalised) text, with repetitions (term frequency matters on the index side). */
+export function textFeatures(text: string, opts: FeatureOptions = {}): string[] {
+  const out: string[] = [];
+  if (opts.words !== false) out.push(...jiebaWords(text));
+  if (opts.bigrams !== false) out.push(...charBigrams(text));
+  out.push(...latinWords(text));
+  return out;
+}

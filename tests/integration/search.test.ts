@@ -1,0 +1,135 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { importPolicies } from "@/lib/content/import-policies";
+import { evalCorpus } from "@/lib/search/eval/eval-corpus";
+import { logSearch } from "@/lib/search/log-search";
+import { countDocuments, deleteDocumentsWhere, filterValue, sectionsIndexUid } from "@/lib/search/meili-index";
+import { searchClauses } from "@/lib/search/search-clauses";
+import { indexCounts, syncIndex } from "@/lib/search/sync-index";
+import { useTestDb } from "../helpers/test-db";
+
+const t = useTestDb();
+const FIXTURES = path.resolve("tests/fixtures/corpus");
+const opts = () => ({ prefix: t.indexPrefix, config: t.meili });
+const deps = () => ({ db: t.db, meili: { prefix: t.indexPrefix, config: t.meili } });
+
+const FM = (id: string, extra = "") => `---\nid: "${id}"\ntitle: "测试制度 ${id}"\nline: "行政"\nowner: "行政部"\nsource: "测试"\neffective: "2025-01-01"\n${extra}---\n# 测试制度\n\n#### 第一条\n\n印章外借须登记。\n`;
+
+let dir: string;
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), "shouwen-import-"));
+  const report = await importPolicies(t.db, path.join(FIXTURES, "docs"));
+  expect(report.failed).toEqual([]);
+  await syncIndex(t.db, opts());
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("import", () => {
+  it("reports each bad file with file, field or line and why, and still imports the good ones", async () => {
+    writeFileSync(path.join(dir, "good.md"), FM("good"));
+    writeFileSync(path.join(dir, "bad-date.md"), FM("bad-date").replace('effective: "2025-01-01"', 'effective: "soon"'));
+    writeFileSync(path.join(dir, "empty.md"), "");
+    writeFileSync(path.join(dir, "latin1.md"), Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0xe9, 0x0a]));
+    writeFileSync(path.join(dir, "zz-dup.md"), FM("good"));
+    const report = await importPolicies(t.db, dir);
+    expect(report.created).toEqual(["good"]);
+    const byFile = Object.fromEntries(report.failed.map((f) => [f.error.split(/[:\s]/)[0], f.error]));
+    expect(byFile["bad-date.md"]).toMatch(/\[effective\].*YYYY-MM-DD/);
+    expect(byFile["empty.md"]).toMatch(/empty/);
+    expect(byFile["latin1.md"]).toMatch(/UTF-8/);
+    expect(byFile["zz-dup.md"]).toMatch(/id .*must equal the file name|duplicate id/);
+    expect(await t.db.policy.count({ where: { id: { in: ["bad-date", "empty", "latin1"] } } })).toBe(0);
+  });
+
+  it("skips unchanged files by checksum and stores a changed file as a new version", async () => {
+    writeFileSync(path.join(dir, "versioned.md"), FM("versioned"));
+    expect((await importPolicies(t.db, dir)).created).toContain("versioned");
+    expect((await importPolicies(t.db, dir)).unchanged).toContain("versioned");
+    writeFileSync(path.join(dir, "versioned.md"), FM("versioned").replace("印章外借须登记。", "印章外借须登记，并在三日内归还。"));
+    expect((await importPolicies(t.db, dir)).updated).toContain("versioned");
+    const policy = await t.db.policy.findUniqueOrThrow({ where: { id: "versioned" }, include: { currentVersion: { include: { sections: true } }, versions: true } });
+    expect(policy.versions.map((v) => v.version).sort()).toEqual([1, 2]);
+    expect(policy.currentVersion!.version).toBe(2);
+    expect(policy.currentVersion!.sections[0]!.text).toContain("三日内归还");
+  });
+});
+
+describe("index sync", () => {
+  it("converges after a crash between deleting a policy's documents and adding its new version", async () => {
+    await syncIndex(t.db, opts());
+    const before = await indexCounts(t.db, opts());
+    expect(before.meilisearch).toBe(before.postgres);
+    // A new version, then a sync that "crashes" right after removing the old documents.
+    writeFileSync(path.join(dir, "versioned.md"), FM("versioned").replace("印章外借须登记。", "#### 第二条\n\n第三版。\n\n#### 第三条\n\n新增条款。"));
+    await importPolicies(t.db, dir);
+    await deleteDocumentsWhere(sectionsIndexUid(t.indexPrefix), `policyId = ${filterValue("versioned")}`, t.meili);
+    const during = await indexCounts(t.db, opts());
+    expect(during.meilisearch).not.toBe(during.postgres);
+    await syncIndex(t.db, opts());
+    const after = await indexCounts(t.db, opts());
+    expect(after.meilisearch).toBe(after.postgres);
+    expect(await countDocuments(sectionsIndexUid(t.indexPrefix), t.meili)).toBe(after.postgres);
+  });
+});
+
+describe("search", () => {
+  it("finds the clauses for a colloquial question (maternity and paternity leave both answer it)", async () => {
+    const r = await searchClauses(deps(), { q: "生孩子能休几天", limit: 5 });
+    expect(r.degraded).toBe(false);
+    expect(r.hits.slice(0, 2).map((h) => `${h.policyId} ${h.label}`).sort()).toEqual(["leave-rules 第三条", "leave-rules 第四条"]);
+  });
+
+  it("finds Traditional text with a Simplified query and Simplified text with a Traditional query", async () => {
+    const s2t = await searchClauses(deps(), { q: "出差住宿标准", limit: 5 });
+    expect(s2t.hits[0]?.policyId).toBe("travel-rules");
+    const t2s = await searchClauses(deps(), { q: "陪產假幾天", limit: 5 });
+    expect(t2s.hits[0]).toMatchObject({ policyId: "leave-rules", label: "第四条" });
+  });
+
+  it("filters by 条线", async () => {
+    const r = await searchClauses(deps(), { q: "申请", line: "财务", limit: 10 });
+    expect(r.hits.every((h) => h.line === "财务")).toBe(true);
+  });
+
+  it("keeps markup in policy text as text in snippets", async () => {
+    const r = await searchClauses(deps(), { q: "钓鱼邮件 链接", limit: 3 });
+    expect(r.hits[0]?.policyId).toBe("xss-notice");
+    expect(r.hits[0]!.snippet.map((s) => s.text).join("")).toContain("<img src=x onerror=alert(1)>");
+  });
+
+  it("answers from PostgreSQL within a second when Meilisearch is unreachable, flagged as degraded", async () => {
+    const started = performance.now();
+    const r = await searchClauses({ db: t.db, meili: { prefix: t.indexPrefix, config: { host: "http://127.0.0.1:9", apiKey: "x".repeat(16) } } }, { q: "年休假申请", limit: 5 });
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(r.degraded).toBe(true);
+    expect(r.hits[0]?.policyId).toBe("leave-rules");
+  });
+
+  it("logs the search with the shown results in order", async () => {
+    const r = await searchClauses(deps(), { q: "产假", limit: 3 });
+    const id = await logSearch(t.db, { userId: null, query: "产假", latencyMs: 4.2, result: r });
+    const row = await t.db.searchQuery.findUniqueOrThrow({ where: { id }, include: { impressions: { orderBy: { rank: "asc" } } } });
+    expect(row.resultCount).toBe(r.hits.length);
+    expect(row.impressions.map((i) => i.sectionId)).toEqual(r.hits.map((h) => h.sectionId));
+  });
+});
+
+describe("evaluation", () => {
+  it("answers a corpus in the scorer's format without reading gold labels", async () => {
+    const { createNamespace } = await import("@/lib/search/eval/isolated-namespace");
+    const ns = await createNamespace(t.url, t.meili);
+    try {
+      const { lines } = await evalCorpus(ns, FIXTURES);
+      expect(lines.map((l) => l.id)).toEqual(["f-1", "f-2", "f-3", "f-4"]);
+      expect(lines[0]!.results.slice(0, 2).map((r) => r.section).sort()).toEqual(["第三条", "第四条"]);
+      expect(lines[0]!.results[0]!.doc).toBe("leave-rules");
+      expect(lines[1]!.results[0]?.doc).toBe("travel-rules");
+      expect(lines[3]!.deflected).toBe(false);
+      for (const l of lines) expect(l.results.length).toBeLessThanOrEqual(10);
+    } finally {
+      await ns.drop();
+    }
+  });
+});
