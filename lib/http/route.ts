@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import { requireActor } from "../auth/session";
+import { serverEnv } from "../env";
 import type { Actor, Role } from "../auth/roles";
 import { ForbiddenError, PayloadTooLargeError, ValidationError } from "../errors";
 import { toHttpError } from "./errors";
@@ -18,13 +19,24 @@ export interface RouteContext<P> {
 
 const MAX_BODY_BYTES = 64 * 1024;
 
+/** An Origin header, when sent, must name the host the request was addressed to. */
+function isSameOrigin(req: NextRequest): boolean {
+  const origin = req.headers.get("origin");
+  if (!origin) return true; // non-browser clients; browsers always send Origin on cross-site POSTs
+  const host = (serverEnv().TRUST_PROXY ? req.headers.get("x-forwarded-host") : null) ?? req.headers.get("host");
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Writes accept only same-origin JSON: a cross-site form (urlencoded, multipart, text/plain) can
  * neither pass the content-type check nor forge the Origin header a browser sends.
  */
 async function readWriteBody(req: NextRequest): Promise<unknown> {
-  const origin = req.headers.get("origin");
-  if (origin && origin !== req.nextUrl.origin) throw new ForbiddenError("跨站请求被拒绝");
+  if (!isSameOrigin(req)) throw new ForbiddenError("跨站请求被拒绝");
   if (!(req.headers.get("content-type") ?? "").toLowerCase().startsWith("application/json")) {
     throw new ValidationError({ "content-type": "请求必须是 application/json" }, "请求格式不正确");
   }

@@ -1,0 +1,133 @@
+// Every page and route handler × anonymous and every role, from one table. The test fails when a
+// route exists in app/ that the table does not list (so a new route cannot ship unchecked).
+import { randomUUID } from "node:crypto";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { DEMO_PASSWORD, demoEmail } from "@/lib/seed/demo";
+import { usePortal } from "../helpers/browser";
+import { HttpClient } from "../helpers/http";
+
+const h = usePortal();
+
+type Who = "anonymous" | "employee" | "owner" | "policy" | "manager" | "admin" | "qa";
+const ACCOUNTS: Record<Exclude<Who, "anonymous">, string> = {
+  employee: "employee",
+  owner: "owner.hr",
+  policy: "policy.hr",
+  manager: "manager",
+  admin: "admin",
+  qa: "qa",
+};
+const EVERYONE: Who[] = ["anonymous", "employee", "owner", "policy", "manager", "admin", "qa"];
+const SIGNED_IN: Who[] = ["employee", "owner", "policy", "manager", "admin", "qa"];
+
+interface Case {
+  method: "GET" | "POST";
+  /** concrete path to call (placeholders filled) */
+  path: string;
+  allowed: Who[];
+  body?: unknown;
+}
+
+const id = randomUUID();
+// route file (relative to app/) → the requests that exercise it
+const TABLE: Record<string, Case[]> = {
+  "page.tsx": [{ method: "GET", path: "/", allowed: EVERYONE }],
+  "signin/page.tsx": [{ method: "GET", path: "/signin", allowed: EVERYONE }],
+  "search/page.tsx": [{ method: "GET", path: "/search?q=年假", allowed: SIGNED_IN }],
+  "policies/page.tsx": [{ method: "GET", path: "/policies", allowed: SIGNED_IN }],
+  "policies/[id]/page.tsx": [{ method: "GET", path: "/policies/attendance-and-leave", allowed: SIGNED_IN }],
+  "ask/page.tsx": [{ method: "GET", path: "/ask", allowed: SIGNED_IN }],
+  "my/questions/page.tsx": [{ method: "GET", path: "/my/questions", allowed: SIGNED_IN }],
+  "questions/[id]/page.tsx": [{ method: "GET", path: `/questions/${id}`, allowed: SIGNED_IN }],
+  "queue/page.tsx": [{ method: "GET", path: "/queue", allowed: ["owner"] }],
+  "admin/page.tsx": [{ method: "GET", path: "/admin", allowed: ["admin"] }],
+  "locale/route.ts": [{ method: "POST", path: "/locale", allowed: EVERYONE }],
+  "api/health/route.ts": [{ method: "GET", path: "/api/health", allowed: EVERYONE }],
+  // Sign-in and sign-out themselves are covered in auth-http.test.ts (calling them here would end sessions).
+  "api/auth/[...nextauth]/route.ts": [{ method: "GET", path: "/api/auth/csrf", allowed: EVERYONE }],
+  "api/me/route.ts": [{ method: "GET", path: "/api/me", allowed: SIGNED_IN }],
+  "api/search/route.ts": [{ method: "GET", path: "/api/search?q=年假", allowed: SIGNED_IN }],
+  "api/sections/[id]/route.ts": [{ method: "GET", path: `/api/sections/${id}`, allowed: SIGNED_IN }],
+  "api/feedback/route.ts": [{ method: "POST", path: "/api/feedback", allowed: SIGNED_IN, body: {} }],
+  "api/ask/sessions/route.ts": [{ method: "POST", path: "/api/ask/sessions", allowed: SIGNED_IN, body: {} }],
+  "api/ask/suggest/route.ts": [{ method: "GET", path: `/api/ask/suggest?q=年假&session=${id}`, allowed: SIGNED_IN }],
+  "api/ask/sessions/[id]/view/route.ts": [{ method: "POST", path: `/api/ask/sessions/${id}/view`, allowed: SIGNED_IN, body: {} }],
+  "api/ask/sessions/[id]/deflect/route.ts": [{ method: "POST", path: `/api/ask/sessions/${id}/deflect`, allowed: SIGNED_IN, body: {} }],
+  "api/questions/route.ts": [{ method: "POST", path: "/api/questions", allowed: SIGNED_IN, body: {} }],
+  "api/questions/[id]/[action]/route.ts": ["reply", "handoff", "resolve", "asker-reply", "confirm", "reopen", "rate", "complain"].map((a) => ({
+    method: "POST" as const,
+    path: `/api/questions/${id}/${a}`,
+    allowed: SIGNED_IN,
+    body: {},
+  })),
+  "api/handoffs/[id]/respond/route.ts": [{ method: "POST", path: `/api/handoffs/${id}/respond`, allowed: SIGNED_IN, body: { accept: true } }],
+  "api/admin/[action]/route.ts": [
+    ...["assignment", "roster", "phrase", "user"].map((a) => ({ method: "POST" as const, path: `/api/admin/${a}`, allowed: ["admin"] as Who[], body: {} })),
+    { method: "POST", path: "/api/admin/synonyms", allowed: ["policy", "admin"], body: {} },
+  ],
+};
+
+function routeFiles(dir: string, base = dir): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) return routeFiles(full, base);
+    return /^(page\.tsx|route\.ts)$/.test(name) ? [path.relative(base, full).split(path.sep).join("/")] : [];
+  });
+}
+
+const clients = new Map<Who, HttpClient>();
+
+beforeAll(async () => {
+  clients.set("anonymous", new HttpClient(h.base));
+  for (const [who, key] of Object.entries(ACCOUNTS)) {
+    const c = new HttpClient(h.base);
+    const res = await c.signIn(demoEmail(key), DEMO_PASSWORD);
+    expect(res.status, `sign in ${who}`).toBe(200);
+    clients.set(who as Who, c);
+  }
+});
+
+describe("authorization matrix", () => {
+  it("lists every page and route handler in app/", () => {
+    const files = routeFiles(path.resolve("app")).sort();
+    expect(files.filter((f) => !(f in TABLE))).toEqual([]);
+    expect(Object.keys(TABLE).filter((f) => !files.includes(f))).toEqual([]);
+  });
+
+  for (const [file, cases] of Object.entries(TABLE)) {
+    for (const c of cases) {
+      it(`${c.method} ${c.path.split("?")[0]} (${file})`, async () => {
+        for (const who of EVERYONE) {
+          const client = clients.get(who)!;
+          const res =
+            c.method === "GET"
+              ? await client.get(c.path)
+              : await client.request("POST", c.path, {
+                  body: JSON.stringify(c.body ?? {}),
+                  headers: { "content-type": "application/json", origin: h.base },
+                });
+          const text = await res.text();
+          if (c.allowed.includes(who)) {
+            expect([401, 403], `${who} must be allowed on ${c.method} ${c.path}, got ${res.status}`).not.toContain(res.status);
+            expect(res.status, `${who} ${c.method} ${c.path}`).toBeLessThan(500);
+          } else {
+            const expected = who === "anonymous" ? 401 : 403;
+            expect(res.status, `${who} must be refused on ${c.method} ${c.path}`).toBe(expected);
+            // A refusal carries no data: no question, policy or user content, only the error.
+            if (res.headers.get("content-type")?.includes("json")) {
+              const body = JSON.parse(text) as Record<string, unknown>;
+              expect(Object.keys(body).sort(), `${who} ${c.path}`).toEqual(["error", "requestId"]);
+            } else {
+              // The 401/403 page (in the HTML, or in the React payload Next streams for interrupts).
+              const marker = who === "anonymous" ? "unauthorized" : "forbidden";
+              expect(text).toMatch(new RegExp(`data-testid(="|\\\\":\\\\")${marker}`));
+              expect(text).not.toMatch(/第[一二三四五六七八九十百]+条|Q-\d{6}/);
+            }
+          }
+        }
+      });
+    }
+  }
+});
