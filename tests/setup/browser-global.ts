@@ -7,9 +7,8 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { TestProject } from "vitest/node";
-import { createDb } from "../../lib/db/client";
 import { migrate } from "../../lib/db/migrate";
-import { seedDemo } from "../../lib/seed/demo";
+import { prepareData } from "../../scripts/prepare-data";
 import { findFreePort, waitFor } from "../../lib/services/ports";
 import { startOidcProvider } from "./oidc";
 import { startTestStack } from "./stack";
@@ -19,6 +18,7 @@ declare module "vitest" {
     portalUrl: string;
     portalDatabaseUrl: string;
     oidcIssuer: string;
+    portalMeili: { host: string; apiKey: string; prefix: string };
   }
 }
 
@@ -58,12 +58,11 @@ export default async function setup(project: TestProject) {
     stops.push(stack.stop);
     const databaseUrl = stack.urlFor("postgres");
     await migrate(databaseUrl);
-    const db = createDb(databaseUrl, 2);
-    try {
-      await seedDemo(db);
-    } finally {
-      await db.$disconnect();
-    }
+    // What `npm run dev` / `npm start` do before serving: demo company, content/ imported, index synced.
+    await prepareData(
+      { DATABASE_URL: databaseUrl, MEILI_HOST: stack.meiliHost, MEILI_MASTER_KEY: stack.meiliKey, MEILI_INDEX_PREFIX: "browser" },
+      { seedDemo: true, log: (m) => log(m) },
+    );
 
     const portalPort = await findFreePort();
     const portalUrl = `http://127.0.0.1:${portalPort}`;
@@ -124,6 +123,7 @@ export default async function setup(project: TestProject) {
     project.provide("portalUrl", portalUrl);
     project.provide("portalDatabaseUrl", databaseUrl);
     project.provide("oidcIssuer", oidc.issuer);
+    project.provide("portalMeili", { host: stack.meiliHost, apiKey: stack.meiliKey, prefix: "browser" });
     return async () => {
       if (process.env.SHOUWEN_TEST_PORTAL_LOG === "1") console.log(output.join(""));
       await stopAll();
