@@ -4,6 +4,7 @@ import { ConflictError, ForbiddenError, PreconditionError, ValidationError } fro
 import { parseInput } from "../validation";
 import { isAsker } from "./access";
 import type { Ctx } from "./context";
+import { resumeClock } from "./clock";
 import { appendEvent, notifyInApp } from "./events";
 import { complaintInput, rateInput } from "./schemas";
 
@@ -26,6 +27,7 @@ export async function askerReply(ctx: Ctx, raw: unknown) {
     const reply = await tx.reply.create({ data: { questionId: q.id, authorId: ctx.actor.id, body: input.body, checklist: [], createdAt: ctx.now } });
     if (q.status === "WAITING_ASKER") await tx.question.update({ where: { id: q.id }, data: { status: "IN_PROGRESS", version: { increment: 1 } } });
     await appendEvent(tx, q.id, "REPLIED", ctx.actor.id, { replyId: reply.id, byAsker: true }, ctx.now);
+    await resumeClock(tx, q.id, ctx.actor.id, ctx.now);
     if (q.ownerId) await notifyInApp(tx, q.ownerId, "question.asker-replied", q.id, `asker-replied:${reply.id}`, { replyId: reply.id });
     return { replyId: reply.id };
   });

@@ -1,6 +1,6 @@
 import type { DbTx } from "../db/client";
 import type { Priority } from "../db/generated/enums";
-import { addWorkingMinutes, WEEKDAYS_CALENDAR, type WorkCalendar } from "../time/working-time";
+import { addWorkingMinutes, type WorkCalendar } from "../time/working-time";
 
 export interface Limits {
   firstResponseMinutes: number;
@@ -16,7 +16,7 @@ export async function limitsFor(db: DbTx, lineId: string, priority: Priority): P
   return rows.find((r) => r.lineId === lineId) ?? rows.find((r) => r.lineId === null) ?? FALLBACK;
 }
 
-export function deadlinesFrom(now: Date, limits: Limits, calendar: WorkCalendar = WEEKDAYS_CALENDAR) {
+export function deadlinesFrom(now: Date, limits: Limits, calendar: WorkCalendar) {
   return {
     firstResponseDueAt: addWorkingMinutes(now, limits.firstResponseMinutes, calendar),
     resolutionDueAt: addWorkingMinutes(now, limits.resolutionMinutes, calendar),

@@ -2,6 +2,7 @@ import "server-only";
 import { ValidationError } from "../errors";
 import { parseInput } from "../validation";
 import type { Ctx } from "./context";
+import { loadCalendar } from "../time/calendar";
 import { deadlinesFrom, limitsFor } from "./deadlines";
 import { appendEvent, notifyInApp } from "./events";
 import { chooseOwner, fallbackOwner, routingCandidates } from "./routing";
@@ -66,7 +67,7 @@ export async function fileQuestion(ctx: Ctx, raw: unknown): Promise<FiledQuestio
           contactDepartment: input.contactDepartment || null,
           contactPhone: input.contactPhone || null,
           contactIm: input.contactIm || null,
-          ...deadlinesFrom(ctx.now, limits),
+          ...deadlinesFrom(ctx.now, limits, await loadCalendar(tx)),
           ownerResponseDueAt: null,
           createdAt: ctx.now,
         },

@@ -5,6 +5,7 @@ import { parseInput } from "../validation";
 import { canActAsOwner } from "./access";
 import type { Ctx } from "./context";
 import { limitsFor } from "./deadlines";
+import { loadCalendar } from "../time/calendar";
 import { addWorkingMinutes } from "../time/working-time";
 import { appendEvent, notifyInApp } from "./events";
 import { lowestCommonManager } from "./org";
@@ -50,7 +51,7 @@ export async function requestHandoff(ctx: Ctx, raw: unknown): Promise<{ handoffI
           createdAt: ctx.now,
         },
       });
-      await tx.question.update({ where: { id: q.id }, data: { ownerResponseDueAt: addWorkingMinutes(ctx.now, limits.firstResponseMinutes) } });
+      await tx.question.update({ where: { id: q.id }, data: { ownerResponseDueAt: addWorkingMinutes(ctx.now, limits.firstResponseMinutes, await loadCalendar(tx)) } });
       await appendEvent(tx, q.id, "HANDOFF_REQUESTED", ctx.actor.id, { handoffId: handoff.id, toUserId: input.toUserId ?? null, toLineId: input.toLineId ?? null }, ctx.now);
       const receivers = input.toUserId
         ? [input.toUserId]

@@ -3,6 +3,7 @@ import { BrushOffError, ForbiddenError, PreconditionError, ValidationError } fro
 import { parseInput } from "../validation";
 import { findBrushOffs } from "./brush-off";
 import type { Ctx } from "./context";
+import { pauseClock, resumeClock, WAITING_FOR_MATERIALS } from "./clock";
 import { appendEvent, notifyInApp } from "./events";
 import { canActAsOwner } from "./access";
 import { replyInput } from "./schemas";
@@ -47,6 +48,9 @@ export async function replyToQuestion(ctx: Ctx, raw: unknown): Promise<{ replyId
       },
     });
     await appendEvent(tx, q.id, "REPLIED", ctx.actor.id, { replyId: reply.id, checklistItems: input.checklist.length, cited: sections.map((s) => s.id) }, ctx.now);
+    // Waiting for the asker's materials stops the clock (with that reason shown); any other reply restarts it.
+    if (input.checklist.length > 0) await pauseClock(tx, q.id, ctx.actor.id, WAITING_FOR_MATERIALS, ctx.now);
+    else await resumeClock(tx, q.id, ctx.actor.id, ctx.now);
     await notifyInApp(tx, q.askerId, "question.replied", q.id, `replied:${reply.id}`, { replyId: reply.id });
     return { replyId: reply.id };
   });

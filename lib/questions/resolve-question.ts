@@ -25,7 +25,7 @@ export async function resolveQuestion(ctx: Ctx, raw: unknown) {
     for (const s of sections) await tx.citation.create({ data: { questionId: q.id, sectionId: s.id, policyId: s.policyId, forResolution: true, createdAt: ctx.now } });
     await tx.question.update({
       where: { id: q.id },
-      data: { status: "RESOLVED", resolvedAt: ctx.now, resolutionKind: input.kind, resolutionNote: input.note ?? null, answerExposure: exposure, version: { increment: 1 } },
+      data: { status: "RESOLVED", resolvedAt: ctx.now, pausedAt: null, pauseReason: null, resolutionKind: input.kind, resolutionNote: input.note ?? null, answerExposure: exposure, version: { increment: 1 } },
     });
     if (input.kind === "NO_POLICY") await tx.knowledgeGap.create({ data: { questionId: q.id, lineId: q.lineId, note: input.note ?? null, createdAt: ctx.now } });
     if (input.kind === "POLICY_UNCLEAR") {

@@ -41,7 +41,14 @@ export default async function QuestionPage({ params }: { params: Promise<{ id: s
           <div><dt className="font-medium">办结时限</dt><dd>{fmt(q.resolutionDueAt)}</dd></div>
           <div><dt className="font-medium">预计解决</dt><dd>{fmt(q.expectedResolutionAt)}</dd></div>
         </dl>
-        {q.escalations.length > 0 && <p role="status" className="mt-2 text-amber-900">已升级至 {q.escalations[q.escalations.length - 1]!.toUser.name}</p>}
+        {q.pausedAt && <p role="status" data-testid="paused" className="mt-2 text-slate-800">计时已暂停：{q.pauseReason}</p>}
+        {q.neededBy && <p className="mt-1 text-sm text-slate-700">提问人希望在 {fmt(q.neededBy)} 前解决{q.resolutionDueAt && q.neededBy < q.resolutionDueAt ? "（早于办结时限）" : ""}</p>}
+        {q.escalations.length > 0 && (
+          <p role="status" data-testid="escalated" className="mt-2 text-amber-900">
+            已升级至 {q.escalations[q.escalations.length - 1]!.toUser.name}
+            {q.escalations[q.escalations.length - 1]!.toUser.title ? `（${q.escalations[q.escalations.length - 1]!.toUser.title}）` : ""}
+          </p>
+        )}
         {q.resolutionKind && (
           <p className="mt-2 rounded bg-slate-100 p-2 text-sm" data-testid="resolution">
             {RESOLUTION_LABEL[q.resolutionKind]}{q.answerExposure ? ` · ${EXPOSURE_LABEL[q.answerExposure]}` : ""}{q.resolutionNote ? ` · ${q.resolutionNote}` : ""}

@@ -1,0 +1,115 @@
+// The time-limit sweep (run by the worker): warnings at 50 % and 75 % of the current level's window,
+// escalation one level up the org chart at breach, each level with its own deadline, until the
+// question is closed. Every step is a conditional update plus a unique row in one transaction, so a
+// killed and restarted worker neither loses nor repeats an escalation or a notification.
+import type { Db, DbTx } from "../db/client";
+import { log } from "../log";
+import { limitsFor } from "../questions/deadlines";
+import { appendEvent, notifyInApp } from "../questions/events";
+import { loadCalendar } from "../time/calendar";
+import { addWorkingMinutes, workingMinutesBetween, type WorkCalendar } from "../time/working-time";
+import { nextManagerAbove } from "./chain";
+
+const OPEN = ["OPEN", "IN_PROGRESS", "WAITING_ASKER"] as const;
+
+interface Candidate {
+  id: string;
+  number: number;
+  ownerId: string | null;
+  askerId: string;
+  lineId: string;
+  priority: "NORMAL" | "URGENT";
+  createdAt: Date;
+  resolutionDueAt: Date | null;
+  escalationLevel: number;
+  warnedAt50: Date | null;
+  warnedAt75: Date | null;
+  pausedMinutes: number;
+}
+
+export interface SweepResult {
+  warned: number;
+  escalated: number;
+}
+
+/** The window of the level the question is at: [start, due]. */
+async function currentWindow(tx: DbTx, q: Candidate): Promise<{ start: Date; due: Date; holderId: string | null } | null> {
+  if (q.escalationLevel === 0) return q.resolutionDueAt ? { start: q.createdAt, due: q.resolutionDueAt, holderId: q.ownerId } : null;
+  const e = await tx.escalation.findUnique({ where: { questionId_level: { questionId: q.id, level: q.escalationLevel } } });
+  return e ? { start: e.createdAt, due: e.dueAt, holderId: e.toUserId } : null;
+}
+
+export async function sweepEscalations(db: Db, now: Date, options: { batch?: number } = {}): Promise<SweepResult> {
+  const result: SweepResult = { warned: 0, escalated: 0 };
+  const calendar = await loadCalendar(db);
+  // Candidates: open, running clock, past half of some window. The per-question work re-checks under a row lock.
+  const ids = await db.question.findMany({
+    where: { status: { in: [...OPEN] }, pausedAt: null, resolutionDueAt: { not: null } },
+    select: { id: true },
+    orderBy: { resolutionDueAt: "asc" },
+    take: options.batch ?? 500,
+  });
+  for (const { id } of ids) {
+    try {
+      const r = await db.$transaction((tx) => sweepOne(tx, id, now, calendar));
+      result.warned += r.warned;
+      result.escalated += r.escalated;
+    } catch (err) {
+      log.error("escalation sweep failed for a question", { questionId: id, err: String(err) });
+    }
+  }
+  return result;
+}
+
+async function sweepOne(tx: DbTx, id: string, now: Date, calendar: WorkCalendar): Promise<SweepResult> {
+  // SKIP LOCKED: another worker busy with this question now takes it; we move on.
+  const locked = await tx.$queryRaw<Candidate[]>`
+    SELECT id, number, "ownerId", "askerId", "lineId", priority::text AS priority, "createdAt", "resolutionDueAt",
+           "escalationLevel", "warnedAt50", "warnedAt75", "pausedMinutes"
+    FROM "Question" WHERE id = ${id}::uuid AND status IN ('OPEN','IN_PROGRESS','WAITING_ASKER') AND "pausedAt" IS NULL
+    FOR UPDATE SKIP LOCKED`;
+  const q = locked[0];
+  if (!q) return { warned: 0, escalated: 0 };
+  const window = await currentWindow(tx, q);
+  if (!window) return { warned: 0, escalated: 0 };
+  const total = Math.max(1, workingMinutesBetween(window.start, window.due, calendar));
+  const spent = workingMinutesBetween(window.start, now, calendar) - (q.escalationLevel === 0 ? q.pausedMinutes : 0);
+  const share = now >= window.due ? 1 : spent / total;
+  const level = q.escalationLevel;
+  let warned = 0;
+
+  if (share >= 0.5 && !q.warnedAt50 && now < window.due) {
+    await tx.question.update({ where: { id: q.id }, data: { warnedAt50: now } });
+    await appendEvent(tx, q.id, "WARNED", null, { threshold: 50, level }, now);
+    if (window.holderId) await notifyInApp(tx, window.holderId, "deadline.warning", q.id, `warn50:${q.id}:${level}`, { number: q.number, threshold: 50, due: window.due.toISOString() });
+    warned++;
+  }
+  if (share >= 0.75 && !q.warnedAt75 && now < window.due) {
+    await tx.question.update({ where: { id: q.id }, data: { warnedAt75: now } });
+    await appendEvent(tx, q.id, "WARNED", null, { threshold: 75, level }, now);
+    if (window.holderId) {
+      await notifyInApp(tx, window.holderId, "deadline.warning", q.id, `warn75:${q.id}:${level}`, { number: q.number, threshold: 75, due: window.due.toISOString() });
+      const manager = await nextManagerAbove(tx, window.holderId);
+      if (manager) await notifyInApp(tx, manager, "deadline.warning", q.id, `warn75m:${q.id}:${level}`, { number: q.number, threshold: 75, due: window.due.toISOString() });
+    }
+    warned++;
+  }
+  if (now < window.due) return { warned, escalated: 0 };
+
+  // Breach: one level up from whoever holds the current level, computed from the org chart now.
+  const fromUserId = window.holderId;
+  const target = fromUserId ? await nextManagerAbove(tx, fromUserId) : null;
+  if (!target) return { warned, escalated: 0 }; // at the top: it stays there until someone closes it
+  const limits = await limitsFor(tx, q.lineId, q.priority);
+  const nextLevel = level + 1;
+  const dueAt = addWorkingMinutes(now, limits.escalationMinutes, calendar);
+  const moved = await tx.question.updateMany({ where: { id: q.id, escalationLevel: level }, data: { escalationLevel: nextLevel, warnedAt50: null, warnedAt75: null } });
+  if (moved.count !== 1) return { warned, escalated: 0 };
+  await tx.escalation.create({ data: { questionId: q.id, level: nextLevel, fromUserId, toUserId: target, dueAt, createdAt: now } });
+  await appendEvent(tx, q.id, "ESCALATED", null, { level: nextLevel, fromUserId, toUserId: target, dueAt: dueAt.toISOString() }, now);
+  const payload = { number: q.number, level: nextLevel, due: dueAt.toISOString() };
+  await notifyInApp(tx, target, "question.escalated", q.id, `escalated:${q.id}:${nextLevel}:target`, payload);
+  if (q.ownerId && q.ownerId !== target) await notifyInApp(tx, q.ownerId, "question.escalated", q.id, `escalated:${q.id}:${nextLevel}:owner`, payload);
+  await notifyInApp(tx, q.askerId, "question.escalated", q.id, `escalated:${q.id}:${nextLevel}:asker`, payload);
+  return { warned, escalated: 1 };
+}

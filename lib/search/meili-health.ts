@@ -1,0 +1,30 @@
+import { pingSearch, type MeiliConfig } from "./client";
+
+const FRESH_MS = 2000;
+const PING_TIMEOUT_MS = 250;
+const states = new Map<string, { up: boolean; at: number; pending?: Promise<boolean> }>();
+
+/**
+ * Whether Meilisearch answers, as of at most two seconds ago. A stale answer is refreshed with a
+ * ping bounded to 250 ms (about 1 ms when it is up, immediate on a refused connection).
+ */
+export async function isMeiliUp(config: MeiliConfig | undefined, now = Date.now()): Promise<boolean> {
+  const key = config?.host ?? "default";
+  const state = states.get(key);
+  if (state && now - state.at < FRESH_MS) return state.up;
+  if (state?.pending) return state.pending;
+  const pending = Promise.race([
+    pingSearch(config).catch(() => false),
+    new Promise<boolean>((resolve) => setTimeout(() => resolve(false), PING_TIMEOUT_MS).unref()),
+  ]).then((up) => {
+    states.set(key, { up, at: Date.now() });
+    return up;
+  });
+  states.set(key, { up: state?.up ?? true, at: state?.at ?? 0, pending });
+  return pending;
+}
+
+/** A failed Meilisearch call marks it down at once (no need to wait for the next ping). */
+export function markMeiliDown(config: MeiliConfig | undefined): void {
+  states.set(config?.host ?? "default", { up: false, at: Date.now() });
+}
