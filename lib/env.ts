@@ -29,6 +29,8 @@ const serverSchema = z.object({
   OIDC_DISPLAY_NAME: z.string().min(1).default("企业单点登录"),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional(),
   MAIL_FROM: z.string().default("首问 Shouwen <noreply@shouwen.local>"),
+  // Local (Asia/Shanghai) hour from which the 每日通报 goes out each day.
+  DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(8),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 

@@ -1,6 +1,7 @@
 import type { DbTx } from "../db/client";
 import type { QuestionEventType } from "../db/generated/enums";
 import type { Prisma } from "../db/generated/client";
+import { enqueueNotification } from "../notify/enqueue-notification";
 
 /** Appends to the question's audit trail. Call inside the transaction that makes the change. */
 export async function appendEvent(
@@ -14,6 +15,10 @@ export async function appendEvent(
   await tx.questionEvent.create({ data: { questionId, type, actorId, data, ...(at ? { createdAt: at } : {}) } });
 }
 
+/**
+ * Announces a change to a user: the in-app notice plus, through the outbox, e-mail and IM on the
+ * channels the user has on (lib/notify). Call inside the transaction that makes the change.
+ */
 export async function notifyInApp(
   tx: DbTx,
   userId: string,
@@ -23,9 +28,5 @@ export async function notifyInApp(
   payload: Prisma.InputJsonObject,
 ): Promise<void> {
   // dedupeKey is unique: a retried transaction cannot notify twice.
-  await tx.notification.upsert({
-    where: { dedupeKey },
-    create: { userId, channel: "IN_APP", kind, questionId, dedupeKey, payload, status: "SENT", sentAt: new Date() },
-    update: {},
-  });
+  await enqueueNotification(tx, { userId, kind, questionId, dedupeKey, payload });
 }

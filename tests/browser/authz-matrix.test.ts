@@ -43,6 +43,8 @@ const TABLE: Record<string, Case[]> = {
   "questions/[id]/page.tsx": [{ method: "GET", path: `/questions/${id}`, allowed: SIGNED_IN }],
   "queue/page.tsx": [{ method: "GET", path: "/queue", allowed: ["owner"] }],
   "admin/page.tsx": [{ method: "GET", path: "/admin", allowed: ["admin"] }],
+  "settings/notifications/page.tsx": [{ method: "GET", path: "/settings/notifications", allowed: SIGNED_IN }],
+  "admin/notifications/page.tsx": [{ method: "GET", path: "/admin/notifications", allowed: ["admin"] }],
   "locale/route.ts": [{ method: "POST", path: "/locale", allowed: EVERYONE }],
   "api/health/route.ts": [{ method: "GET", path: "/api/health", allowed: EVERYONE }],
   // Sign-in and sign-out themselves are covered in auth-http.test.ts (calling them here would end sessions).
@@ -63,6 +65,12 @@ const TABLE: Record<string, Case[]> = {
     body: {},
   })),
   "api/handoffs/[id]/respond/route.ts": [{ method: "POST", path: `/api/handoffs/${id}/respond`, allowed: SIGNED_IN, body: { accept: true } }],
+  // An empty body fails validation (400): the matrix checks who gets past the session and role check.
+  "api/settings/notifications/route.ts": [
+    { method: "GET", path: "/api/settings/notifications", allowed: SIGNED_IN },
+    { method: "POST", path: "/api/settings/notifications", allowed: SIGNED_IN, body: {} },
+  ],
+  "api/admin/notifications/[id]/retry/route.ts": [{ method: "POST", path: `/api/admin/notifications/${id}/retry`, allowed: ["admin"], body: {} }],
   "api/admin/[action]/route.ts": [
     ...["assignment", "roster", "phrase", "user"].map((a) => ({ method: "POST" as const, path: `/api/admin/${a}`, allowed: ["admin"] as Who[], body: {} })),
     { method: "POST", path: "/api/admin/synonyms", allowed: ["policy", "admin"], body: {} },

@@ -70,7 +70,7 @@ describe("routing", () => {
 
   it("notifies the owner in-app", async () => {
     const q = await file(asker);
-    const n = await t.db.notification.findMany({ where: { questionId: q.id, userId: q.ownerId! } });
+    const n = await t.db.notification.findMany({ where: { questionId: q.id, userId: q.ownerId!, channel: "IN_APP" } });
     expect(n.map((x) => x.kind)).toEqual(["question.assigned"]);
   });
 });
@@ -232,7 +232,7 @@ describe("handoff", () => {
     const flagged = await t.db.questionEvent.findFirstOrThrow({ where: { questionId: q.id, type: "PING_PONG_FLAGGED" } });
     // Both owners sit in the HR department: its manager is the lowest common manager.
     expect((flagged.data as { managerId: string }).managerId).toBe(hrManager.id);
-    expect(await t.db.notification.count({ where: { questionId: q.id, userId: hrManager.id, kind: "question.ping-pong" } })).toBe(1);
+    expect(await t.db.notification.count({ where: { questionId: q.id, userId: hrManager.id, kind: "question.ping-pong", channel: "IN_APP" } })).toBe(1);
   });
 });
 

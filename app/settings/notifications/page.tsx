@@ -1,0 +1,21 @@
+import { NotificationPreferencesForm } from "@/components/settings/notification-preferences-form";
+import { requirePageActor } from "@/lib/auth/session";
+import { ctxFor } from "@/lib/http/ctx";
+import { getMyNotificationPreferences } from "@/lib/notify/preferences";
+
+export const dynamic = "force-dynamic";
+
+export default async function NotificationSettingsPage() {
+  const actor = await requirePageActor();
+  const prefs = await getMyNotificationPreferences(ctxFor(actor));
+  return (
+    <div className="mx-auto max-w-2xl">
+      <h1 className="text-2xl font-bold">通知设置</h1>
+      <p className="mt-2 text-slate-700">
+        站内通知总是开启。你还可以通过电子邮件和企业微信、钉钉、飞书的群机器人接收通知：在群里添加“自定义机器人”，把它的 webhook 地址填在下面。
+        群消息只包含问题编号和链接，不包含问题内容。
+      </p>
+      <NotificationPreferencesForm initial={prefs} />
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { api, type ApiError } from "../ask/api";
+
+type Im = { enabled: boolean; address: string | null };
+export interface PreferencesView {
+  emailAddress: string;
+  email: { enabled: boolean };
+  wecom: Im;
+  dingtalk: Im;
+  feishu: Im;
+}
+
+const IM: { key: "wecom" | "dingtalk" | "feishu"; label: string; example: string }[] = [
+  { key: "wecom", label: "企业微信群机器人", example: "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…" },
+  { key: "dingtalk", label: "钉钉群机器人", example: "https://oapi.dingtalk.com/robot/send?access_token=…" },
+  { key: "feishu", label: "飞书群机器人", example: "https://open.feishu.cn/open-apis/bot/v2/hook/…" },
+];
+
+const input = "mt-1 w-full rounded-md border border-slate-400 px-3 py-2";
+
+/** The user's own channels; the server validates again and names the field that is wrong. */
+export function NotificationPreferencesForm({ initial }: { initial: PreferencesView }) {
+  const router = useRouter();
+  const [state, setState] = useState(() => ({
+    email: initial.email.enabled,
+    ...Object.fromEntries(IM.map(({ key }) => [key, { enabled: initial[key].enabled, address: initial[key].address ?? "" }])),
+  }) as { email: boolean } & Record<"wecom" | "dingtalk" | "feishu", { enabled: boolean; address: string }>);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [saved, setSaved] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  return (
+    <form
+      data-testid="notification-preferences"
+      className="mt-6 space-y-6"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        setBusy(true);
+        setError(null);
+        setSaved(false);
+        try {
+          await api("/api/settings/notifications", {
+            body: { email: { enabled: state.email }, wecom: state.wecom, dingtalk: state.dingtalk, feishu: state.feishu },
+          });
+          setSaved(true);
+          router.refresh();
+        } catch (err) {
+          setError(err as ApiError);
+        } finally {
+          setBusy(false);
+        }
+      }}
+    >
+      <fieldset className="rounded-md border border-slate-300 p-4">
+        <legend className="px-1 font-semibold">电子邮件</legend>
+        <label className="flex items-center gap-2">
+          <input type="checkbox" name="email" checked={state.email} onChange={(e) => setState({ ...state, email: e.target.checked })} />
+          发送到 {initial.emailAddress}
+        </label>
+      </fieldset>
+      {IM.map(({ key, label, example }) => {
+        const fieldError = error?.fields?.[`${key}.address`] ?? error?.fields?.[key];
+        return (
+          <fieldset key={key} className="rounded-md border border-slate-300 p-4">
+            <legend className="px-1 font-semibold">{label}</legend>
+            <label className="flex items-center gap-2">
+              <input type="checkbox" name={`${key}-enabled`} checked={state[key].enabled} onChange={(e) => setState({ ...state, [key]: { ...state[key], enabled: e.target.checked } })} />
+              开启
+            </label>
+            <label className="mt-2 block">
+              webhook 地址
+              <input
+                name={`${key}-address`}
+                type="url"
+                inputMode="url"
+                autoComplete="off"
+                placeholder={example}
+                value={state[key].address}
+                onChange={(e) => setState({ ...state, [key]: { ...state[key], address: e.target.value } })}
+                aria-invalid={fieldError ? true : undefined}
+                aria-describedby={fieldError ? `${key}-error` : undefined}
+                className={input}
+              />
+            </label>
+            {fieldError && <p id={`${key}-error`} className="mt-1 text-sm text-red-800">{fieldError}</p>}
+          </fieldset>
+        );
+      })}
+      {error && (
+        <div role="alert" data-testid="notification-preferences-error" className="rounded-md border border-red-400 bg-red-50 p-2 text-sm text-red-900">
+          {error.message}
+        </div>
+      )}
+      {saved && <p role="status" className="text-green-800">已保存。</p>}
+      <button type="submit" disabled={busy} className="rounded-md bg-blue-700 px-4 py-2 font-medium text-white disabled:opacity-60">保存</button>
+    </form>
+  );
+}

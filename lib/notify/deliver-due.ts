@@ -1,0 +1,131 @@
+// The outbox sender. Delivery is at-least-once with a stable id: a row is claimed (its next attempt
+// pushed a lease into the future), sent, and marked right after the send. A crash between the send
+// and the mark sends it again after the lease; receivers de-duplicate by the notification id that
+// every message carries (Message-ID / X-Shouwen-Notification, the id line in IM text).
+import type { Db } from "../db/client";
+import type { NotificationChannel } from "../db/generated/enums";
+import { log } from "../log";
+import { backoffMs, LEASE_MS, MAX_ATTEMPTS } from "./backoff";
+import { resolveChannels, type ImChannel } from "./channels";
+import { renderNotification } from "./render-notification";
+import type { Transports } from "./transports";
+import { buildWebhookBody } from "./webhook";
+
+export interface DeliverOptions {
+  db: Db;
+  now: Date;
+  transports: Transports;
+  batchSize?: number;
+  /** parallel sends within a batch */
+  concurrency?: number;
+  leaseMs?: number;
+  /** base URL for links in messages */
+  portalUrl?: string;
+}
+
+export interface DeliverResult {
+  claimed: number;
+  sent: number;
+  retrying: number;
+  failed: number;
+}
+
+interface Claimed {
+  id: string;
+  userId: string;
+  channel: NotificationChannel;
+  kind: string;
+  questionId: string | null;
+  payload: unknown;
+  attempts: number;
+}
+
+class PermanentError extends Error {}
+
+/** Sends what is due now. Safe to run in several processes at once: SKIP LOCKED plus the lease. */
+export async function deliverDue(options: DeliverOptions): Promise<DeliverResult> {
+  const { db, now, transports } = options;
+  const batchSize = options.batchSize ?? 50;
+  const leaseUntil = new Date(now.getTime() + (options.leaseMs ?? LEASE_MS));
+  // One statement claims: rows locked by another worker are skipped, and rows another worker
+  // claimed a moment ago no longer match because their nextAttemptAt moved to its lease.
+  const rows = await db.$queryRaw<Claimed[]>`
+    UPDATE "Notification" SET "nextAttemptAt" = ${leaseUntil}::timestamptz, attempts = attempts + 1
+    WHERE id IN (
+      SELECT id FROM "Notification"
+      WHERE status = 'PENDING' AND channel <> 'IN_APP' AND "nextAttemptAt" <= ${now}::timestamptz
+      ORDER BY "nextAttemptAt"
+      LIMIT ${batchSize}::int
+      FOR UPDATE SKIP LOCKED)
+    RETURNING id, "userId", channel::text AS channel, kind, "questionId", payload, attempts`;
+  const result: DeliverResult = { claimed: rows.length, sent: 0, retrying: 0, failed: 0 };
+  if (rows.length === 0) return result;
+
+  const [users, questions] = await Promise.all([
+    db.user.findMany({
+      where: { id: { in: [...new Set(rows.map((r) => r.userId))] } },
+      select: { id: true, email: true, disabledAt: true, notificationPrefs: { select: { channel: true, enabled: true, address: true } } },
+    }),
+    db.question.findMany({
+      where: { id: { in: [...new Set(rows.flatMap((r) => (r.questionId ? [r.questionId] : [])))] } },
+      select: { id: true, number: true, line: { select: { name: true } } },
+    }),
+  ]);
+  const userById = new Map(users.map((u) => [u.id, u]));
+  const questionById = new Map(questions.map((q) => [q.id, { id: q.id, number: q.number, lineName: q.line.name }]));
+
+  const sendOne = async (row: Claimed) => {
+    const user = userById.get(row.userId);
+    // The address is read now, not at enqueue: a corrected webhook fixes the pending retries too.
+    const target = user ? resolveChannels(user, user.notificationPrefs).find((c) => c.channel === row.channel) : undefined;
+    if (!target) throw new PermanentError("收件人已关闭此渠道或没有设置地址，未发送");
+    const message = renderNotification({
+      kind: row.kind,
+      payload: row.payload,
+      question: row.questionId ? (questionById.get(row.questionId) ?? null) : null,
+      portalUrl: options.portalUrl,
+    });
+    if (row.channel === "EMAIL") {
+      if (!transports.email) throw new Error("没有配置 SMTP 服务器（SMTP_URL）");
+      await transports.email.send(target.address, message, row.id);
+    } else {
+      await transports.webhook.post(target.address, buildWebhookBody(row.channel as ImChannel, message, row.id, transports.webhookFormat));
+    }
+  };
+
+  const handle = async (row: Claimed) => {
+    try {
+      await sendOne(row);
+    } catch (err) {
+      const permanent = err instanceof PermanentError;
+      const lastError = errorText(err);
+      const isFailed = permanent || row.attempts >= MAX_ATTEMPTS;
+      // Conditional on the attempt we claimed: a stale worker cannot overwrite a newer attempt.
+      await db.notification.updateMany({
+        where: { id: row.id, status: "PENDING", attempts: row.attempts },
+        data: isFailed ? { status: "FAILED", lastError } : { lastError, nextAttemptAt: new Date(now.getTime() + backoffMs(row.attempts)) },
+      });
+      if (isFailed) result.failed++;
+      else result.retrying++;
+      log.warn("notification delivery failed", { id: row.id, channel: row.channel, attempts: row.attempts, final: isFailed, error: lastError });
+      return;
+    }
+    // Marked immediately after the send: the window in which a crash repeats a message is this one statement.
+    await db.notification.updateMany({ where: { id: row.id, status: "PENDING" }, data: { status: "SENT", sentAt: now, lastError: null } });
+    result.sent++;
+  };
+
+  const queue = [...rows];
+  const workers = Array.from({ length: Math.min(options.concurrency ?? 4, queue.length) }, async () => {
+    for (let row = queue.shift(); row; row = queue.shift()) await handle(row);
+  });
+  await Promise.all(workers);
+  return result;
+}
+
+function errorText(err: unknown): string {
+  const e = err as (Error & { code?: string; responseCode?: number }) | null;
+  const text = e?.message ?? String(err);
+  const code = e?.code ? `${e.code}: ` : "";
+  return `${code}${text}`.slice(0, 1000);
+}

@@ -1,0 +1,49 @@
+import "server-only";
+import { hasRole } from "../auth/roles";
+import { ForbiddenError, NotFoundError, PreconditionError } from "../errors";
+import type { Ctx } from "../questions/context";
+import { parseInput } from "../validation";
+import { retryInput } from "./schemas";
+
+function requireAdmin(ctx: Ctx) {
+  if (!hasRole(ctx.actor, "ADMIN")) throw new ForbiddenError("需要管理员权限");
+}
+
+/** Deliveries that failed for good or are waiting for a retry, newest problems first. */
+export async function listProblemDeliveries(ctx: Ctx, limit = 200) {
+  requireAdmin(ctx);
+  return ctx.db.notification.findMany({
+    where: { channel: { not: "IN_APP" }, OR: [{ status: "FAILED" }, { status: "PENDING", attempts: { gt: 0 } }] },
+    orderBy: [{ status: "asc" }, { nextAttemptAt: "asc" }],
+    take: limit,
+    select: {
+      id: true,
+      channel: true,
+      kind: true,
+      status: true,
+      attempts: true,
+      lastError: true,
+      nextAttemptAt: true,
+      createdAt: true,
+      user: { select: { name: true, email: true } },
+      question: { select: { id: true, number: true } },
+    },
+  });
+}
+
+/**
+ * 重试: back to PENDING, due now, with a fresh set of attempts. The previous error stays visible
+ * until the next attempt replaces it. Audited.
+ */
+export async function retryDelivery(ctx: Ctx, raw: unknown) {
+  requireAdmin(ctx);
+  const { id } = parseInput(retryInput, raw);
+  const row = await ctx.db.notification.findUnique({ where: { id }, select: { status: true, channel: true, attempts: true } });
+  if (!row || row.channel === "IN_APP") throw new NotFoundError("没有这条投递记录");
+  if (row.status === "SENT") throw new PreconditionError("这条通知已经送达");
+  await ctx.db.$transaction([
+    ctx.db.notification.update({ where: { id }, data: { status: "PENDING", attempts: 0, nextAttemptAt: ctx.now } }),
+    ctx.db.auditLog.create({ data: { actorId: ctx.actor.id, action: "notify.retry", target: id, data: { previousStatus: row.status, previousAttempts: row.attempts }, createdAt: ctx.now } }),
+  ]);
+  return { ok: true };
+}

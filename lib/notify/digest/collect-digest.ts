@@ -1,0 +1,78 @@
+// The facts of one manager's 每日通报, for their department subtree. Questions count by the
+// department of their current owner (who must act); complaints by the person complained about;
+// ignored policies by the asker's department (whose people skipped the answer they were shown).
+// Question text and complaint reasons are left out: IM group bots post into shared chats.
+import type { DbTx } from "../../db/client";
+import type { QuestionStatus } from "../../db/generated/enums";
+import { departmentSubtree } from "../../questions/access";
+import type { LocalDay } from "../local-day";
+import { DIGEST_LIST_LIMIT, type DigestData } from "./render-digest";
+
+const OPEN: QuestionStatus[] = ["OPEN", "IN_PROGRESS", "WAITING_ASKER"];
+
+export async function collectDigest(db: DbTx, manager: { id: string; name: string }, day: LocalDay, now: Date): Promise<DigestData> {
+  const subtree = await departmentSubtree(db, manager.id);
+  const inSubtree = { departmentId: { in: subtree } };
+  // The manager counts as part of the subtree even when their own account has no department.
+  const ownedHere = [{ owner: inSubtree }, { ownerId: manager.id }];
+  const overdueWhere = { status: { in: OPEN }, pausedAt: null, resolutionDueAt: { lt: now }, OR: ownedHere };
+  const escalatedWhere = {
+    status: { in: OPEN },
+    escalations: { some: {} },
+    OR: [...ownedHere, { escalations: { some: { OR: [{ toUserId: manager.id }, { toUser: inSubtree }, { fromUser: inSubtree }] } } }],
+  };
+  const complaintWhere = {
+    createdAt: { gte: day.start, lt: day.end },
+    OR: [{ againstUser: inSubtree }, { againstUserId: null, question: { owner: inSubtree } }],
+  };
+
+  const [departments, overdue, overdueCount, escalated, escalatedCount, complaints, complaintCount, ignored] = await Promise.all([
+    db.department.findMany({ where: { managerId: manager.id }, orderBy: { name: "asc" }, select: { name: true } }),
+    db.question.findMany({
+      where: overdueWhere,
+      orderBy: { resolutionDueAt: "asc" },
+      take: DIGEST_LIST_LIMIT,
+      select: { id: true, number: true, resolutionDueAt: true, line: { select: { name: true } }, owner: { select: { name: true } } },
+    }),
+    db.question.count({ where: overdueWhere }),
+    db.question.findMany({
+      where: escalatedWhere,
+      orderBy: { number: "asc" },
+      take: DIGEST_LIST_LIMIT,
+      select: { id: true, number: true, line: { select: { name: true } }, escalations: { orderBy: { level: "desc" }, take: 1, select: { level: true, toUser: { select: { name: true } } } } },
+    }),
+    db.question.count({ where: escalatedWhere }),
+    db.complaint.findMany({
+      where: complaintWhere,
+      orderBy: { createdAt: "asc" },
+      take: DIGEST_LIST_LIMIT,
+      select: { createdAt: true, question: { select: { id: true, number: true } }, againstUser: { select: { name: true } } },
+    }),
+    db.complaint.count({ where: complaintWhere }),
+    subtree.length === 0
+      ? Promise.resolve([] as { policyId: string; title: string; count: number }[])
+      : db.$queryRaw<{ policyId: string; title: string; count: number }[]>`
+          SELECT c."policyId", p.title, COUNT(DISTINCT q.id)::int AS count
+          FROM "Question" q
+          JOIN "User" a ON a.id = q."askerId"
+          JOIN "Citation" c ON c."questionId" = q.id AND c."forResolution"
+          JOIN "Policy" p ON p.id = c."policyId"
+          WHERE q."answerExposure" = 'IGNORED'
+            AND q."resolvedAt" >= ${day.start}::timestamptz AND q."resolvedAt" < ${day.end}::timestamptz
+            AND a."departmentId" = ANY(${subtree}::uuid[])
+          GROUP BY c."policyId", p.title
+          ORDER BY count DESC, p.title
+          LIMIT 5`,
+  ]);
+
+  return {
+    date: day.date,
+    managerName: manager.name,
+    departments: departments.map((d) => d.name),
+    overdue: overdue.map((q) => ({ questionId: q.id, number: q.number, line: q.line.name, owner: q.owner?.name ?? null, dueAt: q.resolutionDueAt!.toISOString() })),
+    escalated: escalated.map((q) => ({ questionId: q.id, number: q.number, line: q.line.name, level: q.escalations[0]?.level ?? 1, to: q.escalations[0]?.toUser.name ?? null })),
+    complaints: complaints.map((c) => ({ questionId: c.question.id, number: c.question.number, against: c.againstUser?.name ?? null, at: c.createdAt.toISOString() })),
+    ignoredPolicies: ignored.map((r) => ({ policyId: r.policyId, title: r.title, count: Number(r.count) })),
+    totals: { overdue: overdueCount, escalated: escalatedCount, complaints: complaintCount },
+  };
+}

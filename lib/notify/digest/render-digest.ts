@@ -1,0 +1,63 @@
+// 每日通报: one manager's day in four lists. Pure, so the wording is unit-tested.
+import { shanghaiShort } from "../local-day";
+import type { Message, MessageSection } from "../message";
+
+export interface DigestData {
+  /** local date, YYYY-MM-DD */
+  date: string;
+  managerName: string;
+  departments: string[];
+  overdue: { questionId: string; number: number; line: string; owner: string | null; dueAt: string }[];
+  escalated: { questionId: string; number: number; line: string; level: number; to: string | null }[];
+  complaints: { questionId: string; number: number; against: string | null; at: string }[];
+  ignoredPolicies: { policyId: string; title: string; count: number }[];
+  /** full counts when the lists above were cut to a readable length */
+  totals: { overdue: number; escalated: number; complaints: number };
+}
+
+export const DIGEST_LIST_LIMIT = 20;
+
+const qn = (n: number) => `Q-${String(n).padStart(6, "0")}`;
+
+export function isDigestEmpty(d: DigestData): boolean {
+  return d.totals.overdue === 0 && d.totals.escalated === 0 && d.totals.complaints === 0 && d.ignoredPolicies.length === 0;
+}
+
+function more(shown: number, total: number): string[] {
+  return total > shown ? [`……另有 ${total - shown} 项，请在首问中查看`] : [];
+}
+
+export function renderDigest(d: DigestData, portalUrl?: string): Message {
+  const sections: MessageSection[] = [
+    { lines: [`${d.managerName}，以下是 ${d.departments.join("、") || "你管理的部门"} ${d.date} 的首问通报。`] },
+    {
+      heading: `已超时未办结（${d.totals.overdue}）`,
+      lines: d.overdue.length
+        ? [...d.overdue.map((q) => `${qn(q.number)} · ${q.line} · 首问责任人 ${q.owner ?? "待分派"} · 办结时限 ${shanghaiShort(new Date(q.dueAt))}`), ...more(d.overdue.length, d.totals.overdue)]
+        : ["无"],
+    },
+    {
+      heading: `已升级未办结（${d.totals.escalated}）`,
+      lines: d.escalated.length
+        ? [...d.escalated.map((q) => `${qn(q.number)} · ${q.line} · 第 ${q.level} 级 · 已升级至 ${q.to ?? "—"}`), ...more(d.escalated.length, d.totals.escalated)]
+        : ["无"],
+    },
+    {
+      heading: `今日投诉（${d.totals.complaints}）`,
+      lines: d.complaints.length
+        ? [...d.complaints.map((c) => `${qn(c.number)} · 被投诉人 ${c.against ?? "—"} · ${shanghaiShort(new Date(c.at))}`), ...more(d.complaints.length, d.totals.complaints)]
+        : ["无"],
+    },
+    {
+      heading: "今日最常被忽略的制度",
+      lines: d.ignoredPolicies.length
+        ? d.ignoredPolicies.map((p) => `${p.title}：${p.count} 个问题的答案就在其中，提问人看到了却没有打开`)
+        : ["无"],
+    },
+  ];
+  return {
+    subject: `【首问】每日通报 ${d.date}：超时 ${d.totals.overdue} · 升级 ${d.totals.escalated} · 投诉 ${d.totals.complaints}`,
+    sections,
+    ...(portalUrl ? { link: `${portalUrl.replace(/\/$/, "")}/` } : {}),
+  };
+}

@@ -1,0 +1,125 @@
+// Real local receivers for notifications: an SMTP server that parses each mail (smtp-server +
+// mailparser) and an HTTP server that records webhook bodies. Tests read what actually arrived.
+import { createServer as createHttpServer, type IncomingHttpHeaders, type Server } from "node:http";
+import { createServer as createNetServer } from "node:net";
+import { simpleParser, type ParsedMail } from "mailparser";
+import { SMTPServer } from "smtp-server";
+
+/** A port nothing listens on right now (for "the SMTP server is down" and for starting it later). */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createNetServer();
+    s.once("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export interface SmtpReceiver {
+  port: number;
+  url: string;
+  mails: ParsedMail[];
+  close(): Promise<void>;
+}
+
+export async function startSmtpReceiver(options: { port?: number } = {}): Promise<SmtpReceiver> {
+  const mails: ParsedMail[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
+    onData(stream, _session, callback) {
+      simpleParser(stream)
+        .then((mail) => {
+          mails.push(mail);
+          callback();
+        })
+        .catch((err: Error) => callback(err));
+    },
+  });
+  const port = options.port ?? (await freePort());
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, "127.0.0.1", () => resolve());
+  });
+  return {
+    port,
+    url: `smtp://127.0.0.1:${port}`,
+    mails,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+export interface WebhookRequest {
+  path: string;
+  headers: IncomingHttpHeaders;
+  body: unknown;
+}
+
+/** How the receiver answers: "ok" (vendor success body), "http500", or "vendor-error" (HTTP 200 with an error code). */
+export type WebhookMode = "ok" | "http500" | "vendor-error";
+
+export interface WebhookReceiver {
+  base: string;
+  requests: WebhookRequest[];
+  mode: WebhookMode;
+  /** milliseconds to wait before answering */
+  delayMs: number;
+  close(): Promise<void>;
+}
+
+export async function startWebhookReceiver(): Promise<WebhookReceiver> {
+  const requests: WebhookRequest[] = [];
+  let server: Server;
+  const receiver: WebhookReceiver = {
+    base: "",
+    requests,
+    mode: "ok",
+    delayMs: 0,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+  server = createHttpServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      const raw = Buffer.concat(chunks).toString("utf8");
+      let body: unknown = raw;
+      try {
+        body = JSON.parse(raw);
+      } catch {
+        // recorded as text
+      }
+      const path = req.url ?? "/";
+      const feishu = path.startsWith("/feishu");
+      const answer = () => {
+        if (receiver.mode === "http500") {
+          res.writeHead(500, { "content-type": "text/plain" }).end("internal error");
+          return;
+        }
+        // Record only what the receiver accepted, as a real bot would post only those.
+        if (receiver.mode === "ok") requests.push({ path, headers: req.headers, body });
+        const payload =
+          receiver.mode === "ok"
+            ? feishu ? { code: 0, msg: "success", data: {} } : { errcode: 0, errmsg: "ok" }
+            : feishu ? { code: 19021, msg: "sign match fail or timestamp is not within one hour from current time" } : { errcode: 93000, errmsg: "invalid webhook url" };
+        res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(payload));
+      };
+      if (receiver.delayMs > 0) setTimeout(answer, receiver.delayMs);
+      else answer();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
+  receiver.base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  return receiver;
+}
+
+/** The notification id a webhook message carries in its text. */
+export function notificationIdIn(body: unknown): string | null {
+  return /通知编号 ([0-9a-f-]{36})/.exec(JSON.stringify(body))?.[1] ?? null;
+}
