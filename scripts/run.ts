@@ -19,13 +19,16 @@ async function main(): Promise<number> {
   if (mode !== "services") await assertPortFree(env.PORT, "the portal");
   const stack = await startStack({ log });
   let child: ChildProcess | undefined;
+  let worker: ChildProcess | undefined;
   let stopping = false;
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    if (child && child.exitCode === null) {
-      child.kill("SIGTERM");
-      await new Promise((r) => child!.once("exit", r));
+    for (const c of [worker, child]) {
+      if (c && c.exitCode === null && c.signalCode === null) {
+        c.kill("SIGTERM");
+        await new Promise((r) => c.once("exit", r));
+      }
     }
     await stack.stop();
     log("stopped");
@@ -56,6 +59,8 @@ async function main(): Promise<number> {
   const tsx = createRequire(import.meta.url).resolve("tsx/cli");
   child = spawn(process.execPath, [tsx, "scripts/serve.ts", mode, "--port", String(env.PORT), "--hostname", env.HOSTNAME], { stdio: "inherit", env: envForNext });
   log(`portal on http://${env.HOSTNAME}:${env.PORT}`);
+  // The scheduler (time limits, escalations, notifications, digests) runs beside the portal.
+  worker = spawn(process.execPath, [tsx, "scripts/worker.ts"], { stdio: "inherit", env: envForNext });
   const code = await new Promise<number>((r) => child!.once("exit", (c) => r(c ?? 0)));
   await shutdown(code);
   return code;

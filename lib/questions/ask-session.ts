@@ -38,17 +38,3 @@ export async function confirmDeflection(ctx: Ctx, askSessionId: string, raw: unk
   if (!section) throw new ValidationError({ sectionId: "条款不存在" });
   await ctx.db.askSession.update({ where: { id: s.id }, data: { outcome: "CONFIRMED_DEFLECTION", deflectedSectionId: section.id, closedAt: ctx.now, lastActivityAt: ctx.now } });
 }
-
-/**
- * Sessions that searched or read and did not file within the window are potential deflections.
- * Idempotent: only OPEN sessions with activity are marked.
- */
-export async function markPotentialDeflections(db: Ctx["db"], now: Date, windowMinutes: number): Promise<number> {
-  const cutoff = new Date(now.getTime() - windowMinutes * 60_000);
-  const r = await db.$executeRaw`
-    UPDATE "AskSession" s SET outcome = 'POTENTIAL_DEFLECTION', "closedAt" = ${now}
-    WHERE s.outcome = 'OPEN' AND s."lastActivityAt" < ${cutoff}
-      AND (EXISTS (SELECT 1 FROM "SearchQuery" q WHERE q."askSessionId" = s.id)
-           OR EXISTS (SELECT 1 FROM "PolicyView" v WHERE v."askSessionId" = s.id))`;
-  return r;
-}

@@ -44,6 +44,8 @@ export async function startSmtpReceiver(options: { port?: number } = {}): Promis
     server.once("error", reject);
     server.listen(port, "127.0.0.1", () => resolve());
   });
+  // A client killed mid-conversation (the SIGKILL drill) resets its socket: that is expected here.
+  server.on("error", () => undefined);
   return {
     port,
     url: `smtp://127.0.0.1:${port}`,

@@ -1,0 +1,58 @@
+// npm run worker — the durable scheduler beside the portal (also started by npm run dev / npm start).
+// Each tick: time-limit sweep (warnings, escalations), outbox delivery, daily digests, potential
+// deflections. All state lives in PostgreSQL; several workers may run (rows are claimed with SKIP
+// LOCKED), and a killed worker loses nothing: the next tick picks up where it stopped.
+import { createDb } from "../lib/db/client";
+import { serverEnv } from "../lib/env";
+import { sweepEscalations } from "../lib/escalation/sweep";
+import { log } from "../lib/log";
+import { deliverDue } from "../lib/notify/deliver-due";
+import { enqueueDigests } from "../lib/notify/digest/enqueue-digests";
+import { transportsFromEnv } from "../lib/notify/transports";
+import { markPotentialDeflections } from "../lib/questions/potential-deflections";
+
+import { EnvError } from "../lib/env";
+
+let env: ReturnType<typeof serverEnv>;
+try {
+  env = serverEnv();
+} catch (err) {
+  if (!(err instanceof EnvError)) throw err;
+  console.error(`[shouwen] ${err.message}`);
+  process.exit(1);
+}
+log.setLevel(env.LOG_LEVEL);
+const db = createDb(env.DATABASE_URL, 4);
+const transports = transportsFromEnv();
+let stopping = false;
+
+async function tick(): Promise<void> {
+  const now = new Date();
+  const sweep = await sweepEscalations(db, now);
+  let delivered = 0;
+  for (let round = 0; round < 20; round++) {
+    const r = await deliverDue({ db, now: new Date(), transports, portalUrl: env.NEXTAUTH_URL, leaseMs: env.NOTIFY_LEASE_MS });
+    delivered += r.sent;
+    if (r.claimed === 0) break;
+  }
+  const digests = await enqueueDigests({ db, now, hour: env.DIGEST_HOUR });
+  const potential = await markPotentialDeflections(db, now, env.POTENTIAL_DEFLECTION_MINUTES);
+  if (sweep.warned || sweep.escalated || delivered || digests.enqueued || potential) {
+    log.info("worker tick", { warned: sweep.warned, escalated: sweep.escalated, delivered, digests: digests.enqueued, potentialDeflections: potential });
+  }
+}
+
+async function main() {
+  log.info("worker started", { intervalMs: env.WORKER_INTERVAL_MS });
+  while (!stopping) {
+    const started = Date.now();
+    await tick().catch((err) => log.error("worker tick failed", { err: String((err as Error)?.stack ?? err) }));
+    const wait = Math.max(0, env.WORKER_INTERVAL_MS - (Date.now() - started));
+    await new Promise((r) => setTimeout(r, wait));
+  }
+  await db.$disconnect();
+  process.exit(0);
+}
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => (stopping = true));
+void main();
