@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { AssignmentForm, PhraseForm, ReindexForm, RosterForm, UserForm } from "@/components/admin/admin-forms";
 import { requirePageActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
@@ -18,6 +19,7 @@ export default async function AdminPage() {
   return (
     <div className="mx-auto max-w-5xl space-y-10">
       <h1 className="text-2xl font-bold">系统管理</h1>
+      <p><Link className="text-blue-700 underline" href="/admin/notifications">通知投递（失败与重试）</Link></p>
       <section aria-labelledby="matrix-h">
         <h2 id="matrix-h" className="text-lg font-semibold">责任矩阵（条线 → 首问责任人）</h2>
         <table className="mt-2 w-full text-sm">

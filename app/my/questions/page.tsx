@@ -12,6 +12,7 @@ export default async function MyQuestionsPage() {
   return (
     <div className="mx-auto max-w-3xl">
       <h1 className="text-2xl font-bold">我的问题</h1>
+      <p className="mt-1 text-sm"><Link className="text-blue-700 underline" href="/settings/notifications">通知设置（邮件、企业微信、钉钉、飞书）</Link></p>
       {questions.length === 0 ? (
         <p className="mt-4">你还没有提交过问题。<Link className="text-blue-700 underline" href="/ask">我要提问</Link></p>
       ) : (
