@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { AssignmentForm, PhraseForm, ReindexForm, RosterForm, UserForm } from "@/components/admin/admin-forms";
+import { AssignmentForm, CalendarForm, PhraseForm, ReindexForm, RosterForm, TimeLimitForm, UserForm } from "@/components/admin/admin-forms";
 import { requirePageActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { fmt } from "@/lib/questions/labels";
@@ -8,6 +8,10 @@ export const dynamic = "force-dynamic";
 
 export default async function AdminPage() {
   await requirePageActor("ADMIN");
+  const [limits, overrides] = await Promise.all([
+    db().timeLimitPolicy.findMany({ include: { line: { select: { name: true } } }, orderBy: [{ lineId: "asc" }, { priority: "asc" }] }),
+    db().calendarOverride.findMany({ where: { date: { gte: new Date(Date.now() - 86_400_000) } }, orderBy: { date: "asc" } }),
+  ]);
   const [lines, owners, users, phrases, roster] = await Promise.all([
     db().businessLine.findMany({ orderBy: { name: "asc" }, include: { assignments: { include: { user: { select: { name: true } } } } } }),
     db().user.findMany({ where: { roles: { has: "FIRST_CONTACT_OWNER" }, disabledAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
@@ -39,6 +43,16 @@ export default async function AdminPage() {
         <h2 id="roster-h" className="text-lg font-semibold">值班表</h2>
         <ul className="mt-2 text-sm">{roster.map((r) => <li key={r.id}>{r.line.name} · {r.user.name} · {fmt(r.startsAt)} – {fmt(r.endsAt)}</li>)}</ul>
         <div className="mt-3"><RosterForm lines={lineOpts} people={owners} /></div>
+      </section>
+      <section aria-labelledby="limits-h">
+        <h2 id="limits-h" className="text-lg font-semibold">时限（工作时间，按中国法定节假日与调休计算）</h2>
+        <ul className="mt-2 text-sm">
+          {limits.map((l) => <li key={l.id}>{l.line?.name ?? "公司默认"} · {l.priority === "URGENT" ? "紧急" : "普通"} · 首次响应 {l.firstResponseMinutes} 分钟 · 办结 {l.resolutionMinutes} 分钟 · 每级升级 {l.escalationMinutes} 分钟</li>)}
+        </ul>
+        <div className="mt-3"><TimeLimitForm lines={lineOpts} /></div>
+        <h3 className="mt-4 font-medium">工作日历调整</h3>
+        <ul className="mt-1 text-sm">{overrides.map((o) => <li key={o.date.toISOString()}>{o.date.toISOString().slice(0, 10)} · {o.isWorkday ? "工作日" : "休息日"}{o.note ? ` · ${o.note}` : ""}</li>)}</ul>
+        <div className="mt-2"><CalendarForm /></div>
       </section>
       <section aria-labelledby="phrases-h">
         <h2 id="phrases-h" className="text-lg font-semibold">服务忌语</h2>

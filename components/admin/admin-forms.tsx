@@ -61,3 +61,31 @@ export function UserForm({ userId, roles, disabled }: { userId: string; roles: s
 export function ReindexForm() {
   return <ActionForm action="/api/admin/reindex" testId="reindex-form" submitLabel="从数据库重建搜索索引" tone="plain" build={() => ({})} />;
 }
+
+export function TimeLimitForm({ lines }: { lines: Opt[] }) {
+  return (
+    <ActionForm action="/api/admin/time-limit" testId="time-limit-form" submitLabel="保存时限"
+      build={(f) => ({ lineId: String(f.get("lineId") ?? "") || null, priority: String(f.get("priority") ?? "NORMAL"), firstResponseMinutes: Number(f.get("first")), resolutionMinutes: Number(f.get("resolution")), escalationMinutes: Number(f.get("escalation")) })}>
+      <div className="grid gap-3 sm:grid-cols-5">
+        <label className="block">条线<select name="lineId" className={input}><option value="">公司默认</option>{lines.map((l) => <option key={l.id} value={l.id}>{l.name}</option>)}</select></label>
+        <label className="block">优先级<select name="priority" className={input}><option value="NORMAL">普通</option><option value="URGENT">紧急</option></select></label>
+        <label className="block">首次响应（工作分钟）<input name="first" type="number" min={1} required className={input} /></label>
+        <label className="block">办结（工作分钟）<input name="resolution" type="number" min={1} required className={input} /></label>
+        <label className="block">每级升级（工作分钟）<input name="escalation" type="number" min={1} required className={input} /></label>
+      </div>
+    </ActionForm>
+  );
+}
+
+export function CalendarForm() {
+  return (
+    <ActionForm action="/api/admin/calendar" testId="calendar-form" submitLabel="保存日期"
+      build={(f) => ({ date: String(f.get("date") ?? ""), isWorkday: f.get("isWorkday") === "yes", note: String(f.get("note") ?? "") || undefined })}>
+      <div className="grid gap-3 sm:grid-cols-3">
+        <label className="block">日期<input name="date" type="date" required className={input} /></label>
+        <label className="block">类型<select name="isWorkday" className={input}><option value="yes">工作日（如调休上班）</option><option value="no">休息日</option></select></label>
+        <label className="block">说明<input name="note" className={input} /></label>
+      </div>
+    </ActionForm>
+  );
+}

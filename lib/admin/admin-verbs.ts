@@ -3,7 +3,8 @@ import { hasRole } from "../auth/roles";
 import { ForbiddenError, ValidationError } from "../errors";
 import type { Ctx } from "../questions/context";
 import { parseInput } from "../validation";
-import { assignmentInput, phraseInput, rosterInput, synonymInput, userUpdateInput } from "./schemas";
+import { forgetCalendar } from "../time/calendar";
+import { assignmentInput, calendarOverrideInput, phraseInput, rosterInput, synonymInput, timeLimitInput, userUpdateInput } from "./schemas";
 
 function requireAdmin(ctx: Ctx) {
   if (!hasRole(ctx.actor, "ADMIN")) throw new ForbiddenError("需要管理员权限");
@@ -64,4 +65,26 @@ export async function addSynonyms(ctx: Ctx, raw: unknown) {
   const row = await ctx.db.searchSynonym.create({ data: { terms: [...new Set(input.terms)], lineId: input.lineId ?? null, createdById: ctx.actor.id, createdAt: ctx.now } });
   await audit(ctx, "synonyms.add", row.id, input);
   return { id: row.id };
+}
+
+/** 时限 per 条线 (or the company default when lineId is null) and priority, in working minutes. */
+export async function saveTimeLimit(ctx: Ctx, raw: unknown) {
+  requireAdmin(ctx);
+  const input = parseInput(timeLimitInput, raw);
+  const existing = await ctx.db.timeLimitPolicy.findFirst({ where: { lineId: input.lineId, priority: input.priority } });
+  const data = { firstResponseMinutes: input.firstResponseMinutes, resolutionMinutes: input.resolutionMinutes, escalationMinutes: input.escalationMinutes };
+  if (existing) await ctx.db.timeLimitPolicy.update({ where: { id: existing.id }, data });
+  else await ctx.db.timeLimitPolicy.create({ data: { lineId: input.lineId, priority: input.priority, ...data } });
+  await audit(ctx, "timelimit.save", input.lineId ?? "default", input);
+}
+
+/** A date the holiday package gets wrong for this company (a workday, or a day off). */
+export async function saveCalendarOverride(ctx: Ctx, raw: unknown) {
+  requireAdmin(ctx);
+  const input = parseInput(calendarOverrideInput, raw);
+  const date = new Date(`${input.date}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) throw new ValidationError({ date: "日期无效" });
+  await ctx.db.calendarOverride.upsert({ where: { date }, create: { date, isWorkday: input.isWorkday, note: input.note ?? null }, update: { isWorkday: input.isWorkday, note: input.note ?? null } });
+  forgetCalendar(ctx.db);
+  await audit(ctx, "calendar.override", input.date, input);
 }

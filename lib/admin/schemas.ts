@@ -9,3 +9,14 @@ export const rosterInput = z
 export const phraseInput = z.object({ phrase: z.string().trim().min(2, "至少 2 个字").max(30), suggestion: z.string().trim().min(4, "请给出建议话术").max(200), active: z.boolean().default(true) }).strict();
 export const userUpdateInput = z.object({ userId: z.string().uuid(), roles: z.array(z.enum(ROLES)).min(1, "至少保留一个角色").optional(), disabled: z.boolean().optional() }).strict();
 export const synonymInput = z.object({ terms: z.array(z.string().trim().min(1).max(30)).min(2, "至少两个同义词").max(20), lineId: z.string().uuid().optional() }).strict();
+export const timeLimitInput = z
+  .object({
+    lineId: z.string().uuid().nullable().default(null),
+    priority: z.enum(["NORMAL", "URGENT"]).default("NORMAL"),
+    firstResponseMinutes: z.number().int().min(1, "至少 1 分钟").max(100_000),
+    resolutionMinutes: z.number().int().min(1, "至少 1 分钟").max(100_000),
+    escalationMinutes: z.number().int().min(1, "至少 1 分钟").max(100_000),
+  })
+  .strict()
+  .refine((v) => v.resolutionMinutes >= v.firstResponseMinutes, { message: "办结时限不能短于首次响应时限", path: ["resolutionMinutes"] });
+export const calendarOverrideInput = z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式为 YYYY-MM-DD"), isWorkday: z.boolean(), note: z.string().trim().max(100).optional() }).strict();

@@ -1,4 +1,4 @@
-import { addRosterEntry, addSynonyms, savePhrase, setAssignment, updateUser } from "@/lib/admin/admin-verbs";
+import { addRosterEntry, addSynonyms, saveCalendarOverride, savePhrase, saveTimeLimit, setAssignment, updateUser } from "@/lib/admin/admin-verbs";
 import { db } from "@/lib/db/client";
 import { serverEnv } from "@/lib/env";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
@@ -12,6 +12,8 @@ const ACTIONS: Record<string, (ctx: Ctx, input: unknown) => Promise<unknown>> = 
   roster: addRosterEntry,
   phrase: savePhrase,
   user: updateUser,
+  "time-limit": saveTimeLimit,
+  calendar: saveCalendarOverride,
   reindex: async () => {
     const options = { prefix: serverEnv().MEILI_INDEX_PREFIX };
     const result = await reindex(db(), options);
