@@ -45,6 +45,8 @@ const launcherSchema = z.object({
   PORT: port.default(3000),
   HOSTNAME: z.string().default("127.0.0.1"),
   SHOUWEN_SEED_DEMO: bool.default(true),
+  SHOUWEN_DEV_SMTP_PORT: port.default(2525),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional(),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL").optional(),
   MEILI_HOST: url.optional(),
   MEILI_MASTER_KEY: z.string().min(16, "must be at least 16 bytes").optional(),

@@ -5,7 +5,8 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import exitHook from "async-exit-hook";
-import { childEnv, EnvError, launcherEnv } from "../lib/env";
+import { childEnv, dataDir, EnvError, launcherEnv } from "../lib/env";
+import { startDevMailbox } from "../lib/services/dev-mail";
 import { ServiceStartError } from "../lib/services/errors";
 import { assertPortFree } from "../lib/services/ports";
 import { startStack } from "../lib/services/local-stack";
@@ -51,7 +52,14 @@ async function main(): Promise<number> {
     await new Promise(() => undefined);
   }
   const next = createRequire(import.meta.url).resolve("next/dist/bin/next");
-  const envForNext = childEnv({ ...stack.env, NODE_ENV: mode === "dev" ? "development" : "production" });
+  let smtpUrl = env.SMTP_URL;
+  if (mode === "dev" && !smtpUrl) {
+    const mailbox = await startDevMailbox({ dataDir: dataDir(), port: env.SHOUWEN_DEV_SMTP_PORT, log });
+    stack.onStop(mailbox.stop);
+    smtpUrl = mailbox.url;
+    log(`development mailbox on ${mailbox.url}: notification mail is saved under .data/mail/`);
+  }
+  const envForNext = childEnv({ ...stack.env, SMTP_URL: smtpUrl, NODE_ENV: mode === "dev" ? "development" : "production" });
   if (mode === "start" && !existsSync(".next/BUILD_ID")) {
     log("no production build found: running next build");
     const build = spawnSync(process.execPath, [next, "build"], { stdio: "inherit", env: envForNext });

@@ -34,6 +34,8 @@ export function localSecrets(dir = dataDir()): Secrets {
 export interface Stack {
   env: Record<string, string>;
   stop(): Promise<void>;
+  /** Something else to stop (first) when the stack stops. */
+  onStop(stop: () => Promise<void>): void;
 }
 
 async function canConnect(url: string): Promise<boolean> {
@@ -101,6 +103,7 @@ export async function startStack(options: { log?: (m: string) => void; reuseRunn
         NEXTAUTH_URL: `http://${env.HOSTNAME === "0.0.0.0" ? "127.0.0.1" : env.HOSTNAME}:${env.PORT}`,
       },
       stop,
+      onStop: (extra) => void stops.push(extra),
     };
   } catch (err) {
     await stop();
