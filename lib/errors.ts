@@ -3,6 +3,11 @@
 
 export type FieldErrors = Record<string, string>;
 
+/** Prisma's unique-constraint violation (P2002): the one place that knows the code. */
+export function isUniqueViolation(err: unknown): boolean {
+  return (err as { code?: string } | null)?.code === "P2002";
+}
+
 export class DomainError extends Error {
   readonly code: string = "DOMAIN";
 }

@@ -6,8 +6,8 @@ import { SearchBox } from "@/components/search/search-box";
 import { Snippet } from "@/components/search/snippet";
 import { requirePageActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
-import { serverEnv } from "@/lib/env";
 import { logSearchInBackground } from "@/lib/search/log-search";
+import { portalSearchDeps } from "@/lib/search/portal-search";
 import { groupByPolicy, searchClauses } from "@/lib/search/search-clauses";
 
 export const dynamic = "force-dynamic";
@@ -42,7 +42,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   if (input.q) {
     const started = performance.now();
     const searchQueryId = randomUUID();
-    const result = await searchClauses({ db: db(), meili: { prefix: serverEnv().MEILI_INDEX_PREFIX } }, { ...input, limit: 20 });
+    const result = await searchClauses(portalSearchDeps(), { ...input, limit: 20 });
     logSearchInBackground(db(), { id: searchQueryId, userId: actor.id, query: input.q, line: input.line, owner: input.owner, latencyMs: performance.now() - started, result });
     const groups = groupByPolicy(result.hits);
     body = (

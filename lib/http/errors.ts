@@ -1,4 +1,4 @@
-import { BrushOffError, DomainError, RateLimitedError, ValidationError } from "../errors";
+import { BrushOffError, DomainError, isUniqueViolation, RateLimitedError, ValidationError } from "../errors";
 
 const STATUS: Record<string, number> = {
   VALIDATION: 400,
@@ -30,7 +30,7 @@ export function toHttpError(err: unknown, requestId: string): { status: number; 
     };
   }
   const prismaCode = (err as PrismaLikeError | null)?.code;
-  if (prismaCode === "P2002") return { status: 409, headers: {}, body: { error: { code: "CONFLICT", message: "记录已存在" }, requestId } };
+  if (isUniqueViolation(err)) return { status: 409, headers: {}, body: { error: { code: "CONFLICT", message: "记录已存在" }, requestId } };
   if (prismaCode === "P2025") return { status: 404, headers: {}, body: { error: { code: "NOT_FOUND", message: "未找到" }, requestId } };
   if (isDatabaseDown(err)) {
     return { status: 503, headers: { "retry-after": "5" }, body: { error: { code: "UNAVAILABLE", message: "数据库暂时不可用，请稍后重试" }, requestId } };

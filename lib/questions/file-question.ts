@@ -1,5 +1,6 @@
 import "server-only";
-import { ValidationError } from "../errors";
+import type { DbTx } from "../db/client";
+import { isUniqueViolation, ValidationError } from "../errors";
 import { parseInput } from "../validation";
 import type { Ctx } from "./context";
 import { loadCalendar } from "../time/calendar";
@@ -13,10 +14,6 @@ export interface FiledQuestion {
   number: number;
   ownerId: string | null;
   created: boolean;
-}
-
-function isUniqueViolation(err: unknown): boolean {
-  return (err as { code?: string } | null)?.code === "P2002";
 }
 
 /**
@@ -93,7 +90,7 @@ export async function fileQuestion(ctx: Ctx, raw: unknown): Promise<FiledQuestio
 }
 
 /** Stores what the asker was shown and opened before filing (the suggestions and their reading time). */
-async function recordTrail(tx: Parameters<Parameters<Ctx["db"]["$transaction"]>[0]>[0], questionId: string, askSessionId: string, now: Date) {
+async function recordTrail(tx: DbTx, questionId: string, askSessionId: string, now: Date) {
   const shown = await tx.searchImpression.findMany({
     where: { searchQuery: { askSessionId } },
     select: { sectionId: true, policyId: true, rank: true },

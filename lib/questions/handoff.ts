@@ -1,8 +1,9 @@
 import "server-only";
 import { hasRole } from "../auth/roles";
-import { ConflictError, ForbiddenError, PreconditionError, ValidationError } from "../errors";
+import { ConflictError, ForbiddenError, isUniqueViolation, PreconditionError, ValidationError } from "../errors";
 import { parseInput } from "../validation";
 import { canActAsOwner } from "./access";
+import type { DbTx } from "../db/client";
 import type { Ctx } from "./context";
 import { limitsFor } from "./deadlines";
 import { loadCalendar } from "../time/calendar";
@@ -12,10 +13,6 @@ import { lowestCommonManager } from "./org";
 import { handoffInput, respondHandoffInput } from "./schemas";
 
 const DEFAULT_MAX_HANDS = 3;
-
-function isUniqueViolation(err: unknown) {
-  return (err as { code?: string } | null)?.code === "P2002";
-}
 
 /** The owner hands the question on, only with a 交接说明. Until accepted, the giver still owns it. */
 export async function requestHandoff(ctx: Ctx, raw: unknown): Promise<{ handoffId: string }> {
@@ -112,7 +109,7 @@ export async function respondToHandoff(ctx: Ctx, raw: unknown): Promise<{ accept
   });
 }
 
-async function maxHandsSetting(tx: Parameters<Parameters<Ctx["db"]["$transaction"]>[0]>[0]): Promise<number> {
+async function maxHandsSetting(tx: DbTx): Promise<number> {
   const row = await tx.appSetting.findUnique({ where: { key: "handoff.maxHands" } });
   const n = typeof row?.value === "number" ? row.value : DEFAULT_MAX_HANDS;
   return Number.isInteger(n) && n > 0 ? n : DEFAULT_MAX_HANDS;

@@ -29,13 +29,18 @@ async function signatureOf(db: DbTx): Promise<string> {
   return `${row?.n}:${row?.latest?.toISOString()}:${row?.syn}:${row?.synLatest?.toISOString()}`;
 }
 
+/** The synonym groups policy owners added (both the model and the Meilisearch settings use them). */
+export async function ownerSynonymGroups(db: DbTx): Promise<string[][]> {
+  return (await db.searchSynonym.findMany({ select: { terms: true } })).map((s) => s.terms);
+}
+
 async function build(db: DbTx, signature: string): Promise<Corpus> {
   const rows = await db.policySection.findMany({
     where: { policy: { status: "ACTIVE" }, version: { currentOf: { isNot: null } } },
     select: { id: true, label: true, heading: true, chapter: true, text: true, policy: { select: { id: true, title: true, ownerName: true, line: { select: { name: true } } } } },
     orderBy: [{ policyId: "asc" }, { ordinal: "asc" }],
   });
-  const synonyms = (await db.searchSynonym.findMany({ select: { terms: true } })).map((s) => s.terms);
+  const synonyms = await ownerSynonymGroups(db);
   const sections: CorpusSection[] = rows.map((r) => ({
     sectionId: r.id,
     policyId: r.policy.id,

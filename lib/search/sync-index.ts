@@ -3,6 +3,7 @@
 // between leaves the marker behind, so the next sync redoes that policy and counts converge.
 import type { Db } from "../db/client";
 import type { MeiliConfig } from "./client";
+import { ownerSynonymGroups } from "./corpus";
 import { addDocuments, countDocuments, deleteDocumentsWhere, deleteIndex, ensureIndex, filterValue, sectionsIndexUid, toSectionDoc } from "./meili-index";
 
 export interface SyncOptions {
@@ -11,13 +12,9 @@ export interface SyncOptions {
   onProgress?: (done: number, total: number, policyId: string) => void;
 }
 
-async function ownerSynonyms(db: Db): Promise<string[][]> {
-  return (await db.searchSynonym.findMany({ select: { terms: true } })).map((s) => s.terms);
-}
-
 export async function syncIndex(db: Db, options: SyncOptions): Promise<{ synced: string[]; removed: string[] }> {
   const uid = sectionsIndexUid(options.prefix);
-  await ensureIndex(uid, await ownerSynonyms(db), options.config);
+  await ensureIndex(uid, await ownerSynonymGroups(db), options.config);
   const stale = await db.$queryRaw<{ id: string; status: string }[]>`
     SELECT id, status::text FROM "Policy"
     WHERE ("status" = 'ACTIVE' AND "currentVersionId" IS DISTINCT FROM "indexedVersionId")

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { serverEnv } from "@/lib/env";
 import { authedRoute, parseInput } from "@/lib/http/route";
 import { logSearchInBackground } from "@/lib/search/log-search";
+import { portalSearchDeps } from "@/lib/search/portal-search";
 import { searchClauses } from "@/lib/search/search-clauses";
 
 export const dynamic = "force-dynamic";
@@ -17,7 +17,7 @@ const input = z.object({
 export const GET = authedRoute({}, async ({ req, actor }) => {
   const params = parseInput(input, Object.fromEntries(req.nextUrl.searchParams));
   const started = performance.now();
-  const result = await searchClauses({ db: db(), meili: { prefix: serverEnv().MEILI_INDEX_PREFIX } }, params);
+  const result = await searchClauses(portalSearchDeps(), params);
   const latencyMs = performance.now() - started;
   logSearchInBackground(db(), { userId: actor.id, query: params.q, line: params.line, owner: params.owner, latencyMs, result });
   return { query: params.q, degraded: result.degraded, deflected: result.deflected, latencyMs: Math.round(latencyMs * 10) / 10, hits: result.hits };

@@ -4,11 +4,11 @@ import { AskerActions, HandoffResponse } from "@/components/questions/asker-acti
 import { OwnerActions } from "@/components/questions/owner-actions";
 import { requirePageActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
-import { serverEnv } from "@/lib/env";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { ctxFor } from "@/lib/http/ctx";
 import { getQuestionDetail } from "@/lib/questions/get-question-detail";
 import { EVENT_LABEL, EXPOSURE_LABEL, fmt, RESOLUTION_LABEL, STATUS_LABEL } from "@/lib/questions/labels";
+import { portalSearchDeps } from "@/lib/search/portal-search";
 import { searchClauses } from "@/lib/search/search-clauses";
 
 export const dynamic = "force-dynamic";
@@ -29,6 +29,7 @@ export default async function QuestionPage({ params }: { params: Promise<{ id: s
   const { actor, detail } = await load(id);
   const { q, isAsker, isOwner, complaints, searchTrail, pendingHandoff, canRespondToHandoff } = detail;
   const open = q.status !== "RESOLVED" && q.status !== "CLOSED";
+  const escalatedTo = q.escalations.at(-1)?.toUser;
   const ownerExtras = isOwner && open ? await ownerOptions(q.body, q.suggestions.map((s) => ({ sectionId: s.section.id, label: `${s.section.policy.title} ${s.section.label}` })), actor.id) : null;
   return (
     <article className="mx-auto max-w-4xl space-y-6">
@@ -43,10 +44,9 @@ export default async function QuestionPage({ params }: { params: Promise<{ id: s
         </dl>
         {q.pausedAt && <p role="status" data-testid="paused" className="mt-2 text-slate-800">计时已暂停：{q.pauseReason}</p>}
         {q.neededBy && <p className="mt-1 text-sm text-slate-700">提问人希望在 {fmt(q.neededBy)} 前解决{q.resolutionDueAt && q.neededBy < q.resolutionDueAt ? "（早于办结时限）" : ""}</p>}
-        {q.escalations.length > 0 && (
+        {escalatedTo && (
           <p role="status" data-testid="escalated" className="mt-2 text-amber-900">
-            已升级至 {q.escalations[q.escalations.length - 1]!.toUser.name}
-            {q.escalations[q.escalations.length - 1]!.toUser.title ? `（${q.escalations[q.escalations.length - 1]!.toUser.title}）` : ""}
+            已升级至 {escalatedTo.name}{escalatedTo.title ? `（${escalatedTo.title}）` : ""}
           </p>
         )}
         {q.resolutionKind && (
@@ -134,7 +134,7 @@ export default async function QuestionPage({ params }: { params: Promise<{ id: s
 
 /** Clause suggestions for the owner (one-click citation) and the people / queues to hand over to. */
 async function ownerOptions(body: string, shown: { sectionId: string; label: string }[], actorId: string) {
-  const found = await searchClauses({ db: db(), meili: { prefix: serverEnv().MEILI_INDEX_PREFIX } }, { q: body.slice(0, 200), limit: 5 }).catch(() => null);
+  const found = await searchClauses(portalSearchDeps(), { q: body.slice(0, 200), limit: 5 }).catch(() => null);
   const cite = [...shown];
   for (const h of found?.hits ?? []) if (!cite.some((c) => c.sectionId === h.sectionId)) cite.push({ sectionId: h.sectionId, label: `${h.policyTitle} ${h.label}` });
   const [people, lines] = await Promise.all([

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { serverEnv } from "@/lib/env";
 import { authedRoute, parseInput } from "@/lib/http/route";
 import { logSearch } from "@/lib/search/log-search";
+import { portalSearchDeps } from "@/lib/search/portal-search";
 import { searchClauses } from "@/lib/search/search-clauses";
 
 export const dynamic = "force-dynamic";
@@ -18,7 +18,7 @@ export const GET = authedRoute({}, async ({ req, actor }) => {
   const session = await db().askSession.findFirst({ where: { id: params.session, userId: actor.id }, select: { id: true } });
   if (!session) return { hits: [], deflected: false, degraded: false };
   const started = performance.now();
-  const result = await searchClauses({ db: db(), meili: { prefix: serverEnv().MEILI_INDEX_PREFIX } }, { q: params.q, limit: 5 });
+  const result = await searchClauses(portalSearchDeps(), { q: params.q, limit: 5 });
   // Stored before answering: filing moments later must find what was shown.
   await logSearch(db(), { userId: actor.id, askSessionId: session.id, query: params.q, latencyMs: performance.now() - started, result });
   await db().askSession.update({ where: { id: session.id }, data: { lastActivityAt: new Date() } });
