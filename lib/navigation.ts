@@ -3,7 +3,7 @@
 import type { Role } from "./db/generated/enums";
 import type { MessageKey } from "./i18n/messages/zh-CN";
 
-export type NavSlug = "search" | "ask" | "my-questions" | "queue" | "policy-insights" | "management" | "qa" | "admin";
+export type NavSlug = "search" | "ask" | "my-questions" | "queue" | "policy-insights" | "scorecard" | "management" | "ledger" | "qa" | "admin";
 
 export interface NavItem {
   slug: NavSlug;
@@ -20,9 +20,11 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { slug: "ask", href: "/ask", labelKey: "nav.ask", descriptionKey: "nav.ask.description", roles: "any" },
   { slug: "my-questions", href: "/my/questions", labelKey: "nav.myQuestions", descriptionKey: "nav.myQuestions.description", roles: "any" },
   { slug: "queue", href: "/queue", labelKey: "nav.queue", descriptionKey: "nav.queue.description", roles: ["FIRST_CONTACT_OWNER"] },
-  { slug: "policy-insights", href: "/insights/policies", labelKey: "nav.policyInsights", descriptionKey: "nav.policyInsights.description", roles: ["POLICY_OWNER"] },
-  { slug: "management", href: "/insights/management", labelKey: "nav.management", descriptionKey: "nav.management.description", roles: ["MANAGER"] },
-  { slug: "qa", href: "/qa", labelKey: "nav.qa", descriptionKey: "nav.qa.description", roles: ["QA_REVIEWER"] },
+  { slug: "policy-insights", href: "/insights/policies", labelKey: "nav.policyInsights", descriptionKey: "nav.policyInsights.description", roles: ["POLICY_OWNER", "ADMIN"] },
+  { slug: "scorecard", href: "/insights/owners", labelKey: "nav.scorecard", descriptionKey: "nav.scorecard.description", roles: ["FIRST_CONTACT_OWNER", "MANAGER", "ADMIN"] },
+  { slug: "management", href: "/insights/management", labelKey: "nav.management", descriptionKey: "nav.management.description", roles: ["MANAGER", "ADMIN"] },
+  { slug: "ledger", href: "/insights/ledger", labelKey: "nav.ledger", descriptionKey: "nav.ledger.description", roles: ["MANAGER", "QA_REVIEWER", "ADMIN"] },
+  { slug: "qa", href: "/qa", labelKey: "nav.qa", descriptionKey: "nav.qa.description", roles: ["QA_REVIEWER", "ADMIN"] },
   { slug: "admin", href: "/admin", labelKey: "nav.admin", descriptionKey: "nav.admin.description", roles: ["ADMIN"] },
 ];
 

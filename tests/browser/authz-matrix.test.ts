@@ -45,6 +45,11 @@ const TABLE: Record<string, Case[]> = {
   "admin/page.tsx": [{ method: "GET", path: "/admin", allowed: ["admin"] }],
   "settings/notifications/page.tsx": [{ method: "GET", path: "/settings/notifications", allowed: SIGNED_IN }],
   "admin/notifications/page.tsx": [{ method: "GET", path: "/admin/notifications", allowed: ["admin"] }],
+  "insights/policies/page.tsx": [{ method: "GET", path: "/insights/policies", allowed: ["policy", "admin"] }],
+  "insights/owners/page.tsx": [{ method: "GET", path: "/insights/owners", allowed: ["owner", "manager", "admin"] }],
+  "insights/management/page.tsx": [{ method: "GET", path: "/insights/management", allowed: ["manager", "admin"] }],
+  "insights/ledger/page.tsx": [{ method: "GET", path: "/insights/ledger", allowed: ["manager", "qa", "admin"] }],
+  "qa/page.tsx": [{ method: "GET", path: "/qa", allowed: ["qa", "admin"] }],
   "locale/route.ts": [{ method: "POST", path: "/locale", allowed: EVERYONE }],
   "api/health/route.ts": [{ method: "GET", path: "/api/health", allowed: EVERYONE }],
   // Sign-in and sign-out themselves are covered in auth-http.test.ts (calling them here would end sessions).
@@ -70,6 +75,9 @@ const TABLE: Record<string, Case[]> = {
     { method: "GET", path: "/api/settings/notifications", allowed: SIGNED_IN },
     { method: "POST", path: "/api/settings/notifications", allowed: SIGNED_IN, body: {} },
   ],
+  "api/insights/[action]/route.ts": ["acknowledge-gap", "mark-revision"].map((a) => ({ method: "POST" as const, path: `/api/insights/${a}`, allowed: ["policy", "admin"] as Who[], body: {} })),
+  "api/ledger/route.ts": [{ method: "GET", path: "/api/ledger?format=csv", allowed: ["manager", "qa", "admin"] }],
+  "api/qa/[action]/route.ts": ["grade", "draw"].map((a) => ({ method: "POST" as const, path: `/api/qa/${a}`, allowed: ["qa", "admin"] as Who[], body: {} })),
   "api/admin/notifications/[id]/retry/route.ts": [{ method: "POST", path: `/api/admin/notifications/${id}/retry`, allowed: ["admin"], body: {} }],
   "api/admin/[action]/route.ts": [
     ...["assignment", "roster", "phrase", "user", "time-limit", "calendar"].map((a) => ({ method: "POST" as const, path: `/api/admin/${a}`, allowed: ["admin"] as Who[], body: {} })),
