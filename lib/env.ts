@@ -35,6 +35,8 @@ const serverSchema = z.object({
   WORKER_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
   NOTIFY_LEASE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(300_000),
   POTENTIAL_DEFLECTION_MINUTES: z.coerce.number().int().min(1).max(10_080).default(30),
+  // How often the worker refreshes the dashboards' daily rollups (lib/analytics/rollups.ts).
+  INSIGHTS_REFRESH_MS: z.coerce.number().int().min(1000).max(86_400_000).default(300_000),
 });
 
 const launcherSchema = z.object({

@@ -6,6 +6,7 @@ import { createDb } from "../lib/db/client";
 import { serverEnv } from "../lib/env";
 import { sweepEscalations } from "../lib/escalation/sweep";
 import { log } from "../lib/log";
+import { refreshRollups } from "../lib/analytics/rollups";
 import { deliverDue } from "../lib/notify/deliver-due";
 import { enqueueDigests } from "../lib/notify/digest/enqueue-digests";
 import { transportsFromEnv } from "../lib/notify/transports";
@@ -25,6 +26,7 @@ log.setLevel(env.LOG_LEVEL);
 const db = createDb(env.DATABASE_URL, 4);
 const transports = transportsFromEnv();
 let stopping = false;
+let rollupsRefreshedAt = 0;
 
 async function tick(): Promise<void> {
   const now = new Date();
@@ -37,6 +39,12 @@ async function tick(): Promise<void> {
   }
   const digests = await enqueueDigests({ db, now, hour: env.DIGEST_HOUR });
   const potential = await markPotentialDeflections(db, now, env.POTENTIAL_DEFLECTION_MINUTES);
+  if (Date.now() - rollupsRefreshedAt >= env.INSIGHTS_REFRESH_MS) {
+    const started = Date.now();
+    const days = await refreshRollups(db, now);
+    rollupsRefreshedAt = Date.now();
+    log.info("insights rollups refreshed", { ms: rollupsRefreshedAt - started, days });
+  }
   if (sweep.warned || sweep.escalated || delivered || digests.enqueued || potential) {
     log.info("worker tick", { warned: sweep.warned, escalated: sweep.escalated, delivered, digests: digests.enqueued, potentialDeflections: potential });
   }
