@@ -30,7 +30,7 @@ function startWorker(extraEnv: Record<string, string>): ChildProcess {
 }
 
 describe("escalation to the top with a worker killed in between", () => {
-  it("escalates twice, exactly once each, and delivers each notification once", { timeout: 240_000 }, async () => {
+  it("escalates twice, exactly once each, and delivers each notification once", { timeout: 360_000 }, async () => {
     const db = t.db;
     // Working time all day, every day of this test (it may run at night or on a holiday).
     await db.appSetting.create({ data: { key: "calendar.hours", value: { start: 0, end: 1440 } } });
@@ -52,12 +52,12 @@ describe("escalation to the top with a worker killed in between", () => {
       const owner = await makeUser(db, { roles: ["EMPLOYEE", "FIRST_CONTACT_OWNER"], departmentId: dept.id });
       const asker = await makeUser(db, { departmentId: dept.id });
       const line = await makeLine(db, { ownerIds: [owner.id] });
-      await db.timeLimitPolicy.create({ data: { lineId: line.id, priority: "NORMAL", firstResponseMinutes: 1, resolutionMinutes: 1, escalationMinutes: 1 } });
+      await db.timeLimitPolicy.create({ data: { lineId: line.id, priority: "NORMAL", firstResponseMinutes: 2, resolutionMinutes: 2, escalationMinutes: 2 } });
       for (const u of [deptHead, regionHead]) {
         await db.notificationPreference.create({ data: { userId: u.id, channel: "WECOM", enabled: true, address: `${hook.base}/wecom/${u.id}` } });
       }
-      // Filed 58 s ago with a 1-minute limit: level 1 is due within seconds, level 2 a minute later.
-      const filed = await fileQuestion(ctxOf(db, asker, new Date(Date.now() - 58_000)), { idempotencyKey: randomUUID(), body: "报销单被退回三次，没有人告诉我原因", lineId: line.id, contactName: asker.name });
+      // Filed 118 s ago with a 2-minute limit: level 1 is due within seconds, level 2 two minutes later.
+      const filed = await fileQuestion(ctxOf(db, asker, new Date(Date.now() - 118_000)), { idempotencyKey: randomUUID(), body: "报销单被退回三次，没有人告诉我原因", lineId: line.id, contactName: asker.name });
       expect(filed.ownerId).toBe(owner.id);
 
       // A short delivery lease: rows a killed worker had claimed come back within seconds.
@@ -68,7 +68,7 @@ describe("escalation to the top with a worker killed in between", () => {
       worker.kill("SIGKILL");
       await new Promise((r) => worker.once("exit", r));
       worker = startWorker(env);
-      expect(await waitFor(async () => (await escalations()).length >= 2, 120_000, 250)).toBe(true);
+      expect(await waitFor(async () => (await escalations()).length >= 2, 200_000, 250)).toBe(true);
       // Let deliveries drain, then stop.
       expect(await waitFor(async () => (await db.notification.count({ where: { questionId: filed.id, status: "PENDING" } })) === 0, 30_000, 250)).toBe(true);
       await new Promise((r) => setTimeout(r, 1500)); // a few more ticks: nothing may happen twice
