@@ -22,6 +22,9 @@ const serverSchema = z.object({
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(50),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  // Flood limits per user (429 + Retry-After): new questions per 10 minutes, complaints per hour.
+  QUESTIONS_PER_10_MINUTES: z.coerce.number().int().min(1).default(20),
+  COMPLAINTS_PER_HOUR: z.coerce.number().int().min(1).default(5),
   TRUST_PROXY: bool.default(false),
   OIDC_ISSUER: url.optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),

@@ -1,9 +1,10 @@
-import "server-only";
+// (No "server-only" here or in registered rollups: the worker, plain Node, loads them — docs/decisions/0006.)
 // Dashboards over a million search events cannot scan raw rows per request. Each rollup here turns raw
 // rows into small daily tables; the worker refreshes them (scripts/worker.ts), tests call
 // refreshRollups directly. A refresh recomputes whole days from a watermark, so it is idempotent and a
 // killed worker just recomputes the same days next time.
 import type { Db } from "../db/client";
+import { policyRollup } from "./policy-rollup";
 
 export interface Rollup {
   name: string;
@@ -12,7 +13,7 @@ export interface Rollup {
 }
 
 /** Registered rollups, in refresh order. Dashboard modules add theirs here. */
-export const ROLLUPS: Rollup[] = [];
+export const ROLLUPS: Rollup[] = [policyRollup];
 
 export async function refreshRollups(db: Db, now: Date): Promise<Record<string, number>> {
   const out: Record<string, number> = {};

@@ -6,6 +6,7 @@ import { isAsker } from "./access";
 import type { Ctx } from "./context";
 import { resumeClock } from "./clock";
 import { appendEvent, notifyInApp } from "./events";
+import { assertComplaintRate } from "./flood-limit";
 import { complaintInput, rateInput } from "./schemas";
 
 const questionRef = z.object({ questionId: z.string().uuid() }).strict();
@@ -72,6 +73,7 @@ export async function rateQuestion(ctx: Ctx, raw: unknown) {
 export async function fileComplaint(ctx: Ctx, raw: unknown) {
   const input = parseInput(complaintInput, raw);
   const q = await ownQuestion(ctx, input.questionId);
+  await assertComplaintRate(ctx.db, ctx.actor.id, ctx.now);
   return ctx.db.$transaction(async (tx) => {
     const complaint = await tx.complaint.create({ data: { questionId: q.id, complainantId: ctx.actor.id, againstUserId: q.ownerId, reason: input.reason, createdAt: ctx.now } });
     await appendEvent(tx, q.id, "COMPLAINED", ctx.actor.id, { complaintId: complaint.id }, ctx.now);

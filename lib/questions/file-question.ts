@@ -6,6 +6,7 @@ import type { Ctx } from "./context";
 import { loadCalendar } from "../time/calendar";
 import { deadlinesFrom, limitsFor } from "./deadlines";
 import { appendEvent, notifyInApp } from "./events";
+import { assertQuestionRate } from "./flood-limit";
 import { chooseOwner, fallbackOwner, routingCandidates } from "./routing";
 import { fileQuestionInput } from "./schemas";
 
@@ -25,6 +26,8 @@ export async function fileQuestion(ctx: Ctx, raw: unknown): Promise<FiledQuestio
   const input = parseInput(fileQuestionInput, raw);
   const existing = await ctx.db.question.findUnique({ where: { askerId_idempotencyKey: { askerId: ctx.actor.id, idempotencyKey: input.idempotencyKey } }, select: { id: true, number: true, ownerId: true } });
   if (existing) return { ...existing, created: false };
+  // A resubmit of the same key is answered above and never counts against the limit.
+  await assertQuestionRate(ctx.db, ctx.actor.id, ctx.now);
   try {
     return await ctx.db.$transaction(async (tx) => {
       const line = await tx.businessLine.findUnique({ where: { id: input.lineId }, select: { id: true, name: true } });

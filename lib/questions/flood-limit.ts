@@ -1,0 +1,34 @@
+// Per-user flood limits on writes that reach a person (new questions, complaints). Counted from the rows
+// themselves, so the limit holds across portal instances; it slides: the block lifts when the oldest
+// counted row leaves the window. One user's flood never blocks anyone else.
+import type { DbTx } from "../db/client";
+import { serverEnv } from "../env";
+import { RateLimitedError } from "../errors";
+
+function check(times: Date[], limit: number, windowMs: number, now: Date, message: string): void {
+  if (times.length < limit) return;
+  const oldest = times[times.length - limit]!.getTime();
+  throw new RateLimitedError(Math.max(1, Math.ceil((oldest + windowMs - now.getTime()) / 1000)), message);
+}
+
+export async function assertQuestionRate(db: DbTx, askerId: string, now: Date): Promise<void> {
+  const limit = serverEnv().QUESTIONS_PER_10_MINUTES;
+  const windowMs = 10 * 60_000;
+  const rows = await db.question.findMany({
+    where: { askerId, createdAt: { gt: new Date(now.getTime() - windowMs) } },
+    orderBy: { createdAt: "asc" },
+    select: { createdAt: true },
+  });
+  check(rows.map((r) => r.createdAt), limit, windowMs, now, `提问过于频繁：10 分钟内最多 ${limit} 个问题，请稍后再试`);
+}
+
+export async function assertComplaintRate(db: DbTx, userId: string, now: Date): Promise<void> {
+  const limit = serverEnv().COMPLAINTS_PER_HOUR;
+  const windowMs = 60 * 60_000;
+  const rows = await db.complaint.findMany({
+    where: { complainantId: userId, createdAt: { gt: new Date(now.getTime() - windowMs) } },
+    orderBy: { createdAt: "asc" },
+    select: { createdAt: true },
+  });
+  check(rows.map((r) => r.createdAt), limit, windowMs, now, `投诉过于频繁：1 小时内最多 ${limit} 次，请稍后再试`);
+}
