@@ -19,6 +19,8 @@ declare module "vitest" {
     portalDatabaseUrl: string;
     oidcIssuer: string;
     portalMeili: { host: string; apiKey: string; prefix: string };
+    /** Server secrets the portal runs with: none may reach a browser (tests/browser/security-http.test.ts). */
+    portalSecrets: string[];
   }
 }
 
@@ -124,6 +126,7 @@ export default async function setup(project: TestProject) {
     project.provide("portalDatabaseUrl", databaseUrl);
     project.provide("oidcIssuer", oidc.issuer);
     project.provide("portalMeili", { host: stack.meiliHost, apiKey: stack.meiliKey, prefix: "browser" });
+    project.provide("portalSecrets", [env.MEILI_MASTER_KEY!, env.NEXTAUTH_SECRET!, env.OIDC_CLIENT_SECRET!]);
     return async () => {
       if (process.env.SHOUWEN_TEST_PORTAL_LOG === "1") console.log(output.join(""));
       await stopAll();

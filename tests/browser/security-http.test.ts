@@ -1,0 +1,196 @@
+// Security at the HTTP boundary, against the production build (issue 7): malformed input, cross-site
+// writes, mass assignment, floods, guessed ids, security headers on every kind of response, and no
+// server secret in what a browser can download.
+import { randomUUID } from "node:crypto";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { DEMO_PASSWORD, demoEmail } from "@/lib/seed/demo";
+import { makeLine, makeUser, TEST_PASSWORD } from "../helpers/factories";
+import { usePortal } from "../helpers/browser";
+import { HttpClient } from "../helpers/http";
+
+const h = usePortal();
+let employee: HttpClient;
+let lineId: string;
+
+const json = (origin?: string) => ({ "content-type": "application/json", ...(origin ? { origin } : {}) });
+
+async function signedIn(email: string, password: string): Promise<HttpClient> {
+  const c = new HttpClient(h.base);
+  expect((await c.signIn(email, password)).status).toBe(200);
+  return c;
+}
+
+beforeAll(async () => {
+  employee = await signedIn(demoEmail("employee"), DEMO_PASSWORD);
+  lineId = (await h.db.businessLine.findFirstOrThrow({ where: { name: "人力资源" } })).id;
+});
+
+/** An error answer: JSON with a message and a request id, never a stack trace. */
+async function expectCleanError(res: Response, status: number): Promise<{ requestId: string; error: { code: string; message: string; fields?: Record<string, string> } }> {
+  expect(res.status).toBe(status);
+  const text = await res.text();
+  expect(text).not.toMatch(/\n\s+at |node_modules|\.tsx?:\d+/);
+  const body = JSON.parse(text) as Awaited<ReturnType<typeof expectCleanError>>;
+  expect(body.requestId).toEqual(expect.any(String));
+  expect(res.headers.get("x-request-id")).toBe(body.requestId);
+  expect(body.error.message).toEqual(expect.any(String));
+  return body;
+}
+
+describe("malformed input is refused with a reason and stores nothing", () => {
+  const valid = () => ({ idempotencyKey: randomUUID(), body: "年假可以分几次休？", lineId, contactName: "李明" });
+  const questionsOfEmployee = async () => h.db.question.count({ where: { asker: { email: demoEmail("employee") } } });
+
+  it("2 MB body → 413; 100,000-character question → 400 naming the field; invalid JSON → 400; NUL and lone surrogates → 400; unknown enum → 400", async () => {
+    const before = await questionsOfEmployee();
+    const post = (body: string) => employee.request("POST", "/api/questions", { body, headers: json(h.base) });
+
+    await expectCleanError(await post(JSON.stringify({ ...valid(), body: "假".repeat(2 * 1024 * 1024 / 3) })), 413);
+    const long = await expectCleanError(await post(JSON.stringify({ ...valid(), body: "问".repeat(100_000) })), 400);
+    expect(Object.keys(long.error.fields ?? {})).toContain("body");
+    await expectCleanError(await post('{"idempotencyKey": "abc", "body": '), 400);
+    const nul = await expectCleanError(await post(JSON.stringify({ ...valid(), body: "年假\u0000可以分几次休？" })), 400);
+    expect(Object.keys(nul.error.fields ?? {})).toEqual(["body"]);
+    // A lone surrogate cannot be produced by JSON.stringify of a well-formed string: write the escape by hand.
+    const surrogate = await expectCleanError(await post(JSON.stringify(valid()).replace('"李明"', '"李\\ud800明"')), 400);
+    expect(Object.keys(surrogate.error.fields ?? {})).toEqual(["contactName"]);
+    expect(await questionsOfEmployee()).toBe(before);
+
+    const kind = await expectCleanError(
+      await employee.request("POST", `/api/questions/${randomUUID()}/resolve`, { body: JSON.stringify({ kind: "SOLVED_BY_MAGIC", citedSectionIds: [] }), headers: json(h.base) }),
+      400,
+    );
+    expect(Object.keys(kind.error.fields ?? {})).toContain("kind");
+  });
+});
+
+describe("cross-site writes", () => {
+  it("urlencoded and text/plain form posts, and JSON with a foreign Origin, change nothing", async () => {
+    const before = await h.db.question.count();
+    const form = new URLSearchParams({ idempotencyKey: randomUUID(), body: "跨站提交的问题内容", lineId, contactName: "x" });
+    const r1 = await employee.request("POST", "/api/questions", { body: form, headers: { origin: "https://evil.example" } });
+    expect([400, 403]).toContain(r1.status);
+    const r2 = await employee.request("POST", "/api/questions", {
+      body: `{"idempotencyKey":"${randomUUID()}","body":"跨站提交的问题内容","lineId":"${lineId}","contactName":"x"}`,
+      headers: { "content-type": "text/plain", origin: "https://evil.example" },
+    });
+    expect([400, 403]).toContain(r2.status);
+    const r3 = await employee.request("POST", "/api/questions", {
+      body: JSON.stringify({ idempotencyKey: randomUUID(), body: "跨站提交的问题内容", lineId, contactName: "x" }),
+      headers: json("https://evil.example"),
+    });
+    expect(r3.status).toBe(403);
+    expect(await h.db.question.count()).toBe(before);
+  });
+
+  it("GET on a write endpoint changes nothing", async () => {
+    const before = await h.db.question.count();
+    const res = await employee.get(`/api/questions?idempotencyKey=${randomUUID()}&body=GET提交&lineId=${lineId}&contactName=x`);
+    expect(res.status).toBe(405);
+    expect(await h.db.question.count()).toBe(before);
+  });
+});
+
+describe("mass assignment", () => {
+  it("an asker cannot set owner, status, deadlines or escalation when filing, nor score out of range", async () => {
+    const admin = await h.db.user.findUniqueOrThrow({ where: { email: demoEmail("admin") } });
+    const res = await employee.request("POST", "/api/questions", {
+      body: JSON.stringify({ ...{ idempotencyKey: randomUUID(), body: "试用期可以请年假吗？", lineId, contactName: "李明" }, ownerId: admin.id, status: "RESOLVED", resolutionDueAt: "2099-01-01T00:00:00Z", escalationLevel: 3, askerId: admin.id }),
+      headers: json(h.base),
+    });
+    // Unknown fields are refused outright (strict schemas): nothing is stored with them.
+    const body = await expectCleanError(res, 400);
+    const refused = Object.keys(body.error.fields ?? {}).join(",").split(",");
+    expect(refused).toEqual(expect.arrayContaining(["ownerId", "status", "resolutionDueAt", "escalationLevel", "askerId"]));
+    expect(await h.db.question.count({ where: { body: "试用期可以请年假吗？" } })).toBe(0);
+    const rate = await expectCleanError(
+      await employee.request("POST", `/api/questions/${randomUUID()}/rate`, { body: JSON.stringify({ score: 9 }), headers: json(h.base) }),
+      400,
+    );
+    expect(Object.keys(rate.error.fields ?? {})).toEqual(["score"]);
+  });
+});
+
+describe("floods and guessed ids", () => {
+  it("a question flood gets 429 with Retry-After for that user only", async () => {
+    const flooder = await makeUser(h.db, { password: TEST_PASSWORD });
+    const owner = await makeUser(h.db, { roles: ["EMPLOYEE", "FIRST_CONTACT_OWNER"] });
+    const line = await makeLine(h.db, { ownerIds: [owner.id] });
+    const c = await signedIn(flooder.email, TEST_PASSWORD);
+    const file = (client: HttpClient) =>
+      client.request("POST", "/api/questions", { body: JSON.stringify({ idempotencyKey: randomUUID(), body: "会议室怎么预订？", lineId: line.id, contactName: "测试" }), headers: json(h.base) });
+    const statuses: number[] = [];
+    for (let i = 0; i < 21; i++) statuses.push((await file(c)).status);
+    expect(statuses.slice(0, 20).every((s) => s === 200)).toBe(true);
+    const last = await file(c);
+    expect(last.status).toBe(429);
+    expect(Number(last.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect((await file(employee)).status).toBe(200);
+    expect(await h.db.question.count({ where: { askerId: flooder.id } })).toBe(20);
+  });
+
+  it("someone else's question, by id, is refused without its content and the attempt is logged", async () => {
+    const other = await makeUser(h.db, { password: TEST_PASSWORD });
+    const owner = await makeUser(h.db, { roles: ["EMPLOYEE", "FIRST_CONTACT_OWNER"] });
+    const line = await makeLine(h.db, { ownerIds: [owner.id] });
+    const c = await signedIn(other.email, TEST_PASSWORD);
+    const filed = (await (await c.request("POST", "/api/questions", { body: JSON.stringify({ idempotencyKey: randomUUID(), body: "我的工资条有误，私密问题", lineId: line.id, contactName: "测试" }), headers: json(h.base) })).json()) as { id: string };
+    const res = await employee.get(`/questions/${filed.id}`);
+    expect(res.status).toBe(403);
+    expect(await res.text()).not.toContain("工资条");
+    const employeeId = (await h.db.user.findUniqueOrThrow({ where: { email: demoEmail("employee") } })).id;
+    await expect(h.db.auditLog.count({ where: { action: "question.view.denied", target: filed.id, actorId: employeeId } })).resolves.toBe(1);
+  });
+});
+
+describe("headers and secrets", () => {
+  it("every kind of response carries CSP (object-src 'none', frame-ancestors 'none'), nosniff and a Referrer-Policy", async () => {
+    const anonymous = new HttpClient(h.base);
+    const home = await (await anonymous.get("/")).text();
+    const script = home.match(/\/_next\/static\/[^"']+\.js/)?.[0];
+    expect(script).toBeDefined();
+    const responses: [string, Response][] = [
+      ["page", await employee.get("/search?q=年假")],
+      ["401 page", await anonymous.get("/search")],
+      ["404 page", await employee.get(`/no-such-page-${randomUUID()}`)],
+      ["JSON API", await employee.get("/api/me")],
+      ["JSON error", await anonymous.get("/api/me")],
+      ["health", await anonymous.get("/api/health")],
+      ["static asset", await anonymous.get(script!)],
+    ];
+    for (const [kind, res] of responses) {
+      const csp = res.headers.get("content-security-policy") ?? "";
+      expect(csp, kind).toContain("object-src 'none'");
+      expect(csp, kind).toContain("frame-ancestors 'none'");
+      expect(res.headers.get("x-content-type-options"), kind).toBe("nosniff");
+      expect(res.headers.get("referrer-policy"), kind).toBe("strict-origin-when-cross-origin");
+    }
+  });
+
+  it("no server secret in .next/static or in rendered pages", async () => {
+    const secrets = inject("portalSecrets");
+    expect(secrets.every((s) => s.length >= 16)).toBe(true);
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const name of readdirSync(dir)) {
+        const p = path.join(dir, name);
+        if (statSync(p).isDirectory()) walk(p);
+        else files.push(p);
+      }
+    };
+    walk(path.resolve(".next/static"));
+    expect(files.length).toBeGreaterThan(10);
+    for (const f of files) {
+      const text = readFileSync(f, "latin1");
+      for (const s of secrets) expect(text.includes(s), `${f} contains a server secret`).toBe(false);
+    }
+    const admin = await signedIn(demoEmail("admin"), DEMO_PASSWORD);
+    for (const p of ["/", "/search?q=年假", "/admin", "/settings/notifications", "/policies"]) {
+      const html = await (await admin.get(p)).text();
+      for (const s of secrets) expect(html.includes(s), `${p} contains a server secret`).toBe(false);
+      expect(html).not.toMatch(/MEILI_MASTER_KEY|NEXTAUTH_SECRET/);
+    }
+  });
+});
