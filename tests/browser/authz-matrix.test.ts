@@ -52,6 +52,7 @@ const TABLE: Record<string, Case[]> = {
   "qa/page.tsx": [{ method: "GET", path: "/qa", allowed: ["qa", "admin"] }],
   "locale/route.ts": [{ method: "POST", path: "/locale", allowed: EVERYONE }],
   "api/health/route.ts": [{ method: "GET", path: "/api/health", allowed: EVERYONE }],
+  "api/ping/route.ts": [{ method: "GET", path: "/api/ping", allowed: EVERYONE }],
   // Sign-in and sign-out themselves are covered in auth-http.test.ts (calling them here would end sessions).
   "api/auth/[...nextauth]/route.ts": [{ method: "GET", path: "/api/auth/csrf", allowed: EVERYONE }],
   "api/me/route.ts": [{ method: "GET", path: "/api/me", allowed: SIGNED_IN }],
