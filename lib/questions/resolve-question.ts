@@ -3,6 +3,7 @@ import { ForbiddenError, PreconditionError, ValidationError } from "../errors";
 import { parseInput } from "../validation";
 import { canActAsOwner } from "./access";
 import type { Ctx } from "./context";
+import { resumeClock } from "./clock";
 import { appendEvent, notifyInApp } from "./events";
 import { deriveExposure } from "./exposure";
 import { resolveInput } from "./schemas";
@@ -22,10 +23,13 @@ export async function resolveQuestion(ctx: Ctx, raw: unknown) {
     if (sections.length !== input.citedSectionIds.length) throw new ValidationError({ citedSectionIds: "引用的条款不存在" });
     const exposure =
       input.kind === "NO_POLICY" ? null : deriveExposure(sections, q.suggestions.map((s) => ({ policyId: s.section.policyId, label: s.section.label, opened: s.openedAt !== null })));
+    // Resolved while waiting for the asker: the clock restarts first, so the deadline moves by the paused
+    // time (and a RESUMED event says so) before resolvedAt is compared with it.
+    await resumeClock(tx, q.id, ctx.actor.id, ctx.now);
     for (const s of sections) await tx.citation.create({ data: { questionId: q.id, sectionId: s.id, policyId: s.policyId, forResolution: true, createdAt: ctx.now } });
     await tx.question.update({
       where: { id: q.id },
-      data: { status: "RESOLVED", resolvedAt: ctx.now, pausedAt: null, pauseReason: null, resolutionKind: input.kind, resolutionNote: input.note ?? null, answerExposure: exposure, version: { increment: 1 } },
+      data: { status: "RESOLVED", resolvedAt: ctx.now, resolutionKind: input.kind, resolutionNote: input.note ?? null, answerExposure: exposure, version: { increment: 1 } },
     });
     if (input.kind === "NO_POLICY") await tx.knowledgeGap.create({ data: { questionId: q.id, lineId: q.lineId, note: input.note ?? null, createdAt: ctx.now } });
     if (input.kind === "POLICY_UNCLEAR") {

@@ -9,6 +9,8 @@ import { requestHandoff, respondToHandoff } from "@/lib/questions/handoff";
 import { replyToQuestion } from "@/lib/questions/reply-to-question";
 import { resolveQuestion } from "@/lib/questions/resolve-question";
 import { DEFAULT_BRUSH_OFF } from "@/lib/seed/demo";
+import { loadCalendar } from "@/lib/time/calendar";
+import { addWorkingMinutes, workingMinutesBetween } from "@/lib/time/working-time";
 import { ctxOf } from "../helpers/actors";
 import { makeDepartment, makeLine, makeUser } from "../helpers/factories";
 import { useTestDb } from "../helpers/test-db";
@@ -156,6 +158,25 @@ describe("replies", () => {
     expect(row.status).toBe("WAITING_ASKER");
     expect(row.firstRespondedAt).not.toBeNull();
     expect(row.expectedResolutionAt).not.toBeNull();
+  });
+
+  it("resolving while waiting for the asker restarts the clock first: the deadline moves by the paused working time", async () => {
+    const q = await file(asker);
+    const owner = (await ownerOf(q.id))!;
+    await replyToQuestion(ctxOf(t.db, owner), { questionId: q.id, body: "请一次性准备以下材料", checklist: ["酒店发票"] });
+    const paused = await t.db.question.findUniqueOrThrow({ where: { id: q.id } });
+    expect(paused.pausedAt).not.toBeNull();
+    const at = new Date(paused.pausedAt!.getTime() + 3 * 86_400_000);
+    await resolveQuestion(ctxOf(t.db, owner, at), { questionId: q.id, kind: "NO_POLICY", note: "制度未覆盖" });
+    const calendar = await loadCalendar(t.db);
+    const minutes = workingMinutesBetween(paused.pausedAt!, at, calendar);
+    expect(minutes).toBeGreaterThan(0);
+    const row = await t.db.question.findUniqueOrThrow({ where: { id: q.id } });
+    expect(row.pausedAt).toBeNull();
+    expect(row.pausedMinutes).toBe(minutes);
+    expect(row.resolutionDueAt).toEqual(addWorkingMinutes(paused.resolutionDueAt!, minutes, calendar));
+    const types = (await t.db.questionEvent.findMany({ where: { questionId: q.id }, orderBy: { id: "asc" } })).map((e) => e.type);
+    expect(types.slice(-2)).toEqual(["RESUMED", "RESOLVED"]);
   });
 
   it("refuses replies from anyone but the current owner", async () => {
