@@ -38,7 +38,13 @@ export function toHttpError(err: unknown, requestId: string): { status: number; 
   return { status: 500, headers: {}, body: { error: { code: "INTERNAL", message: "服务器内部错误" }, requestId } };
 }
 
+// Prisma's codes for "no usable connection": can't reach, timed out, closed by the server, pool exhausted.
+const DATABASE_DOWN_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
+
+/** PostgreSQL unreachable, restarting or shutting down (npm run test:drills stops it under load). */
 function isDatabaseDown(err: unknown): boolean {
+  const code = (err as PrismaLikeError | null)?.code;
+  if (code && DATABASE_DOWN_CODES.has(code)) return true;
   const text = String((err as Error | null)?.message ?? err);
-  return /ECONNREFUSED|Connection terminated|terminating connection|P1001|ETIMEDOUT|the database system is (starting|shutting) up/i.test(text);
+  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|Connection terminated|terminating connection|Can't reach database server|Server has closed the connection|not queryable|the database system is (starting up|shutting down|in recovery mode|not yet accepting connections)|57P0[1-3]/i.test(text);
 }
