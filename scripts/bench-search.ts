@@ -5,75 +5,37 @@
 // connections with autocannon. Everything on loopback in a throwaway namespace that is dropped at the
 // end, also on error or Ctrl-C. Exits non-zero only when something failed to run; missed targets
 // are figures (PASS/MISS).
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { hashPassword } from "../lib/auth/password";
-import { childEnv } from "../lib/env";
 import { meili, type MeiliConfig } from "../lib/search/client";
 import { buildBigramIndex, searchBigram } from "../lib/search/eval/bigram-baseline";
 import { evalCorpus, readQuestions, type EvalLine } from "../lib/search/eval/eval-corpus";
 import { createNamespace, type Namespace } from "../lib/search/eval/isolated-namespace";
 import { createDefaultIndex, defaultIndexUid, dropDefaultIndex, loadEvalSections, resultOf, searchDefaultIndex } from "../lib/search/eval/meili-default";
 import { sectionsIndexUid } from "../lib/search/meili-index";
-import { findFreePort, waitFor } from "../lib/services/ports";
+import { findFreePort } from "../lib/services/ports";
 import { startStack } from "../lib/services/local-stack";
+import { createCleanups } from "./lib/cleanups";
+import { load as autocannonLoad, type LoadRow } from "./lib/load";
+import { f3, ms, percentile, table } from "./lib/report";
+import { ensureBuild, portalEnv, signIn, startPortal as serve, type RunningPortal } from "./lib/throwaway-portal";
 
-const require = createRequire(import.meta.url);
 const { values } = parseArgs({ options: { corpus: { type: "string" }, duration: { type: "string" } } });
 const corpus = path.resolve(values.corpus ?? "../shared/corpus");
 const durationS = Math.min(60, Math.max(1, Number(values.duration ?? 10)));
-const BUILD_SOURCES = ["app", "lib", "components", "next.config.js"];
 const started = performance.now();
 
-// ---- cleanup: every resource registers its undo; run once, newest first ----
-const cleanups: { what: string; run: () => Promise<void> }[] = [];
-let cleaned = false;
-async function cleanup(): Promise<void> {
-  if (cleaned) return;
-  cleaned = true;
-  for (const c of cleanups.reverse()) {
-    await c.run().catch((err) => console.error(`cleanup (${c.what}) failed: ${(err as Error).message}`));
-  }
-}
-for (const sig of ["SIGINT", "SIGTERM"] as const) {
-  process.once(sig, () => {
-    console.error(`\n${sig}: stopping children and dropping the namespace`);
-    void cleanup().then(() => process.exit(130));
-  });
-}
+const cleanups = createCleanups("bench:search");
+const log = (m: string) => console.log(m);
 
 // ---- small helpers ----
-type Row = (string | number)[];
-function table(header: Row, rows: Row[]): string {
-  const all = [header, ...rows].map((r) => r.map(String));
-  const widths = header.map((_, i) => Math.max(...all.map((r) => [...r[i]!].length + (r[i]!.match(/[\u3000-\u9fff]/g)?.length ?? 0))));
-  return all.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]! - (c.match(/[\u3000-\u9fff]/g)?.length ?? 0)) : c.padStart(widths[i]!))).join("  ")).join("\n");
-}
-const f3 = (x: number | null | undefined) => (x === null || x === undefined ? "n/a" : x.toFixed(3));
-const ms = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(1));
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  if (!sorted.length) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
 function isLoopback(url: string): boolean {
   return ["127.0.0.1", "localhost", "[::1]", "::1"].includes(new URL(url).hostname);
-}
-function newestSource(entry: string): { file: string; mtimeMs: number } {
-  if (!existsSync(entry)) return { file: entry, mtimeMs: 0 };
-  const st = statSync(entry);
-  if (!st.isDirectory()) return { file: entry, mtimeMs: st.mtimeMs };
-  let newest = { file: entry, mtimeMs: 0 };
-  for (const child of readdirSync(entry)) {
-    const n = newestSource(path.join(entry, child));
-    if (n.mtimeMs > newest.mtimeMs) newest = n;
-  }
-  return newest;
 }
 
 // ---- relevance ----
@@ -102,7 +64,7 @@ async function relevance(ns: Namespace, questions: { id: string; question: strin
   const sections = await loadEvalSections(ns.db);
 
   const uid = defaultIndexUid(ns.prefix);
-  cleanups.push({ what: `index ${uid}`, run: () => dropDefaultIndex(uid, ns.meili) });
+  cleanups.add(`index ${uid}`, () => dropDefaultIndex(uid, ns.meili));
   await createDefaultIndex(uid, sections, ns.meili);
   const meiliLines = [];
   for (const q of questions) meiliLines.push({ id: q.id, results: await searchDefaultIndex(uid, q.question, ns.meili) });
@@ -126,130 +88,19 @@ async function relevance(ns: Namespace, questions: { id: string; question: strin
 }
 
 // ---- latency ----
-interface Autocannon {
-  (opts: Record<string, unknown>, cb: (err: Error | null, result: AutocannonResult) => void): NodeJS.EventEmitter & { stop(): void };
-}
-interface AutocannonResult {
-  duration: number;
-  errors: number;
-  timeouts: number;
-  non2xx: number;
-  requests: { total: number; average: number };
-}
-interface LoadRow {
-  name: string;
-  connections: number;
-  result: AutocannonResult;
-  latencies: number[];
-}
-
 function load(name: string, connections: number, opts: { url: string; method: "GET" | "POST"; headers: Record<string, string>; next: () => { path?: string; body?: string } }): Promise<LoadRow> {
-  const autocannon = require("autocannon") as Autocannon;
-  const latencies: number[] = [];
-  return new Promise((resolve, reject) => {
-    const instance = autocannon(
-      {
-        url: opts.url,
-        method: opts.method,
-        headers: opts.headers,
-        connections,
-        duration: durationS,
-        timeout: 10,
-        requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, ...opts.next() }) }],
-      },
-      (err, result) => {
-        clearTimeout(guard);
-        if (err) reject(err);
-        else resolve({ name, connections, result, latencies });
-      },
-    );
-    // autocannon's own histogram keeps whole milliseconds; raw Meilisearch answers in well under one.
-    instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
-    const guard = setTimeout(() => instance.stop(), (durationS + 30) * 1000);
-  });
+  return autocannonLoad(name, { ...opts, connections, durationS });
 }
 
-async function ensureBuild(env: NodeJS.ProcessEnv): Promise<void> {
-  const buildId = ".next/BUILD_ID";
-  const newest = BUILD_SOURCES.map(newestSource).reduce((a, b) => (b.mtimeMs > a.mtimeMs ? b : a));
-  const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
-  if (builtAt > newest.mtimeMs) {
-    console.log(`build: reusing .next (BUILD_ID ${new Date(builtAt).toISOString()} is newer than every file in ${BUILD_SOURCES.join(", ")})`);
-    return;
-  }
-  console.log(builtAt ? `build: running next build (${newest.file} changed at ${new Date(newest.mtimeMs).toISOString()}, after BUILD_ID ${new Date(builtAt).toISOString()})` : "build: running next build (no .next/BUILD_ID)");
-  const t = performance.now();
-  const child = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "build"], { env, stdio: ["ignore", "pipe", "pipe"] });
-  cleanups.push({ what: "next build", run: () => stopChild(child) });
-  const output: string[] = [];
-  child.stdout.on("data", (c: Buffer) => output.push(c.toString()));
-  child.stderr.on("data", (c: Buffer) => output.push(c.toString()));
-  const code = await new Promise<number | null>((r) => child.once("exit", r));
-  if (code !== 0) throw new Error(`next build failed (exit ${code}):\n${output.join("").split("\n").slice(-40).join("\n")}`);
-  console.log(`build: done in ${((performance.now() - t) / 1000).toFixed(0)} s`);
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    child.once("exit", () => resolve());
-    child.kill("SIGTERM");
-    setTimeout(() => child.kill("SIGKILL"), 5_000).unref();
-  });
-}
-
-async function signIn(base: string, email: string, password: string): Promise<string> {
-  const jar = new Map<string, string>();
-  const take = (res: Response) => {
-    for (const line of res.headers.getSetCookie()) {
-      const pair = line.split(";")[0]!;
-      jar.set(pair.slice(0, pair.indexOf("=")).trim(), pair.slice(pair.indexOf("=") + 1).trim());
-    }
-  };
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  take(csrf);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { cookie: [...jar].map(([k, v]) => `${k}=${v}`).join("; "), "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ csrfToken, email, password, callbackUrl: base, json: "true" }),
-  });
-  take(res);
-  const session = [...jar].find(([k]) => k.endsWith("next-auth.session-token"));
-  if (!session) throw new Error(`sign-in failed (HTTP ${res.status})`);
-  return `${session[0]}=${session[1]}`;
-}
-
-async function startPortal(ns: Namespace): Promise<{ base: string; cookie: string; child: ChildProcess }> {
+async function startPortal(ns: Namespace): Promise<RunningPortal & { cookie: string }> {
   const port = await findFreePort();
-  const base = `http://127.0.0.1:${port}`;
-  const env = childEnv({
-    NODE_ENV: "production",
-    DATABASE_URL: ns.databaseUrl,
-    MEILI_HOST: ns.meili.host,
-    MEILI_MASTER_KEY: ns.meili.apiKey,
-    MEILI_INDEX_PREFIX: ns.prefix,
-    NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
-    NEXTAUTH_URL: base,
-    TRUST_PROXY: "false",
-  });
-  await ensureBuild(env);
+  const env = portalEnv(port, { DATABASE_URL: ns.databaseUrl, MEILI_HOST: ns.meili.host, MEILI_MASTER_KEY: ns.meili.apiKey, MEILI_INDEX_PREFIX: ns.prefix });
+  await ensureBuild(env, cleanups, log);
   const password = randomBytes(12).toString("base64url");
   const email = `bench-${randomBytes(4).toString("hex")}@bench.example`;
   await ns.db.user.create({ data: { email, name: "搜索基准测试", roles: ["EMPLOYEE"], passwordHash: await hashPassword(password) } });
-
-  const output: string[] = [];
-  const child = spawn(process.execPath, [require.resolve("tsx/cli"), "scripts/serve.ts", "start", "--port", String(port), "--hostname", "127.0.0.1"], { env, stdio: ["ignore", "pipe", "pipe"] });
-  cleanups.push({ what: "portal server", run: () => stopChild(child) });
-  child.stdout!.on("data", (c: Buffer) => output.push(c.toString()));
-  child.stderr!.on("data", (c: Buffer) => output.push(c.toString()));
-  const healthy = await waitFor(async () => {
-    if (child.exitCode !== null) throw new Error("exited");
-    return (await fetch(`${base}/api/health`)).ok;
-  }, 60_000, 200);
-  if (!healthy) throw new Error(`the portal did not become healthy on ${base}:\n${output.join("").split("\n").slice(-30).join("\n")}`);
-  return { base, cookie: await signIn(base, email, password), child };
+  const portal = await serve(port, env, cleanups);
+  return { ...portal, cookie: await signIn(portal.base, email, password) };
 }
 
 async function latency(ns: Namespace, questions: { id: string; question: string }[]): Promise<void> {
@@ -324,7 +175,7 @@ async function main(): Promise<void> {
   }
   const questions = readQuestions(path.join(corpus, "questions.jsonl"));
   const stack = await startStack({ reuseRunning: true, log: (m) => console.log(`services: ${m}`) });
-  cleanups.push({ what: "PostgreSQL / Meilisearch started here", run: stack.stop });
+  cleanups.add("PostgreSQL / Meilisearch started here", stack.stop);
   const config: MeiliConfig = { host: stack.env.MEILI_HOST!, apiKey: stack.env.MEILI_MASTER_KEY! };
   for (const [what, url] of [["DATABASE_URL", stack.env.DATABASE_URL!], ["MEILI_HOST", config.host]] as const) {
     if (!isLoopback(url)) throw new Error(`${what} is not on loopback (${new URL(url).hostname}); this benchmark runs on 127.0.0.1 only`);
@@ -332,10 +183,10 @@ async function main(): Promise<void> {
   const version = await meili<{ pkgVersion: string }>("GET", "/version", undefined, { config });
   console.log(`首问 search benchmark — corpus ${corpus} (${questions.length} questions); Node ${process.version}, ${os.cpus().length} CPUs, Meilisearch ${version.pkgVersion}`);
   const ns = await createNamespace(stack.env.DATABASE_URL!, config);
-  cleanups.push({ what: `namespace ${ns.prefix}`, run: ns.drop });
+  cleanups.add(`namespace ${ns.prefix}`, ns.drop);
   console.log(`namespace: database and index prefix ${ns.prefix} (dropped at the end)`);
   const tmp = mkdtempSync(path.join(os.tmpdir(), "shouwen-bench-"));
-  cleanups.push({ what: "temp files", run: async () => rmSync(tmp, { recursive: true, force: true }) });
+  cleanups.add("temp files", async () => rmSync(tmp, { recursive: true, force: true }));
 
   await relevance(ns, questions, tmp);
   await latency(ns, questions);
@@ -348,7 +199,7 @@ try {
   console.error(`\nbench:search failed: ${(err as Error)?.stack ?? err}`);
   code = 1;
 } finally {
-  await cleanup();
+  await cleanups.run();
 }
 console.log(`\nwall time ${((performance.now() - started) / 1000).toFixed(0)} s${code ? " (failed)" : ""}`);
 process.exit(code);
