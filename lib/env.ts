@@ -57,6 +57,8 @@ const launcherSchema = z.object({
   MEILI_MASTER_KEY: z.string().min(16, "must be at least 16 bytes").optional(),
   MEILI_INDEX_PREFIX: z.string().regex(/^[a-z0-9_]+$/, "use a-z, 0-9 and _").default("shouwen"),
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  // The public URL behind a reverse proxy; `npm start` passes it on instead of http://HOSTNAME:PORT.
+  NEXTAUTH_URL: url.optional(),
 });
 
 export type ServerEnv = z.infer<typeof serverSchema>;

@@ -100,7 +100,7 @@ export async function startStack(options: { log?: (m: string) => void; reuseRunn
         MEILI_MASTER_KEY: meiliKey!,
         MEILI_INDEX_PREFIX: env.MEILI_INDEX_PREFIX,
         NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? secrets!.nextauthSecret,
-        NEXTAUTH_URL: `http://${env.HOSTNAME === "0.0.0.0" ? "127.0.0.1" : env.HOSTNAME}:${env.PORT}`,
+        NEXTAUTH_URL: env.NEXTAUTH_URL ?? `http://${env.HOSTNAME === "0.0.0.0" ? "127.0.0.1" : env.HOSTNAME}:${env.PORT}`,
       },
       stop,
       onStop: (extra) => void stops.push(extra),

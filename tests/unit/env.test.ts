@@ -108,4 +108,11 @@ describe("launcherEnv", () => {
     setEnv({ MEILI_HOST: "http://127.0.0.1:7700" });
     expect(() => launcherEnv()).toThrow(/MEILI_MASTER_KEY is required when MEILI_HOST is set/);
   });
+
+  it("keeps the public NEXTAUTH_URL for npm start to pass on (behind a reverse proxy)", () => {
+    setEnv({ NEXTAUTH_URL: "https://shouwen.example.com" });
+    expect(launcherEnv().NEXTAUTH_URL).toBe("https://shouwen.example.com");
+    setEnv({ NEXTAUTH_URL: "shouwen.example.com" });
+    expect(() => launcherEnv()).toThrow(/^Environment variable NEXTAUTH_URL has an invalid value/);
+  });
 });
