@@ -4,6 +4,7 @@
 // refreshRollups directly. A refresh recomputes whole days from a watermark, so it is idempotent and a
 // killed worker just recomputes the same days next time.
 import type { Db } from "../db/client";
+import { managementRollup } from "./management-rollup";
 import { policyRollup } from "./policy-rollup";
 
 export interface Rollup {
@@ -13,7 +14,7 @@ export interface Rollup {
 }
 
 /** Registered rollups, in refresh order. Dashboard modules add theirs here. */
-export const ROLLUPS: Rollup[] = [policyRollup];
+export const ROLLUPS: Rollup[] = [policyRollup, managementRollup];
 
 export async function refreshRollups(db: Db, now: Date): Promise<Record<string, number>> {
   const out: Record<string, number> = {};

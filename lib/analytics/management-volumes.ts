@@ -1,0 +1,69 @@
+import "server-only";
+// Question volumes (demand), each counted for the ASKER's department (User.departmentId of
+// Question.askerId) and the question's 条线, in the Asia/Shanghai period of its own timestamp:
+//   • filed = questions created in the range (createdAt);
+//   • resolved = questions whose current resolvedAt lies in the range;
+//   • escalated = questions escalated for the first time in the range (Escalation level 1, createdAt);
+//   • complaints = complaints filed in the range (Complaint.createdAt); upheld = those now UPHELD;
+//   • backlog at a moment t = questions created before t and not resolved before t
+//     (createdAt < t AND (resolvedAt IS NULL OR resolvedAt >= t)), judged by today's resolvedAt (a
+//     question resolved and later reopened counts as open throughout). Per 条线 and department it is
+//     shown at the range end (counted on the questions themselves); over time, at the end of each period
+//     (the last one capped at the range end) = backlog at the range end − (filed − resolved) after that
+//     period, which is exact because resolvedAt ≥ createdAt.
+import type { DbTx } from "../db/client";
+import { Prisma } from "../db/generated/client";
+import type { SliceInfo } from "./management-slice";
+import { deptJoin, deptMapCte, lineFilter, mapSplit, splitRows, type DimRow, type Split } from "./management-split";
+import type { StatSums } from "./management-stats";
+
+export interface VolumeCounts {
+  filed: number;
+  resolved: number;
+  escalated: number;
+  complaints: number;
+  upheldComplaints: number;
+  /** open at the end of the range (total, 条线, department) or of the period (over time) */
+  backlog: number;
+}
+
+/** Open questions at the range end, per 条线 and department group (asker's). */
+export async function queryBacklog(db: DbTx, info: SliceInfo): Promise<Split<{ backlog: number }>> {
+  const { slice } = info;
+  const end = slice.range.end;
+  const rows = await db.$queryRaw<(DimRow & { backlog: number })[]>`
+    WITH ${deptMapCte(slice)}
+    SELECT CASE WHEN GROUPING(line) = 0 THEN 'line' WHEN GROUPING(grp) = 0 THEN 'dept' ELSE 'total' END AS dim,
+           COALESCE(CASE WHEN GROUPING(line) = 0 THEN line END, CASE WHEN GROUPING(grp) = 0 THEN grp END, '') AS key,
+           count(*)::int AS backlog
+    FROM (
+      SELECT q."lineId"::text AS line, dm.grp
+      FROM "Question" q JOIN "User" u ON u.id = q."askerId" ${deptJoin(Prisma.sql`u."departmentId"`)}
+      WHERE (q."resolvedAt" IS NULL OR q."resolvedAt" >= ${end}) AND q."createdAt" < ${end} ${lineFilter(slice, Prisma.sql`q."lineId"`)}
+    ) x
+    GROUP BY GROUPING SETS ((), (line), (grp))`;
+  return splitRows(rows, info, { backlog: 0 }, (r) => ({ backlog: r.backlog }));
+}
+
+export function volumesFrom(stats: Split<StatSums>, backlog: Split<{ backlog: number }>): Split<VolumeCounts> & { backlogAtStart: number } {
+  const counts = (s: StatSums): VolumeCounts => ({
+    filed: s.filed,
+    resolved: s.resolved,
+    escalated: s.escalated,
+    complaints: s.complaints,
+    upheldComplaints: s.complaintsUpheld,
+    backlog: 0,
+  });
+  const v = mapSplit(stats, counts);
+  const at = (rows: { key: string; backlog: number }[], key: string) => rows.find((r) => r.key === key)?.backlog ?? 0;
+  v.total.backlog = backlog.total.backlog;
+  for (const r of v.byLine) r.backlog = at(backlog.byLine, r.key);
+  for (const r of v.byDepartment) r.backlog = at(backlog.byDepartment, r.key);
+  // Walk back from the range end: the backlog at the end of a period is the next period's end minus its net inflow.
+  let open = backlog.total.backlog;
+  for (let i = v.overTime.length - 1; i >= 0; i--) {
+    v.overTime[i]!.backlog = open;
+    open -= v.overTime[i]!.filed - v.overTime[i]!.resolved;
+  }
+  return { ...v, backlogAtStart: open };
+}
