@@ -1,7 +1,7 @@
 // npm run worker — the durable scheduler beside the portal (also started by npm run dev / npm start).
 // Each tick: time-limit sweep (warnings, escalations), outbox delivery, daily digests, potential
-// deflections. All state lives in PostgreSQL; several workers may run (rows are claimed with SKIP
-// LOCKED), and a killed worker loses nothing: the next tick picks up where it stopped.
+// deflections, the weekly QA sample. All state lives in PostgreSQL; several workers may run (rows are
+// claimed with SKIP LOCKED), and a killed worker loses nothing: the next tick picks up where it stopped.
 import { createDb } from "../lib/db/client";
 import { serverEnv } from "../lib/env";
 import { sweepEscalations } from "../lib/escalation/sweep";
@@ -11,6 +11,7 @@ import { deliverDue } from "../lib/notify/deliver-due";
 import { enqueueDigests } from "../lib/notify/digest/enqueue-digests";
 import { transportsFromEnv } from "../lib/notify/transports";
 import { markPotentialDeflections } from "../lib/questions/potential-deflections";
+import { drawPreviousWeekIfDue } from "../lib/qa/draw-qa-sample";
 
 import { EnvError } from "../lib/env";
 
@@ -39,6 +40,9 @@ async function tick(): Promise<void> {
   }
   const digests = await enqueueDigests({ db, now, hour: env.DIGEST_HOUR });
   const potential = await markPotentialDeflections(db, now, env.POTENTIAL_DEFLECTION_MINUTES);
+  // 质检抽查: last week's sample, once (a primary-key lookup on every other tick).
+  const qaDraw = await drawPreviousWeekIfDue(db, now);
+  if (qaDraw) log.info("qa sample drawn", { ...qaDraw });
   if (Date.now() - rollupsRefreshedAt >= env.INSIGHTS_REFRESH_MS) {
     const started = Date.now();
     const days = await refreshRollups(db, now);

@@ -5,6 +5,7 @@
 // killed worker just recomputes the same days next time.
 import type { Db } from "../db/client";
 import { managementRollup } from "./management-rollup";
+import { ownerFactsRollup } from "./owner-facts";
 import { policyRollup } from "./policy-rollup";
 
 export interface Rollup {
@@ -14,7 +15,7 @@ export interface Rollup {
 }
 
 /** Registered rollups, in refresh order. Dashboard modules add theirs here. */
-export const ROLLUPS: Rollup[] = [policyRollup, managementRollup];
+export const ROLLUPS: Rollup[] = [policyRollup, managementRollup, ownerFactsRollup];
 
 export async function refreshRollups(db: Db, now: Date): Promise<Record<string, number>> {
   const out: Record<string, number> = {};

@@ -1,0 +1,62 @@
+import "server-only";
+// Grading a QA review (1–5 and a comment). Rules:
+//  • a QA reviewer grades the reviews assigned to them; an unassigned review (no reviewer was free
+//    when it was drawn) may be taken by any QA reviewer, who becomes its reviewer; an admin may
+//    grade any review;
+//  • a grade may be changed by its reviewer for REGRADE_DAYS after it was first given (gradedAt is
+//    the time of the first grade and does not move); after that only an admin can correct it;
+//  • every grade and change writes an AuditLog row ("qa.grade", with the previous grade).
+import { z } from "zod";
+import { hasRole } from "../auth/roles";
+import { ConflictError, ForbiddenError, NotFoundError, PreconditionError } from "../errors";
+import type { Ctx } from "../questions/context";
+import { parseInput } from "../validation";
+
+export const REGRADE_DAYS = 7;
+
+export const gradeInput = z
+  .object({
+    reviewId: z.string({ error: "请选择质检记录" }).uuid("质检记录编号无效"),
+    grade: z.number({ error: "请选择 1–5 分" }).int("评分应为整数").min(1, "评分应为 1–5 分").max(5, "评分应为 1–5 分"),
+    comment: z.string().trim().max(2000, "评语不能超过 2000 字").optional(),
+  })
+  .strict();
+
+export function regradeDeadline(gradedAt: Date): Date {
+  return new Date(gradedAt.getTime() + REGRADE_DAYS * 86_400_000);
+}
+
+export async function gradeQaReview(ctx: Ctx, raw: unknown): Promise<{ grade: number; gradedAt: Date }> {
+  const { actor } = ctx;
+  const isAdmin = hasRole(actor, "ADMIN");
+  if (!isAdmin && !hasRole(actor, "QA_REVIEWER")) throw new ForbiddenError("需要质检员或管理员权限");
+  const input = parseInput(gradeInput, raw);
+  return ctx.db.$transaction(async (tx) => {
+    const review = await tx.qaReview.findUnique({ where: { id: input.reviewId }, select: { id: true, reviewerId: true, ownerId: true, grade: true, gradedAt: true, questionId: true } });
+    if (!review) throw new NotFoundError("没有这条质检记录");
+    if (!isAdmin) {
+      if (review.reviewerId !== null && review.reviewerId !== actor.id) throw new ForbiddenError("这条质检记录分配给了其他质检员");
+      if (review.ownerId === actor.id) throw new ForbiddenError("不能质检自己办结的问题");
+      if (review.gradedAt && regradeDeadline(review.gradedAt) < ctx.now) {
+        throw new PreconditionError(`评分已超过 ${REGRADE_DAYS} 天的修改期限，如需更正请联系管理员`);
+      }
+    }
+    const gradedAt = review.gradedAt ?? ctx.now;
+    // Conditional on what we read: two concurrent first grades cannot both pass as "first".
+    const updated = await tx.qaReview.updateMany({
+      where: { id: review.id, grade: review.grade, reviewerId: review.reviewerId },
+      data: { grade: input.grade, comment: input.comment || null, gradedAt, reviewerId: review.reviewerId ?? (isAdmin ? null : actor.id) },
+    });
+    if (updated.count !== 1) throw new ConflictError();
+    await tx.auditLog.create({
+      data: {
+        actorId: actor.id,
+        action: "qa.grade",
+        target: review.id,
+        data: { questionId: review.questionId, grade: input.grade, previousGrade: review.grade, comment: input.comment ?? null },
+        createdAt: ctx.now,
+      },
+    });
+    return { grade: input.grade, gradedAt };
+  });
+}
