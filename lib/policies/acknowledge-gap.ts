@@ -1,0 +1,41 @@
+import "server-only";
+// A policy owner acknowledges a knowledge gap (无制度 / 制度不清) of their 条线 or document: "seen, we
+// will write or clarify the rule". Recorded on the gap and in the audit log.
+import { z } from "zod";
+import type { PolicyScope } from "../analytics/scope";
+import { policyScopeOf } from "../analytics/scope";
+import { ForbiddenError, NotFoundError, PreconditionError } from "../errors";
+import type { Ctx } from "../questions/context";
+import { parseInput } from "../validation";
+
+export const ACKNOWLEDGE_GAP_ACTION = "gap.acknowledge";
+
+export const acknowledgeGapInput = z
+  .object({
+    gapId: z.string({ error: "缺少缺口编号" }).uuid("缺口编号无效"),
+    note: z.string().trim().max(1000, "说明不能超过 1000 字").optional(),
+  })
+  .strict();
+
+/** A gap is theirs when its 条线 is one they own or it names one of their documents. */
+export function canManageGap(scope: PolicyScope, gap: { lineId: string; policyId: string | null }): boolean {
+  return scope.all || scope.lineIds.includes(gap.lineId) || (gap.policyId !== null && scope.policyIds.includes(gap.policyId));
+}
+
+export async function acknowledgeGap(ctx: Ctx, raw: unknown) {
+  const scope = await policyScopeOf(ctx.db, ctx.actor);
+  const input = parseInput(acknowledgeGapInput, raw);
+  const gap = await ctx.db.knowledgeGap.findUnique({ where: { id: input.gapId }, select: { id: true, lineId: true, policyId: true, status: true, questionId: true } });
+  if (!gap) throw new NotFoundError("知识缺口不存在");
+  if (!canManageGap(scope, gap)) throw new ForbiddenError("只能确认自己负责的条线或制度的缺口");
+  if (gap.status !== "OPEN") throw new PreconditionError("这个缺口已经确认或关闭");
+  await ctx.db.$transaction(async (tx) => {
+    // The status guard makes a double click (or two owners at once) acknowledge once.
+    const done = await tx.knowledgeGap.updateMany({ where: { id: gap.id, status: "OPEN" }, data: { status: "ACKNOWLEDGED", acknowledgedById: ctx.actor.id, acknowledgedAt: ctx.now } });
+    if (done.count === 0) throw new PreconditionError("这个缺口已经确认或关闭");
+    await tx.auditLog.create({
+      data: { actorId: ctx.actor.id, action: ACKNOWLEDGE_GAP_ACTION, target: gap.id, data: { questionId: gap.questionId, lineId: gap.lineId, policyId: gap.policyId, note: input.note || null }, createdAt: ctx.now },
+    });
+  });
+  return { ok: true };
+}
