@@ -31,8 +31,13 @@ export interface LoadOptions {
   headers: Record<string, string>;
   connections: number;
   durationS: number;
-  /** Called for every request: its path, body and/or headers (merged over `headers`). */
-  next: () => { path?: string; body?: string; headers?: Record<string, string> };
+  /**
+   * Called for every request: its path, body and/or headers (merged over `headers`). `context` belongs
+   * to the connection, which has one request in flight at a time: what is put there is read back by
+   * `onResponse` for that request's answer.
+   */
+  next: (context: Record<string, unknown>) => { path?: string; body?: string; headers?: Record<string, string> };
+  onResponse?: (status: number, context: Record<string, unknown>) => void;
 }
 
 export function load(name: string, opts: LoadOptions): Promise<LoadRow> {
@@ -49,10 +54,11 @@ export function load(name: string, opts: LoadOptions): Promise<LoadRow> {
         timeout: 10,
         requests: [
           {
-            setupRequest: (req: Record<string, unknown>) => {
-              const n = opts.next();
+            setupRequest: (req: Record<string, unknown>, context: Record<string, unknown>) => {
+              const n = opts.next(context);
               return { ...req, ...n, headers: { ...(req.headers as Record<string, string>), ...opts.headers, ...n.headers } };
             },
+            onResponse: (status: number, _body: string, context: Record<string, unknown>) => opts.onResponse?.(status, context),
           },
         ],
       },
