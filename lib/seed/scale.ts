@@ -209,11 +209,11 @@ export async function seedScale(databaseUrl: string, options: ScaleOptions = {})
     await q(
       "ArticleFeedback",
       `INSERT INTO "ArticleFeedback" (id, "userId", "policyId", "sectionId", helpful, reason, "createdAt")
-       SELECT gen_random_uuid(), sq."userId", s."policyId", s.id, h.helpful,
+       SELECT gen_random_uuid(), h."userId", s."policyId", s.id, h.helpful,
               CASE WHEN NOT h.helpful THEN (ARRAY['OUTDATED','HARD_TO_UNDERSTAND','DIFFERS_FROM_PRACTICE','ANSWER_NOT_FOUND','OTHER']::"FeedbackReason"[])[1 + floor(random() * 5)::int] END,
-              sq.at + interval '1 minute'
-       FROM sq JOIN ss s ON s.rn = sq.s1 CROSS JOIN LATERAL (SELECT random() < 0.7 AS helpful) h
-       WHERE sq.clicked AND NOT sq.zero AND random() < 0.1`,
+              h.at + interval '1 minute'
+       FROM (SELECT sq.*, random() < 0.7 AS helpful FROM sq WHERE sq.clicked AND NOT sq.zero AND random() < 0.1) h
+       JOIN ss s ON s.rn = h.s1`,
     );
     await client.query("DROP TABLE sq");
 
@@ -346,9 +346,10 @@ export async function seedScale(databaseUrl: string, options: ScaleOptions = {})
     );
     await q(
       "QaReview",
-      `INSERT INTO "QaReview" (id, "questionId", "reviewerId", "weekStart", grade, "gradedAt", "createdAt")
-       SELECT gen_random_uuid(), qq.id, r.id, date_trunc('week', (qq.at AT TIME ZONE 'Asia/Shanghai'))::date + 7, 1 + floor(random() * 5)::int, qq.at + interval '8 days', qq.at + interval '7 days'
-       FROM qq CROSS JOIN LATERAL (SELECT id FROM "User" WHERE 'QA_REVIEWER' = ANY(roles) ORDER BY id LIMIT 1) r
+      `INSERT INTO "QaReview" (id, "questionId", "reviewerId", "ownerId", "departmentId", "weekStart", grade, "gradedAt", "createdAt")
+       SELECT gen_random_uuid(), qq.id, r.id, q."ownerId", o."departmentId", date_trunc('week', (qq.at AT TIME ZONE 'Asia/Shanghai'))::date + 7, 1 + floor(random() * 5)::int, qq.at + interval '8 days', qq.at + interval '7 days'
+       FROM qq JOIN "Question" q ON q.id = qq.id JOIN "User" o ON o.id = q."ownerId"
+       CROSS JOIN LATERAL (SELECT id FROM "User" WHERE 'QA_REVIEWER' = ANY(roles) ORDER BY id LIMIT 1) r
        WHERE qq.state = 'done' AND random() < 0.01`,
     );
     await client.query("DROP TABLE qq");
