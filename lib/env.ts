@@ -90,6 +90,16 @@ function parse<T extends z.ZodType>(schema: T, source: Record<string, string | u
 
 let server: ServerEnv | undefined;
 let launcher: LauncherEnv | undefined;
+let limits: FloodLimits | undefined;
+
+const floodLimitsSchema = serverSchema.pick({ QUESTIONS_PER_10_MINUTES: true, COMPLAINTS_PER_HOUR: true });
+export type FloodLimits = z.infer<typeof floodLimitsSchema>;
+
+/** Only the per-user flood limits: domain verbs need them in every process, also where no server env is set (scripts, tests). */
+export function floodLimits(): FloodLimits {
+  limits ??= parse(floodLimitsSchema, process.env);
+  return limits;
+}
 
 /** Settings of the portal and worker processes. */
 export function serverEnv(): ServerEnv {
@@ -125,4 +135,5 @@ export function childEnv(extra: Record<string, string | undefined>): NodeJS.Proc
 export function resetEnvForTests(): void {
   server = undefined;
   launcher = undefined;
+  limits = undefined;
 }

@@ -2,7 +2,7 @@
 // themselves, so the limit holds across portal instances; it slides: the block lifts when the oldest
 // counted row leaves the window. One user's flood never blocks anyone else.
 import type { DbTx } from "../db/client";
-import { serverEnv } from "../env";
+import { floodLimits } from "../env";
 import { RateLimitedError } from "../errors";
 
 function check(times: Date[], limit: number, windowMs: number, now: Date, message: string): void {
@@ -12,7 +12,7 @@ function check(times: Date[], limit: number, windowMs: number, now: Date, messag
 }
 
 export async function assertQuestionRate(db: DbTx, askerId: string, now: Date): Promise<void> {
-  const limit = serverEnv().QUESTIONS_PER_10_MINUTES;
+  const limit = floodLimits().QUESTIONS_PER_10_MINUTES;
   const windowMs = 10 * 60_000;
   const rows = await db.question.findMany({
     where: { askerId, createdAt: { gt: new Date(now.getTime() - windowMs) } },
@@ -23,7 +23,7 @@ export async function assertQuestionRate(db: DbTx, askerId: string, now: Date): 
 }
 
 export async function assertComplaintRate(db: DbTx, userId: string, now: Date): Promise<void> {
-  const limit = serverEnv().COMPLAINTS_PER_HOUR;
+  const limit = floodLimits().COMPLAINTS_PER_HOUR;
   const windowMs = 60 * 60_000;
   const rows = await db.complaint.findMany({
     where: { complainantId: userId, createdAt: { gt: new Date(now.getTime() - windowMs) } },

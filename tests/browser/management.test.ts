@@ -19,7 +19,7 @@ describe("管理看板", () => {
     await signIn(page, h.base, demoEmail("manager"), DEMO_PASSWORD);
     await page.goto(`${h.base}/insights/management`);
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("管理看板");
-    await expect(page.locator("header").textContent()).resolves.toContain("华东区域及其下属部门");
+    await expect(page.locator("main").textContent()).resolves.toContain("华东区域及其下属部门");
     for (const id of ["kpi-self-service", "kpi-existed", "kpi-first-response", "kpi-backlog"]) await page.getByTestId(id).waitFor();
     // A chart is drawn (SVG) and its numbers are in the table under it.
     await page.getByTestId("chart-self-service").locator("svg").first().waitFor();
