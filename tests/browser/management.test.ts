@@ -32,7 +32,7 @@ describe("管理看板", () => {
     await page.getByLabel("部门（含下级）").selectOption(eastSales.id);
     await page.getByRole("button", { name: "应用" }).click();
     await page.waitForURL((url) => url.searchParams.get("line") === line.id && url.searchParams.get("dept") === eastSales.id && url.searchParams.has("from"));
-    await expect(page.locator("header").textContent()).resolves.toContain(`华东销售部及其下属部门 · 条线：${line.name}`);
+    await expect(page.locator("main").textContent()).resolves.toContain(`华东销售部及其下属部门 · 条线：${line.name}`);
     // Up one level goes back to the region (still the same line).
     await page.getByRole("link", { name: "↑ 上一级部门" }).click();
     await page.waitForURL((url) => url.searchParams.get("dept") === east.id && url.searchParams.get("line") === line.id);

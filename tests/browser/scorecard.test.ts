@@ -104,7 +104,8 @@ describe("质检抽查", () => {
     await form.getByRole("button", { name: "提交评分" }).click();
     await expect.poll(async () => (await h.db.qaReview.findUniqueOrThrow({ where: { id: review.id } })).grade).toBe(4);
     await page.getByRole("heading", { name: /我最近的评分/ }).waitFor();
-    await expect(page.getByTestId(`qa-review-${review.id}`).textContent()).resolves.toContain("评分：4 分");
+    // The list re-renders after the save: poll until the graded card shows the grade.
+    await expect.poll(() => page.getByTestId(`qa-review-${review.id}`).textContent(), { timeout: 10_000 }).toContain("评分：4 分");
     expect(await h.db.auditLog.count({ where: { action: "qa.grade", target: review.id } })).toBe(1);
   }
 
