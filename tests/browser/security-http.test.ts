@@ -147,6 +147,25 @@ describe("floods and guessed ids", () => {
   });
 });
 
+describe("session cookie", () => {
+  it("is HttpOnly and SameSite=Lax, and a new sign-in gets a new session token", async () => {
+    const sessionCookie = async () => {
+      const c = new HttpClient(h.base);
+      const csrf = (await (await c.get("/api/auth/csrf")).json()) as { csrfToken: string };
+      const res = await c.post("/api/auth/callback/credentials", new URLSearchParams({ csrfToken: csrf.csrfToken, email: demoEmail("employee"), password: DEMO_PASSWORD, callbackUrl: h.base, json: "true" }));
+      const line = res.headers.getSetCookie().find((l) => /next-auth\.session-token=/.test(l));
+      expect(line).toBeDefined();
+      return line!;
+    };
+    const first = await sessionCookie();
+    expect(first).toMatch(/;\s*HttpOnly/i);
+    expect(first).toMatch(/;\s*SameSite=Lax/i);
+    // Plain http here: no Secure flag (behind TLS NEXTAUTH_URL is https and the cookie is __Secure-, see docs/operations.md).
+    const second = await sessionCookie();
+    expect(second.split(";")[0]).not.toBe(first.split(";")[0]);
+  });
+});
+
 describe("headers and secrets", () => {
   it("every kind of response carries CSP (object-src 'none', frame-ancestors 'none'), nosniff and a Referrer-Policy", async () => {
     const anonymous = new HttpClient(h.base);
