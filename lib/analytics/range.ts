@@ -57,8 +57,7 @@ export function defaultGrain(days: number): Grain {
  * default to the last 30 days ending today; a bad value is a ValidationError naming the field.
  */
 export function parseRange(params: Record<string, string | string[] | undefined>, now: Date): DateRange {
-  const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
-  const parsed = rangeInput.safeParse({ from: one(params.from), to: one(params.to), grain: one(params.grain) });
+  const parsed = rangeInput.safeParse({ from: firstParam(params.from), to: firstParam(params.to), grain: firstParam(params.grain) });
   if (!parsed.success) {
     const fields: Record<string, string> = {};
     for (const issue of parsed.error.issues) fields[String(issue.path[0] ?? "range")] = issue.message;
@@ -77,4 +76,22 @@ export function parseRange(params: Record<string, string | string[] | undefined>
 /** The query string of a range (for links that keep it). */
 export function rangeQuery(r: Pick<DateRange, "from" | "to" | "grain">): string {
   return new URLSearchParams({ from: r.from, to: r.to, grain: r.grain }).toString();
+}
+
+/** The first value of a search parameter, or undefined when absent or empty. */
+export function firstParam(v: string | string[] | undefined): string | undefined {
+  return (Array.isArray(v) ? v[0] : v) || undefined;
+}
+
+/**
+ * parseRange for pages: a bad range falls back to the default (the last 30 days) and `problem` says
+ * why, so the page still answers and can show the reason.
+ */
+export function parseRangeOrDefault(params: Record<string, string | string[] | undefined>, now: Date): { range: DateRange; problem: string | null } {
+  try {
+    return { range: parseRange(params, now), problem: null };
+  } catch (err) {
+    if (!(err instanceof ValidationError)) throw err;
+    return { range: parseRange({}, now), problem: Object.values(err.fields).join("；") };
+  }
 }

@@ -4,7 +4,7 @@ import { Kpi, KpiGrid, num, pct } from "@/components/insights/kpi";
 import { AttainmentSection, DeflectionSection, ExistedSection, VolumeSection } from "@/components/insights/management-sections";
 import { RangeForm } from "@/components/insights/range-form";
 import { getManagementDashboard, type ManagementDashboard } from "@/lib/analytics/management-dashboard";
-import { parseRange, rangeQuery, type DateRange } from "@/lib/analytics/range";
+import { firstParam, parseRangeOrDefault, rangeQuery } from "@/lib/analytics/range";
 import { requirePageActor } from "@/lib/auth/session";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
 import { ctxFor } from "@/lib/http/ctx";
@@ -14,21 +14,15 @@ export const dynamic = "force-dynamic";
 export const metadata = { title: "管理看板" };
 
 type Params = Record<string, string | string[] | undefined>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || null;
+const one = (v: string | string[] | undefined) => firstParam(v) ?? null;
 const field = "rounded border border-slate-400 px-2 py-1";
 
 export default async function ManagementPage({ searchParams }: { searchParams: Promise<Params> }) {
   const actor = await requirePageActor("MANAGER", "ADMIN");
   const ctx = ctxFor(actor);
   const params = await searchParams;
-  const problems: string[] = [];
-  let range: DateRange = parseRange({}, ctx.now);
-  try {
-    range = parseRange(params, ctx.now);
-  } catch (err) {
-    if (!(err instanceof ValidationError)) throw err;
-    problems.push(`日期有误：${Object.values(err.fields).join("；")}（已显示最近 30 天）`);
-  }
+  const { range, problem } = parseRangeOrDefault(params, ctx.now);
+  const problems: string[] = problem ? [`日期有误：${problem}（已显示最近 30 天）`] : [];
   const load = (filters: { lineId: string | null; departmentId: string | null }) =>
     getManagementDashboard(ctx, { range, ...filters }).catch((err) => {
       if (err instanceof ForbiddenError) forbidden();

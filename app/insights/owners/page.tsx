@@ -2,7 +2,7 @@ import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { OwnerKpis, OwnerRankings, OwnersChart, OwnersTable, OwnerTrend, ScorecardDefinitions } from "@/components/insights/owner-scorecard";
 import { RangeForm } from "@/components/insights/range-form";
-import { parseRange, rangeQuery, type DateRange } from "@/lib/analytics/range";
+import { firstParam, parseRangeOrDefault, rangeQuery } from "@/lib/analytics/range";
 import { getScorecardDashboard, type ScorecardDashboard } from "@/lib/analytics/scorecard-dashboard";
 import { requirePageActor } from "@/lib/auth/session";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
@@ -13,21 +13,15 @@ export const dynamic = "force-dynamic";
 export const metadata = { title: "首问责任人考核" };
 
 type Params = Record<string, string | string[] | undefined>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || null;
+const one = (v: string | string[] | undefined) => firstParam(v) ?? null;
 const field = "rounded border border-slate-400 px-2 py-1";
 
 export default async function OwnerScorecardPage({ searchParams }: { searchParams: Promise<Params> }) {
   const actor = await requirePageActor("FIRST_CONTACT_OWNER", "MANAGER", "ADMIN");
   const ctx = ctxFor(actor);
   const params = await searchParams;
-  const problems: string[] = [];
-  let range: DateRange = parseRange({}, ctx.now);
-  try {
-    range = parseRange(params, ctx.now);
-  } catch (err) {
-    if (!(err instanceof ValidationError)) throw err;
-    problems.push(`日期有误：${Object.values(err.fields).join("；")}（已显示最近 30 天）`);
-  }
+  const { range, problem } = parseRangeOrDefault(params, ctx.now);
+  const problems: string[] = problem ? [`日期有误：${problem}（已显示最近 30 天）`] : [];
   const load = (filters: { userId: string | null; departmentId: string | null }) =>
     getScorecardDashboard(ctx, { range, ...filters }).catch((err) => {
       if (err instanceof ForbiddenError) forbidden();

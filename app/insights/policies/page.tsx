@@ -9,9 +9,9 @@ import { RangeForm } from "@/components/insights/range-form";
 import { getPolicyClauses } from "@/lib/analytics/policy-clauses";
 import { getPolicyDashboard } from "@/lib/analytics/policy-dashboard";
 import { REASONS } from "@/lib/analytics/policy-feedback";
-import { parseRange, rangeQuery, type DateRange } from "@/lib/analytics/range";
+import { firstParam, parseRangeOrDefault, rangeQuery } from "@/lib/analytics/range";
 import { requirePageActor } from "@/lib/auth/session";
-import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { ctxFor } from "@/lib/http/ctx";
 import { fmt } from "@/lib/questions/labels";
 
@@ -19,21 +19,14 @@ export const dynamic = "force-dynamic";
 export const metadata = { title: "制度洞察" };
 
 type Params = Record<string, string | string[] | undefined>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || null;
+const one = (v: string | string[] | undefined) => firstParam(v) ?? null;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export default async function PolicyInsightsPage({ searchParams }: { searchParams: Promise<Params> }) {
   const actor = await requirePageActor("POLICY_OWNER", "ADMIN");
   const ctx = ctxFor(actor);
   const params = await searchParams;
-  let range: DateRange = parseRange({}, ctx.now);
-  let problem: string | null = null;
-  try {
-    range = parseRange(params, ctx.now);
-  } catch (err) {
-    if (!(err instanceof ValidationError)) throw err;
-    problem = Object.values(err.fields).join("；");
-  }
+  const { range, problem } = parseRangeOrDefault(params, ctx.now);
   const line = one(params.line);
   const lineId = line && UUID.test(line) ? line : null;
   const drill = one(params.policy);
