@@ -12,6 +12,7 @@ import { fileQuestion } from "@/lib/questions/file-question";
 import { requestHandoff, respondToHandoff } from "@/lib/questions/handoff";
 import { replyToQuestion } from "@/lib/questions/reply-to-question";
 import { resolveQuestion } from "@/lib/questions/resolve-question";
+import { parseCsv } from "../helpers/csv";
 import { ctxOf } from "../helpers/actors";
 import { makeDepartment, makeLine, makeUser } from "../helpers/factories";
 import { useTestDb } from "../helpers/test-db";
@@ -87,26 +88,6 @@ async function readCsv(stream: ReadableStream<Uint8Array>): Promise<{ text: stri
   return { text: text + decoder.decode(), chunks };
 }
 
-/** RFC 4180 reader: what a spreadsheet would see. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"' && cell === "") quoted = true;
-    else if (c === ",") row.push(cell), (cell = "");
-    else if (c === "\r" && text[i + 1] === "\n") row.push(cell), rows.push(row), (row = []), (cell = ""), i++;
-    else cell += c;
-  }
-  if (cell !== "" || row.length) row.push(cell), rows.push(row);
-  return rows;
-}
 
 const Q1_BODY = '出差住宿超标怎么报销？酒店说"含早"，发票金额超出标准 100% 的部分，\n第二行：是否需要总经理审批，还是部门经理签字就可以？';
 

@@ -3,27 +3,8 @@ import { contentDisposition, csvCell, csvRow, isFormulaLike, neutraliseFormula }
 import { decodeCursor, encodeCursor, LEDGER_COLUMNS, metLabel, questionRef, shanghaiDateTime, truncate, type LedgerRow } from "@/lib/analytics/ledger-format";
 import { ledgerQuery, parseLedgerFilters } from "@/lib/analytics/ledger-filters";
 import { ValidationError } from "@/lib/errors";
+import { parseCsv } from "../helpers/csv";
 
-/** RFC 4180 reader, to prove what a spreadsheet would see after our quoting. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"' && cell === "") quoted = true;
-    else if (c === ",") row.push(cell), (cell = "");
-    else if (c === "\r" && text[i + 1] === "\n") row.push(cell), rows.push(row), (row = []), (cell = ""), i++;
-    else cell += c;
-  }
-  if (cell !== "" || row.length) row.push(cell), rows.push(row);
-  return rows;
-}
 
 describe("neutraliseFormula", () => {
   it.each([
