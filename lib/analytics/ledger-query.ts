@@ -122,14 +122,3 @@ export async function fetchLedgerPage(
     ) chain ON true
     ORDER BY q."createdAt" DESC, q.id DESC`;
 }
-
-/** A department with everything below it. */
-export async function departmentWithSubtree(db: DbTx, departmentId: string): Promise<string[]> {
-  const rows = await db.$queryRaw<{ id: string }[]>`
-    WITH RECURSIVE tree AS (
-      SELECT id FROM "Department" WHERE id = ${departmentId}::uuid
-      UNION
-      SELECT d.id FROM "Department" d JOIN tree t ON d."parentId" = t.id
-    ) SELECT id FROM tree`;
-  return rows.map((r) => r.id);
-}

@@ -8,7 +8,8 @@ import type { Ctx } from "../questions/context";
 import { parseInput } from "../validation";
 import { ledgerFilters, type LedgerFilters } from "./ledger-filters";
 import { decodeCursor, encodeCursor, type LedgerRow } from "./ledger-format";
-import { countLedger, departmentWithSubtree, fetchLedgerPage, ledgerWhere } from "./ledger-query";
+import { departmentWithSubtree } from "../questions/access";
+import { countLedger, fetchLedgerPage, ledgerWhere } from "./ledger-query";
 import type { DateRange } from "./range";
 import { departmentScopeOf, inDepartmentScope } from "./scope";
 

@@ -8,6 +8,7 @@ import { z } from "zod";
 import { hasRole } from "../auth/roles";
 import type { DbTx } from "../db/client";
 import { ForbiddenError, NotFoundError } from "../errors";
+import { departmentWithSubtree } from "../questions/access";
 import type { Ctx } from "../questions/context";
 import { parseInput } from "../validation";
 import { compositeScore, rankByDepartment, type DepartmentRanking } from "./owner-ranking";
@@ -82,7 +83,7 @@ export async function getScorecardDashboard(ctx: Ctx, input: ScorecardInput): Pr
     throw new ForbiddenError("只能查看本人所辖部门的首问责任人");
   }
   const filter: OwnerFilter = departmentId
-    ? { kind: "departments", departmentIds: await subtreeOf(db, departmentId) }
+    ? { kind: "departments", departmentIds: await departmentWithSubtree(db, departmentId) }
     : scope.all
       ? { kind: "all" }
       : { kind: "departments", departmentIds: scope.departmentIds };
@@ -119,16 +120,6 @@ async function personOf(db: DbTx, userId: string) {
   const u = await db.user.findUnique({ where: { id: userId }, select: { id: true, name: true, departmentId: true, department: { select: { name: true } } } });
   if (!u) throw new NotFoundError("没有这个人员");
   return u;
-}
-
-async function subtreeOf(db: DbTx, departmentId: string): Promise<string[]> {
-  const rows = await db.$queryRaw<{ id: string }[]>`
-    WITH RECURSIVE tree AS (
-      SELECT id FROM "Department" WHERE id = ${departmentId}::uuid
-      UNION
-      SELECT d.id FROM "Department" d JOIN tree t ON d."parentId" = t.id
-    ) SELECT id FROM tree`;
-  return rows.map((r) => r.id);
 }
 
 function blankMetrics(u: { id: string; name: string; departmentId: string | null; department: { name: string } | null }): OwnerMetrics {

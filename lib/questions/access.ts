@@ -42,6 +42,17 @@ export async function departmentSubtree(db: DbTx, managerId: string): Promise<st
   return rows.map((r) => r.id);
 }
 
+/** A department with everything below it. */
+export async function departmentWithSubtree(db: DbTx, departmentId: string): Promise<string[]> {
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    WITH RECURSIVE tree AS (
+      SELECT id FROM "Department" WHERE id = ${departmentId}::uuid
+      UNION
+      SELECT d.id FROM "Department" d JOIN tree t ON d."parentId" = t.id
+    ) SELECT id FROM tree`;
+  return rows.map((r) => r.id);
+}
+
 export function canViewQuestion(scope: ActorScope, q: QuestionAccessFacts): boolean {
   const { actor } = scope;
   if (hasRole(actor, "ADMIN")) return true;
