@@ -14,7 +14,7 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { DEMO_PASSWORD, demoEmail } from "../lib/seed/demo";
 import { findFreePort } from "../lib/services/ports";
-import { createCleanups } from "./lib/cleanups";
+import { createCleanups, runScript } from "./lib/cleanups";
 import { load, requestsPerSecond, type LoadRow } from "./lib/load";
 import { ms, percentile, table, verdict } from "./lib/report";
 import { ensureBuild, portalEnv, prepareThrowawayData, signIn, startPortal, startThrowawayServices, type RunningPortal } from "./lib/throwaway-portal";
@@ -138,14 +138,4 @@ async function main(): Promise<void> {
   console.log(`autocannon runs in this process on the same ${os.cpus().length} CPUs as the portal, PostgreSQL and Meilisearch.`);
 }
 
-let code = 0;
-try {
-  await main();
-} catch (err) {
-  console.error(`\nbench:load failed: ${(err as Error)?.stack ?? err}`);
-  code = 1;
-} finally {
-  await cleanups.run();
-}
-console.log(`\nwall time ${((performance.now() - started) / 1000).toFixed(0)} s${code ? " (failed)" : ""}`);
-process.exit(code);
+await runScript("bench:load", cleanups, started, main);

@@ -20,7 +20,7 @@ import { createDefaultIndex, defaultIndexUid, dropDefaultIndex, loadEvalSections
 import { sectionsIndexUid } from "../lib/search/meili-index";
 import { findFreePort } from "../lib/services/ports";
 import { startStack } from "../lib/services/local-stack";
-import { createCleanups } from "./lib/cleanups";
+import { createCleanups, runScript } from "./lib/cleanups";
 import { load as autocannonLoad, type LoadRow } from "./lib/load";
 import { f3, ms, percentile, table } from "./lib/report";
 import { ensureBuild, portalEnv, signIn, startPortal as serve, type RunningPortal } from "./lib/throwaway-portal";
@@ -192,14 +192,4 @@ async function main(): Promise<void> {
   await latency(ns, questions);
 }
 
-let code = 0;
-try {
-  await main();
-} catch (err) {
-  console.error(`\nbench:search failed: ${(err as Error)?.stack ?? err}`);
-  code = 1;
-} finally {
-  await cleanups.run();
-}
-console.log(`\nwall time ${((performance.now() - started) / 1000).toFixed(0)} s${code ? " (failed)" : ""}`);
-process.exit(code);
+await runScript("bench:search", cleanups, started, main);

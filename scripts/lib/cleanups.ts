@@ -22,3 +22,21 @@ export function createCleanups(label: string): Cleanups {
   }
   return { add: (what, fn) => void list.push({ what, run: fn }), run };
 }
+
+/**
+ * Runs a script's main, reports a failure with its stack, always runs the cleanups, prints the wall time
+ * and exits: 0, or 1 when main threw.
+ */
+export async function runScript(name: string, cleanups: Cleanups, started: number, main: () => Promise<void>): Promise<never> {
+  let code = 0;
+  try {
+    await main();
+  } catch (err) {
+    console.error(`\n${name} failed: ${(err as Error)?.stack ?? err}`);
+    code = 1;
+  } finally {
+    await cleanups.run();
+  }
+  console.log(`\nwall time ${((performance.now() - started) / 1000).toFixed(0)} s${code ? " (failed)" : ""}`);
+  process.exit(code);
+}
