@@ -15,6 +15,7 @@ export interface Corpus {
   index: RelevanceIndex;
   sections: CorpusSection[];
   byKey: Map<string, CorpusSection>;
+  bySectionId: Map<string, CorpusSection>;
 }
 
 const SIGNATURE_TTL_MS = 3000;
@@ -54,7 +55,7 @@ async function build(db: DbTx, signature: string): Promise<Corpus> {
     text: r.text,
   }));
   const index = buildIndex(sections, synonyms.length ? { analyzer: { synonymGroups: mergeSynonymGroups(DEFAULT_SYNONYM_GROUPS, synonyms) } } : {});
-  return { signature, index, sections, byKey: new Map(sections.map((s) => [`${s.docId}\u0000${s.section}`, s])) };
+  return { signature, index, sections, byKey: new Map(sections.map((s) => [`${s.docId}\u0000${s.section}`, s])), bySectionId: new Map(sections.map((s) => [s.sectionId, s])) };
 }
 
 /** The current corpus; checks PostgreSQL for changes at most every few seconds. */

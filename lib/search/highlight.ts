@@ -7,16 +7,33 @@ export interface Segment {
   hit: boolean;
 }
 
-/** Lower-case + Traditional→Simplified per character, so positions stay aligned with the original. */
-function alignedNormal(text: string): string | null {
-  const n = normalizeText(text);
-  return n.length === text.length ? n : null;
+/** A text prepared once for highlighting: whitespace collapsed, and its normalised twin. */
+export interface SnippetSource {
+  clean: string;
+  /** Lower-case + Traditional→Simplified per character, so positions stay aligned with `clean`. */
+  norm: string;
+}
+
+export function snippetSource(text: string): SnippetSource {
+  const clean = text.replace(/\s+/g, " ").trim();
+  const n = normalizeText(clean);
+  return { clean, norm: n.length === clean.length ? n : clean.toLowerCase() };
+}
+
+/**
+ * The terms normalised once for a whole result page (normalising is OpenCC over the string, the
+ * costliest step: a page of ten hits used to normalise the terms and every clause text per request).
+ */
+export function highlighter(terms: string[]): (source: SnippetSource, width?: number) => Segment[] {
+  const words = [...new Set(terms.map((t) => normalizeText(t)).filter((t) => t.length >= 2 || /[a-z0-9]/.test(t)))].sort((a, b) => b.length - a.length);
+  return (source, width) => mark(source, words, width);
 }
 
 export function highlight(text: string, terms: string[], width = 90): Segment[] {
-  const clean = text.replace(/\s+/g, " ").trim();
-  const words = [...new Set(terms.map((t) => normalizeText(t)).filter((t) => t.length >= 2 || /[a-z0-9]/.test(t)))].sort((a, b) => b.length - a.length);
-  const norm = alignedNormal(clean) ?? clean.toLowerCase();
+  return highlighter(terms)(snippetSource(text), width);
+}
+
+function mark({ clean, norm }: SnippetSource, words: string[], width = 90): Segment[] {
   const marks = new Array<boolean>(clean.length).fill(false);
   for (const w of words) {
     let from = 0;

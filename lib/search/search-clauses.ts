@@ -5,7 +5,7 @@
 import type { DbTx } from "../db/client";
 import { meili, type MeiliConfig } from "./client";
 import { getCorpus, type CorpusSection } from "./corpus";
-import { highlight, type Segment } from "./highlight";
+import { highlighter, snippetSource, type Segment, type SnippetSource } from "./highlight";
 import { filterValue, sectionsIndexUid } from "./meili-index";
 import { isMeiliUp, markMeiliDown } from "./meili-health";
 import { search as rank } from "./relevance/ranker";
@@ -60,6 +60,14 @@ async function meiliCandidates(deps: SearchDeps, q: string, input: ClauseSearchI
   return res.hits.map((h) => h.id);
 }
 
+// Each clause text is prepared for highlighting once per corpus build, not once per search.
+const snippetSources = new WeakMap<CorpusSection, SnippetSource>();
+function snippetSourceOf(s: CorpusSection): SnippetSource {
+  let source = snippetSources.get(s);
+  if (!source) snippetSources.set(s, (source = snippetSource(s.text)));
+  return source;
+}
+
 async function trigramCandidates(db: DbTx, q: string, limit: number): Promise<string[]> {
   const rows = await db.$queryRaw<{ id: string }[]>`
     SELECT s.id FROM "PolicySection" s JOIN "Policy" p ON p."currentVersionId" = s."versionId"
@@ -92,7 +100,7 @@ export async function searchClauses(deps: SearchDeps, input: ClauseSearchInput):
   } else degraded = !(await isMeiliUp(deps.meili?.config));
   if (degraded && modelHits < input.limit && stripped) extra = await trigramCandidates(deps.db, stripped, input.limit).catch(() => []);
 
-  const bySectionId = new Map(corpus.sections.map((s) => [s.sectionId, s]));
+  const mark = highlighter(terms);
   const hits: ClauseHit[] = [];
   const seen = new Set<string>();
   const push = (s: CorpusSection, score: number, source: ClauseHit["source"]) => {
@@ -110,7 +118,7 @@ export async function searchClauses(deps: SearchDeps, input: ClauseSearchInput):
       line: s.line,
       owner: s.owner,
       score,
-      snippet: highlight(s.text, terms),
+      snippet: mark(snippetSourceOf(s)),
       source,
     });
   };
@@ -119,7 +127,7 @@ export async function searchClauses(deps: SearchDeps, input: ClauseSearchInput):
     if (s) push(s, r.score, "model");
   }
   for (const id of extra) {
-    const s = bySectionId.get(id);
+    const s = corpus.bySectionId.get(id);
     if (s) push(s, 0, degraded ? "trigram" : "meilisearch");
   }
   return { hits, deflected: ranked.deflected && hits.length > 0, confidence: ranked.confidence, degraded, terms };

@@ -151,10 +151,12 @@ export function portalEnv(port: number, settings: Record<string, string>): NodeJ
 }
 
 /** scripts/serve.ts on 127.0.0.1:port, as `npm start` runs it; resolves once /api/health answers 200. */
-export async function startPortal(port: number, env: NodeJS.ProcessEnv, cleanups: Cleanups): Promise<RunningPortal> {
+export async function startPortal(port: number, env: NodeJS.ProcessEnv, cleanups: Cleanups, options: { nodeArgs?: string[] } = {}): Promise<RunningPortal> {
   const base = `http://127.0.0.1:${port}`;
   const output: string[] = [];
-  const child = spawn(process.execPath, [require.resolve("tsx/cli"), "scripts/serve.ts", "start", "--port", String(port), "--hostname", "127.0.0.1"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  // Node flags NODE_OPTIONS refuses (--cpu-prof) need node itself in front, with tsx as a loader.
+  const entry = options.nodeArgs ? [...options.nodeArgs, "--import", "tsx"] : [require.resolve("tsx/cli")];
+  const child = spawn(process.execPath, [...entry, "scripts/serve.ts", "start", "--port", String(port), "--hostname", "127.0.0.1"], { env, stdio: ["ignore", "pipe", "pipe"] });
   cleanups.add("portal server", () => stopChild(child));
   child.stdout!.on("data", (c: Buffer) => output.push(c.toString()));
   child.stderr!.on("data", (c: Buffer) => output.push(c.toString()));
