@@ -35,6 +35,8 @@ const serverSchema = z.object({
   // Local (Asia/Shanghai) hour from which the 每日通报 goes out each day.
   DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(8),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  // Reuse answers to repeated searches for up to a minute (lib/search/search-clauses.ts); false for measurements.
+  SEARCH_CACHE: bool.default(true),
   WORKER_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
   NOTIFY_LEASE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(300_000),
   POTENTIAL_DEFLECTION_MINUTES: z.coerce.number().int().min(1).max(10_080).default(30),

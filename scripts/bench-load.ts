@@ -2,7 +2,9 @@
 // Load on a throwaway portal (PostgreSQL and Meilisearch in a temp dir, the production build served by
 // scripts/serve.ts, all on loopback), autocannon, one run per target:
 //   GET /api/ping (the framework floor: no session, no database), GET /api/me (the session check alone,
-//   for reference), GET /api/search and the search page /search?q=… at 50 connections; POST /api/questions at 20 connections, JSON, same-origin
+//   for reference), GET /api/search (20 everyday queries in turn, as people repeat them: answers come
+//   from the answer cache), GET /api/search with every query new (a serial number appended: every answer
+//   computed in full) and the search page /search?q=… at 50 connections; POST /api/questions at 20 connections, JSON, same-origin
 //   Origin, a session cookie and a unique idempotency key per request.
 // Prints requests/s, p50/p97.5/p99, errors, non-2xx and, for filing, the rows stored vs 2xx answers,
 // against the targets (zero errors and non-2xx; stored/2xx = 1.000; search API ≥ 0.5 × the floor).
@@ -67,6 +69,7 @@ async function main(): Promise<void> {
   log(`warm-up: ${QUERIES.length} queries × (ping, /api/search, /search) answered 200; filing as ${FILERS.length} signed-in demo users in turn`);
 
   let i = 0;
+  let unique = 0;
   const nextQuery = () => QUERIES[i++ % QUERIES.length]!;
   const tag = `load-${randomBytes(4).toString("hex")}`;
   let n = 0;
@@ -77,6 +80,8 @@ async function main(): Promise<void> {
     () => get("GET /api/ping (floor)", () => "/api/ping"),
     () => get("GET /api/me (session only)", () => "/api/me"),
     () => get("GET /api/search", () => `/api/search?${new URLSearchParams({ q: nextQuery(), limit: "10" })}`),
+    // Each query unseen (a serial number after it): every answer computed in full, none from the cache.
+    () => get("GET /api/search (every query new)", () => `/api/search?${new URLSearchParams({ q: `${nextQuery()} ${++unique}`, limit: "10" })}`),
     () => get("GET /search?q= (page)", () => `/search?${new URLSearchParams({ q: nextQuery() })}`),
     () =>
       load("POST /api/questions", {
@@ -103,7 +108,7 @@ async function main(): Promise<void> {
     log(`${row.name}: ${row.result.requests.total} requests`);
     if (!portal.isRunning()) throw new Error(`the portal exited during "${row.name}" (code ${portal.child.exitCode})`);
   }
-  const [floor, session, api, page, filing] = rows as [LoadRow, LoadRow, LoadRow, LoadRow, LoadRow];
+  const [floor, session, api, apiUncached, page, filing] = rows as [LoadRow, LoadRow, LoadRow, LoadRow, LoadRow, LoadRow];
   // Wait for requests autocannon abandoned at the end of its run: the portal may still commit them.
   await new Promise((r) => setTimeout(r, 2000));
   const allRows = await count(services.databaseUrl, `SELECT count(*) AS n FROM "Question" WHERE "idempotencyKey" LIKE $1`, [`${tag}-%`]);
@@ -134,6 +139,7 @@ async function main(): Promise<void> {
   const share = requestsPerSecond(api) / requestsPerSecond(floor);
   console.log(`  search API throughput ≥ 0.5 × floor: ${requestsPerSecond(api).toFixed(0)} vs ${requestsPerSecond(floor).toFixed(0)} req/s = ${share.toFixed(2)} × → ${verdict(share >= 0.5)}`);
   const ofFloor = (r: LoadRow) => `${requestsPerSecond(r).toFixed(0)} req/s = ${(requestsPerSecond(r) / requestsPerSecond(floor)).toFixed(2)} × floor`;
+  console.log(`  search API, every query new (no answer from the cache): ${ofFloor(apiUncached)} → ${verdict(requestsPerSecond(apiUncached) / requestsPerSecond(floor) >= 0.5)}`);
   console.log(`  (no target: session check alone ${ofFloor(session)}; search page ${ofFloor(page)}; filing at 20 connections ${ofFloor(filing)})`);
   console.log(`autocannon runs in this process on the same ${os.cpus().length} CPUs as the portal, PostgreSQL and Meilisearch.`);
 }

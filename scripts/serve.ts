@@ -4,10 +4,12 @@
 // reverse proxy (TRUST_PROXY=true), the socket address is appended to what the proxy sent.
 //   tsx scripts/serve.ts dev|start --port N --hostname H
 import { randomUUID } from "node:crypto";
-import { createServer } from "node:http";
+import { createServer, type ServerResponse } from "node:http";
 import { parseArgs } from "node:util";
 import next from "next";
+import { isDatabaseMarkedDown } from "../lib/db/availability";
 import { serverEnv } from "../lib/env";
+import { runShutdownHooks } from "../lib/ops/shutdown-hooks";
 
 const { positionals, values } = parseArgs({ allowPositionals: true, options: { port: { type: "string" }, hostname: { type: "string" } } });
 const dev = positionals[0] === "dev";
@@ -27,13 +29,41 @@ const server = createServer((req, res) => {
   // A request id for logs and error pages; a client-supplied one is kept only if it looks like one.
   const given = req.headers["x-request-id"];
   if (typeof given !== "string" || !/^[A-Za-z0-9-]{8,64}$/.test(given)) req.headers["x-request-id"] = randomUUID();
+  answer503WhileDatabaseDown(res);
   void handle(req, res);
 });
+
+/**
+ * A page that fails because PostgreSQL is away is rendered by Next as a 500 (the error page, with a
+ * digest); routes already answer 503 themselves (lib/http/errors.ts). While the pool's last checkout
+ * failed for want of the database, a 500 is sent as 503 with Retry-After instead: the client should
+ * retry, nothing is broken in the portal.
+ */
+function answer503WhileDatabaseDown(res: ServerResponse): void {
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: ServerResponse, status: number, ...rest: unknown[]) {
+    if (status === 500 && isDatabaseMarkedDown()) {
+      this.setHeader("retry-after", "5");
+      if (typeof rest[0] === "string") rest[0] = "Service Unavailable";
+      return (writeHead as (...a: unknown[]) => ServerResponse).call(this, 503, ...rest);
+    }
+    return (writeHead as (...a: unknown[]) => ServerResponse).call(this, status, ...rest);
+  } as typeof res.writeHead;
+}
 server.listen(port, hostname, () => console.log(`[shouwen] portal listening on http://${hostname}:${port}`));
 
+// Stop taking requests, let those in flight finish (at most 3 s), then write what is buffered
+// (search rows) before exiting; the whole stop is bounded to 8 s.
 const shutdown = () => {
-  server.close(() => process.exit(0));
-  setTimeout(() => process.exit(0), 5_000).unref();
+  setTimeout(() => process.exit(0), 8_000).unref();
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  void Promise.race([closed, new Promise((r) => setTimeout(r, 3_000))])
+    .then(() => runShutdownHooks(4_000))
+    .then((failed) => {
+      if (failed.length) console.error(JSON.stringify({ time: new Date().toISOString(), level: "error", msg: "shutdown hooks failed", failed }));
+      process.exit(0);
+    });
 };
 process.on("SIGTERM", shutdown);
 process.on("SIGINT", shutdown);

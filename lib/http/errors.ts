@@ -1,3 +1,4 @@
+import { isDatabaseDownError } from "../db/availability";
 import { BrushOffError, DomainError, isUniqueViolation, RateLimitedError, ValidationError } from "../errors";
 
 const STATUS: Record<string, number> = {
@@ -32,19 +33,8 @@ export function toHttpError(err: unknown, requestId: string): { status: number; 
   const prismaCode = (err as PrismaLikeError | null)?.code;
   if (isUniqueViolation(err)) return { status: 409, headers: {}, body: { error: { code: "CONFLICT", message: "记录已存在" }, requestId } };
   if (prismaCode === "P2025") return { status: 404, headers: {}, body: { error: { code: "NOT_FOUND", message: "未找到" }, requestId } };
-  if (isDatabaseDown(err)) {
+  if (isDatabaseDownError(err)) {
     return { status: 503, headers: { "retry-after": "5" }, body: { error: { code: "UNAVAILABLE", message: "数据库暂时不可用，请稍后重试" }, requestId } };
   }
   return { status: 500, headers: {}, body: { error: { code: "INTERNAL", message: "服务器内部错误" }, requestId } };
-}
-
-// Prisma's codes for "no usable connection": can't reach, timed out, closed by the server, pool exhausted.
-const DATABASE_DOWN_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
-
-/** PostgreSQL unreachable, restarting or shutting down (npm run test:drills stops it under load). */
-function isDatabaseDown(err: unknown): boolean {
-  const code = (err as PrismaLikeError | null)?.code;
-  if (code && DATABASE_DOWN_CODES.has(code)) return true;
-  const text = String((err as Error | null)?.message ?? err);
-  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|Connection terminated|terminating connection|Can't reach database server|Server has closed the connection|not queryable|the database system is (starting up|shutting down|in recovery mode|not yet accepting connections)|57P0[1-3]/i.test(text);
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { DbTx } from "../db/client";
 import type { ClauseSearchResult } from "./search-clauses";
-import { log } from "../log";
+import { searchLogBuffer } from "./search-log-buffer";
 
 export interface SearchLogEntry {
   /** Chosen by the caller when result links must carry it (click logging). */
@@ -36,13 +36,18 @@ export async function logSearch(db: DbTx, entry: SearchLogEntry): Promise<string
   return id;
 }
 
-/** Logging must not slow the answer: it runs after the response is built; failures are logged, not thrown. */
-export function logSearchInBackground(db: DbTx, entry: SearchLogEntry, searchQueryId?: (id: string) => void): void {
-  logSearch(db, entry).then(searchQueryId, (err) => log.error("search log failed", { err: String(err) }));
+/**
+ * Logging must not slow the answer: the row is queued and written with others in one statement
+ * (lib/search/search-log-buffer.ts); returns the search's id at once.
+ */
+export function logSearchInBackground(db: DbTx, entry: SearchLogEntry): string {
+  return searchLogBuffer(db).add(entry);
 }
 
 /** A click on a search result (from the link parameters the search page adds). */
 export async function logClick(db: DbTx, click: { searchQueryId: string; userId: string; sectionId: string; rank: number | null }): Promise<void> {
+  // The search may still be queued in this process (a click right after the page was served).
+  await searchLogBuffer(db).flush();
   const section = await db.policySection.findUnique({ where: { id: click.sectionId }, select: { policyId: true } });
   const query = await db.searchQuery.findFirst({ where: { id: click.searchQueryId, userId: click.userId }, select: { id: true } });
   if (!section || !query) return; // forged or stale parameters: nothing to record

@@ -4,7 +4,7 @@
 // down the answer comes from PostgreSQL alone (model + pg_trgm), flagged `degraded` for a visible notice.
 import type { DbTx } from "../db/client";
 import { meili, type MeiliConfig } from "./client";
-import { getCorpus, type CorpusSection } from "./corpus";
+import { getCorpus, type Corpus, type CorpusSection } from "./corpus";
 import { highlighter, snippetSource, type Segment, type SnippetSource } from "./highlight";
 import { filterValue, sectionsIndexUid } from "./meili-index";
 import { isMeiliUp, markMeiliDown } from "./meili-health";
@@ -42,6 +42,43 @@ export interface ClauseSearchResult {
 export interface SearchDeps {
   db: DbTx;
   meili?: { config?: MeiliConfig; prefix: string; timeoutMs?: number };
+  /** Recent answers to reuse (the portal's; evaluation and tests search without one). */
+  cache?: SearchResultCache;
+}
+
+/**
+ * Answers to recent searches. People ask the same few things (年假, 报销, 加班…) all day, and every
+ * user gets the same answer (policies are company-wide), so a repeated query costs a map lookup
+ * instead of the model, the highlighting and a Meilisearch round trip. Keys carry the corpus
+ * signature, so an import or a synonym change is seen as soon as getCorpus sees it; entries also
+ * expire after ttlMs, and only answers with Meilisearch up are kept (a degraded answer is recomputed).
+ */
+export class SearchResultCache {
+  private readonly entries = new Map<string, { at: number; result: ClauseSearchResult }>();
+
+  constructor(
+    readonly maxEntries = 2000,
+    readonly ttlMs = 60_000,
+  ) {}
+
+  get(key: string, now = Date.now()): ClauseSearchResult | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    this.entries.delete(key);
+    if (now - entry.at > this.ttlMs) return undefined;
+    this.entries.set(key, entry); // most recently used last
+    return entry.result;
+  }
+
+  set(key: string, result: ClauseSearchResult, now = Date.now()): void {
+    this.entries.delete(key);
+    this.entries.set(key, { at: now, result });
+    while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
 }
 
 interface MeiliHit {
@@ -78,6 +115,17 @@ async function trigramCandidates(db: DbTx, q: string, limit: number): Promise<st
 
 export async function searchClauses(deps: SearchDeps, input: ClauseSearchInput): Promise<ClauseSearchResult> {
   const corpus = await getCorpus(deps.db);
+  const cacheKey = deps.cache && [corpus.signature, input.q, input.line ?? "", input.owner ?? "", input.limit].join("\u0000");
+  if (cacheKey) {
+    const cached = deps.cache!.get(cacheKey);
+    if (cached && (await isMeiliUp(deps.meili?.config))) return cached;
+  }
+  const result = await searchCorpus(deps, corpus, input);
+  if (cacheKey && !result.degraded) deps.cache!.set(cacheKey, result);
+  return result;
+}
+
+async function searchCorpus(deps: SearchDeps, corpus: Corpus, input: ClauseSearchInput): Promise<ClauseSearchResult> {
   const ranked = rank(corpus.index, input.q, { limit: Math.max(input.limit * 3, 30), line: input.line });
   const terms = [...ranked.query.keywords, ...ranked.query.expansions.map((e) => e.term)];
   const stripped = ranked.query.stripped || ranked.query.normalized;

@@ -46,7 +46,7 @@ async function probe(url: string, cookie: string): Promise<string> {
   try {
     const res = await fetch(url, { headers: { cookie }, redirect: "manual", signal: AbortSignal.timeout(10_000) });
     await res.arrayBuffer();
-    return String(res.status);
+    return res.headers.get("retry-after") ? `${res.status} (Retry-After ${res.headers.get("retry-after")})` : String(res.status);
   } catch (err) {
     return `no answer (${String((err as Error).cause ?? (err as Error).message)})`;
   }
@@ -66,6 +66,7 @@ export async function postgresRestarted(ctx: DrillContext): Promise<DrillReport>
     log(`${since(t0)} PostgreSQL stopped (fast shutdown, took ${seconds(Date.now() - stopAt)})`);
     await sleep(OUTAGE_MS / 2);
     const pageDuring = await probe(`${portal.base}/search?q=${encodeURIComponent("年假")}`, ctx.cookie);
+    const myQuestionsDuring = await probe(`${portal.base}/my/questions`, ctx.cookie);
     const healthDuring = await probe(`${portal.base}/api/health`, "");
     await sleep(OUTAGE_MS / 2);
 
@@ -104,7 +105,7 @@ export async function postgresRestarted(ctx: DrillContext): Promise<DrillReport>
     log(`all answers: ${byStatus(all)}; during the outage (${seconds(readyAt - stopAt)}): ${byStatus(outage)}`);
     if (example) log(`a 503 as the client saw it: Retry-After ${example.retryAfter}, body ${example.body}`);
     log(`503 answers whose request id is in the portal's JSON log: ${inLog}/${served503.length}`);
-    log(`during the outage: search page GET /search → ${pageDuring}; GET /api/health → ${healthDuring}`);
+    log(`during the outage: search page GET /search → ${pageDuring}; GET /my/questions → ${myQuestionsDuring}; GET /api/health → ${healthDuring}`);
     log(`unacknowledged filings retried with the same key: ${retries.length} (${byStatus(retries)}; ${retriedExisting} had been stored before their 503)`);
     log(`acknowledged ${acknowledged.length} distinct questions, stored ${stored.size}`);
     if (bad.length) log(`causes the portal logged for the unexpected answers: ${loggedCauses(portal.output, new Set(bad.map((s) => s.requestId!).filter(Boolean)))}`);
@@ -113,6 +114,11 @@ export async function postgresRestarted(ctx: DrillContext): Promise<DrillReport>
     const checks: Check[] = [
       { promise: "clients get 503 during the outage", measured: `${served503.length} × 503`, kept: served503.length > 0 },
       { promise: "each 503 has a clear message, request id and Retry-After", measured: `${served503.length - unclear503.length}/${served503.length}`, kept: unclear503.length === 0 },
+      {
+        promise: "pages answer 503 with Retry-After too (not 500)",
+        measured: `/search ${pageDuring}, /my/questions ${myQuestionsDuring}`,
+        kept: [pageDuring, myQuestionsDuring].every((p) => p.startsWith("503 (Retry-After")),
+      },
       { promise: "no 500 and no dropped connection", measured: `${bad.length} (${byStatus(bad)})`, kept: bad.length === 0 },
       { promise: "acknowledged questions stored (ratio 1.000)", measured: `${stored.size}/${acknowledged.length} = ${ratio.toFixed(3)}`, kept: acknowledged.length > 0 && ratio === 1 },
       {

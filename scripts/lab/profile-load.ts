@@ -36,6 +36,32 @@ function summarize(file: string): void {
   console.log(`\n${file}: ${total} samples\n-- by package/file --\n${top(byFile, 25)}\n-- by function (self) --\n${top(byFn, 40)}`);
 }
 
+/** CPU seconds (user + system, in clock ticks of 10 ms) so far: the portal, PostgreSQL, Meilisearch, this process (autocannon). */
+function cpuByProcess(portalPid: number): Map<string, number> {
+  const totals = new Map<string, number>([["portal", 0], ["postgres", 0], ["meilisearch", 0], ["autocannon+script", 0]]);
+  const procs: { pid: number; ppid: number; comm: string; ticks: number }[] = [];
+  for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    } catch {
+      continue;
+    }
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    procs.push({ pid: Number(pid), ppid: Number(fields[1]), comm: stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")), ticks: Number(fields[11]) + Number(fields[12]) });
+  }
+  const parent = new Map(procs.map((p) => [p.pid, p.ppid]));
+  const under = (pid: number, root: number) => {
+    for (let p: number | undefined = pid; p && p > 1; p = parent.get(p)) if (p === root) return true;
+    return false;
+  };
+  for (const p of procs) {
+    const key = p.comm.startsWith("postgres") ? "postgres" : p.comm.startsWith("meilisearch") ? "meilisearch" : under(p.pid, portalPid) ? "portal" : p.pid === process.pid ? "autocannon+script" : null;
+    if (key) totals.set(key, totals.get(key)! + p.ticks);
+  }
+  return totals;
+}
+
 async function main(): Promise<void> {
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
@@ -48,8 +74,12 @@ async function main(): Promise<void> {
   const cookie = await signIn(portal.base, demoEmail("employee"), DEMO_PASSWORD);
   for (const p of paths) for (let i = 0; i < 30; i++) await (await fetch(`${portal.base}${p}`, { headers: { cookie } })).arrayBuffer();
   for (const p of paths) {
+    const before = cpuByProcess(portal.child.pid!);
     const row = await load(p, { url: portal.base, method: "GET", headers: { cookie, "accept-encoding": "identity" }, connections: 50, durationS, next: () => ({ path: p }) });
-    console.log(`${p}: ${requestsPerSecond(row).toFixed(0)} req/s, non2xx ${row.result.non2xx}, errors ${row.result.errors}`);
+    const after = cpuByProcess(portal.child.pid!);
+    const n = row.result.requests.total;
+    const share = [...after].map(([k, v]) => `${k} ${(((v - (before.get(k) ?? 0)) * 10_000) / n).toFixed(0)}`).join(", ");
+    console.log(`${p}: ${requestsPerSecond(row).toFixed(0)} req/s, non2xx ${row.result.non2xx}, errors ${row.result.errors}; CPU µs per request: ${share}`);
   }
   await stopChild(portal.child);
   await new Promise((r) => setTimeout(r, 1500));

@@ -5,8 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importPolicies } from "@/lib/content/import-policies";
 import { evalCorpus } from "@/lib/search/eval/eval-corpus";
 import { logSearch } from "@/lib/search/log-search";
+import { SearchLogBuffer } from "@/lib/search/search-log-buffer";
 import { countDocuments, deleteDocumentsWhere, filterValue, sectionsIndexUid } from "@/lib/search/meili-index";
-import { searchClauses } from "@/lib/search/search-clauses";
+import { SearchResultCache, searchClauses } from "@/lib/search/search-clauses";
 import { indexCounts, syncIndex } from "@/lib/search/sync-index";
 import { useTestDb } from "../helpers/test-db";
 
@@ -113,6 +114,102 @@ describe("search", () => {
     const row = await t.db.searchQuery.findUniqueOrThrow({ where: { id }, include: { impressions: { orderBy: { rank: "asc" } } } });
     expect(row.resultCount).toBe(r.hits.length);
     expect(row.impressions.map((i) => i.sectionId)).toEqual(r.hits.map((h) => h.sectionId));
+  });
+});
+
+describe("answer cache", () => {
+  it("answers a repeated query from the cache, and again from the corpus after an import changes it", async () => {
+    const cache = new SearchResultCache();
+    const cached = () => ({ ...deps(), cache });
+    const first = await searchClauses(cached(), { q: "印章外借", limit: 5 });
+    expect(await searchClauses(cached(), { q: "印章外借", limit: 5 })).toBe(first);
+    // Another filter or limit is another answer.
+    expect(await searchClauses(cached(), { q: "印章外借", limit: 4 })).not.toBe(first);
+    expect(cache.size).toBe(2);
+
+    const fresh = mkdtempSync(path.join(os.tmpdir(), "shouwen-cache-"));
+    try {
+      writeFileSync(path.join(fresh, "seal-cache.md"), FM("seal-cache").replace("印章外借须登记。", "印章外借须经部门负责人批准并登记。"));
+      expect(await importPolicies(t.db, fresh)).toMatchObject({ created: ["seal-cache"], failed: [] });
+    } finally {
+      rmSync(fresh, { recursive: true, force: true });
+    }
+    // getCorpus re-reads the signature at most every 3 s.
+    await new Promise((r) => setTimeout(r, 3100));
+    const after = await searchClauses(cached(), { q: "印章外借", limit: 5 });
+    expect(after).not.toBe(first);
+    expect(after.hits.map((h) => h.policyId)).toContain("seal-cache");
+  });
+
+  it("does not keep a degraded answer, and does not serve a cached one while Meilisearch is down", async () => {
+    const cache = new SearchResultCache();
+    const up = { ...deps(), cache };
+    const down = { db: t.db, meili: { prefix: t.indexPrefix, config: { host: "http://127.0.0.1:9", apiKey: "x".repeat(16) } }, cache };
+    const degraded = await searchClauses(down, { q: "年休假申请", limit: 5 });
+    expect(degraded.degraded).toBe(true);
+    expect(cache.size).toBe(0);
+    const ok = await searchClauses(up, { q: "年休假申请", limit: 5 });
+    expect(ok.degraded).toBe(false);
+    expect(cache.size).toBe(1);
+    // The same query, cached while Meilisearch was up, asked while it is down: recomputed, flagged.
+    const meanwhile = await searchClauses(down, { q: "年休假申请", limit: 5 });
+    expect(meanwhile).not.toBe(ok);
+    expect(meanwhile.degraded).toBe(true);
+  });
+
+  it("forgets the least recently used answer beyond its size, and answers older than its time to live", () => {
+    const cache = new SearchResultCache(2, 1000);
+    const r = (n: number) => ({ hits: [], deflected: false, confidence: n, degraded: false, terms: [] });
+    cache.set("a", r(1), 0);
+    cache.set("b", r(2), 0);
+    expect(cache.get("a", 10)?.confidence).toBe(1); // a is now the most recent
+    cache.set("c", r(3), 20);
+    expect(cache.get("b", 30)).toBeUndefined();
+    expect(cache.get("a", 30)?.confidence).toBe(1);
+    expect(cache.get("c", 1021)).toBeUndefined();
+  });
+});
+
+describe("search log buffer", () => {
+  it("writes queued searches in one batch, each with its own time and its results in order", async () => {
+    const buffer = new SearchLogBuffer(t.db);
+    const results = await Promise.all(["产假", "年休假申请", "火星基地补贴"].map((q) => searchClauses(deps(), { q, limit: 4 })));
+    const at = (s: number) => new Date(Date.UTC(2026, 10, 3, 2, 0, s));
+    const ids = results.map((result, i) => buffer.add({ userId: null, query: ["产假", "年休假申请", "火星基地补贴"][i]!, line: i === 1 ? "人事" : undefined, latencyMs: 3.6, result }, at(i)));
+    expect(await t.db.searchQuery.count({ where: { id: { in: ids } } })).toBe(0); // queued, not written yet
+    await buffer.flush();
+    expect(buffer.size).toBe(0);
+    const rows = await t.db.searchQuery.findMany({ where: { id: { in: ids } }, include: { impressions: { orderBy: { rank: "asc" } } } });
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    ids.forEach((id, i) => {
+      const row = byId.get(id)!;
+      expect(row.query).toBe(["产假", "年休假申请", "火星基地补贴"][i]);
+      expect(row.createdAt.toISOString()).toBe(at(i).toISOString());
+      expect(row.latencyMs).toBe(4);
+      expect(row.lineFilter).toBe(i === 1 ? "人事" : null);
+      expect(row.resultCount).toBe(results[i]!.hits.length);
+      expect(row.impressions.map((x) => [x.sectionId, x.rank])).toEqual(results[i]!.hits.map((h, r) => [h.sectionId, r + 1]));
+      for (const x of row.impressions) expect(x.createdAt.toISOString()).toBe(at(i).toISOString());
+    });
+    expect(rows).toHaveLength(3);
+  });
+
+  it("keeps the rows when a write fails and writes them, in order, once the database answers again", async () => {
+    let down = true;
+    const written: string[][] = [];
+    const buffer = new SearchLogBuffer(t.db, async (_db, batch) => {
+      if (down) throw new Error("connect ECONNREFUSED 127.0.0.1:5432");
+      written.push(batch.map((b) => b.query));
+    });
+    const empty = { hits: [], deflected: false, confidence: 0, degraded: false, terms: [] };
+    for (const q of ["一", "二", "三"]) buffer.add({ userId: null, query: q, latencyMs: 1, result: empty });
+    await buffer.flush();
+    expect(buffer.size).toBe(3);
+    buffer.add({ userId: null, query: "四", latencyMs: 1, result: empty });
+    down = false;
+    await buffer.flush();
+    expect(buffer.size).toBe(0);
+    expect(written).toEqual([["一", "二", "三", "四"]]);
   });
 });
 

@@ -1,0 +1,37 @@
+// Whether this process can currently reach PostgreSQL, as its connection pool last saw it. Kept on
+// globalThis: the portal's route bundles (which connect) and scripts/serve.ts (which turns a page's
+// 500 into a 503 while the database is away) load separate copies of this module.
+const KEY = Symbol.for("shouwen.databaseAvailability");
+
+interface Availability {
+  downSince: number | null;
+}
+
+function state(): Availability {
+  const g = globalThis as unknown as { [KEY]?: Availability };
+  return (g[KEY] ??= { downSince: null });
+}
+
+// Prisma's codes for "no usable connection": can't reach, timed out, closed by the server, pool exhausted.
+const DATABASE_DOWN_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
+
+/** PostgreSQL unreachable, restarting or shutting down (npm run test:drills stops it under load). */
+export function isDatabaseDownError(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (typeof code === "string" && DATABASE_DOWN_CODES.has(code)) return true;
+  const text = String((err as Error | null)?.message ?? err);
+  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|Connection terminated|terminating connection|Can't reach database server|Server has closed the connection|not queryable|the database system is (starting up|shutting down|in recovery mode|not yet accepting connections)|timeout exceeded when trying to connect|57P0[1-3]/i.test(text);
+}
+
+export function noteDatabaseDown(now = Date.now()): void {
+  state().downSince ??= now;
+}
+
+export function noteDatabaseUp(): void {
+  state().downSince = null;
+}
+
+/** True from a failed connection until the next successful one. */
+export function isDatabaseMarkedDown(): boolean {
+  return state().downSince !== null;
+}
