@@ -41,7 +41,7 @@ export default async function AdminPage() {
       </section>
       <section aria-labelledby="roster-h">
         <h2 id="roster-h" className="text-lg font-semibold">值班表</h2>
-        <ul className="mt-2 text-sm">{roster.map((r) => <li key={r.id}>{r.line.name} · {r.user.name} · {fmt(r.startsAt)} – {fmt(r.endsAt)}</li>)}</ul>
+        <ul className="mt-2 text-sm">{roster.map((r) => <li key={r.id}>{r.line.name} · <bdi>{r.user.name}</bdi> · {fmt(r.startsAt)} – {fmt(r.endsAt)}</li>)}</ul>
         <div className="mt-3"><RosterForm lines={lineOpts} people={owners} /></div>
       </section>
       <section aria-labelledby="limits-h">
@@ -56,7 +56,7 @@ export default async function AdminPage() {
       </section>
       <section aria-labelledby="phrases-h">
         <h2 id="phrases-h" className="text-lg font-semibold">服务忌语</h2>
-        <ul className="mt-2 text-sm">{phrases.map((p) => <li key={p.id}>{p.active ? "" : "（停用）"}“{p.phrase}” → {p.suggestion}</li>)}</ul>
+        <ul className="mt-2 text-sm">{phrases.map((p) => <li key={p.id}>{p.active ? "" : "（停用）"}“<bdi>{p.phrase}</bdi>” → {p.suggestion}</li>)}</ul>
         <div className="mt-3"><PhraseForm /></div>
       </section>
       <section aria-labelledby="index-h">
@@ -68,7 +68,7 @@ export default async function AdminPage() {
         <ul className="mt-2 space-y-3">
           {users.map((u) => (
             <li key={u.id} className="rounded border border-slate-300 p-2">
-              <p className="text-sm font-medium">{u.name} · {u.email}{u.disabledAt ? " · 已停用" : ""}</p>
+              <p className="text-sm font-medium"><bdi>{u.name}</bdi> · {u.email}{u.disabledAt ? " · 已停用" : ""}</p>
               <UserForm userId={u.id} roles={u.roles} disabled={!!u.disabledAt} />
             </li>
           ))}

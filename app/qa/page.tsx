@@ -19,7 +19,7 @@ function Review({ r, children }: { r: QaReviewItem; children?: React.ReactNode }
       <h3 className="font-medium">
         <Link href={`/questions/${q.id}`} className="text-blue-700 hover:underline">Q-{String(q.number).padStart(6, "0")}</Link>
         <span className="ml-2 text-sm font-normal text-slate-700">
-          {q.line.name} · 抽检周 {day(r.weekStart)} · 办结人 {r.owner?.name ?? "—"}{r.department ? `（${r.department.name}）` : ""}
+          {q.line.name} · 抽检周 {day(r.weekStart)} · 办结人 <bdi>{r.owner?.name ?? "—"}</bdi>{r.department ? `（${r.department.name}）` : ""}
           {r.reviewer ? ` · 质检员 ${r.reviewer.name}` : " · 未分配质检员"}
         </span>
       </h3>
@@ -29,7 +29,7 @@ function Review({ r, children }: { r: QaReviewItem; children?: React.ReactNode }
         <ol className="mt-1 space-y-1 pl-4">
           {ownerReplies.map((x) => (
             <li key={x.id} className="break-words">
-              <span className="text-slate-600">{fmt(x.createdAt)} {x.author.name}：</span>
+              <span className="text-slate-600">{fmt(x.createdAt)} <bdi>{x.author.name}</bdi>：</span>
               <span className="whitespace-pre-wrap">{x.body}</span>
               {x.checklist.length > 0 && <ul className="list-disc pl-5">{x.checklist.map((c, i) => <li key={i}>{c}</li>)}</ul>}
             </li>
@@ -78,7 +78,7 @@ export default async function QaPage() {
         {graded.map((r) => (
           <Review key={r.id} r={r}>
             <p className="text-sm">
-              <span className="font-medium">评分：{r.grade} 分</span>（{fmt(r.gradedAt)}）{r.comment ? ` · ${r.comment}` : ""}
+              <span className="font-medium">评分：{r.grade} 分</span>（{fmt(r.gradedAt)}）{r.comment ? <> · <bdi>{r.comment}</bdi></> : ""}
               {r.regradeUntil && <span className="text-slate-600"> · 可修改至 {fmt(r.regradeUntil)}</span>}
             </p>
             {r.canGrade && (

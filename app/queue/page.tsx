@@ -19,7 +19,7 @@ export default async function QueuePage() {
           {handedToMe.map((h) => (
             <li key={h.id} className="rounded-md border border-amber-400 bg-amber-50 p-3">
               <Link href={`/questions/${h.question.id}`} className="font-medium text-blue-700 hover:underline">Q-{String(h.question.number).padStart(6, "0")} {h.question.body.slice(0, 60)}</Link>
-              <p className="text-sm">来自 {h.fromUser.name} · 请在 {fmt(h.question.ownerResponseDueAt)} 前接收或拒绝</p>
+              <p className="text-sm">来自 <bdi>{h.fromUser.name}</bdi> · 请在 {fmt(h.question.ownerResponseDueAt)} 前接收或拒绝</p>
             </li>
           ))}
         </ul>
@@ -33,7 +33,7 @@ export default async function QueuePage() {
               <li key={q.id} className={`rounded-md border p-3 ${overdue ? "border-red-500 bg-red-50" : "border-slate-300 bg-white"}`}>
                 <Link href={`/questions/${q.id}`} className="font-medium text-blue-700 hover:underline">Q-{String(q.number).padStart(6, "0")} {q.body.slice(0, 60)}</Link>
                 <p className="text-sm text-slate-700">
-                  {STATUS_LABEL[q.status]} · {q.line.name} · 提问人 {q.asker.name} · {q.firstRespondedAt ? "" : `首次响应 ${fmt(q.firstResponseDueAt)} · `}办结 {fmt(q.resolutionDueAt)}
+                  {STATUS_LABEL[q.status]} · {q.line.name} · 提问人 <bdi>{q.asker.name}</bdi> · {q.firstRespondedAt ? "" : `首次响应 ${fmt(q.firstResponseDueAt)} · `}办结 {fmt(q.resolutionDueAt)}
                   {overdue && <strong className="ml-1 text-red-800">已超时</strong>}
                   {q.neededBy && q.resolutionDueAt && q.neededBy < q.resolutionDueAt && <strong className="ml-1 text-amber-900">提问人希望 {fmt(q.neededBy)} 前解决</strong>}
                   {q.pingPongFlaggedAt && <strong className="ml-1 text-red-800">踢皮球预警</strong>}

@@ -55,7 +55,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
         )}
         {groups.length === 0 ? (
           <div data-testid="search-empty" className="rounded-md border border-slate-300 p-4">
-            <p>没有找到与“{input.q}”相关的制度条款。</p>
+            <p>没有找到与“<bdi>{input.q}</bdi>”相关的制度条款。</p>
             <p className="mt-2">
               可以换个说法再试，或者 <Link className="text-blue-700 underline" href={`/ask?q=${encodeURIComponent(input.q)}`}>直接提问</Link>，由首问责任人为你解答。
             </p>

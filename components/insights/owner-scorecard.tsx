@@ -1,6 +1,7 @@
 // The first-contact owner scorecard: one owner's card with their trend, the table of all owners in
 // view with a bar chart, and the 优质服务标兵 ranking. Server components; charts get plain data only.
 import Link from "next/link";
+import { isolateBidi } from "@/lib/bidi";
 import type { DepartmentRanking } from "@/lib/analytics/owner-ranking";
 import { MIN_RANKED_VOLUME, SCORE_PENALTIES, SCORE_WEIGHTS } from "@/lib/analytics/owner-ranking";
 import type { OwnerMetrics, OwnerTrendPoint } from "@/lib/analytics/owner-scorecard";
@@ -39,7 +40,7 @@ export function OwnerKpis({ m, score: s, testId }: { m: OwnerMetrics; score?: nu
 export function OwnerTrend({ name, trend }: { name: string; trend: OwnerTrendPoint[] }) {
   const data = trend.map((p) => ({ period: p.period, firstResponse: p.firstResponseRate, resolution: p.resolutionRate }));
   return (
-    <ChartFigure title={`${name}的时限达标率（按时间）`} data={data} xKey="period" xLabel="时间" series={rateSeries} format={asPct} testId="chart-owner-trend">
+    <ChartFigure title={`${isolateBidi(name)}的时限达标率（按时间）`} data={data} xKey="period" xLabel="时间" series={rateSeries} format={asPct} testId="chart-owner-trend">
       <TrendChart data={data} xKey="period" series={rateSeries} kind="percent" />
     </ChartFigure>
   );

@@ -130,7 +130,7 @@ export function UnattributedList({ rows }: { rows: UnattributedQueryRow[] }) {
     <ul className="flex flex-wrap gap-2 text-sm" data-testid="unattributed-queries">
       {rows.map((q) => (
         <li key={q.query} className="rounded border border-slate-300 bg-white px-2 py-0.5">
-          <span className="break-all">{q.query}</span> <span className="tabular-nums text-slate-600">×{q.zeroResults}</span>
+          <bdi className="break-all">{q.query}</bdi> <span className="tabular-nums text-slate-600">×{q.zeroResults}</span>
         </li>
       ))}
     </ul>
@@ -177,7 +177,7 @@ export function ReviewTable({ rows }: { rows: ReviewRow[] }) {
             {r.daysLeft !== null && <span className={r.daysLeft < 0 ? "ml-1 font-semibold text-red-800" : "ml-1 text-slate-600"}>{r.daysLeft < 0 ? `已过期 ${-r.daysLeft} 天` : `还有 ${r.daysLeft} 天`}</span>}
           </td>
           <td className="px-2 py-1 whitespace-nowrap">{r.needsRevision ? "待修订" : "—"}</td>
-          <td className="px-2 py-1">{r.lastNote ? `${r.lastNote}（${r.lastNoteBy ?? "—"}，${fmt(r.lastNoteAt)}）` : "—"}</td>
+          <td className="px-2 py-1">{r.lastNote ? <><bdi>{r.lastNote}</bdi>（{r.lastNoteBy ?? "—"}，{fmt(r.lastNoteAt)}）</> : "—"}</td>
           <td className="px-2 py-1"><RevisionForm policyId={r.policyId} title={r.title} needsRevision={r.needsRevision} /></td>
         </tr>
       ))}

@@ -115,7 +115,8 @@ export async function fetchLedgerPage(
     ) c ON true
     LEFT JOIN LATERAL (
       SELECT string_agg(
-               u.name || CASE o.via WHEN 'NAMED' THEN '(指定)' WHEN 'HANDOFF' THEN '(转交)' WHEN 'ESCALATION' THEN '(升级)' ELSE '' END,
+               -- A name with direction marks is isolated (FSI … PDI, as lib/bidi.ts) so it cannot reverse the chain after it.
+               CASE WHEN u.name ~ '[\u202a-\u202e\u2066-\u2069]' THEN chr(8296) || u.name || chr(8297) ELSE u.name END || CASE o.via WHEN 'NAMED' THEN '(指定)' WHEN 'HANDOFF' THEN '(转交)' WHEN 'ESCALATION' THEN '(升级)' ELSE '' END,
                ' → ' ORDER BY o."startedAt", o.id) AS text
       FROM "QuestionOwnership" o JOIN "User" u ON u.id = o."userId"
       WHERE o."questionId" = q.id

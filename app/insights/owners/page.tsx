@@ -83,7 +83,7 @@ export default async function OwnerScorecardPage({ searchParams }: { searchParam
       {selected && (
         <section aria-labelledby="me-h" className="space-y-3">
           <h2 id="me-h" className="text-lg font-semibold">
-            {selected.owner.name}{selected.owner.departmentName ? ` · ${selected.owner.departmentName}` : ""}
+            <bdi>{selected.owner.name}</bdi>{selected.owner.departmentName ? ` · ${selected.owner.departmentName}` : ""}
           </h2>
           {leader && <p className="text-sm"><Link className="text-blue-700 hover:underline" href={href({ user: null })}>← 返回全部首问责任人</Link></p>}
           <OwnerKpis m={selected.owner} score={selected.owner.score} testId="owner" />

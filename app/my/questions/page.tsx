@@ -20,7 +20,7 @@ export default async function MyQuestionsPage() {
           {questions.map((q) => (
             <li key={q.id} className="p-3">
               <Link href={`/questions/${q.id}`} className="font-medium text-blue-700 hover:underline">Q-{String(q.number).padStart(6, "0")} {q.body.slice(0, 60)}</Link>
-              <p className="text-sm text-slate-600">{STATUS_LABEL[q.status]} · {q.line.name} · 首问责任人 {q.owner?.name ?? "待分派"} · 办结时限 {fmt(q.resolutionDueAt)}</p>
+              <p className="text-sm text-slate-600">{STATUS_LABEL[q.status]} · {q.line.name} · 首问责任人 <bdi>{q.owner?.name ?? "待分派"}</bdi> · 办结时限 {fmt(q.resolutionDueAt)}</p>
             </li>
           ))}
         </ul>

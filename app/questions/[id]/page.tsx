@@ -46,7 +46,7 @@ export default async function QuestionPage({ params }: { params: Promise<{ id: s
         {q.neededBy && <p className="mt-1 text-sm text-slate-700">提问人希望在 {fmt(q.neededBy)} 前解决{q.resolutionDueAt && q.neededBy < q.resolutionDueAt ? "（早于办结时限）" : ""}</p>}
         {escalatedTo && (
           <p role="status" data-testid="escalated" className="mt-2 text-amber-900">
-            已升级至 {escalatedTo.name}{escalatedTo.title ? `（${escalatedTo.title}）` : ""}
+            已升级至 <bdi>{escalatedTo.name}</bdi>{escalatedTo.title ? `（${escalatedTo.title}）` : ""}
           </p>
         )}
         {q.resolutionKind && (
@@ -63,10 +63,10 @@ export default async function QuestionPage({ params }: { params: Promise<{ id: s
         </ol>
         {q.handoffs.map((h) => (
           <div key={h.id} className="mt-2 rounded border border-slate-300 p-2 text-sm">
-            <p className="font-medium">{h.fromUser.name} → {h.toUser?.name ?? h.toLine?.name} · {h.status === "PENDING" ? "待接收" : h.status === "ACCEPTED" ? "已接收" : h.status === "DECLINED" ? `已拒绝：${h.declineReason ?? ""}` : "已撤回"}</p>
+            <p className="font-medium"><bdi>{h.fromUser.name}</bdi> → <bdi>{h.toUser?.name ?? h.toLine?.name}</bdi> · {h.status === "PENDING" ? "待接收" : h.status === "ACCEPTED" ? "已接收" : h.status === "DECLINED" ? `已拒绝：${h.declineReason ?? ""}` : "已撤回"}</p>
             <p className="whitespace-pre-wrap">已做：{h.noteDone}</p>
             <p className="whitespace-pre-wrap">待办：{h.notePending}</p>
-            <p className="whitespace-pre-wrap">承诺：{h.notePromised}{h.promisedBy ? `（${fmt(h.promisedBy)} 前）` : ""}</p>
+            <p className="whitespace-pre-wrap">承诺：<bdi>{h.notePromised}</bdi>{h.promisedBy ? `（${fmt(h.promisedBy)} 前）` : ""}</p>
           </div>
         ))}
       </section>
@@ -76,7 +76,7 @@ export default async function QuestionPage({ params }: { params: Promise<{ id: s
         <ol className="mt-2 space-y-3" data-testid="replies">
           {q.replies.map((r) => (
             <li key={r.id} className="rounded-md border border-slate-300 bg-white p-3">
-              <p className="text-xs text-slate-600">{r.author.name} · {fmt(r.createdAt)}</p>
+              <p className="text-xs text-slate-600"><bdi>{r.author.name}</bdi> · {fmt(r.createdAt)}</p>
               <p className="mt-1 whitespace-pre-wrap">{r.body}</p>
               {r.checklist.length > 0 && (
                 <div className="mt-2">
@@ -98,7 +98,7 @@ export default async function QuestionPage({ params }: { params: Promise<{ id: s
       {(isOwner || searchTrail.length > 0) && (
         <section aria-labelledby="trail-h">
           <h2 id="trail-h" className="font-semibold">提问人的查询记录</h2>
-          <ul className="mt-1 text-sm">{searchTrail.map((s, i) => <li key={i}>“{s.query}” · {s.resultCount} 条结果 · {fmt(s.createdAt)}</li>)}</ul>
+          <ul className="mt-1 text-sm">{searchTrail.map((s, i) => <li key={i}>“<bdi>{s.query}</bdi>” · {s.resultCount} 条结果 · {fmt(s.createdAt)}</li>)}</ul>
           <ul className="mt-1 text-sm" data-testid="trail-suggestions">
             {q.suggestions.map((s) => <li key={s.id}>{s.section.policy.title} {s.section.label}：{s.openedAt ? `打开过${s.openMs ? `（${Math.round(s.openMs / 1000)} 秒）` : ""}` : "看到但未打开"}</li>)}
           </ul>

@@ -1,4 +1,5 @@
 // 每日通报: one manager's day in four lists. Pure, so the wording is unit-tested.
+import { isolateBidi } from "../../bidi";
 import { shanghaiShort } from "../local-day";
 import type { Message, MessageSection } from "../message";
 
@@ -29,23 +30,23 @@ function more(shown: number, total: number): string[] {
 
 export function renderDigest(d: DigestData, portalUrl?: string): Message {
   const sections: MessageSection[] = [
-    { lines: [`${d.managerName}，以下是 ${d.departments.join("、") || "你管理的部门"} ${d.date} 的首问通报。`] },
+    { lines: [`${isolateBidi(d.managerName)}，以下是 ${d.departments.join("、") || "你管理的部门"} ${d.date} 的首问通报。`] },
     {
       heading: `已超时未办结（${d.totals.overdue}）`,
       lines: d.overdue.length
-        ? [...d.overdue.map((q) => `${qn(q.number)} · ${q.line} · 首问责任人 ${q.owner ?? "待分派"} · 办结时限 ${shanghaiShort(new Date(q.dueAt))}`), ...more(d.overdue.length, d.totals.overdue)]
+        ? [...d.overdue.map((q) => `${qn(q.number)} · ${q.line} · 首问责任人 ${q.owner ? isolateBidi(q.owner) : "待分派"} · 办结时限 ${shanghaiShort(new Date(q.dueAt))}`), ...more(d.overdue.length, d.totals.overdue)]
         : ["无"],
     },
     {
       heading: `已升级未办结（${d.totals.escalated}）`,
       lines: d.escalated.length
-        ? [...d.escalated.map((q) => `${qn(q.number)} · ${q.line} · 第 ${q.level} 级 · 已升级至 ${q.to ?? "—"}`), ...more(d.escalated.length, d.totals.escalated)]
+        ? [...d.escalated.map((q) => `${qn(q.number)} · ${q.line} · 第 ${q.level} 级 · 已升级至 ${q.to ? isolateBidi(q.to) : "—"}`), ...more(d.escalated.length, d.totals.escalated)]
         : ["无"],
     },
     {
       heading: `今日投诉（${d.totals.complaints}）`,
       lines: d.complaints.length
-        ? [...d.complaints.map((c) => `${qn(c.number)} · 被投诉人 ${c.against ?? "—"} · ${shanghaiShort(new Date(c.at))}`), ...more(d.complaints.length, d.totals.complaints)]
+        ? [...d.complaints.map((c) => `${qn(c.number)} · 被投诉人 ${c.against ? isolateBidi(c.against) : "—"} · ${shanghaiShort(new Date(c.at))}`), ...more(d.complaints.length, d.totals.complaints)]
         : ["无"],
     },
     {
