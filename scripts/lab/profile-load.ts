@@ -1,5 +1,6 @@
 // Lab: CPU profile of the portal under one autocannon target (not part of npm test or the benches).
 //   tsx scripts/lab/profile-load.ts --path '/api/search?q=年假怎么休&limit=10' [--duration 15] [--out /tmp/prof]
+// --unique appends a serial number to the last query parameter of each request with a query string (every search new).
 // Starts a throwaway portal with --cpu-prof, loads it at 50 connections, stops it (the profile is
 // written on exit) and prints the top functions by self time and by file.
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
@@ -11,7 +12,8 @@ import { createCleanups, runScript } from "../lib/cleanups";
 import { load, requestsPerSecond } from "../lib/load";
 import { ensureBuild, portalEnv, prepareThrowawayData, signIn, startPortal, startThrowawayServices, stopChild } from "../lib/throwaway-portal";
 
-const { values } = parseArgs({ options: { path: { type: "string", multiple: true }, duration: { type: "string" }, out: { type: "string" }, noprof: { type: "boolean" } } });
+const { values } = parseArgs({ options: { path: { type: "string", multiple: true }, duration: { type: "string" }, out: { type: "string" }, noprof: { type: "boolean" }, unique: { type: "boolean" } } });
+let serial = 0;
 const paths = values.path ?? ["/api/search?q=%E5%B9%B4%E5%81%87&limit=10"];
 const durationS = Number(values.duration ?? 15);
 const out = values.out ?? "/tmp/shouwen-prof";
@@ -75,7 +77,7 @@ async function main(): Promise<void> {
   for (const p of paths) for (let i = 0; i < 30; i++) await (await fetch(`${portal.base}${p}`, { headers: { cookie } })).arrayBuffer();
   for (const p of paths) {
     const before = cpuByProcess(portal.child.pid!);
-    const row = await load(p, { url: portal.base, method: "GET", headers: { cookie, "accept-encoding": "identity" }, connections: 50, durationS, next: () => ({ path: p }) });
+    const row = await load(p, { url: portal.base, method: "GET", headers: { cookie, "accept-encoding": "identity" }, connections: 50, durationS, next: () => ({ path: values.unique && p.includes("?") ? `${p}%20${++serial}` : p }) });
     const after = cpuByProcess(portal.child.pid!);
     const n = row.result.requests.total;
     const share = [...after].map(([k, v]) => `${k} ${(((v - (before.get(k) ?? 0)) * 10_000) / n).toFixed(0)}`).join(", ");

@@ -35,6 +35,8 @@ await runScript("search-parts", cleanups, performance.now(), async () => {
   await time("session pg pool, named statement", () => pool.query({ name: "session", text, values: [sess.id] }));
   await pool.end();
   await time("searchClauses", () => searchClauses(deps, { q: QUERIES[i++ % QUERIES.length]!, limit: 10 }));
+  await time("searchClauses, every query new", () => searchClauses(deps, { q: `${QUERIES[i % QUERIES.length]!} ${i++}`, limit: 10 }));
+  await time("searchClauses without Meilisearch", () => searchClauses({ db }, { q: `${QUERIES[i % QUERIES.length]!} ${i++}`, limit: 10 }));
   const results = await Promise.all(QUERIES.map((q) => searchClauses(deps, { q, limit: 10 })));
   await time("JSON.stringify result", async () => JSON.stringify(results[i++ % results.length]));
   console.log(`response bytes (mean): ${(results.reduce((a, r) => a + Buffer.byteLength(JSON.stringify(r)), 0) / results.length).toFixed(0)}`);
