@@ -37,6 +37,8 @@ const serverSchema = z.object({
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   // Reuse answers to repeated searches for up to a minute (lib/search/search-clauses.ts); false for measurements.
   SEARCH_CACHE: bool.default(true),
+  // How long a search row may wait to be written with others (lib/search/search-log-buffer.ts).
+  SEARCH_LOG_FLUSH_MS: z.coerce.number().int().min(10).max(60_000).default(200),
   WORKER_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
   NOTIFY_LEASE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(300_000),
   POTENTIAL_DEFLECTION_MINUTES: z.coerce.number().int().min(1).max(10_080).default(30),

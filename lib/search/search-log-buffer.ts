@@ -1,16 +1,16 @@
 // Search rows written in batches. Under load the portal answers hundreds of searches a second and
 // one INSERT per search costs more CPU (Prisma, PostgreSQL) than the search itself; one statement per
 // batch costs about the same as one search's did (npm run bench:load). A row waits at most
-// FLUSH_DELAY_MS. They are analytics, not questions: a crash can lose at most that much of them, a
+// SEARCH_LOG_FLUSH_MS (200 ms). They are analytics, not questions: a crash can lose at most that much of them, a
 // SIGTERM loses none (scripts/serve.ts runs the shutdown hooks), and a PostgreSQL outage keeps them
 // in memory (up to MAX_PENDING, oldest dropped first and counted in the log) until it is back.
 import { randomUUID } from "node:crypto";
 import type { DbTx } from "../db/client";
+import { serverEnv } from "../env";
 import { log } from "../log";
 import { onShutdown } from "../ops/shutdown-hooks";
 import type { SearchLogEntry } from "./log-search";
 
-const FLUSH_DELAY_MS = 200;
 const MAX_BATCH = 500;
 const MAX_PENDING = 50_000;
 const RETRY_MS = [500, 1_000, 2_000, 5_000];
@@ -74,6 +74,7 @@ export class SearchLogBuffer {
   constructor(
     private readonly db: DbTx,
     private readonly write: (db: DbTx, batch: PendingSearch[]) => Promise<void> = writeBatch,
+    private readonly flushDelayMs = 200,
   ) {}
 
   get size(): number {
@@ -90,7 +91,7 @@ export class SearchLogBuffer {
       this.dropped += over;
     }
     if (this.pending.length >= MAX_BATCH) void this.flush();
-    else this.schedule(FLUSH_DELAY_MS);
+    else this.schedule(this.flushDelayMs);
     return row.id;
   }
 
@@ -136,7 +137,7 @@ const buffers = new WeakMap<DbTx, SearchLogBuffer>();
 export function searchLogBuffer(db: DbTx): SearchLogBuffer {
   let buffer = buffers.get(db);
   if (!buffer) {
-    const created = new SearchLogBuffer(db);
+    const created = new SearchLogBuffer(db, writeBatch, serverEnv().SEARCH_LOG_FLUSH_MS);
     buffers.set(db, (buffer = created));
     onShutdown(`search log ${randomUUID()}`, () => created.flush());
   }
