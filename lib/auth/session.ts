@@ -1,10 +1,12 @@
 import "server-only";
+import { decode } from "next-auth/jwt";
+import { cookies } from "next/headers";
 import { forbidden, unauthorized } from "next/navigation";
 import { cache } from "react";
 import { db, poolOf } from "../db/client";
 import type { Role } from "../db/generated/enums";
 import { ForbiddenError, UnauthenticatedError } from "../errors";
-import { authOptions } from "./options";
+import { serverEnv } from "../env";
 import { hasRole, type Actor } from "./roles";
 
 // A named prepared statement through pg: parsed and planned once per connection. Prisma's
@@ -46,12 +48,10 @@ export const getActor = cache(async (): Promise<Actor | null> => {
 });
 
 async function currentToken(): Promise<{ sid?: unknown } | null> {
-  const { cookies } = await import("next/headers");
-  const { decode } = await import("next-auth/jwt");
   const jar = await cookies();
   const raw = jar.get("__Secure-next-auth.session-token")?.value ?? jar.get("next-auth.session-token")?.value;
   if (!raw) return null;
-  return (await decode({ token: raw, secret: authOptions().secret! }).catch(() => null)) as { sid?: unknown } | null;
+  return (await decode({ token: raw, secret: serverEnv().NEXTAUTH_SECRET }).catch(() => null)) as { sid?: unknown } | null;
 }
 
 /** For route handlers and server actions: throws typed errors the transport maps to 401/403. */
