@@ -3,7 +3,8 @@ import "server-only";
 // dates. Managers see questions whose asker or any owner sits in their department subtree; QA
 // reviewers and admins see all; everyone else is refused.
 import { z } from "zod";
-import { ValidationError } from "../errors";
+import { denyAccess } from "../auth/deny-access";
+import { ForbiddenError } from "../errors";
 import type { Ctx } from "../questions/context";
 import { parseInput } from "../validation";
 import { ledgerFilters, type LedgerFilters } from "./ledger-filters";
@@ -29,7 +30,8 @@ export async function resolveLedgerWhere(ctx: Ctx, range: Pick<DateRange, "start
   const scope = await departmentScopeOf(ctx.db, ctx.actor, { allowQa: true });
   let departmentIds: string[] | undefined;
   if (filters.departmentId) {
-    if (!inDepartmentScope(scope, filters.departmentId)) throw new ValidationError({ departmentId: "该部门不在你的查看范围内" });
+    // Refused like the management dashboard's filter: a department outside the subtree is a denial, not a typo.
+    if (!inDepartmentScope(scope, filters.departmentId)) throw await denyAccess(ctx, "ledger.view", filters.departmentId, new ForbiddenError("该部门不在你的查看范围内"));
     departmentIds = await departmentWithSubtree(ctx.db, filters.departmentId);
   }
   return { filters, scope, where: ledgerWhere({ range, scope, departmentIds, filters, now: ctx.now }) };

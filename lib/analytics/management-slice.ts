@@ -4,6 +4,7 @@ import "server-only";
 // manager can drill down one level at a time). Every query of the dashboard joins the same mapping
 // (department → group) in SQL (lib/analytics/management-split.ts), which is also its authorization filter.
 import { z } from "zod";
+import { denyAccess } from "../auth/deny-access";
 import { ForbiddenError, ValidationError } from "../errors";
 import type { Ctx } from "../questions/context";
 import { parseInput } from "../validation";
@@ -87,7 +88,7 @@ export async function resolveSlice(ctx: Ctx, range: DateRange, raw: unknown): Pr
   const input = parseInput(managementInput, raw);
   const lineId = input.lineId ?? null;
   const departmentId = input.departmentId ?? null;
-  if (departmentId && !scope.all && !scope.departmentIds.includes(departmentId)) throw new ForbiddenError("只能查看自己管理的部门");
+  if (departmentId && !scope.all && !scope.departmentIds.includes(departmentId)) throw await denyAccess(ctx, "management.view", departmentId, new ForbiddenError("只能查看自己管理的部门"));
 
   const [allDepts, lines] = await Promise.all([
     ctx.db.department.findMany({ select: { id: true, name: true, parentId: true } }),

@@ -5,6 +5,7 @@ import "server-only";
 // admin everyone. Anyone else is refused. Metric definitions: lib/analytics/owner-scorecard.ts;
 // score and ranking: lib/analytics/owner-ranking.ts.
 import { z } from "zod";
+import { denyAccess } from "../auth/deny-access";
 import { hasRole } from "../auth/roles";
 import type { DbTx } from "../db/client";
 import { ForbiddenError, NotFoundError } from "../errors";
@@ -55,7 +56,7 @@ export async function getScorecardDashboard(ctx: Ctx, input: ScorecardInput): Pr
   const window = { range: input.range, now };
 
   if (!isLeader) {
-    if ((userId && userId !== actor.id) || departmentId) throw new ForbiddenError("首问责任人只能查看本人的考核");
+    if ((userId && userId !== actor.id) || departmentId) throw await denyAccess(ctx, "scorecard.view", (userId ?? departmentId)!, new ForbiddenError("首问责任人只能查看本人的考核"));
     const [{ owners }, trend, me, mark] = await Promise.all([
       queryOwnerScorecards(db, window, { kind: "users", userIds: [actor.id] }),
       queryOwnerTrend(db, window, actor.id, input.range.grain),
@@ -77,10 +78,10 @@ export async function getScorecardDashboard(ctx: Ctx, input: ScorecardInput): Pr
   }
 
   const scope = await departmentScopeOf(db, actor);
-  if (departmentId && !inDepartmentScope(scope, departmentId)) throw new ForbiddenError("只能查看本人所辖部门");
+  if (departmentId && !inDepartmentScope(scope, departmentId)) throw await denyAccess(ctx, "scorecard.view", departmentId, new ForbiddenError("只能查看本人所辖部门"));
   const person = userId ? await personOf(db, userId) : null;
   if (person && !(scope.all || inDepartmentScope(scope, person.departmentId) || (person.id === actor.id && hasRole(actor, "FIRST_CONTACT_OWNER")))) {
-    throw new ForbiddenError("只能查看本人所辖部门的首问责任人");
+    throw await denyAccess(ctx, "scorecard.view", person.id, new ForbiddenError("只能查看本人所辖部门的首问责任人"));
   }
   const filter: OwnerFilter = departmentId
     ? { kind: "departments", departmentIds: await departmentWithSubtree(db, departmentId) }

@@ -1,9 +1,11 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
+import { denyAccess } from "../auth/deny-access";
 import { requireActor } from "../auth/session";
+import { db } from "../db/client";
 import { serverEnv } from "../env";
-import type { Actor, Role } from "../auth/roles";
+import { hasRole, type Actor, type Role } from "../auth/roles";
 import { ForbiddenError, PayloadTooLargeError, ValidationError } from "../errors";
 import { toHttpError } from "./errors";
 import { log } from "../log";
@@ -75,16 +77,23 @@ function findBadString(value: unknown, path: string): string | null {
 /**
  * The one wrapper for authenticated route handlers: session and role check, request id,
  * typed-error mapping, JSON logging. Handlers only parse input and call one domain verb.
+ * `deniedAs`: on a route that addresses one object by `[id]`, a role refusal is a refused attempt on
+ * that object and is recorded under this audit action (see lib/auth/deny-access.ts).
  */
 export function authedRoute<P = Record<string, string>>(
-  options: { roles?: Role[] },
+  options: { roles?: Role[]; deniedAs?: string },
   handler: (ctx: RouteContext<P>) => Promise<Response | unknown>,
 ) {
   return async (req: NextRequest, context: { params: Promise<P> }) => {
     const requestId = req.headers.get("x-request-id") ?? randomUUID();
     const started = Date.now();
     try {
-      const actor = await requireActor(...(options.roles ?? []));
+      const actor = await requireActor();
+      if (options.roles?.length && !hasRole(actor, ...options.roles)) {
+        // Routes without dynamic segments get no params at all.
+        const target = options.deniedAs ? ((await context.params) as { id?: unknown } | undefined)?.id : undefined;
+        throw options.deniedAs && typeof target === "string" ? await denyAccess({ actor, db: db() }, options.deniedAs, target, new ForbiddenError()) : new ForbiddenError();
+      }
       const body = req.method === "GET" || req.method === "HEAD" ? undefined : await readWriteBody(req);
       const result = await handler({ req, actor, params: await context.params, requestId, body });
       const res = result instanceof Response ? result : NextResponse.json(result);

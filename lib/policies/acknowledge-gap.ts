@@ -4,6 +4,7 @@ import "server-only";
 import { z } from "zod";
 import type { PolicyScope } from "../analytics/scope";
 import { policyScopeOf } from "../analytics/scope";
+import { denyAccess } from "../auth/deny-access";
 import { ForbiddenError, NotFoundError, PreconditionError } from "../errors";
 import type { Ctx } from "../questions/context";
 import { parseInput } from "../validation";
@@ -27,7 +28,7 @@ export async function acknowledgeGap(ctx: Ctx, raw: unknown) {
   const input = parseInput(acknowledgeGapInput, raw);
   const gap = await ctx.db.knowledgeGap.findUnique({ where: { id: input.gapId }, select: { id: true, lineId: true, policyId: true, status: true, questionId: true } });
   if (!gap) throw new NotFoundError("知识缺口不存在");
-  if (!canManageGap(scope, gap)) throw new ForbiddenError("只能确认自己负责的条线或制度的缺口");
+  if (!canManageGap(scope, gap)) throw await denyAccess(ctx, ACKNOWLEDGE_GAP_ACTION, gap.id, new ForbiddenError("只能确认自己负责的条线或制度的缺口"));
   if (gap.status !== "OPEN") throw new PreconditionError("这个缺口已经确认或关闭");
   await ctx.db.$transaction(async (tx) => {
     // The status guard makes a double click (or two owners at once) acknowledge once.

@@ -3,6 +3,7 @@ import "server-only";
 // lives on the policy; the reason, who and when go to the audit log, which the dashboard shows.
 import { z } from "zod";
 import { inPolicyScope, policyScopeOf } from "../analytics/scope";
+import { denyAccess } from "../auth/deny-access";
 import { ForbiddenError, NotFoundError } from "../errors";
 import type { Ctx } from "../questions/context";
 import { parseInput } from "../validation";
@@ -25,7 +26,7 @@ export async function markPolicyRevision(ctx: Ctx, raw: unknown) {
   const input = parseInput(markRevisionInput, raw);
   const policy = await ctx.db.policy.findUnique({ where: { id: input.policyId }, select: { id: true, needsRevision: true } });
   if (!policy) throw new NotFoundError("制度不存在");
-  if (!inPolicyScope(scope, policy.id)) throw new ForbiddenError("只能标记自己负责的制度");
+  if (!inPolicyScope(scope, policy.id)) throw await denyAccess(ctx, MARK_REVISION_ACTION, policy.id, new ForbiddenError("只能标记自己负责的制度"));
   await ctx.db.$transaction([
     ctx.db.policy.update({ where: { id: policy.id }, data: { needsRevision: input.needsRevision } }),
     ctx.db.auditLog.create({

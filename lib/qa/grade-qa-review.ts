@@ -7,6 +7,7 @@ import "server-only";
 //    the time of the first grade and does not move); after that only an admin can correct it;
 //  • every grade and change writes an AuditLog row ("qa.grade", with the previous grade).
 import { z } from "zod";
+import { denyAccess } from "../auth/deny-access";
 import { hasRole } from "../auth/roles";
 import { ConflictError, ForbiddenError, NotFoundError, PreconditionError } from "../errors";
 import type { Ctx } from "../questions/context";
@@ -35,8 +36,8 @@ export async function gradeQaReview(ctx: Ctx, raw: unknown): Promise<{ grade: nu
     const review = await tx.qaReview.findUnique({ where: { id: input.reviewId }, select: { id: true, reviewerId: true, ownerId: true, grade: true, gradedAt: true, questionId: true } });
     if (!review) throw new NotFoundError("没有这条质检记录");
     if (!isAdmin) {
-      if (review.reviewerId !== null && review.reviewerId !== actor.id) throw new ForbiddenError("这条质检记录分配给了其他质检员");
-      if (review.ownerId === actor.id) throw new ForbiddenError("不能质检自己办结的问题");
+      if (review.reviewerId !== null && review.reviewerId !== actor.id) throw await denyAccess(ctx, "qa.grade", review.id, new ForbiddenError("这条质检记录分配给了其他质检员"));
+      if (review.ownerId === actor.id) throw await denyAccess(ctx, "qa.grade", review.id, new ForbiddenError("不能质检自己办结的问题"));
       if (review.gradedAt && regradeDeadline(review.gradedAt) < ctx.now) {
         throw new PreconditionError(`评分已超过 ${REGRADE_DAYS} 天的修改期限，如需更正请联系管理员`);
       }

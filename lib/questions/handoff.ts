@@ -1,4 +1,5 @@
 import "server-only";
+import { denyAccess } from "../auth/deny-access";
 import { hasRole } from "../auth/roles";
 import { ConflictError, ForbiddenError, isUniqueViolation, PreconditionError, ValidationError } from "../errors";
 import { parseInput } from "../validation";
@@ -21,7 +22,7 @@ export async function requestHandoff(ctx: Ctx, raw: unknown): Promise<{ handoffI
     return await ctx.db.$transaction(async (tx) => {
       const q = await tx.question.findUnique({ where: { id: input.questionId }, select: { id: true, ownerId: true, status: true, lineId: true, version: true } });
       if (!q) throw new ValidationError({ questionId: "问题不存在" });
-      if (!canActAsOwner(ctx.actor, q)) throw new ForbiddenError("只有当前首问责任人可以转交");
+      if (!canActAsOwner(ctx.actor, q)) throw await denyAccess(ctx, "question.handoff", q.id, new ForbiddenError("只有当前首问责任人可以转交"));
       if (q.status === "RESOLVED" || q.status === "CLOSED") throw new PreconditionError("问题已解决，不能转交");
       if (input.toUserId) {
         if (input.toUserId === ctx.actor.id) throw new ValidationError({ toUserId: "不能转交给自己" });
@@ -74,7 +75,7 @@ export async function respondToHandoff(ctx: Ctx, raw: unknown): Promise<{ accept
     const isReceiver =
       h.toUserId === ctx.actor.id ||
       (h.toLineId !== null && hasRole(ctx.actor, "FIRST_CONTACT_OWNER") && (await tx.responsibilityAssignment.count({ where: { lineId: h.toLineId, userId: ctx.actor.id, active: true } })) > 0);
-    if (!isReceiver || h.fromUserId === ctx.actor.id) throw new ForbiddenError("只有接收人可以接收或拒绝转交");
+    if (!isReceiver || h.fromUserId === ctx.actor.id) throw await denyAccess(ctx, "handoff.respond", h.id, new ForbiddenError("只有接收人可以接收或拒绝转交"));
     const claimed = await tx.handoff.updateMany({
       where: { id: h.id, status: "PENDING" },
       data: { status: input.accept ? "ACCEPTED" : "DECLINED", respondedById: ctx.actor.id, respondedAt: ctx.now, declineReason: input.accept ? null : input.declineReason },

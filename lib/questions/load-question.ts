@@ -1,7 +1,7 @@
+import { denyAccess } from "../auth/deny-access";
 import type { Actor } from "../auth/roles";
 import type { DbTx } from "../db/client";
 import { ForbiddenError, NotFoundError } from "../errors";
-import { log } from "../log";
 import { canViewQuestion, loadScope, type QuestionAccessFacts } from "./access";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -39,10 +39,6 @@ export async function assertCanView(db: DbTx, actor: Actor, questionId: string) 
   const facts = await accessFacts(db, questionId);
   if (!facts) throw new NotFoundError("问题不存在");
   const scope = await loadScope(db, actor);
-  if (!canViewQuestion(scope, facts)) {
-    log.warn("question access refused", { actorId: actor.id, questionId });
-    await db.auditLog.create({ data: { actorId: actor.id, action: "question.view.denied", target: questionId } }).catch(() => undefined);
-    throw new ForbiddenError("无权查看此问题");
-  }
+  if (!canViewQuestion(scope, facts)) throw await denyAccess({ actor, db }, "question.view", questionId, new ForbiddenError("无权查看此问题"));
   return { facts, scope };
 }

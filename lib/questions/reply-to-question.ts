@@ -1,4 +1,5 @@
 import "server-only";
+import { denyAccess } from "../auth/deny-access";
 import { BrushOffError, ForbiddenError, PreconditionError, ValidationError } from "../errors";
 import { parseInput } from "../validation";
 import { findBrushOffs } from "./brush-off";
@@ -17,7 +18,7 @@ export async function replyToQuestion(ctx: Ctx, raw: unknown): Promise<{ replyId
   const input = parseInput(replyInput, raw);
   const q = await ctx.db.question.findUnique({ where: { id: input.questionId }, select: { id: true, ownerId: true, askerId: true, status: true, firstRespondedAt: true } });
   if (!q) throw new ValidationError({ questionId: "问题不存在" });
-  if (!canActAsOwner(ctx.actor, q)) throw new ForbiddenError("只有当前首问责任人可以答复");
+  if (!canActAsOwner(ctx.actor, q)) throw await denyAccess(ctx, "question.reply", q.id, new ForbiddenError("只有当前首问责任人可以答复"));
   if (q.status === "RESOLVED" || q.status === "CLOSED") throw new PreconditionError("问题已解决；如需继续，请提问人重新打开");
   const phrases = await ctx.db.brushOffPhrase.findMany({ where: { active: true }, select: { phrase: true, suggestion: true } });
   const found = findBrushOffs([input.body, ...input.checklist].join("\n"), phrases);

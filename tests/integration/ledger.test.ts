@@ -273,9 +273,10 @@ describe("filters", () => {
     expect(ids((await list(eastManager, { ownerId: zhangMin.id })).rows)).toEqual([Q.q1.id]);
     expect(ids((await list(eastManager, { overdueOnly: true })).rows)).toEqual([Q.q1.id]);
     expect(ids((await list(eastManager, { departmentId: eastSales.id })).rows)).toEqual([Q.q4.id, Q.q5.id, Q.q1.id]);
+    // Another department is a denial (403), recorded like every refused id.
     const err = await list(eastManager, { departmentId: west.id }).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(ValidationError);
-    expect((err as ValidationError).fields).toHaveProperty("departmentId");
+    expect(err).toBeInstanceOf(ForbiddenError);
+    await expect(t.db.auditLog.count({ where: { action: "ledger.view.denied", target: west.id, actorId: eastManager.id } })).resolves.toBe(1);
   });
 
   it("refuses malformed filters, cursors and limits with field errors", async () => {

@@ -1,11 +1,12 @@
 import Link from "next/link";
+import { forbidden } from "next/navigation";
 import { LedgerFilterForm } from "@/components/insights/ledger-filter-form";
 import { LedgerTable } from "@/components/insights/ledger-table";
 import { ledgerFilterOptions, listLedger, type LedgerFilters } from "@/lib/analytics/ledger";
 import { ledgerQuery, parseLedgerFilters } from "@/lib/analytics/ledger-filters";
 import { parseRange, type DateRange } from "@/lib/analytics/range";
 import { requirePageActor } from "@/lib/auth/session";
-import { ValidationError } from "@/lib/errors";
+import { ForbiddenError, ValidationError } from "@/lib/errors";
 import { ctxFor } from "@/lib/http/ctx";
 
 export const dynamic = "force-dynamic";
@@ -23,6 +24,7 @@ export default async function LedgerPage({ searchParams }: { searchParams: Promi
   let filters: LedgerFilters = {};
   let problem = null as ValidationError | null;
   const refused = (err: unknown) => {
+    if (err instanceof ForbiddenError) forbidden();
     if (!(err instanceof ValidationError)) throw err;
     problem = err;
     return null;
