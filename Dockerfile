@@ -8,7 +8,7 @@
 #
 # Default command = `npm start`: migrations, content/ imported, index synced, then the portal and one
 # worker. Other roles of the same image:
-#   portal only:  node --import tsx scripts/serve.ts start --port 3000 --hostname 0.0.0.0
+#   portal only:  node --max-semi-space-size=64 --import tsx scripts/serve.ts start --port 3000 --hostname 0.0.0.0
 #   worker only:  node --import tsx scripts/worker.ts
 #   migrations:   node --import tsx scripts/migrate.ts
 

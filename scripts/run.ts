@@ -10,6 +10,7 @@ import { startDevMailbox } from "../lib/services/dev-mail";
 import { ServiceStartError } from "../lib/services/errors";
 import { assertPortFree } from "../lib/services/ports";
 import { startStack } from "../lib/services/local-stack";
+import { withPortalNodeOptions } from "./lib/portal-node-options";
 import { prepareData } from "./prepare-data";
 
 const mode = process.argv[2] as "dev" | "start" | "services";
@@ -77,7 +78,7 @@ async function main(): Promise<number> {
     }
   }
   const tsx = createRequire(import.meta.url).resolve("tsx/cli");
-  child = spawn(process.execPath, [tsx, "scripts/serve.ts", mode, "--port", String(env.PORT), "--hostname", env.HOSTNAME], { stdio: "inherit", env: envForNext });
+  child = spawn(process.execPath, [tsx, "scripts/serve.ts", mode, "--port", String(env.PORT), "--hostname", env.HOSTNAME], { stdio: "inherit", env: withPortalNodeOptions(envForNext) });
   log(`portal on http://${env.HOSTNAME}:${env.PORT}`);
   // The scheduler (time limits, escalations, notifications, digests) runs beside the portal.
   worker = spawn(process.execPath, [tsx, "scripts/worker.ts"], { stdio: "inherit", env: envForNext });

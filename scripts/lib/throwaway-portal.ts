@@ -3,6 +3,7 @@
 // which is what the drills do to them), the production build, and the portal served by
 // scripts/serve.ts exactly as `npm start` serves it. Everything registers its undo in a Cleanups.
 import { spawn, type ChildProcess } from "node:child_process";
+import { withPortalNodeOptions } from "./portal-node-options";
 import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -156,7 +157,7 @@ export async function startPortal(port: number, env: NodeJS.ProcessEnv, cleanups
   const output: string[] = [];
   // Node flags NODE_OPTIONS refuses (--cpu-prof) need node itself in front, with tsx as a loader.
   const entry = options.nodeArgs ? [...options.nodeArgs, "--import", "tsx"] : [require.resolve("tsx/cli")];
-  const child = spawn(process.execPath, [...entry, "scripts/serve.ts", "start", "--port", String(port), "--hostname", "127.0.0.1"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [...entry, "scripts/serve.ts", "start", "--port", String(port), "--hostname", "127.0.0.1"], { env: withPortalNodeOptions(env), stdio: ["ignore", "pipe", "pipe"] });
   cleanups.add("portal server", () => stopChild(child));
   child.stdout!.on("data", (c: Buffer) => output.push(c.toString()));
   child.stderr!.on("data", (c: Buffer) => output.push(c.toString()));

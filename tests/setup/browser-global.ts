@@ -8,6 +8,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { TestProject } from "vitest/node";
 import { migrate } from "../../lib/db/migrate";
+import { withPortalNodeOptions } from "../../scripts/lib/portal-node-options";
 import { prepareData } from "../../scripts/prepare-data";
 import { findFreePort, waitFor } from "../../lib/services/ports";
 import { startOidcProvider } from "./oidc";
@@ -101,7 +102,7 @@ export default async function setup(project: TestProject) {
     const tsx = createRequire(import.meta.url).resolve("tsx/cli");
     const portal: ChildProcess = spawn(process.execPath, [tsx, "scripts/serve.ts", "start", "--port", String(portalPort), "--hostname", "127.0.0.1"], {
       cwd: root,
-      env,
+      env: withPortalNodeOptions(env),
       stdio: ["ignore", "pipe", "pipe"],
     });
     portal.stdout?.on("data", (c: Buffer) => output.push(c.toString()));
