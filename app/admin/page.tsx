@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Fragment } from "react";
 import { AssignmentForm, CalendarForm, PhraseForm, ReindexForm, RosterForm, TimeLimitForm, UserForm } from "@/components/admin/admin-forms";
 import { requirePageActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
@@ -13,7 +14,7 @@ export default async function AdminPage() {
     db().calendarOverride.findMany({ where: { date: { gte: new Date(Date.now() - 86_400_000) } }, orderBy: { date: "asc" } }),
   ]);
   const [lines, owners, users, phrases, roster] = await Promise.all([
-    db().businessLine.findMany({ orderBy: { name: "asc" }, include: { assignments: { include: { user: { select: { name: true } } } } } }),
+    db().businessLine.findMany({ orderBy: { name: "asc" }, include: { assignments: { orderBy: { createdAt: "asc" }, include: { user: { select: { name: true } } } } } }),
     db().user.findMany({ where: { roles: { has: "FIRST_CONTACT_OWNER" }, disabledAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
     db().user.findMany({ orderBy: { email: "asc" }, take: 500, select: { id: true, name: true, email: true, roles: true, disabledAt: true } }),
     db().brushOffPhrase.findMany({ orderBy: { phrase: "asc" } }),
@@ -32,7 +33,18 @@ export default async function AdminPage() {
             {lines.map((l) => (
               <tr key={l.id} className="border-t border-slate-200">
                 <td className="p-1">{l.name}</td>
-                <td className="p-1">{l.assignments.filter((a) => a.active).map((a) => a.user.name).join("、") || "（无，将交给制度归口部门负责人）"}</td>
+                <td className="p-1">
+                  {l.assignments.some((a) => a.active)
+                    ? l.assignments
+                        .filter((a) => a.active)
+                        .map((a, i) => (
+                          <Fragment key={a.user.name + i}>
+                            {i > 0 && "、"}
+                            <bdi>{a.user.name}</bdi>
+                          </Fragment>
+                        ))
+                    : "（无，将交给制度归口部门负责人）"}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { denyAccess } from "../auth/deny-access";
-import { ConflictError, ForbiddenError, PreconditionError, ValidationError } from "../errors";
+import { ConflictError, ForbiddenError, NotFoundError, PreconditionError, ValidationError } from "../errors";
 import { parseInput } from "../validation";
 import { isAsker } from "./access";
 import type { Ctx } from "./context";
@@ -16,7 +16,7 @@ const askerReplyInput = z.object({ questionId: z.string().uuid(), body: z.string
 /** `verb` names the refused attempt in the audit log (question.<verb>.denied). */
 async function ownQuestion(ctx: Ctx, questionId: string, verb: string) {
   const q = await ctx.db.question.findUnique({ where: { id: questionId }, select: { id: true, askerId: true, ownerId: true, status: true } });
-  if (!q) throw new ValidationError({ questionId: "问题不存在" });
+  if (!q) throw new NotFoundError("问题不存在");
   if (!isAsker(ctx.actor, q)) throw await denyAccess(ctx, `question.${verb}`, q.id, new ForbiddenError("只有提问人可以这样做"));
   return q;
 }

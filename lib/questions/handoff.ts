@@ -1,7 +1,7 @@
 import "server-only";
 import { denyAccess } from "../auth/deny-access";
 import { hasRole } from "../auth/roles";
-import { ConflictError, ForbiddenError, isUniqueViolation, PreconditionError, ValidationError } from "../errors";
+import { ConflictError, ForbiddenError, NotFoundError, isUniqueViolation, PreconditionError, ValidationError } from "../errors";
 import { parseInput } from "../validation";
 import { canActAsOwner } from "./access";
 import type { DbTx } from "../db/client";
@@ -21,7 +21,7 @@ export async function requestHandoff(ctx: Ctx, raw: unknown): Promise<{ handoffI
   try {
     return await ctx.db.$transaction(async (tx) => {
       const q = await tx.question.findUnique({ where: { id: input.questionId }, select: { id: true, ownerId: true, status: true, lineId: true, version: true } });
-      if (!q) throw new ValidationError({ questionId: "问题不存在" });
+      if (!q) throw new NotFoundError("问题不存在");
       if (!canActAsOwner(ctx.actor, q)) throw await denyAccess(ctx, "question.handoff", q.id, new ForbiddenError("只有当前首问责任人可以转交"));
       if (q.status === "RESOLVED" || q.status === "CLOSED") throw new PreconditionError("问题已解决，不能转交");
       if (input.toUserId) {
@@ -71,7 +71,7 @@ export async function respondToHandoff(ctx: Ctx, raw: unknown): Promise<{ accept
   const input = parseInput(respondHandoffInput, raw);
   return ctx.db.$transaction(async (tx) => {
     const h = await tx.handoff.findUnique({ where: { id: input.handoffId }, include: { question: { select: { id: true, ownerId: true, handCount: true } } } });
-    if (!h) throw new ValidationError({ handoffId: "转交不存在" });
+    if (!h) throw new NotFoundError("转交不存在");
     const isReceiver =
       h.toUserId === ctx.actor.id ||
       (h.toLineId !== null && hasRole(ctx.actor, "FIRST_CONTACT_OWNER") && (await tx.responsibilityAssignment.count({ where: { lineId: h.toLineId, userId: ctx.actor.id, active: true } })) > 0);

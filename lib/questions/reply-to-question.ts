@@ -1,6 +1,6 @@
 import "server-only";
 import { denyAccess } from "../auth/deny-access";
-import { BrushOffError, ForbiddenError, PreconditionError, ValidationError } from "../errors";
+import { BrushOffError, ForbiddenError, NotFoundError, PreconditionError, ValidationError } from "../errors";
 import { parseInput } from "../validation";
 import { findBrushOffs } from "./brush-off";
 import type { Ctx } from "./context";
@@ -17,7 +17,7 @@ import { replyInput } from "./schemas";
 export async function replyToQuestion(ctx: Ctx, raw: unknown): Promise<{ replyId: string }> {
   const input = parseInput(replyInput, raw);
   const q = await ctx.db.question.findUnique({ where: { id: input.questionId }, select: { id: true, ownerId: true, askerId: true, status: true, firstRespondedAt: true } });
-  if (!q) throw new ValidationError({ questionId: "问题不存在" });
+  if (!q) throw new NotFoundError("问题不存在");
   if (!canActAsOwner(ctx.actor, q)) throw await denyAccess(ctx, "question.reply", q.id, new ForbiddenError("只有当前首问责任人可以答复"));
   if (q.status === "RESOLVED" || q.status === "CLOSED") throw new PreconditionError("问题已解决；如需继续，请提问人重新打开");
   const phrases = await ctx.db.brushOffPhrase.findMany({ where: { active: true }, select: { phrase: true, suggestion: true } });

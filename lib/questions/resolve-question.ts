@@ -1,6 +1,6 @@
 import "server-only";
 import { denyAccess } from "../auth/deny-access";
-import { ForbiddenError, PreconditionError, ValidationError } from "../errors";
+import { ForbiddenError, NotFoundError, PreconditionError, ValidationError } from "../errors";
 import { parseInput } from "../validation";
 import { canActAsOwner } from "./access";
 import type { Ctx } from "./context";
@@ -17,7 +17,7 @@ export async function resolveQuestion(ctx: Ctx, raw: unknown) {
       where: { id: input.questionId },
       select: { id: true, ownerId: true, askerId: true, status: true, lineId: true, suggestions: { select: { openedAt: true, section: { select: { policyId: true, label: true } } } } },
     });
-    if (!q) throw new ValidationError({ questionId: "问题不存在" });
+    if (!q) throw new NotFoundError("问题不存在");
     if (!canActAsOwner(ctx.actor, q)) throw await denyAccess(ctx, "question.resolve", q.id, new ForbiddenError("只有当前首问责任人可以办结"));
     if (q.status === "RESOLVED" || q.status === "CLOSED") throw new PreconditionError("问题已经办结");
     const sections = input.citedSectionIds.length ? await tx.policySection.findMany({ where: { id: { in: input.citedSectionIds } }, select: { id: true, policyId: true, label: true } }) : [];

@@ -92,11 +92,11 @@ describe("someone else's question and its complaint", () => {
     expect(await (await askerC.get(`/questions/${questionId}`)).text()).toContain(COMPLAINT);
   });
 
-  it("guessed and malformed question ids answer 400/404, never 500", async () => {
+  it("guessed question ids answer 404, malformed ones 400 (404 for the page), never 500", async () => {
     for (const id of guesses(questionId)) {
       await expectRefused(await intruderC.get(`/questions/${id}`), 404, [QUESTION]);
       for (const action of ["complain", "reply"]) {
-        await expectRefused(await post(intruderC, `/api/questions/${id}/${action}`, action === "reply" ? { body: "答复" } : { reason: "猜编号来投诉" }), 400);
+        await expectRefused(await post(intruderC, `/api/questions/${id}/${action}`, action === "reply" ? { body: "答复" } : { reason: "猜编号来投诉" }), id === neighbour(questionId) ? 404 : 400);
       }
     }
     expect(await h.db.complaint.count({ where: { questionId } })).toBe(1);
@@ -104,7 +104,7 @@ describe("someone else's question and its complaint", () => {
 });
 
 describe("handoffs", () => {
-  it("responding to a handoff addressed to someone else is 403, changes nothing and is logged as handoff.respond.denied; guessed ids are 400", async () => {
+  it("responding to a handoff addressed to someone else is 403, changes nothing and is logged as handoff.respond.denied; guessed ids are 404, malformed 400", async () => {
     const receiver = await makeUser(h.db, { roles: ["EMPLOYEE", "FIRST_CONTACT_OWNER"] });
     const version = (await h.db.question.findUniqueOrThrow({ where: { id: questionId } })).version;
     const NOTE = `交接说明 ${tag}`;
@@ -119,7 +119,7 @@ describe("handoffs", () => {
     expect((await h.db.handoff.findUniqueOrThrow({ where: { id: handoffId } })).status).toBe("PENDING");
     expect((await h.db.question.findUniqueOrThrow({ where: { id: questionId } })).ownerId).toBe(owner.id);
 
-    for (const id of guesses(handoffId)) await expectRefused(await post(intruderC, `/api/handoffs/${id}/respond`, { accept: true }), 400, [NOTE]);
+    for (const id of guesses(handoffId)) await expectRefused(await post(intruderC, `/api/handoffs/${id}/respond`, { accept: true }), id === neighbour(handoffId) ? 404 : 400, [NOTE]);
   });
 });
 

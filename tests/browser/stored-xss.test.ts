@@ -288,7 +288,14 @@ describe("stored XSS: insights, QA and admin", () => {
     await view(admin, "an admin", "/qa", fields);
   });
   it("/admin and /admin/notifications as an admin", async () => {
-    await view(admin, "an admin", "/admin", pick("askerName", "ownerName", "managerName", "calendarNote", "phrase", "phraseSuggestion"));
+    // In the responsibility matrix the hostile name comes first, followed by the line's other owner.
+    const lineId = (await h.db.question.findUniqueOrThrow({ where: { id: q1.id } })).lineId;
+    const assignment = await h.db.responsibilityAssignment.create({ data: { lineId, userId: ownerB.id, createdAt: new Date("2020-01-01T00:00:00Z") } });
+    try {
+      await view(admin, "an admin", "/admin", pick("askerName", "ownerName", "managerName", "calendarNote", "phrase", "phraseSuggestion"));
+    } finally {
+      await h.db.responsibilityAssignment.delete({ where: { id: assignment.id } });
+    }
     await view(admin, "an admin", "/admin/notifications", {});
   });
 });
