@@ -123,7 +123,10 @@ export class SearchLogBuffer {
         this.pending.unshift(...batch);
         const retryMs = RETRY_MS[Math.min(this.failures, RETRY_MS.length - 1)]!;
         this.failures++;
-        log.warn("search log write failed; will retry", { rows: this.pending.length, retryMs, err: String((err as Error)?.message ?? err) });
+        // Once per outage and then every 20th attempt: a PostgreSQL outage must not flood the log.
+        if (this.failures === 1 || this.failures % 20 === 0) {
+          log.warn("search log write failed; will retry", { rows: this.pending.length, attempts: this.failures, retryMs, err: String((err as Error)?.message ?? err) });
+        }
         this.schedule(retryMs);
         return;
       }
