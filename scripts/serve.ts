@@ -40,14 +40,14 @@ const server = createServer((req, res) => {
  * retry, nothing is broken in the portal.
  */
 function answer503WhileDatabaseDown(res: ServerResponse): void {
-  const writeHead = res.writeHead;
+  const writeHead = res.writeHead as (this: ServerResponse, ...args: unknown[]) => ServerResponse;
   res.writeHead = function (this: ServerResponse, status: number, ...rest: unknown[]) {
     if (status === 500 && isDatabaseMarkedDown()) {
       this.setHeader("retry-after", "5");
       if (typeof rest[0] === "string") rest[0] = "Service Unavailable";
-      return (writeHead as (...a: unknown[]) => ServerResponse).call(this, 503, ...rest);
+      status = 503;
     }
-    return (writeHead as (...a: unknown[]) => ServerResponse).call(this, status, ...rest);
+    return writeHead.call(this, status, ...rest);
   } as typeof res.writeHead;
 }
 server.listen(port, hostname, () => console.log(`[shouwen] portal listening on http://${hostname}:${port}`));

@@ -4,12 +4,12 @@
 const KEY = Symbol.for("shouwen.databaseAvailability");
 
 interface Availability {
-  downSince: number | null;
+  down: boolean;
 }
 
 function state(): Availability {
   const g = globalThis as unknown as { [KEY]?: Availability };
-  return (g[KEY] ??= { downSince: null });
+  return (g[KEY] ??= { down: false });
 }
 
 // Prisma's codes for "no usable connection": can't reach, timed out, closed by the server, pool exhausted.
@@ -23,15 +23,15 @@ export function isDatabaseDownError(err: unknown): boolean {
   return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|Connection terminated|terminating connection|Can't reach database server|Server has closed the connection|not queryable|the database system is (starting up|shutting down|in recovery mode|not yet accepting connections)|timeout exceeded when trying to connect|57P0[1-3]/i.test(text);
 }
 
-export function noteDatabaseDown(now = Date.now()): void {
-  state().downSince ??= now;
+export function noteDatabaseDown(): void {
+  state().down = true;
 }
 
 export function noteDatabaseUp(): void {
-  state().downSince = null;
+  state().down = false;
 }
 
 /** True from a failed connection until the next successful one. */
 export function isDatabaseMarkedDown(): boolean {
-  return state().downSince !== null;
+  return state().down;
 }

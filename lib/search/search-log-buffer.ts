@@ -30,7 +30,7 @@ interface PendingSearch {
   policyIds: string[];
 }
 
-function toPending(entry: SearchLogEntry, now: Date): PendingSearch {
+export function toPending(entry: SearchLogEntry, now: Date): PendingSearch {
   const hits = entry.result.hits;
   return {
     id: entry.id ?? randomUUID(),
@@ -49,7 +49,7 @@ function toPending(entry: SearchLogEntry, now: Date): PendingSearch {
 }
 
 /** One statement for a whole batch: the searches, and their impressions in the order shown. */
-async function writeBatch(db: DbTx, batch: PendingSearch[]): Promise<void> {
+export async function writeBatch(db: DbTx, batch: PendingSearch[]): Promise<void> {
   const impressions = batch.flatMap((s) => s.sectionIds.map((sectionId, i) => ({ queryId: s.id, sectionId, policyId: s.policyIds[i]!, rank: i + 1, at: s.createdAt })));
   await db.$executeRaw`
     WITH q AS (

@@ -8,7 +8,7 @@ import pg from "pg";
 import { migrate } from "../db/migrate";
 import { pingSearch } from "../search/client";
 import { startMeilisearch } from "./meilisearch";
-import { startPostgres } from "./postgres";
+import { startPostgres, type LocalPostgres } from "./postgres";
 
 interface Secrets {
   postgresPassword: string;
@@ -61,7 +61,7 @@ export async function startStack(options: { log?: (m: string) => void; reuseRunn
   const env = launcherEnv();
   const dir = dataDir();
   const stops: (() => Promise<void>)[] = [];
-  let beforeDatabaseStops = (_wait: () => Promise<void>) => undefined as void;
+  let postgres: LocalPostgres | undefined;
   const stop = async () => {
     for (const s of stops.reverse()) await s().catch(() => undefined);
   };
@@ -75,11 +75,10 @@ export async function startStack(options: { log?: (m: string) => void; reuseRunn
       log(`using the running embedded PostgreSQL on 127.0.0.1:${env.SHOUWEN_PG_PORT}`);
     }
     if (!databaseUrl) {
-      const server = await startPostgres({ dataDir: path.join(dir, "postgres"), port: env.SHOUWEN_PG_PORT, password: secrets!.postgresPassword });
-      stops.push(server.stop);
-      beforeDatabaseStops = server.stopAfter;
-      databaseUrl = server.url;
-      log(`PostgreSQL (embedded) on 127.0.0.1:${server.port}, data in ${path.join(dir, "postgres")}`);
+      postgres = await startPostgres({ dataDir: path.join(dir, "postgres"), port: env.SHOUWEN_PG_PORT, password: secrets!.postgresPassword });
+      stops.push(postgres.stop);
+      databaseUrl = postgres.url;
+      log(`PostgreSQL (embedded) on 127.0.0.1:${postgres.port}, data in ${path.join(dir, "postgres")}`);
     } else log("using PostgreSQL from DATABASE_URL");
     let meiliHost = env.MEILI_HOST;
     let meiliKey = env.MEILI_MASTER_KEY;
@@ -108,7 +107,8 @@ export async function startStack(options: { log?: (m: string) => void; reuseRunn
       },
       stop,
       onStop: (extra) => void stops.push(extra),
-      beforeDatabaseStops: (wait) => beforeDatabaseStops(wait),
+      // With an external PostgreSQL there is nothing of ours to hold back.
+      beforeDatabaseStops: (wait) => postgres?.stopAfter(wait),
     };
   } catch (err) {
     await stop();
