@@ -21,15 +21,18 @@ const post = (c: HttpClient, path: string, body: unknown) => c.request("POST", p
 const note = { noteDone: "查了差旅制度", notePending: "需要确认例外审批", notePromised: "周五前答复" };
 
 type U = Awaited<ReturnType<typeof makeUser>>;
-let asker: U, owner: U, colleague: U, plain: U, policyOwner: U;
+let asker: U, owner: U, colleague: U, plain: U, policyOwner: U, ownerBoss: U, strangerManager: U;
 let line: { id: string }, otherLine: { id: string };
 let askerC: HttpClient, ownerC: HttpClient, policyC: HttpClient;
 let questionId: string;
 
 beforeAll(async () => {
   const policyDept = await makeDepartment(h.db);
+  ownerBoss = await makeUser(h.db, { roles: ["EMPLOYEE", "MANAGER"] });
+  strangerManager = await makeUser(h.db, { roles: ["EMPLOYEE", "MANAGER"] });
+  const ownerDept = await makeDepartment(h.db, { managerId: ownerBoss.id });
   asker = await makeUser(h.db, { password: TEST_PASSWORD });
-  owner = await makeUser(h.db, { roles: ["EMPLOYEE", "FIRST_CONTACT_OWNER"], password: TEST_PASSWORD });
+  owner = await makeUser(h.db, { roles: ["EMPLOYEE", "FIRST_CONTACT_OWNER"], password: TEST_PASSWORD, departmentId: ownerDept.id });
   colleague = await makeUser(h.db, { roles: ["EMPLOYEE", "FIRST_CONTACT_OWNER"] });
   plain = await makeUser(h.db, {});
   policyOwner = await makeUser(h.db, { roles: ["EMPLOYEE", "POLICY_OWNER"], departmentId: policyDept.id, password: TEST_PASSWORD });
@@ -53,11 +56,13 @@ describe("handoff receivers", () => {
     expect(await h.db.auditLog.count({ where: { action: "question.handoff.denied", target: questionId, actorId: owner.id } })).toBe(1);
   });
 
-  it("the owner's receiver picker lists first-contact owners and not plain employees", async () => {
-    const html = await (await ownerC.get(`/questions/${questionId}`)).text();
-    expect(html).toContain(`value="u:${colleague.id}"`);
-    expect(html).not.toContain(`value="u:${plain.id}"`);
-    expect(html).not.toContain(`value="u:${owner.id}"`);
+  it("the owner's receiver picker lists first-contact owners and the owner's manager, not plain employees or other managers", async () => {
+    const filed = await post(askerC, "/api/questions", { idempotencyKey: randomUUID(), body: "年假可以跨年使用吗？", lineId: line.id, contactName: "测试" });
+    const { id } = (await filed.json()) as { id: string };
+    const html = await (await ownerC.get(`/questions/${id}`)).text();
+    expect(html).toContain('data-testid="handoff-form"');
+    for (const yes of [colleague, ownerBoss]) expect(html, yes.name).toContain(`value="u:${yes.id}"`);
+    for (const no of [plain, owner, strangerManager]) expect(html, no.name).not.toContain(`value="u:${no.id}"`);
   });
 });
 
