@@ -130,7 +130,7 @@ export function AskFlow({ defaults, initialQuery }: { defaults: FilingDefaults; 
                     {preview.superseded && (
                       <p role="note" data-testid="preview-superseded" className="mb-2 rounded border border-amber-500 bg-amber-50 p-2 font-medium text-amber-900">
                         旧版本（v{preview.superseded.version}），已被 v{preview.superseded.currentVersion ?? "?"} 取代，以下内容已不再有效。{" "}
-                        <Link className="text-blue-700 underline" href={`/policies/${preview.superseded.policyId}?s=${preview.sectionId}#${encodeURIComponent(preview.superseded.label)}`}>查看现行版本</Link>
+                        <Link className="text-blue-700 underline" href={`/policies/${preview.superseded.policyId}#${encodeURIComponent(preview.superseded.label)}`}>查看现行版本</Link>
                       </p>
                     )}
                     {preview.text}

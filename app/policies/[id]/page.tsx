@@ -23,11 +23,6 @@ export default async function PolicyPage({ params, searchParams }: { params: Pro
   const version = policy.currentVersion;
   // Analytics rows are written without holding up the page.
   const clickedSection = click.success && version.sections.some((s) => s.id === click.data.s) ? click.data.s : null;
-  // A link to a section of an older version (a stale search hit, an old citation) lands on the current text, saying so.
-  const linked = z.object({ s: z.string().uuid() }).safeParse(await searchParams);
-  const oldSection = linked.success && !version.sections.some((s) => s.id === linked.data.s)
-    ? await db().policySection.findFirst({ where: { id: linked.data.s, policyId: policy.id }, select: { label: true, version: { select: { version: true } } } })
-    : null;
   void db().policyView.create({ data: { userId: actor.id, policyId: policy.id, sectionId: clickedSection, source: clickedSection ? "search" : "reader" } }).catch(() => undefined);
   if (clickedSection && click.success) void logClick(db(), { searchQueryId: click.data.sq, userId: actor.id, sectionId: click.data.s, rank: click.data.r ?? null }).catch(() => undefined);
   return (
@@ -42,12 +37,6 @@ export default async function PolicyPage({ params, searchParams }: { params: Pro
         <div><dt className="font-medium">归口部门</dt><dd>{policy.ownerName}</dd></div>
         <div><dt className="font-medium">条线</dt><dd>{policy.line.name}</dd></div>
       </dl>
-      {oldSection && (
-        <p role="note" data-testid="superseded-link" className="mt-4 rounded-md border border-amber-500 bg-amber-50 p-3 text-amber-900">
-          你打开的链接指向旧版本 v{oldSection.version.version} 的{oldSection.label}，该版本已被 v{version.version} 取代（旧版本已废止）。下面是现行版本
-          {version.sections.some((s) => s.label === oldSection.label) ? <>，<a className="text-blue-700 underline" href={`#${encodeURIComponent(oldSection.label)}`}>直接查看现行{oldSection.label}</a></> : `；现行版本中已没有${oldSection.label}`}。
-        </p>
-      )}
       {version.sections.length > 1 && (
         <nav aria-labelledby="toc" className="mt-6 rounded-md border border-slate-300 p-4">
           <h2 id="toc" className="font-semibold">目录</h2>
