@@ -1,17 +1,19 @@
 import Link from "next/link";
 import { Fragment } from "react";
-import { AssignmentForm, CalendarForm, PhraseForm, ReindexForm, RosterForm, TimeLimitForm, UserForm } from "@/components/admin/admin-forms";
+import { AssignmentForm, CalendarForm, HandoffReceiversForm, PhraseForm, ReindexForm, RosterForm, TimeLimitForm, UserForm } from "@/components/admin/admin-forms";
 import { requirePageActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
+import { listedReceiverIds } from "@/lib/questions/handoff-receivers";
 import { fmt } from "@/lib/questions/labels";
 
 export const dynamic = "force-dynamic";
 
 export default async function AdminPage() {
   await requirePageActor("ADMIN");
-  const [limits, overrides] = await Promise.all([
+  const [limits, overrides, listedReceivers] = await Promise.all([
     db().timeLimitPolicy.findMany({ include: { line: { select: { name: true } } }, orderBy: [{ lineId: "asc" }, { priority: "asc" }] }),
     db().calendarOverride.findMany({ where: { date: { gte: new Date(Date.now() - 86_400_000) } }, orderBy: { date: "asc" } }),
+    listedReceiverIds(db()),
   ]);
   const [lines, owners, users, phrases, roster] = await Promise.all([
     db().businessLine.findMany({ orderBy: { name: "asc" }, include: { assignments: { orderBy: { createdAt: "asc" }, include: { user: { select: { name: true } } } } } }),
@@ -50,6 +52,11 @@ export default async function AdminPage() {
           </tbody>
         </table>
         <div className="mt-3"><AssignmentForm lines={lineOpts} people={owners} /></div>
+      </section>
+      <section aria-labelledby="receivers-h">
+        <h2 id="receivers-h" className="text-lg font-semibold">转交接收人</h2>
+        <p className="mt-1 text-sm text-slate-700">问题只能转交给首问责任人、该问题责任链上的主管，以及下面名单中的人员。</p>
+        <div className="mt-2"><HandoffReceiversForm people={users.filter((u) => !u.disabledAt && !u.roles.includes("FIRST_CONTACT_OWNER")).map((u) => ({ id: u.id, name: `${u.name}（${u.email}）` }))} selected={listedReceivers} /></div>
       </section>
       <section aria-labelledby="roster-h">
         <h2 id="roster-h" className="text-lg font-semibold">值班表</h2>

@@ -89,3 +89,20 @@ export function CalendarForm() {
     </ActionForm>
   );
 }
+
+/** Extra handoff receivers: people who may take over a question besides first-contact owners and the chain's managers. */
+export function HandoffReceiversForm({ people, selected }: { people: Opt[]; selected: string[] }) {
+  return (
+    <ActionForm action="/api/admin/handoff-receivers" testId="handoff-receivers-form" submitLabel="保存接收人名单" tone="plain"
+      build={(f) => ({ userIds: f.getAll("userIds").map(String) })}>
+      <fieldset>
+        <legend className="text-sm">勾选可以接收转交问题的其他人员</legend>
+        <ul className="mt-1 grid max-h-64 gap-1 overflow-auto text-sm sm:grid-cols-3">
+          {people.map((p) => (
+            <li key={p.id}><label className="flex items-start gap-2"><input type="checkbox" name="userIds" value={p.id} defaultChecked={selected.includes(p.id)} className="mt-1" /> <bdi>{p.name}</bdi></label></li>
+          ))}
+        </ul>
+      </fieldset>
+    </ActionForm>
+  );
+}

@@ -10,6 +10,17 @@ interface Preview {
   sectionId: string;
   text: string;
   openedAt: number;
+  /** set when the index still pointed at a superseded version's text */
+  superseded: { version: number; currentVersion: number | null; policyId: string; label: string } | null;
+}
+
+interface SectionAnswer {
+  text: string;
+  policyId: string;
+  label: string;
+  version: number;
+  isCurrent: boolean;
+  currentVersion: number | null;
 }
 
 /** Search first: suggestions while typing; filing only after they were shown (or none were found). */
@@ -60,8 +71,9 @@ export function AskFlow({ defaults, initialQuery }: { defaults: FilingDefaults; 
   const openPreview = async (hit: SuggestHit) => {
     if (preview) await closePreview();
     if (preview?.sectionId === hit.sectionId) return;
-    const s = await api<{ text: string }>(`/api/sections/${hit.sectionId}`);
-    setPreview({ sectionId: hit.sectionId, text: s.text, openedAt: Date.now() });
+    const s = await api<SectionAnswer>(`/api/sections/${hit.sectionId}`);
+    const superseded = s.isCurrent ? null : { version: s.version, currentVersion: s.currentVersion, policyId: s.policyId, label: s.label };
+    setPreview({ sectionId: hit.sectionId, text: s.text, openedAt: Date.now(), superseded });
     if (sessionId) await api(`/api/ask/sessions/${sessionId}/view`, { body: { sectionId: hit.sectionId, durationMs: 0 } }).catch(() => undefined);
   };
 
@@ -114,7 +126,15 @@ export function AskFlow({ defaults, initialQuery }: { defaults: FilingDefaults; 
                   {h.snippet.map((s, i) => (s.hit ? <mark key={i} className="bg-yellow-200">{s.text}</mark> : <span key={i}>{s.text}</span>))}
                 </p>
                 {preview?.sectionId === h.sectionId && (
-                  <div data-testid="preview" className="mt-2 max-h-64 overflow-auto whitespace-pre-wrap rounded bg-slate-50 p-2 text-sm">{preview.text}</div>
+                  <div data-testid="preview" className="mt-2 max-h-64 overflow-auto whitespace-pre-wrap rounded bg-slate-50 p-2 text-sm">
+                    {preview.superseded && (
+                      <p role="note" data-testid="preview-superseded" className="mb-2 rounded border border-amber-500 bg-amber-50 p-2 font-medium text-amber-900">
+                        旧版本（v{preview.superseded.version}），已被 v{preview.superseded.currentVersion ?? "?"} 取代，以下内容已不再有效。{" "}
+                        <Link className="text-blue-700 underline" href={`/policies/${preview.superseded.policyId}#${encodeURIComponent(preview.superseded.label)}`}>查看现行版本</Link>
+                      </p>
+                    )}
+                    {preview.text}
+                  </div>
                 )}
                 <div className="mt-2 flex flex-wrap gap-2">
                   <button type="button" data-testid="preview-toggle" className="rounded border border-slate-400 px-2 py-1 text-sm" aria-expanded={preview?.sectionId === h.sectionId} onClick={() => void (preview?.sectionId === h.sectionId ? closePreview() : openPreview(h))}>

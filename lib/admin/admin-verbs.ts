@@ -1,10 +1,13 @@
 import "server-only";
+import { policyScopeOf } from "../analytics/scope";
+import { denyAccess } from "../auth/deny-access";
 import { hasRole } from "../auth/roles";
 import { ForbiddenError, ValidationError } from "../errors";
 import type { Ctx } from "../questions/context";
 import { parseInput } from "../validation";
 import { forgetCalendar } from "../time/calendar";
-import { assignmentInput, calendarOverrideInput, phraseInput, rosterInput, synonymInput, timeLimitInput, userUpdateInput } from "./schemas";
+import { HANDOFF_RECEIVERS_SETTING } from "../questions/handoff-receivers";
+import { assignmentInput, calendarOverrideInput, handoffReceiversInput, phraseInput, rosterInput, synonymInput, timeLimitInput, userUpdateInput } from "./schemas";
 
 function requireAdmin(ctx: Ctx) {
   if (!hasRole(ctx.actor, "ADMIN")) throw new ForbiddenError("需要管理员权限");
@@ -58,10 +61,18 @@ export async function updateUser(ctx: Ctx, raw: unknown) {
   await audit(ctx, "user.update", input.userId, input);
 }
 
-/** Policy owners (and admins) extend the synonym dictionary; the search picks it up on its next refresh. */
+/**
+ * Policy owners (and admins) extend the synonym dictionary; the search picks it up on its next refresh.
+ * Synonyms change every search of their 条线 (or, without one, of everyone), so a policy owner adds them
+ * only for the 条线 they own, like their other actions; company-wide ones are for admins.
+ */
 export async function addSynonyms(ctx: Ctx, raw: unknown) {
   if (!hasRole(ctx.actor, "ADMIN", "POLICY_OWNER")) throw new ForbiddenError("需要制度负责人或管理员权限");
   const input = parseInput(synonymInput, raw);
+  if (input.lineId && !(await ctx.db.businessLine.count({ where: { id: input.lineId } }))) throw new ValidationError({ lineId: "条线不存在" });
+  const scope = await policyScopeOf(ctx.db, ctx.actor);
+  if (!scope.all && !input.lineId) throw await denyAccess(ctx, "synonyms.add", "global", new ForbiddenError("全公司通用的同义词只能由管理员添加，请选择你负责的条线"));
+  if (!scope.all && !scope.lineIds.includes(input.lineId!)) throw await denyAccess(ctx, "synonyms.add", input.lineId!, new ForbiddenError("只能为自己负责的条线添加同义词"));
   const row = await ctx.db.searchSynonym.create({ data: { terms: [...new Set(input.terms)], lineId: input.lineId ?? null, createdById: ctx.actor.id, createdAt: ctx.now } });
   await audit(ctx, "synonyms.add", row.id, input);
   return { id: row.id };
@@ -87,4 +98,17 @@ export async function saveCalendarOverride(ctx: Ctx, raw: unknown) {
   await ctx.db.calendarOverride.upsert({ where: { date }, create: { date, isWorkday: input.isWorkday, note: input.note ?? null }, update: { isWorkday: input.isWorkday, note: input.note ?? null } });
   forgetCalendar(ctx.db);
   await audit(ctx, "calendar.override", input.date, input);
+}
+
+/** People besides first-contact owners and the chain's managers who may receive a handed-on question. */
+export async function setHandoffReceivers(ctx: Ctx, raw: unknown) {
+  requireAdmin(ctx);
+  const input = parseInput(handoffReceiversInput, raw);
+  const userIds = [...new Set(input.userIds)];
+  const found = await ctx.db.user.count({ where: { id: { in: userIds }, disabledAt: null } });
+  if (found !== userIds.length) throw new ValidationError({ userIds: "有人员不存在或已停用" });
+  const value = { userIds };
+  await ctx.db.appSetting.upsert({ where: { key: HANDOFF_RECEIVERS_SETTING }, create: { key: HANDOFF_RECEIVERS_SETTING, value }, update: { value } });
+  await audit(ctx, "handoff.receivers", HANDOFF_RECEIVERS_SETTING, value);
+  return { count: userIds.length };
 }

@@ -20,3 +20,6 @@ export const timeLimitInput = z
   .strict()
   .refine((v) => v.resolutionMinutes >= v.firstResponseMinutes, { message: "办结时限不能短于首次响应时限", path: ["resolutionMinutes"] });
 export const calendarOverrideInput = z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式为 YYYY-MM-DD"), isWorkday: z.boolean(), note: z.string().trim().max(100).optional() }).strict();
+export const handoffReceiversInput = z
+  .object({ userIds: z.array(z.string().uuid("人员编号无效"), { error: "请选择人员" }).max(500, "最多 500 人") })
+  .strict();

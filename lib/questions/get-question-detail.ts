@@ -12,7 +12,7 @@ export async function getQuestionDetail(ctx: Ctx, questionId: string) {
       line: { select: { id: true, name: true } },
       asker: { select: { id: true, name: true } },
       owner: { select: { id: true, name: true, title: true } },
-      replies: { orderBy: { createdAt: "asc" }, include: { author: { select: { id: true, name: true } }, citations: { include: { section: { select: { id: true, label: true, heading: true, policy: { select: { id: true, title: true } } } } } } } },
+      replies: { orderBy: { createdAt: "asc" }, include: { author: { select: { id: true, name: true } }, citations: { include: { section: { select: { id: true, label: true, heading: true, versionId: true, version: { select: { version: true } }, policy: { select: { id: true, title: true, currentVersionId: true, currentVersion: { select: { version: true } } } } } } } } } },
       ownerships: { orderBy: { startedAt: "asc" }, include: { user: { select: { id: true, name: true } } } },
       handoffs: { orderBy: { createdAt: "asc" }, include: { fromUser: { select: { name: true } }, toUser: { select: { id: true, name: true } }, toLine: { select: { id: true, name: true } } } },
       escalations: { orderBy: { level: "asc" }, include: { toUser: { select: { name: true, title: true } } } },

@@ -11,6 +11,7 @@ import { loadCalendar } from "../time/calendar";
 import { addWorkingMinutes } from "../time/working-time";
 import { appendEvent, notifyInApp } from "./events";
 import { lowestCommonManager } from "./org";
+import { auditRefusedReceiver, isEligibleReceiver, RECEIVER_REFUSED } from "./handoff-receivers";
 import { handoffInput, respondHandoffInput } from "./schemas";
 
 const DEFAULT_MAX_HANDS = 3;
@@ -28,6 +29,10 @@ export async function requestHandoff(ctx: Ctx, raw: unknown): Promise<{ handoffI
         if (input.toUserId === ctx.actor.id) throw new ValidationError({ toUserId: "不能转交给自己" });
         const receiver = await tx.user.findFirst({ where: { id: input.toUserId, disabledAt: null }, select: { id: true } });
         if (!receiver) throw new ValidationError({ toUserId: "接收人不存在或已停用" });
+        if (!(await isEligibleReceiver(tx, q.id, receiver.id))) {
+          await auditRefusedReceiver(ctx, "question.handoff", q.id, receiver.id);
+          throw new ValidationError({ toUserId: RECEIVER_REFUSED });
+        }
       } else {
         const line = await tx.businessLine.findUnique({ where: { id: input.toLineId! }, select: { id: true } });
         if (!line) throw new ValidationError({ toLineId: "条线不存在" });
@@ -76,6 +81,10 @@ export async function respondToHandoff(ctx: Ctx, raw: unknown): Promise<{ accept
       h.toUserId === ctx.actor.id ||
       (h.toLineId !== null && hasRole(ctx.actor, "FIRST_CONTACT_OWNER") && (await tx.responsibilityAssignment.count({ where: { lineId: h.toLineId, userId: ctx.actor.id, active: true } })) > 0);
     if (!isReceiver || h.fromUserId === ctx.actor.id) throw await denyAccess(ctx, "handoff.respond", h.id, new ForbiddenError("只有接收人可以接收或拒绝转交"));
+    // A handoff made before the receiver rule, or to someone who lost the role since, cannot make them owner.
+    if (input.accept && h.toUserId === ctx.actor.id && !(await isEligibleReceiver(tx, h.question.id, ctx.actor.id))) {
+      throw await denyAccess(ctx, "handoff.respond", h.id, new ForbiddenError(`你不能接收这个问题：${RECEIVER_REFUSED}`));
+    }
     const claimed = await tx.handoff.updateMany({
       where: { id: h.id, status: "PENDING" },
       data: { status: input.accept ? "ACCEPTED" : "DECLINED", respondedById: ctx.actor.id, respondedAt: ctx.now, declineReason: input.accept ? null : input.declineReason },

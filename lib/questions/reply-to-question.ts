@@ -2,6 +2,7 @@ import "server-only";
 import { denyAccess } from "../auth/deny-access";
 import { BrushOffError, ForbiddenError, NotFoundError, PreconditionError, ValidationError } from "../errors";
 import { parseInput } from "../validation";
+import { loadCitableSections } from "../policies/citable-sections";
 import { findBrushOffs } from "./brush-off";
 import type { Ctx } from "./context";
 import { pauseClock, resumeClock, WAITING_FOR_MATERIALS } from "./clock";
@@ -31,10 +32,7 @@ export async function replyToQuestion(ctx: Ctx, raw: unknown): Promise<{ replyId
   }
   if (input.expectedResolutionAt && input.expectedResolutionAt <= ctx.now) throw new ValidationError({ expectedResolutionAt: "预计解决时间应晚于现在" });
   return ctx.db.$transaction(async (tx) => {
-    const sections = input.citedSectionIds.length
-      ? await tx.policySection.findMany({ where: { id: { in: input.citedSectionIds } }, select: { id: true, policyId: true } })
-      : [];
-    if (sections.length !== input.citedSectionIds.length) throw new ValidationError({ citedSectionIds: "引用的条款不存在" });
+    const sections = await loadCitableSections(tx, input.citedSectionIds);
     const reply = await tx.reply.create({
       data: { questionId: q.id, authorId: ctx.actor.id, body: input.body, checklist: input.checklist, expectedResolutionAt: input.expectedResolutionAt ?? null, createdAt: ctx.now },
     });

@@ -1,7 +1,8 @@
 import "server-only";
 import { denyAccess } from "../auth/deny-access";
-import { ForbiddenError, NotFoundError, PreconditionError, ValidationError } from "../errors";
+import { ForbiddenError, NotFoundError, PreconditionError } from "../errors";
 import { parseInput } from "../validation";
+import { loadCitableSections } from "../policies/citable-sections";
 import { canActAsOwner } from "./access";
 import type { Ctx } from "./context";
 import { resumeClock } from "./clock";
@@ -20,8 +21,7 @@ export async function resolveQuestion(ctx: Ctx, raw: unknown) {
     if (!q) throw new NotFoundError("问题不存在");
     if (!canActAsOwner(ctx.actor, q)) throw await denyAccess(ctx, "question.resolve", q.id, new ForbiddenError("只有当前首问责任人可以办结"));
     if (q.status === "RESOLVED" || q.status === "CLOSED") throw new PreconditionError("问题已经办结");
-    const sections = input.citedSectionIds.length ? await tx.policySection.findMany({ where: { id: { in: input.citedSectionIds } }, select: { id: true, policyId: true, label: true } }) : [];
-    if (sections.length !== input.citedSectionIds.length) throw new ValidationError({ citedSectionIds: "引用的条款不存在" });
+    const sections = await loadCitableSections(tx, input.citedSectionIds);
     const exposure =
       input.kind === "NO_POLICY" ? null : deriveExposure(sections, q.suggestions.map((s) => ({ policyId: s.section.policyId, label: s.section.label, opened: s.openedAt !== null })));
     // Resolved while waiting for the asker: the clock restarts first, so the deadline moves by the paused

@@ -7,6 +7,7 @@ import { db } from "@/lib/db/client";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { ctxFor } from "@/lib/http/ctx";
 import { getQuestionDetail } from "@/lib/questions/get-question-detail";
+import { listHandoffReceivers } from "@/lib/questions/handoff-receivers";
 import { EVENT_LABEL, EXPOSURE_LABEL, fmt, RESOLUTION_LABEL, STATUS_LABEL } from "@/lib/questions/labels";
 import { portalSearchDeps } from "@/lib/search/portal-search";
 import { searchClauses } from "@/lib/search/search-clauses";
@@ -30,7 +31,7 @@ export default async function QuestionPage({ params }: { params: Promise<{ id: s
   const { q, isAsker, isOwner, complaints, searchTrail, pendingHandoff, canRespondToHandoff } = detail;
   const open = q.status !== "RESOLVED" && q.status !== "CLOSED";
   const escalatedTo = q.escalations.at(-1)?.toUser;
-  const ownerExtras = isOwner && open ? await ownerOptions(q.body, q.suggestions.map((s) => ({ sectionId: s.section.id, label: `${s.section.policy.title} ${s.section.label}` })), actor.id) : null;
+  const ownerExtras = isOwner && open ? await ownerOptions(q.id, q.body, q.suggestions.map((s) => ({ sectionId: s.section.id, label: `${s.section.policy.title} ${s.section.label}` })), actor.id) : null;
   return (
     <article className="mx-auto max-w-4xl space-y-6">
       <header>
@@ -87,7 +88,15 @@ export default async function QuestionPage({ params }: { params: Promise<{ id: s
               {r.expectedResolutionAt && <p className="mt-1 text-sm">预计解决时间：{fmt(r.expectedResolutionAt)}</p>}
               {r.citations.length > 0 && (
                 <ul className="mt-1 text-sm">
-                  {r.citations.map((c) => <li key={c.id}>依据：<Link className="text-blue-700 underline" href={`/policies/${c.section.policy.id}#${encodeURIComponent(c.section.label)}`}>{c.section.policy.title} {c.section.label}</Link></li>)}
+                  {r.citations.map((c) => (
+                    <li key={c.id}>
+                      依据：<Link className="text-blue-700 underline" href={`/policies/${c.section.policy.id}#${encodeURIComponent(c.section.label)}`}>{c.section.policy.title} {c.section.label}</Link>
+                      {c.section.versionId !== c.section.policy.currentVersionId && (
+                        // The link above opens the current text; this says the answer cited an older one.
+                        <span data-testid="citation-superseded" className="ml-2 rounded bg-amber-100 px-1 text-amber-900">答复时引用的是旧版本 v{c.section.version.version}，现已被 v{c.section.policy.currentVersion?.version ?? "?"} 取代</span>
+                      )}
+                    </li>
+                  ))}
                 </ul>
               )}
             </li>
@@ -133,13 +142,15 @@ export default async function QuestionPage({ params }: { params: Promise<{ id: s
 }
 
 /** Clause suggestions for the owner (one-click citation) and the people / queues to hand over to. */
-async function ownerOptions(body: string, shown: { sectionId: string; label: string }[], actorId: string) {
+async function ownerOptions(questionId: string, body: string, shown: { sectionId: string; label: string }[], actorId: string) {
   const found = await searchClauses(portalSearchDeps(), { q: body.slice(0, 200), limit: 5 }).catch(() => null);
   const cite = [...shown];
   for (const h of found?.hits ?? []) if (!cite.some((c) => c.sectionId === h.sectionId)) cite.push({ sectionId: h.sectionId, label: `${h.policyTitle} ${h.label}` });
   const [people, lines] = await Promise.all([
-    db().user.findMany({ where: { disabledAt: null, id: { not: actorId }, roles: { hasSome: ["FIRST_CONTACT_OWNER", "MANAGER"] } }, orderBy: { name: "asc" }, select: { id: true, name: true, title: true } }),
+    listHandoffReceivers(db(), questionId, actorId),
     db().businessLine.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
   ]);
-  return { cite, people: people.map((p) => ({ id: p.id, label: `${p.name}${p.title ? `（${p.title}）` : ""}` })), lines };
+  // Citing a superseded 条款 is refused by the verbs; offer only sections of current versions.
+  const current = new Set((await db().policySection.findMany({ where: { id: { in: cite.map((c) => c.sectionId) }, policy: { status: "ACTIVE" }, version: { currentOf: { isNot: null } } }, select: { id: true } })).map((s) => s.id));
+  return { cite: cite.filter((c) => current.has(c.sectionId)), people: people.map((p) => ({ id: p.id, label: `${p.name}${p.title ? `（${p.title}）` : ""}` })), lines };
 }

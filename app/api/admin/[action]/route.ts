@@ -1,4 +1,4 @@
-import { addRosterEntry, addSynonyms, saveCalendarOverride, savePhrase, saveTimeLimit, setAssignment, updateUser } from "@/lib/admin/admin-verbs";
+import { addRosterEntry, addSynonyms, saveCalendarOverride, savePhrase, saveTimeLimit, setAssignment, setHandoffReceivers, updateUser } from "@/lib/admin/admin-verbs";
 import { db } from "@/lib/db/client";
 import { serverEnv } from "@/lib/env";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
@@ -14,6 +14,7 @@ const ACTIONS: Record<string, (ctx: Ctx, input: unknown) => Promise<unknown>> = 
   user: updateUser,
   "time-limit": saveTimeLimit,
   calendar: saveCalendarOverride,
+  "handoff-receivers": setHandoffReceivers,
   reindex: async () => {
     const options = { prefix: serverEnv().MEILI_INDEX_PREFIX };
     const result = await reindex(db(), options);
