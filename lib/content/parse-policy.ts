@@ -53,7 +53,7 @@ export function sectionLabelOf(heading: string): string {
 }
 
 /** Parses one policy file. `bytes` are checked to be UTF-8; every error names file, line or field. */
-export function parsePolicy(file: string, bytes: Uint8Array): ParsedPolicy {
+export function parsePolicy(file: string, bytes: Uint8Array, options: { idFromFileName?: boolean } = {}): ParsedPolicy {
   let raw: string;
   try {
     raw = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
@@ -80,7 +80,7 @@ export function parsePolicy(file: string, bytes: Uint8Array): ParsedPolicy {
     throw new PolicyParseError(file, missing ? "is required" : issue.message, lineNo >= 0 ? lineNo + 1 : undefined, field);
   }
   const expectedId = file.replace(/^.*\//, "").replace(/\.md$/i, "");
-  if (fm.data.id !== expectedId) {
+  if (options.idFromFileName !== false && fm.data.id !== expectedId) {
     throw new PolicyParseError(file, `id "${fm.data.id}" must equal the file name "${expectedId}"`, undefined, "id");
   }
   const bodyOffset = raw.split("\n").length - parsed.content.split("\n").length;
