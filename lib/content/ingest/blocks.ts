@@ -9,7 +9,7 @@ export type Block =
 const HAN = "\\p{Script=Han}";
 const CJK_PUNCT = "，。；：！？、（）《》〈〉“”‘’「」『』【】—…·";
 const CJK = `${HAN}${CJK_PUNCT}`;
-const betweenCjkAndAlnum = new RegExp(`([${CJK}])[ \\t\\u00a0]+(?=[0-9A-Za-z%${CJK}])|([0-9A-Za-z%])[ \\t\\u00a0]+(?=[${CJK}])`, "gu");
+const betweenCjkAndAlnum = new RegExp(`([${CJK}])[ \\t\\u00a0]+(?=[0-9A-Za-z%％${CJK}])|([0-9A-Za-z%％])[ \\t\\u00a0]+(?=[${CJK}])`, "gu");
 
 const HALF_TO_FULL: Record<string, string> = { ":": "：", ";": "；", ",": "，", "?": "？", "!": "！", "(": "（", ")": "）" };
 const halfPunctNextToHan = new RegExp(`(?<=[${HAN}])[:;,?!()]|[:;,?!()](?=[${HAN}])`, "gu");
@@ -27,12 +27,12 @@ export function cleanText(raw: string): string {
   // Control characters (form feeds, Word's field marks, NUL), zero-width characters and soft hyphens.
   s = s.replace(/[\u0000-\u0008\u000b-\u001f\u007f\u00ad\u200b-\u200d\u2060\ufeff]/g, "");
   s = s.replace(/[ \t\u00a0\u3000]+/g, (m) => (m.includes("\u3000") ? "\u3000" : " "));
+  s = s.replace(halfPunctNextToHan, (c) => HALF_TO_FULL[c] ?? c);
   let prev: string;
   do {
     prev = s;
     s = s.replace(betweenCjkAndAlnum, (_m, a: string | undefined, b: string | undefined) => a ?? b ?? "");
   } while (s !== prev);
-  s = s.replace(halfPunctNextToHan, (c) => HALF_TO_FULL[c] ?? c);
   return s.trim();
 }
 

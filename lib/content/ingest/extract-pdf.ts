@@ -2,6 +2,8 @@
 // Exported PDFs break lines mid-sentence, repeat a header and footer on every page and number the
 // pages; this rebuilds the paragraphs an author wrote. Nothing in the file is executed: no eval, no
 // fonts loaded, no XFA, no links followed.
+import { createRequire } from "node:module";
+import path from "node:path";
 import type { Block } from "./blocks";
 import { joinLines } from "./blocks";
 import { LEADING_LABEL } from "./labels";
@@ -20,6 +22,10 @@ export class PdfWithoutText extends Error {}
 type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
 let pdfjs: Promise<PdfJs> | null = null;
 
+// Chinese PDFs often use the predefined CJK encodings (UniGB-UCS2-H…) with fonts that are not embedded:
+// pdf.js needs its CMap files to map those codes to text. Read from the package on disk, never fetched.
+const pdfjsDir = () => path.dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
+
 export async function extractPdf(bytes: Uint8Array): Promise<{ blocks: Block[]; pages: number }> {
   const lib = await (pdfjs ??= import("pdfjs-dist/legacy/build/pdf.mjs"));
   const task = lib.getDocument({
@@ -30,6 +36,9 @@ export async function extractPdf(bytes: Uint8Array): Promise<{ blocks: Block[]; 
     enableXfa: false,
     stopAtErrors: false,
     verbosity: 0,
+    cMapUrl: path.join(pdfjsDir(), "cmaps") + path.sep,
+    cMapPacked: true,
+    standardFontDataUrl: path.join(pdfjsDir(), "standard_fonts") + path.sep,
   });
   try {
     const doc = await task.promise;

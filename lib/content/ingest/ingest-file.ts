@@ -40,16 +40,12 @@ export async function ingestFile(file: string, bytes: Uint8Array, meta: PolicyMe
   if (bytes.length > MAX_POLICY_FILE_BYTES) throw new PolicyParseError(file, `the file is larger than ${MAX_POLICY_FILE_BYTES / 1024 / 1024} MB`);
   if (bytes.length === 0) throw new PolicyParseError(file, "the file is empty");
   const kind = sniffKind(bytes);
-  if (!kind) throw new PolicyParseError(file, "is not a Word (.docx, .doc), PDF, Markdown or text document (decided by its content, not its name)");
   const warnings: string[] = [];
-  if (kind === "text") {
-    const text = decodeText(bytes);
-    // Markdown with frontmatter keeps its own metadata (the content format of content/).
-    if (/^\uFEFF?---\r?\n/.test(text)) {
-      const parsed = parsePolicy(file, new TextEncoder().encode(text), { idFromFileName: /\.(md|markdown)$/i.test(file) });
-      return { parsed, kind: "markdown", checksum: sha256(bytes), outside: [], warnings };
-    }
+  // Markdown keeps its own format and metadata (frontmatter, UTF-8: docs/content-format.md).
+  if (kind !== "pdf" && kind !== "doc" && kind !== "docx" && /\.(md|markdown)$/i.test(file)) {
+    return { parsed: parsePolicy(file, bytes), kind: "markdown", checksum: sha256(bytes), outside: [], warnings };
   }
+  if (kind === null) throw new PolicyParseError(file, "is not a Word (.docx, .doc), PDF, Markdown or text document (decided by its content, not its name)");
   if (!meta) {
     meta = metaFromFileName(file);
     warnings.push(`${file}: no manifest row; imported as "${meta.title}" with id ${meta.id}, 条线 ${meta.line}`);

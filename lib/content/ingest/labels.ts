@@ -31,10 +31,10 @@ export const LEADING_LABEL = new RegExp(
   "u",
 );
 
-export function chapterOf(text: string): { kind: "编" | "章" | "节"; text: string } | null {
+export function chapterOf(text: string): { kind: "编" | "章" | "节"; label: string; rest: string } | null {
   const m = CHAPTER.exec(text);
   if (!m || text.length > 40) return null;
-  return { kind: m[2] as "编" | "章" | "节", text };
+  return { kind: m[2] as "编" | "章" | "节", label: `第${m[1]}${m[2]}`, rest: text.slice(m[0].length) };
 }
 
 export function leadingLabel(text: string, isShortLine: boolean): LeadingLabel | null {

@@ -89,7 +89,8 @@ export function structure(blocks: Block[], title: string): StructureResult {
       return;
     }
     if (p.chapter && !inAnnex) {
-      emit(`${p.chapter.kind === "节" ? "###" : "##"} ${mdEscape(text)}`);
+      const rest = cleanText(p.chapter.rest);
+      emit(`${p.chapter.kind === "节" ? "###" : "##"} ${mdEscape(rest ? `${p.chapter.label} ${rest}` : p.chapter.label)}`);
       return;
     }
     const label = p.label;
@@ -120,10 +121,10 @@ export function structure(blocks: Block[], title: string): StructureResult {
       inUnit = true;
       // A short titled unit (一、制度工作时间的计算; 附件1 差旅费标准) keeps its title in the heading;
       // an article's body goes below its bare label.
-      if (p.short || p.heading || !rest) emit(`#### ${mdEscape(rest ? `${label.label}${labelSeparator(label)}${rest}` : label.label)}`);
+      if (label.scheme !== "article" && (p.short || p.heading || !rest)) emit(`#### ${mdEscape(rest ? `${label.label}${labelSeparator(label)}${rest}` : label.label)}`);
       else {
         emit(`#### ${mdEscape(label.label)}`);
-        emit(mdEscape(rest));
+        if (rest) emit(mdEscape(rest));
       }
       return;
     }
