@@ -83,7 +83,9 @@ async function storePolicy(db: Db, parsed: ParsedPolicy, checksum: string): Prom
   const ownerDept = await db.department.findFirst({ where: { name: fm.owner }, select: { id: true } });
   const effective = fm.effective ? new Date(`${fm.effective}T00:00:00Z`) : null;
   await db.$transaction(async (tx) => {
-    const policyData = { title: fm.title, lineId, ownerDeptId: ownerDept?.id ?? null, ownerName: fm.owner, source: fm.source ?? null, effective, status: "ACTIVE" as const };
+    // A review date given in the file or manifest is set; one not given leaves the owner's date alone.
+    const review = fm.review ? { reviewDueAt: new Date(`${fm.review}T00:00:00Z`) } : {};
+    const policyData = { title: fm.title, lineId, ownerDeptId: ownerDept?.id ?? null, ownerName: fm.owner, source: fm.source ?? null, effective, status: "ACTIVE" as const, ...review };
     await tx.policy.upsert({ where: { id: fm.id }, create: { id: fm.id, ...policyData }, update: policyData });
     const last = await tx.policyVersion.findFirst({ where: { policyId: fm.id }, orderBy: { version: "desc" }, select: { version: true } });
     const version = await tx.policyVersion.create({

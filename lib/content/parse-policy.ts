@@ -28,6 +28,8 @@ export const frontmatterSchema = z.object({
   owner: z.string().trim().min(1, "must not be empty").max(100),
   source: z.string().trim().max(500).nullish(),
   effective: dateText.nullish(),
+  /** The date by which the owner reviews the policy again (freshness); past it, readers see a banner. */
+  review: dateText.nullish(),
 });
 
 export type PolicyFrontmatter = z.infer<typeof frontmatterSchema>;

@@ -4,6 +4,7 @@ import { PolicyFeedback } from "@/components/policy-feedback";
 import { requirePageActor } from "@/lib/auth/session";
 import { renderPolicyMarkdown } from "@/lib/content/render-markdown";
 import { db } from "@/lib/db/client";
+import { isStale, policyFreshness } from "@/lib/policies/freshness";
 import { logClick } from "@/lib/search/log-search";
 import { z } from "zod";
 
@@ -21,6 +22,7 @@ export default async function PolicyPage({ params, searchParams }: { params: Pro
   });
   if (!policy || policy.status !== "ACTIVE" || !policy.currentVersion) notFound();
   const version = policy.currentVersion;
+  const freshness = (await policyFreshness(db(), [policy.id], new Date())).get(policy.id);
   // Analytics rows are written without holding up the page.
   const clickedSection = click.success && version.sections.some((s) => s.id === click.data.s) ? click.data.s : null;
   void db().policyView.create({ data: { userId: actor.id, policyId: policy.id, sectionId: clickedSection, source: clickedSection ? "search" : "reader" } }).catch(() => undefined);
@@ -31,11 +33,17 @@ export default async function PolicyPage({ params, searchParams }: { params: Pro
         <Link href="/search" className="hover:underline">制度</Link> › <Link href={`/policies?line=${encodeURIComponent(policy.line.name)}`} className="hover:underline">{policy.line.name}</Link>
       </nav>
       <h1 className="mt-2 text-2xl font-bold">{policy.title}</h1>
+      {isStale(freshness) && (
+        <div role="status" data-testid="policy-stale" className="mt-3 rounded-md border border-amber-400 bg-amber-50 p-3 text-sm text-amber-900">
+          {freshness!.needsRevision ? "本制度已被归口部门标记为待修订，部分内容可能即将变更。" : `本制度已过复审日期（${freshness!.reviewOverdueSince}），内容可能不是最新，请以归口部门的答复为准。`}
+        </div>
+      )}
       <dl className="mt-2 grid grid-cols-2 gap-x-4 text-sm text-slate-700 sm:grid-cols-4">
         <div><dt className="font-medium">版本</dt><dd data-testid="policy-version">v{version.version}</dd></div>
         <div><dt className="font-medium">生效日期</dt><dd>{policy.effective ? policy.effective.toISOString().slice(0, 10) : "—"}</dd></div>
         <div><dt className="font-medium">归口部门</dt><dd>{policy.ownerName}</dd></div>
         <div><dt className="font-medium">条线</dt><dd>{policy.line.name}</dd></div>
+        <div><dt className="font-medium">复审日期</dt><dd data-testid="policy-review">{policy.reviewDueAt ? policy.reviewDueAt.toISOString().slice(0, 10) : "—"}</dd></div>
       </dl>
       {version.sections.length > 1 && (
         <nav aria-labelledby="toc" className="mt-6 rounded-md border border-slate-300 p-4">

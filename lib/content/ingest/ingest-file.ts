@@ -58,6 +58,7 @@ export async function ingestFile(file: string, bytes: Uint8Array, meta: PolicyMe
   const data: Record<string, string> = { id: meta.id, title: meta.title, line: meta.line, owner: meta.owner };
   if (meta.effective) data.effective = meta.effective;
   if (meta.source) data.source = meta.source;
+  if (meta.review) data.review = meta.review;
   const markdown = matter.stringify(`\n# ${meta.title.replace(/[\r\n]+/g, " ")}\n\n${body}`, data);
   const parsed = parsePolicy(file, new TextEncoder().encode(markdown), { idFromFileName: false });
   return { parsed, kind, checksum: sha256(bytes, JSON.stringify(meta)), outside, warnings };
