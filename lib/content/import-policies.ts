@@ -9,6 +9,7 @@ import type { Db } from "../db/client";
 import { ingestFile, MAX_POLICY_FILE_BYTES } from "./ingest/ingest-file";
 import { MANIFEST_FILE, parseManifest, type ManifestRow } from "./ingest/manifest";
 import { PolicyParseError, type ParsedPolicy } from "./parse-policy";
+import { writePolicyVersion } from "./write-policy-version";
 
 export interface ImportReport {
   created: string[];
@@ -80,22 +81,6 @@ async function storePolicy(db: Db, parsed: ParsedPolicy, checksum: string): Prom
   const existing = await db.policy.findUnique({ where: { id: fm.id }, include: { currentVersion: true } });
   if (existing?.currentVersion?.checksum === checksum && existing.status === "ACTIVE") return "unchanged";
   const lineId = await lineIdFor(db, fm.line);
-  const ownerDept = await db.department.findFirst({ where: { name: fm.owner }, select: { id: true } });
-  const effective = fm.effective ? new Date(`${fm.effective}T00:00:00Z`) : null;
-  await db.$transaction(async (tx) => {
-    // A review date given in the file or manifest is set; one not given leaves the owner's date alone.
-    const review = fm.review ? { reviewDueAt: new Date(`${fm.review}T00:00:00Z`) } : {};
-    const policyData = { title: fm.title, lineId, ownerDeptId: ownerDept?.id ?? null, ownerName: fm.owner, source: fm.source ?? null, effective, status: "ACTIVE" as const, ...review };
-    await tx.policy.upsert({ where: { id: fm.id }, create: { id: fm.id, ...policyData }, update: policyData });
-    const last = await tx.policyVersion.findFirst({ where: { policyId: fm.id }, orderBy: { version: "desc" }, select: { version: true } });
-    const version = await tx.policyVersion.create({
-      data: { policyId: fm.id, version: (last?.version ?? 0) + 1, checksum, title: fm.title, effective, markdown: parsed.markdown },
-    });
-    await tx.policySection.createMany({
-      data: parsed.sections.map((s) => ({ versionId: version.id, policyId: fm.id, ordinal: s.ordinal, label: s.label, heading: s.heading, chapter: s.chapter, text: s.text })),
-    });
-    // indexedVersionId stays behind until the search index holds this version (see sync-index).
-    await tx.policy.update({ where: { id: fm.id }, data: { currentVersionId: version.id } });
-  });
+  await db.$transaction((tx) => writePolicyVersion(tx, parsed, checksum, { lineId }));
   return existing ? "updated" : "created";
 }
