@@ -1,5 +1,6 @@
 // npm run content:import -- <dir>     (default: content/)
-// Validates and stores every policy file in PostgreSQL, then syncs Meilisearch.
+// Validates and stores every policy file in PostgreSQL (Markdown, .docx, .doc, .pdf, .txt; metadata from
+// manifest.csv beside them), then syncs Meilisearch.
 // Exit code 1 when any file failed; the others are imported all the same.
 import { createDb } from "../lib/db/client";
 import { importPolicies } from "../lib/content/import-policies";
@@ -17,6 +18,7 @@ try {
   const report = await importPolicies(db, dir, { onProgress: (d, t, f) => bar.update(d, t, f) });
   bar.stop();
   console.log(`created ${report.created.length}, updated ${report.updated.length}, unchanged ${report.unchanged.length}, failed ${report.failed.length}`);
+  for (const w of report.warnings) console.warn(`  ! ${w}`);
   for (const f of report.failed) console.error(`  ✗ ${f.error}`);
   const sync = await syncIndex(db, { prefix: stack.env.MEILI_INDEX_PREFIX!, config });
   const counts = await indexCounts(db, { prefix: stack.env.MEILI_INDEX_PREFIX!, config });

@@ -12,6 +12,7 @@ import { enqueueDigests } from "../lib/notify/digest/enqueue-digests";
 import { transportsFromEnv } from "../lib/notify/transports";
 import { markPotentialDeflections } from "../lib/questions/potential-deflections";
 import { drawPreviousWeekIfDue } from "../lib/qa/draw-qa-sample";
+import { staleIndexCount, syncIndex } from "../lib/search/sync-index";
 
 import { EnvError } from "../lib/env";
 
@@ -43,6 +44,14 @@ async function tick(): Promise<void> {
   // 质检抽查: last week's sample, once (a primary-key lookup on every other tick).
   const qaDraw = await drawPreviousWeekIfDue(db, now);
   if (qaDraw) log.info("qa sample drawn", { ...qaDraw });
+  // Policies published or retired while Meilisearch was away: one count query when nothing lags.
+  if ((await staleIndexCount(db)) > 0) {
+    const r = await syncIndex(db, { prefix: env.MEILI_INDEX_PREFIX }).catch((err) => {
+      log.warn("search index sync failed; retried next tick", { err: String((err as Error)?.message ?? err) });
+      return null;
+    });
+    if (r) log.info("search index synced", { synced: r.synced.length, removed: r.removed.length });
+  }
   if (Date.now() - rollupsRefreshedAt >= env.INSIGHTS_REFRESH_MS) {
     const started = Date.now();
     const days = await refreshRollups(db, now);

@@ -8,6 +8,7 @@ import { requirePageActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { logSearchInBackground } from "@/lib/search/log-search";
 import { portalSearchDeps } from "@/lib/search/portal-search";
+import { isStale, policyFreshness } from "@/lib/policies/freshness";
 import { groupByPolicy, searchClauses } from "@/lib/search/search-clauses";
 
 export const dynamic = "force-dynamic";
@@ -45,6 +46,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
     const result = await searchClauses(portalSearchDeps(), { ...input, limit: 20 });
     logSearchInBackground(db(), { id: searchQueryId, userId: actor.id, query: input.q, line: input.line, owner: input.owner, latencyMs: performance.now() - started, result });
     const groups = groupByPolicy(result.hits);
+    const freshness = await policyFreshness(db(), groups.map((g) => g.policyId), new Date());
     body = (
       <section aria-labelledby="results" className="mt-6">
         <h2 id="results" className="sr-only">搜索结果</h2>
@@ -67,7 +69,12 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
                 <h3 className="text-base font-semibold">
                   <Link className="text-blue-800 hover:underline" href={`/policies/${g.policyId}`}>{g.policyTitle}</Link>
                 </h3>
-                <p className="text-xs text-slate-600">{g.line} · {g.owner}</p>
+                <p className="text-xs text-slate-600">
+                  {g.line} · {g.owner}
+                  {isStale(freshness.get(g.policyId)) && (
+                    <span data-testid="result-stale" className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-amber-900">{freshness.get(g.policyId)!.needsRevision ? "待修订" : "已过复审日期"}</span>
+                  )}
+                </p>
                 <ul className="mt-2 space-y-2">
                   {g.clauses.slice(0, 3).map((c) => (
                     <li key={c.sectionId}>

@@ -1,22 +1,30 @@
-// Imports a folder of policy Markdown into PostgreSQL (the source of truth): a changed file becomes
-// a new version, an unchanged one is skipped by checksum, a bad file is reported and the others
-// still import. Meilisearch is synced afterwards by lib/search/sync-index.ts.
+// Imports a folder of policy files into PostgreSQL (the source of truth): Markdown with frontmatter,
+// Word (.docx, .doc), PDF and text, with metadata from manifest.csv (lib/content/ingest). A changed
+// file becomes a new version, an unchanged one is skipped by checksum, a bad file is reported and
+// the others still import. Meilisearch is synced afterwards by lib/search/sync-index.ts.
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Db } from "../db/client";
-import { parsePolicy, PolicyParseError, type ParsedPolicy } from "./parse-policy";
+import { ingestFile, MAX_POLICY_FILE_BYTES } from "./ingest/ingest-file";
+import { MANIFEST_FILE, parseManifest, type ManifestRow } from "./ingest/manifest";
+import { PolicyParseError, type ParsedPolicy } from "./parse-policy";
+import { writePolicyVersion } from "./write-policy-version";
 
 export interface ImportReport {
   created: string[];
   updated: string[];
   unchanged: string[];
   failed: { file: string; error: string }[];
+  /** Imported all the same, but worth telling (a file without a manifest row, a converter's remark). */
+  warnings: string[];
 }
 
+/** The policy files of a folder: every regular file but hidden ones, the manifest and READMEs. */
 export function policyFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .filter((f) => f.toLowerCase().endsWith(".md") && !f.startsWith("."))
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isFile() && !e.name.startsWith(".") && e.name !== MANIFEST_FILE && !/^readme(\.|$)/i.test(e.name))
+    .map((e) => e.name)
     .sort()
     .map((f) => path.join(dir, f));
 }
@@ -26,20 +34,34 @@ export async function importPolicies(
   dir: string,
   options: { onProgress?: (done: number, total: number, file: string) => void } = {},
 ): Promise<ImportReport> {
-  const report: ImportReport = { created: [], updated: [], unchanged: [], failed: [] };
+  const report: ImportReport = { created: [], updated: [], unchanged: [], failed: [], warnings: [] };
   const files = policyFiles(dir);
+  const manifestPath = path.join(dir, MANIFEST_FILE);
+  let manifest = new Map<string, ManifestRow & { row: number }>();
+  if (existsSync(manifestPath)) {
+    const parsed = parseManifest(readFileSync(manifestPath));
+    manifest = parsed.rows;
+    for (const e of parsed.errors) report.failed.push({ file: MANIFEST_FILE, error: e.message });
+    const present = new Set(files.map((f) => path.basename(f).normalize("NFC")));
+    for (const [name, row] of manifest) {
+      if (!present.has(name)) report.failed.push({ file: MANIFEST_FILE, error: `${MANIFEST_FILE} row ${row.row} [file]: "${name}" is not in the folder` });
+    }
+  }
   const seen = new Map<string, string>();
   let done = 0;
   for (const file of files) {
     const name = path.basename(file);
     try {
+      const size = statSync(file).size;
+      if (size > MAX_POLICY_FILE_BYTES) throw new PolicyParseError(name, `the file is larger than ${MAX_POLICY_FILE_BYTES / 1024 / 1024} MB`);
       const bytes = readFileSync(file);
-      const parsed = parsePolicy(name, bytes);
+      const ingested = await ingestFile(name, bytes, manifest.get(name.normalize("NFC")) ?? null);
+      report.warnings.push(...ingested.warnings);
+      const parsed = ingested.parsed;
       const earlier = seen.get(parsed.frontmatter.id);
       if (earlier) throw new PolicyParseError(name, `duplicate id "${parsed.frontmatter.id}" (already used by ${earlier})`, undefined, "id");
       seen.set(parsed.frontmatter.id, name);
-      const checksum = createHash("sha256").update(bytes).digest("hex");
-      const outcome = await storePolicy(db, parsed, checksum);
+      const outcome = await storePolicy(db, parsed, ingested.checksum);
       report[outcome].push(parsed.frontmatter.id);
     } catch (err) {
       report.failed.push({ file: name, error: err instanceof PolicyParseError ? err.message : `${name}: ${(err as Error).message}` });
@@ -59,20 +81,6 @@ async function storePolicy(db: Db, parsed: ParsedPolicy, checksum: string): Prom
   const existing = await db.policy.findUnique({ where: { id: fm.id }, include: { currentVersion: true } });
   if (existing?.currentVersion?.checksum === checksum && existing.status === "ACTIVE") return "unchanged";
   const lineId = await lineIdFor(db, fm.line);
-  const ownerDept = await db.department.findFirst({ where: { name: fm.owner }, select: { id: true } });
-  const effective = fm.effective ? new Date(`${fm.effective}T00:00:00Z`) : null;
-  await db.$transaction(async (tx) => {
-    const policyData = { title: fm.title, lineId, ownerDeptId: ownerDept?.id ?? null, ownerName: fm.owner, source: fm.source ?? null, effective, status: "ACTIVE" as const };
-    await tx.policy.upsert({ where: { id: fm.id }, create: { id: fm.id, ...policyData }, update: policyData });
-    const last = await tx.policyVersion.findFirst({ where: { policyId: fm.id }, orderBy: { version: "desc" }, select: { version: true } });
-    const version = await tx.policyVersion.create({
-      data: { policyId: fm.id, version: (last?.version ?? 0) + 1, checksum, title: fm.title, effective, markdown: parsed.markdown },
-    });
-    await tx.policySection.createMany({
-      data: parsed.sections.map((s) => ({ versionId: version.id, policyId: fm.id, ordinal: s.ordinal, label: s.label, heading: s.heading, chapter: s.chapter, text: s.text })),
-    });
-    // indexedVersionId stays behind until the search index holds this version (see sync-index).
-    await tx.policy.update({ where: { id: fm.id }, data: { currentVersionId: version.id } });
-  });
+  await db.$transaction((tx) => writePolicyVersion(tx, parsed, checksum, { lineId }));
   return existing ? "updated" : "created";
 }

@@ -28,6 +28,8 @@ export const frontmatterSchema = z.object({
   owner: z.string().trim().min(1, "must not be empty").max(100),
   source: z.string().trim().max(500).nullish(),
   effective: dateText.nullish(),
+  /** The date by which the owner reviews the policy again (freshness); past it, readers see a banner. */
+  review: dateText.nullish(),
 });
 
 export type PolicyFrontmatter = z.infer<typeof frontmatterSchema>;
@@ -53,7 +55,7 @@ export function sectionLabelOf(heading: string): string {
 }
 
 /** Parses one policy file. `bytes` are checked to be UTF-8; every error names file, line or field. */
-export function parsePolicy(file: string, bytes: Uint8Array): ParsedPolicy {
+export function parsePolicy(file: string, bytes: Uint8Array, options: { idFromFileName?: boolean } = {}): ParsedPolicy {
   let raw: string;
   try {
     raw = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
@@ -80,7 +82,7 @@ export function parsePolicy(file: string, bytes: Uint8Array): ParsedPolicy {
     throw new PolicyParseError(file, missing ? "is required" : issue.message, lineNo >= 0 ? lineNo + 1 : undefined, field);
   }
   const expectedId = file.replace(/^.*\//, "").replace(/\.md$/i, "");
-  if (fm.data.id !== expectedId) {
+  if (options.idFromFileName !== false && fm.data.id !== expectedId) {
     throw new PolicyParseError(file, `id "${fm.data.id}" must equal the file name "${expectedId}"`, undefined, "id");
   }
   const bodyOffset = raw.split("\n").length - parsed.content.split("\n").length;

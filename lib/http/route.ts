@@ -8,6 +8,7 @@ import { serverEnv } from "../env";
 import { hasRole, type Actor, type Role } from "../auth/roles";
 import { ForbiddenError, PayloadTooLargeError, ValidationError } from "../errors";
 import { toHttpError } from "./errors";
+import { readBodyCapped } from "./read-body";
 import { log } from "../log";
 
 export interface RouteContext<P> {
@@ -15,8 +16,24 @@ export interface RouteContext<P> {
   actor: Actor;
   params: P;
   requestId: string;
-  /** The parsed JSON body of a write (undefined for GET). */
+  /** The parsed JSON body of a write (undefined for GET and for uploads). */
   body: unknown;
+  /** The bytes of an upload route (`upload` option), counted as they arrived. */
+  raw?: Buffer;
+}
+
+/** An upload route takes the raw bytes of one file: `application/octet-stream`, capped while read. */
+export interface UploadOption {
+  maxBytes: number;
+}
+
+async function readUploadBody(req: NextRequest, upload: UploadOption): Promise<Buffer> {
+  if (!isSameOrigin(req)) throw new ForbiddenError("跨站请求被拒绝");
+  // Not a CORS-safelisted type: a cross-site page cannot send it without a preflight, which we never allow.
+  if (!(req.headers.get("content-type") ?? "").toLowerCase().startsWith("application/octet-stream")) {
+    throw new ValidationError({ "content-type": "上传请求必须是 application/octet-stream" }, "请求格式不正确");
+  }
+  return readBodyCapped(req, upload.maxBytes);
 }
 
 const MAX_BODY_BYTES = 64 * 1024;
@@ -81,7 +98,7 @@ function findBadString(value: unknown, path: string): string | null {
  * that object and is recorded under this audit action (see lib/auth/deny-access.ts).
  */
 export function authedRoute<P = Record<string, string>>(
-  options: { roles?: Role[]; deniedAs?: string },
+  options: { roles?: Role[]; deniedAs?: string; upload?: UploadOption },
   handler: (ctx: RouteContext<P>) => Promise<Response | unknown>,
 ) {
   return async (req: NextRequest, context: { params: Promise<P> }) => {
@@ -94,8 +111,10 @@ export function authedRoute<P = Record<string, string>>(
         const target = options.deniedAs ? ((await context.params) as { id?: unknown } | undefined)?.id : undefined;
         throw options.deniedAs && typeof target === "string" ? await denyAccess({ actor, db: db() }, options.deniedAs, target, new ForbiddenError()) : new ForbiddenError();
       }
-      const body = req.method === "GET" || req.method === "HEAD" ? undefined : await readWriteBody(req);
-      const result = await handler({ req, actor, params: await context.params, requestId, body });
+      const read = req.method === "GET" || req.method === "HEAD";
+      const raw = !read && options.upload ? await readUploadBody(req, options.upload) : undefined;
+      const body = read || options.upload ? undefined : await readWriteBody(req);
+      const result = await handler({ req, actor, params: await context.params, requestId, body, raw });
       const res = result instanceof Response ? result : NextResponse.json(result);
       res.headers.set("x-request-id", requestId);
       return res;

@@ -61,3 +61,12 @@ export async function indexCounts(db: Db, options: SyncOptions): Promise<{ postg
     SELECT count(*) AS n FROM "PolicySection" s JOIN "Policy" p ON p."currentVersionId" = s."versionId" WHERE p.status = 'ACTIVE'`;
   return { postgres: Number(row?.n ?? 0), meilisearch: await countDocuments(sectionsIndexUid(options.prefix), options.config) };
 }
+
+/** Policies whose index entries lag behind PostgreSQL (a publish while Meilisearch was away, a crash mid-sync). */
+export async function staleIndexCount(db: Db): Promise<number> {
+  const [row] = await db.$queryRaw<{ n: bigint }[]>`
+    SELECT count(*) AS n FROM "Policy"
+    WHERE ("status" = 'ACTIVE' AND "currentVersionId" IS DISTINCT FROM "indexedVersionId")
+       OR ("status" = 'ARCHIVED' AND "indexedVersionId" IS NOT NULL)`;
+  return Number(row?.n ?? 0);
+}

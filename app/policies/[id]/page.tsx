@@ -4,6 +4,8 @@ import { PolicyFeedback } from "@/components/policy-feedback";
 import { requirePageActor } from "@/lib/auth/session";
 import { renderPolicyMarkdown } from "@/lib/content/render-markdown";
 import { db } from "@/lib/db/client";
+import { isStale, policyFreshness } from "@/lib/policies/freshness";
+import { fmt } from "@/lib/questions/labels";
 import { logClick } from "@/lib/search/log-search";
 import { z } from "zod";
 
@@ -14,16 +16,37 @@ const clickParams = z.object({ sq: z.string().uuid(), s: z.string().uuid(), r: z
 export default async function PolicyPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor();
   const { id } = await params;
-  const click = clickParams.safeParse(await searchParams);
+  const sp = await searchParams;
+  const click = clickParams.safeParse(sp);
+  const versionParam = z.object({ v: z.coerce.number().int().min(1).max(100_000) }).safeParse(sp);
   const policy = await db().policy.findUnique({
     where: { id },
     include: { line: true, currentVersion: { include: { sections: { orderBy: { ordinal: "asc" } } } } },
   });
-  if (!policy || policy.status !== "ACTIVE" || !policy.currentVersion) notFound();
-  const version = policy.currentVersion;
+  if (!policy || !policy.currentVersion) notFound();
+  if (policy.status !== "ACTIVE") {
+    return (
+      <article className="mx-auto max-w-3xl">
+        <h1 className="text-2xl font-bold">{policy.title}</h1>
+        <div role="status" data-testid="policy-retired" className="mt-4 rounded-md border border-red-300 bg-red-50 p-4 text-red-900">
+          本制度{policy.retiredAt ? `已于 ${fmt(policy.retiredAt)} ` : "已"}废止，不再有效。如有疑问，请<Link className="underline" href="/ask">提问</Link>。
+        </div>
+        <p className="mt-4 text-sm"><Link className="text-blue-700 underline" href={`/policies/${policy.id}/versions`}>查看历史版本</Link></p>
+      </article>
+    );
+  }
+  const current = policy.currentVersion;
+  const requested = versionParam.success && versionParam.data.v !== current.version ? versionParam.data.v : null;
+  const old = requested
+    ? await db().policyVersion.findUnique({ where: { policyId_version: { policyId: policy.id, version: requested } }, include: { sections: { orderBy: { ordinal: "asc" } } } })
+    : null;
+  if (requested && !old) notFound();
+  const version = old ?? current;
+  const currentLabels = new Set(current.sections.map((s) => s.label));
+  const freshness = (await policyFreshness(db(), [policy.id], new Date())).get(policy.id);
   // Analytics rows are written without holding up the page.
-  const clickedSection = click.success && version.sections.some((s) => s.id === click.data.s) ? click.data.s : null;
-  void db().policyView.create({ data: { userId: actor.id, policyId: policy.id, sectionId: clickedSection, source: clickedSection ? "search" : "reader" } }).catch(() => undefined);
+  const clickedSection = !old && click.success && version.sections.some((s) => s.id === click.data.s) ? click.data.s : null;
+  if (!old) void db().policyView.create({ data: { userId: actor.id, policyId: policy.id, sectionId: clickedSection, source: clickedSection ? "search" : "reader" } }).catch(() => undefined);
   if (clickedSection && click.success) void logClick(db(), { searchQueryId: click.data.sq, userId: actor.id, sectionId: click.data.s, rank: click.data.r ?? null }).catch(() => undefined);
   return (
     <article className="mx-auto max-w-3xl">
@@ -31,11 +54,22 @@ export default async function PolicyPage({ params, searchParams }: { params: Pro
         <Link href="/search" className="hover:underline">制度</Link> › <Link href={`/policies?line=${encodeURIComponent(policy.line.name)}`} className="hover:underline">{policy.line.name}</Link>
       </nav>
       <h1 className="mt-2 text-2xl font-bold">{policy.title}</h1>
+      {old && (
+        <div role="status" data-testid="policy-superseded" className="mt-3 rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
+          你正在查看 v{old.version}（{fmt(old.importedAt)} 发布），它已被 v{current.version} 取代，以下内容不再有效。<Link className="underline" href={`/policies/${policy.id}`}>查看现行版本</Link>
+        </div>
+      )}
+      {isStale(freshness) && (
+        <div role="status" data-testid="policy-stale" className="mt-3 rounded-md border border-amber-400 bg-amber-50 p-3 text-sm text-amber-900">
+          {freshness!.needsRevision ? "本制度已被归口部门标记为待修订，部分内容可能即将变更。" : `本制度已过复审日期（${freshness!.reviewOverdueSince}），内容可能不是最新，请以归口部门的答复为准。`}
+        </div>
+      )}
       <dl className="mt-2 grid grid-cols-2 gap-x-4 text-sm text-slate-700 sm:grid-cols-4">
-        <div><dt className="font-medium">版本</dt><dd data-testid="policy-version">v{version.version}</dd></div>
+        <div><dt className="font-medium">版本</dt><dd data-testid="policy-version">v{version.version} · <Link className="text-blue-700 hover:underline" href={`/policies/${policy.id}/versions`}>版本历史</Link></dd></div>
         <div><dt className="font-medium">生效日期</dt><dd>{policy.effective ? policy.effective.toISOString().slice(0, 10) : "—"}</dd></div>
         <div><dt className="font-medium">归口部门</dt><dd>{policy.ownerName}</dd></div>
         <div><dt className="font-medium">条线</dt><dd>{policy.line.name}</dd></div>
+        <div><dt className="font-medium">复审日期</dt><dd data-testid="policy-review">{policy.reviewDueAt ? policy.reviewDueAt.toISOString().slice(0, 10) : "—"}</dd></div>
       </dl>
       {version.sections.length > 1 && (
         <nav aria-labelledby="toc" className="mt-6 rounded-md border border-slate-300 p-4">
@@ -52,13 +86,19 @@ export default async function PolicyPage({ params, searchParams }: { params: Pro
           <section key={s.id} id={s.label} aria-labelledby={`h-${i}`} className="scroll-mt-20">
             {s.chapter && (i === 0 || version.sections[i - 1]?.chapter !== s.chapter) && <p className="mb-2 text-sm font-semibold text-slate-600">{s.chapter}</p>}
             <h2 id={`h-${i}`} className="text-lg font-semibold">{s.heading}</h2>
+            {old && (
+              <p className="text-sm text-red-800" data-testid="unit-superseded">
+                已被 v{current.version} 取代：
+                {currentLabels.has(s.label) ? <Link className="underline" href={`/policies/${policy.id}#${encodeURIComponent(s.label)}`}>查看现行 {s.label}</Link> : "现行版本已删除此条"}
+              </p>
+            )}
             <div className="policy-text mt-2 leading-7">{renderPolicyMarkdown(s.text)}</div>
           </section>
         ))}
       </div>
-      <div className="mt-10">
+      {!old && <div className="mt-10">
         <PolicyFeedback policyId={policy.id} sections={version.sections.map((s) => ({ id: s.id, label: s.label }))} />
-      </div>
+      </div>}
     </article>
   );
 }

@@ -1,0 +1,23 @@
+// GET /api/policies/<id>/versions/<n>/file — the original file a version was published from. Every
+// signed-in employee may read policies; the file is always a download, never rendered by the browser.
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import { NotFoundError } from "@/lib/errors";
+import { authedRoute, parseInput } from "@/lib/http/route";
+
+const params = z.object({ id: z.string().min(1).max(100), version: z.coerce.number().int().min(1).max(100_000) });
+
+export const GET = authedRoute<{ id: string; version: string }>({}, async ({ params: p }) => {
+  const { id, version } = parseInput(params, p);
+  const v = await db().policyVersion.findUnique({ where: { policyId_version: { policyId: id, version } }, select: { originalName: true, originalFile: true } });
+  if (!v?.originalFile || !v.originalName) throw new NotFoundError("该版本没有原始文件");
+  const ascii = v.originalName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  return new Response(Buffer.from(v.originalFile), {
+    headers: {
+      "content-type": "application/octet-stream",
+      "content-disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(v.originalName)}`,
+      "x-content-type-options": "nosniff",
+      "cache-control": "private, no-store",
+    },
+  });
+});

@@ -1,0 +1,26 @@
+import "server-only";
+// Retiring a policy: it leaves search (the index sync removes it), its reader says since when it is no
+// longer in force, and its versions stay for the record. Decided on the state in the same statement.
+import { z } from "zod";
+import { policyScopeOf } from "../analytics/scope";
+import { ConflictError, ForbiddenError, NotFoundError } from "../errors";
+import type { Ctx } from "../questions/context";
+import { parseInput } from "../validation";
+
+export const RETIRE_ACTION = "policy.retire";
+
+export const retireInput = z.object({ policyId: z.string().min(1).max(100), reason: z.string().trim().min(1, "请说明废止原因").max(500, "原因不能超过 500 字") }).strict();
+
+export async function retirePolicy(ctx: Ctx, raw: unknown): Promise<{ policyId: string; retiredAt: string }> {
+  const scope = await policyScopeOf(ctx.db, ctx.actor);
+  const input = parseInput(retireInput, raw);
+  const policy = await ctx.db.policy.findUnique({ where: { id: input.policyId }, select: { id: true } });
+  if (!policy) throw new NotFoundError("制度不存在");
+  if (!scope.all && !scope.policyIds.includes(policy.id)) throw new ForbiddenError("只能废止本条线的制度");
+  return ctx.db.$transaction(async (tx) => {
+    const changed = await tx.policy.updateMany({ where: { id: policy.id, status: "ACTIVE" }, data: { status: "ARCHIVED", retiredAt: ctx.now } });
+    if (changed.count !== 1) throw new ConflictError("该制度已经废止");
+    await tx.auditLog.create({ data: { actorId: ctx.actor.id, action: RETIRE_ACTION, target: policy.id, data: { reason: input.reason }, createdAt: ctx.now } });
+    return { policyId: policy.id, retiredAt: ctx.now.toISOString() };
+  });
+}
