@@ -92,8 +92,10 @@ export default async function QuestionPage({ params }: { params: Promise<{ id: s
                     <li key={c.id}>
                       依据：<Link className="text-blue-700 underline" href={`/policies/${c.section.policy.id}#${encodeURIComponent(c.section.label)}`}>{c.section.policy.title} {c.section.label}</Link>
                       {c.section.versionId !== c.section.policy.currentVersionId && (
-                        // The link above opens the current text; this says the answer cited an older one.
-                        <span data-testid="citation-superseded" className="ml-2 rounded bg-amber-100 px-1 text-amber-900">答复时引用的是旧版本 v{c.section.version.version}，现已被 v{c.section.policy.currentVersion?.version ?? "?"} 取代</span>
+                        // The link above opens the current text; this says the answer cited an older one and opens it.
+                        <span data-testid="citation-superseded" className="ml-2 rounded bg-amber-100 px-1 text-amber-900">
+                          答复时引用的是<Link className="underline" href={`/policies/${c.section.policy.id}?v=${c.section.version.version}#${encodeURIComponent(c.section.label)}`}>旧版本 v{c.section.version.version}</Link>，现已被 v{c.section.policy.currentVersion?.version ?? "?"} 取代
+                        </span>
                       )}
                     </li>
                   ))}
