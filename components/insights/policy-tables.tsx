@@ -5,6 +5,7 @@ import type { ClauseRow } from "@/lib/analytics/policy-clauses";
 import type { FeedbackComment, ReasonCounts } from "@/lib/analytics/policy-feedback";
 import type { GapRow } from "@/lib/analytics/policy-gaps";
 import type { LineQueryRow, UnattributedQueryRow } from "@/lib/analytics/policy-queries";
+import type { ChangeImpactRow } from "@/lib/analytics/policy-change-impact";
 import type { ReviewRow } from "@/lib/analytics/policy-review";
 import type { FeedbackReason } from "@/lib/db/generated/enums";
 import { fmt } from "@/lib/questions/labels";
@@ -198,5 +199,24 @@ export function CommentList({ rows }: { rows: FeedbackComment[] }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+export function ChangeImpactTable({ rows }: { rows: ChangeImpactRow[] }) {
+  if (rows.length === 0) return <p className="text-sm text-slate-600">没有已办结的问题引用了后来修改或删除的条款。</p>;
+  return (
+    <Table caption="引用的条款已修改或删除的已办结问题" testId="policy-change-impact" head={["问题", "制度", "条款", "引用版本", "现行版本", "变化", "办结时间"]}>
+      {rows.map((r) => (
+        <tr key={`${r.questionId}-${r.policyId}-${r.label}`} className="border-t border-slate-200 align-top">
+          <th scope="row" className="px-2 py-1 text-left font-normal"><Link className="text-blue-700 underline" href={`/questions/${r.questionId}`}>{`Q-${String(r.number).padStart(6, "0")}`}</Link></th>
+          <td className="px-2 py-1"><bdi>{r.title}</bdi></td>
+          <td className="px-2 py-1 whitespace-nowrap"><Link className="text-blue-700 underline" href={`/policies/${r.policyId}?v=${r.citedVersion}#${encodeURIComponent(r.label)}`}>{r.label}</Link></td>
+          <td className="px-2 py-1">v{r.citedVersion}</td>
+          <td className="px-2 py-1">v{r.currentVersion}</td>
+          <td className="px-2 py-1 whitespace-nowrap">{r.removed ? "已删除" : "已修改"}</td>
+          <td className="px-2 py-1 whitespace-nowrap">{fmt(r.resolvedAt)}</td>
+        </tr>
+      ))}
+    </Table>
   );
 }

@@ -7,6 +7,7 @@ import { emptyReasons, feedbackReasons, latestComments, type FeedbackComment, ty
 import { policyGaps, unclearGapsByPolicy, type GapRow, type GapSummary } from "./policy-gaps";
 import { lineQueryLists, unattributedZeroResultQueries, type LineQueryRow, type UnattributedQueryRow } from "./policy-queries";
 import { addSplit, emptySplit, resolutionsByPolicy, type ExposureSplit } from "./policy-resolutions";
+import { changeImpact, type ChangeImpactRow } from "./policy-change-impact";
 import { reviewDue, type ReviewRow } from "./policy-review";
 import { readPolicyRollupMark } from "./policy-rollup";
 import { selectPolicies } from "./policy-selection";
@@ -52,6 +53,7 @@ export interface PolicyDashboard {
   gaps: GapRow[];
   gapSummary: GapSummary;
   reviewDue: ReviewRow[];
+  changeImpact: ChangeImpactRow[];
 }
 
 export async function getPolicyDashboard(ctx: Ctx, input: { range: DateRange; lineId?: string | null }): Promise<PolicyDashboard> {
@@ -59,7 +61,7 @@ export async function getPolicyDashboard(ctx: Ctx, input: { range: DateRange; li
   const { range } = input;
   const sel = await selectPolicies(db, ctx.actor, input.lineId);
   const ids = sel.policyIds;
-  const [usage, medians, trend, resolutions, reasons, comments, queries, unattributed, gaps, unclear, review, mark] = await Promise.all([
+  const [usage, medians, trend, resolutions, reasons, comments, queries, unattributed, gaps, unclear, review, mark, impact] = await Promise.all([
     policyUsage(db, ids, range),
     medianViewMs(db, ids, range),
     usageTrend(db, ids, range),
@@ -72,6 +74,7 @@ export async function getPolicyDashboard(ctx: Ctx, input: { range: DateRange; li
     unclearGapsByPolicy(db, ids, range),
     reviewDue(db, ids, now),
     readPolicyRollupMark(db),
+    changeImpact(db, ids),
   ]);
   const documents = usage.map((u) => ({
     ...u,
@@ -112,5 +115,6 @@ export async function getPolicyDashboard(ctx: Ctx, input: { range: DateRange; li
     gaps: gaps.rows,
     gapSummary: gaps.summary,
     reviewDue: review,
+    changeImpact: impact,
   };
 }

@@ -4,7 +4,7 @@ import { ChartFigure } from "@/components/insights/chart-figure";
 import { BarsChart, TrendChart } from "@/components/insights/chart";
 import { Kpi, KpiGrid, num, pct } from "@/components/insights/kpi";
 import { RevisionForm } from "@/components/insights/policy-actions";
-import { ClauseTable, CommentList, DocumentTable, GapTable, QueryTable, readTime, REASON_LABEL, ReviewTable, UnattributedList } from "@/components/insights/policy-tables";
+import { ChangeImpactTable, ClauseTable, CommentList, DocumentTable, GapTable, QueryTable, readTime, REASON_LABEL, ReviewTable, UnattributedList } from "@/components/insights/policy-tables";
 import { RangeForm } from "@/components/insights/range-form";
 import { getPolicyClauses } from "@/lib/analytics/policy-clauses";
 import { getPolicyDashboard } from "@/lib/analytics/policy-dashboard";
@@ -141,6 +141,12 @@ export default async function PolicyInsightsPage({ searchParams }: { searchParam
       <section aria-labelledby="review-h" className="space-y-3">
         <h2 id="review-h" className="text-lg font-semibold">到期复审与待修订</h2>
         <ReviewTable rows={data.reviewDue} />
+      </section>
+
+      <section aria-labelledby="impact-h" className="space-y-3">
+        <h2 id="impact-h" className="text-lg font-semibold">制度变更影响</h2>
+        <p className="text-sm text-slate-600">这些问题办结时引用的条款，在之后的版本中已修改或删除；提问人得到的答复可能已不再适用。</p>
+        <ChangeImpactTable rows={data.changeImpact} />
       </section>
     </div>
   );
