@@ -99,7 +99,16 @@ export function createWebhookSender(options: WebhookSenderOptions): WebhookSende
     async post(raw, body) {
       let target: Awaited<ReturnType<typeof resolveWebhookTarget>>;
       try {
-        target = await resolveWebhookTarget(raw, options.policy, options.lookup);
+        // A resolver that never answers must not hold a delivery slot past the request's own timeout.
+        let timer: NodeJS.Timeout | undefined;
+        const timeout = new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(Object.assign(new Error("lookup timeout"), { code: "DNS_TIMEOUT" })), timeoutMs);
+        });
+        try {
+          target = await Promise.race([resolveWebhookTarget(raw, options.policy, options.lookup), timeout]);
+        } finally {
+          clearTimeout(timer);
+        }
       } catch (err) {
         if (err instanceof WebhookTargetError) throw new DeliveryError(err.message, { permanent: true });
         const code = (err as { code?: string }).code;

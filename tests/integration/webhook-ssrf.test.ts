@@ -172,6 +172,15 @@ describe("send time: the worker checks again, resolves, pins the checked address
     expect((await wecomRow(u.id)).status).toBe("SENT");
   });
 
+  it("gives up on a resolver that does not answer within the timeout, and retries later", async () => {
+    const u = await userWithWebhook("https://bot.shouwen.test/hook");
+    const silent: WebhookLookup = () => new Promise(() => undefined);
+    const started = Date.now();
+    await deliverDue({ db: t.db, now: new Date(), transports: transports({ allowedHosts: ["bot.shouwen.test"], allowLoopback: false }, silent, 500) });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(await wecomRow(u.id)).toMatchObject({ status: "PENDING", lastError: "webhook 域名解析失败：DNS_TIMEOUT" });
+  });
+
   it("does not follow a redirect to another target", async () => {
     let redirected = 0;
     const other: Server = createServer((_req, res) => {
