@@ -37,6 +37,8 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
           globalSetup: ["tests/setup/integration-global.ts"],
+          // The local webhook receivers listen on 127.0.0.1: the development/test switch (lib/env.ts).
+          env: { WEBHOOK_ALLOW_LOOPBACK: "true" },
           // One database per file (tests/helpers/test-db.ts), so files run side by side.
           fileParallelism: true,
           maxWorkers: 2,

@@ -2,12 +2,16 @@
 // wrong value stops the program at start with a sentence naming the variable.
 import path from "node:path";
 import { z } from "zod";
+import type { WebhookPolicy } from "./notify/webhook-target";
 
 const bool = z
   .enum(["true", "false", "1", "0", "yes", "no"])
   .transform((v) => v === "true" || v === "1" || v === "yes");
 const port = z.coerce.number().int().min(1).max(65535);
 const url = z.string().url();
+
+// The group-bot hosts of 企业微信, 钉钉 and 飞书 / Lark: the default webhook allow-list.
+export const VENDOR_WEBHOOK_HOSTS = ["qyapi.weixin.qq.com", "oapi.dingtalk.com", "open.feishu.cn", "open.larksuite.com"];
 
 const serverSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -44,6 +48,14 @@ const serverSchema = z.object({
   POTENTIAL_DEFLECTION_MINUTES: z.coerce.number().int().min(1).max(10_080).default(30),
   // How often the worker refreshes the dashboards' daily rollups (lib/analytics/rollups.ts).
   INSIGHTS_REFRESH_MS: z.coerce.number().int().min(1000).max(86_400_000).default(300_000),
+  // Where IM group-bot webhooks may point (lib/notify/webhook-target.ts): host names over https, comma-separated.
+  WEBHOOK_ALLOWED_HOSTS: z
+    .string()
+    .transform((v) => v.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^(?=.*[a-z])[a-z0-9-]+(\.[a-z0-9-]+)+$/, "list host names such as qyapi.weixin.qq.com, separated by commas")).min(1))
+    .default([...VENDOR_WEBHOOK_HOSTS]),
+  // Development and tests only: webhooks may also go to this machine (local receivers). Refused in production.
+  WEBHOOK_ALLOW_LOOPBACK: bool.default(false),
 });
 
 const launcherSchema = z.object({
@@ -95,6 +107,7 @@ function parse<T extends z.ZodType>(schema: T, source: Record<string, string | u
 let server: ServerEnv | undefined;
 let launcher: LauncherEnv | undefined;
 let limits: FloodLimits | undefined;
+let webhooks: WebhookPolicy | undefined;
 
 const floodLimitsSchema = serverSchema.pick({ QUESTIONS_PER_10_MINUTES: true, COMPLAINTS_PER_HOUR: true });
 export type FloodLimits = z.infer<typeof floodLimitsSchema>;
@@ -105,11 +118,28 @@ export function floodLimits(): FloodLimits {
   return limits;
 }
 
+const webhookSchema = serverSchema.pick({ NODE_ENV: true, WEBHOOK_ALLOWED_HOSTS: true, WEBHOOK_ALLOW_LOOPBACK: true });
+
+/** Where webhooks may point: read by the preferences verb (portal) and the sender (worker), also where no server env is set (tests). */
+export function webhookPolicy(): WebhookPolicy {
+  if (!webhooks) {
+    const env = parse(webhookSchema, process.env);
+    if (env.WEBHOOK_ALLOW_LOOPBACK && env.NODE_ENV === "production") {
+      throw new EnvError("Environment variable WEBHOOK_ALLOW_LOOPBACK has an invalid value: it is for development and tests only and must not be true when NODE_ENV=production.");
+    }
+    webhooks = { allowedHosts: env.WEBHOOK_ALLOWED_HOSTS, allowLoopback: env.WEBHOOK_ALLOW_LOOPBACK };
+  }
+  return webhooks;
+}
+
 /** Settings of the portal and worker processes. */
 export function serverEnv(): ServerEnv {
   server ??= parse(serverSchema, process.env);
   if (server.OIDC_ISSUER && !(server.OIDC_CLIENT_ID && server.OIDC_CLIENT_SECRET)) {
     throw new EnvError("Environment variable OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are required when OIDC_ISSUER is set.");
+  }
+  if (server.WEBHOOK_ALLOW_LOOPBACK && server.NODE_ENV === "production") {
+    throw new EnvError("Environment variable WEBHOOK_ALLOW_LOOPBACK has an invalid value: it is for development and tests only and must not be true when NODE_ENV=production.");
   }
   if ((server.MEILI_HOST === undefined) !== (server.MEILI_MASTER_KEY === undefined)) {
     throw new EnvError("Environment variable MEILI_MASTER_KEY is required when MEILI_HOST is set.");
@@ -140,4 +170,5 @@ export function resetEnvForTests(): void {
   server = undefined;
   launcher = undefined;
   limits = undefined;
+  webhooks = undefined;
 }

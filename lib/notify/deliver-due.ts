@@ -9,7 +9,7 @@ import { backoffMs, LEASE_MS, MAX_ATTEMPTS } from "./backoff";
 import { resolveChannels, type ImChannel } from "./channels";
 import { renderNotification } from "./render-notification";
 import type { Transports } from "./transports";
-import { buildWebhookBody } from "./webhook";
+import { buildWebhookBody, DeliveryError } from "./webhook";
 
 export interface DeliverOptions {
   db: Db;
@@ -97,7 +97,7 @@ export async function deliverDue(options: DeliverOptions): Promise<DeliverResult
     try {
       await sendOne(row);
     } catch (err) {
-      const permanent = err instanceof PermanentError;
+      const permanent = err instanceof PermanentError || (err instanceof DeliveryError && err.permanent);
       const lastError = errorText(err);
       const isFailed = permanent || row.attempts >= MAX_ATTEMPTS;
       // Conditional on the attempt we claimed: a stale worker cannot overwrite a newer attempt.

@@ -1,8 +1,11 @@
 import "server-only";
+import { webhookPolicy } from "../env";
+import { ValidationError, type FieldErrors } from "../errors";
 import type { Ctx } from "../questions/context";
 import { parseInput } from "../validation";
 import { resolveChannels, type ImChannel } from "./channels";
 import { preferencesInput, type PreferencesInput } from "./schemas";
+import { resolveWebhookTarget, systemLookup, webhookUrlProblem, WebhookTargetError, type WebhookLookup, type WebhookPolicy } from "./webhook-target";
 
 const KEY: Record<ImChannel, "wecom" | "dingtalk" | "feishu"> = { WECOM: "wecom", DINGTALK: "dingtalk", FEISHU: "feishu" };
 
@@ -23,9 +26,48 @@ export async function getMyNotificationPreferences(ctx: Ctx): Promise<Preference
   };
 }
 
+export interface WebhookCheckOptions {
+  /** default: the deployment's (lib/env.ts webhookPolicy()) */
+  policy?: WebhookPolicy;
+  /** default: the system resolver; tests pass their own */
+  lookup?: WebhookLookup;
+}
+
+// A save must not wait long on DNS; the sender resolves and checks again anyway.
+const SAVE_LOOKUP_MS = 2_000;
+
+/**
+ * Each webhook address against the policy: the URL (scheme, host allow-list, IP literals in every
+ * spelling) and, when its name resolves now, the addresses. A name that does not resolve at the moment
+ * is accepted: the sender checks it at every delivery.
+ */
+async function webhookAddressProblems(input: PreferencesInput, options: WebhookCheckOptions): Promise<FieldErrors> {
+  const policy = options.policy ?? webhookPolicy();
+  const lookup = options.lookup ?? systemLookup;
+  const fields: FieldErrors = {};
+  for (const key of Object.values(KEY)) {
+    const address = input[key].address;
+    if (!address) continue;
+    const problem = webhookUrlProblem(address, policy);
+    if (problem) {
+      fields[`${key}.address`] = problem;
+      continue;
+    }
+    const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error("timeout")), SAVE_LOOKUP_MS).unref());
+    try {
+      await Promise.race([resolveWebhookTarget(address, policy, lookup), timeout]);
+    } catch (err) {
+      if (err instanceof WebhookTargetError) fields[`${key}.address`] = err.message.replace(/^webhook /, "");
+    }
+  }
+  return fields;
+}
+
 /** Saves the actor's own preferences; the user is always the actor, never taken from input. */
-export async function updateMyNotificationPreferences(ctx: Ctx, raw: unknown) {
+export async function updateMyNotificationPreferences(ctx: Ctx, raw: unknown, options: WebhookCheckOptions = {}) {
   const input = parseInput(preferencesInput, raw);
+  const problems = await webhookAddressProblems(input, options);
+  if (Object.keys(problems).length > 0) throw new ValidationError(problems);
   const userId = ctx.actor.id;
   const rows = [
     // The e-mail address is the account's own; only on/off is the user's choice.

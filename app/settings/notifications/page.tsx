@@ -1,5 +1,6 @@
 import { NotificationPreferencesForm } from "@/components/settings/notification-preferences-form";
 import { requirePageActor } from "@/lib/auth/session";
+import { webhookPolicy } from "@/lib/env";
 import { ctxFor } from "@/lib/http/ctx";
 import { getMyNotificationPreferences } from "@/lib/notify/preferences";
 
@@ -14,6 +15,9 @@ export default async function NotificationSettingsPage() {
       <p className="mt-2 text-slate-700">
         站内通知总是开启。你还可以通过电子邮件和企业微信、钉钉、飞书的群机器人接收通知：在群里添加“自定义机器人”，把它的 webhook 地址填在下面。
         群消息只包含问题编号和链接，不包含问题内容。
+      </p>
+      <p className="mt-2 text-sm text-slate-700">
+        只接受这些服务商的 https 地址：<span className="break-all">{webhookPolicy().allowedHosts.join("、")}</span>。
       </p>
       <NotificationPreferencesForm initial={prefs} />
     </div>
