@@ -11,8 +11,9 @@ import { resolveQuestion } from "@/lib/questions/resolve-question";
 import { DEFAULT_BRUSH_OFF } from "@/lib/seed/demo";
 import { loadCalendar } from "@/lib/time/calendar";
 import { addWorkingMinutes, workingMinutesBetween } from "@/lib/time/working-time";
+import { toHttpError } from "@/lib/http/errors";
 import { ctxOf } from "../helpers/actors";
-import { makeDepartment, makeLine, makeUser } from "../helpers/factories";
+import { makeDepartment, makeLine, makeSearchedAskSession, makeUser } from "../helpers/factories";
 import { useTestDb } from "../helpers/test-db";
 
 const t = useTestDb();
@@ -25,8 +26,15 @@ let asker: U, otherEmployee: U, ownerA: U, ownerB: U, ownerC: U, hrManager: U, c
 let line: { id: string };
 let otherLine: { id: string };
 
-const file = (u: U, extra: Record<string, unknown> = {}) =>
-  fileQuestion(ctxOf(t.db, u), { idempotencyKey: randomUUID(), body: "出差住宿超标了怎么报销？", lineId: line.id, contactName: u.name, ...extra });
+const file = async (u: U, extra: Record<string, unknown> = {}) =>
+  fileQuestion(ctxOf(t.db, u), {
+    idempotencyKey: randomUUID(),
+    body: "出差住宿超标了怎么报销？",
+    lineId: line.id,
+    contactName: u.name,
+    askSessionId: (await makeSearchedAskSession(t.db, u.id)).id,
+    ...extra,
+  });
 
 const handoffNote = { noteDone: "查了差旅制度第八条", notePending: "需要财务确认例外审批", notePromised: "周五前答复提问人" };
 
@@ -80,7 +88,7 @@ describe("routing", () => {
 describe("filing", () => {
   it("creates one question for a double submit, also when the submits race", async () => {
     const key = randomUUID();
-    const input = { idempotencyKey: key, body: "同一个问题提交两次", lineId: line.id, contactName: asker.name };
+    const input = { idempotencyKey: key, body: "同一个问题提交两次", lineId: line.id, contactName: asker.name, askSessionId: (await makeSearchedAskSession(t.db, asker.id)).id };
     const results = await Promise.all(Array.from({ length: 5 }, () => fileQuestion(ctxOf(t.db, asker), input)));
     expect(new Set(results.map((r) => r.id)).size).toBe(1);
     expect(results.filter((r) => r.created)).toHaveLength(1);
@@ -105,6 +113,42 @@ describe("filing", () => {
       expect(Object.keys((err as ValidationError).fields).join(","), field).toContain(field);
     }
     expect(await t.db.question.count()).toBe(before);
+  });
+
+  it("files only from the asker's own ask session with a search in it (409 with the reason otherwise)", async () => {
+    const before = await t.db.question.count();
+    const refused = async (extra: Record<string, unknown>, reason: RegExp) => {
+      const err = await file(asker, extra).catch((e: unknown) => e);
+      expect(err, String(reason)).toBeInstanceOf(ConflictError);
+      expect((err as Error).message).toMatch(reason);
+      expect(toHttpError(err, "r").status).toBe(409);
+    };
+    await refused({ askSessionId: undefined }, /先检索制度/);
+    await refused({ askSessionId: randomUUID() }, /不存在/);
+    const unsearched = await startAskSession(ctxOf(t.db, asker));
+    await refused({ askSessionId: unsearched.id }, /还没有任何检索记录/);
+    const othersSession = await makeSearchedAskSession(t.db, otherEmployee.id);
+    await refused({ askSessionId: othersSession.id }, /不存在/);
+    expect(await t.db.auditLog.count({ where: { action: "ask-session.file.denied", actorId: asker.id, target: othersSession.id } })).toBe(1);
+    const deflected = await makeSearchedAskSession(t.db, asker.id);
+    await t.db.askSession.update({ where: { id: deflected.id }, data: { outcome: "CONFIRMED_DEFLECTION" } });
+    await refused({ askSessionId: deflected.id }, /已确认由制度条款解决/);
+    expect(await t.db.question.count()).toBe(before);
+
+    // Searched, nothing fit: the session's searches found nothing and the asker still files.
+    const searched = await makeSearchedAskSession(t.db, asker.id, { query: "没有答案的问题" });
+    const q = await file(asker, { askSessionId: searched.id });
+    expect(q.created).toBe(true);
+    expect((await t.db.question.findUniqueOrThrow({ where: { id: q.id } })).askSessionId).toBe(searched.id);
+    await refused({ askSessionId: searched.id }, /已经提交过问题/);
+  });
+
+  it("lets one of two racing filings from the same ask session through", async () => {
+    const session = await makeSearchedAskSession(t.db, asker.id);
+    const results = await Promise.allSettled([0, 1, 2, 3].map(() => file(asker, { askSessionId: session.id })));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(await t.db.question.count({ where: { askSessionId: session.id } })).toBe(1);
+    for (const r of results) if (r.status === "rejected") expect(toHttpError(r.reason, "r").status).toBe(409);
   });
 
   it("keeps the asker's trail: what was shown and what was opened", async () => {
