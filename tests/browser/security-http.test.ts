@@ -95,6 +95,24 @@ describe("cross-site writes", () => {
   });
 });
 
+describe("search first, on the server", () => {
+  it("a question without the asker's searched ask session is refused with 409 and the reason; with one it is filed", async () => {
+    const post = (extra: Record<string, unknown>) =>
+      employee.request("POST", "/api/questions", { body: JSON.stringify({ idempotencyKey: randomUUID(), body: "先检索再提问的规则测试", lineId, contactName: "李明", ...extra }), headers: json(h.base) });
+    const before = await h.db.question.count({ where: { body: "先检索再提问的规则测试" } });
+    const none = await expectCleanError(await post({}), 409);
+    expect(none.error).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/先检索制度/) });
+    const employeeId = (await h.db.user.findUniqueOrThrow({ where: { email: demoEmail("employee") } })).id;
+    const unsearched = await h.db.askSession.create({ data: { userId: employeeId } });
+    expect((await expectCleanError(await post({ askSessionId: unsearched.id }), 409)).error.message).toMatch(/没有任何检索记录/);
+    expect(await h.db.question.count({ where: { body: "先检索再提问的规则测试" } })).toBe(before);
+    // Through the ask page's own endpoints: a session, one search, then filing.
+    const session = (await (await employee.request("POST", "/api/ask/sessions", { body: "{}", headers: json(h.base) })).json()) as { id: string };
+    expect((await employee.get(`/api/ask/suggest?${new URLSearchParams({ q: "年假", session: session.id })}`)).status).toBe(200);
+    expect((await post({ askSessionId: session.id })).status).toBe(201);
+  });
+});
+
 describe("mass assignment", () => {
   it("an asker cannot set owner, status, deadlines or escalation when filing, nor score out of range", async () => {
     const admin = await h.db.user.findUniqueOrThrow({ where: { email: demoEmail("admin") } });

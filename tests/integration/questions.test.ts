@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { BrushOffError, ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
+import { savePhrase } from "@/lib/admin/admin-verbs";
 import { confirmSolved, fileComplaint, rateQuestion, reopenQuestion } from "@/lib/questions/asker-actions";
 import { confirmDeflection, recordSuggestionView, startAskSession } from "@/lib/questions/ask-session";
 import { fileQuestion } from "@/lib/questions/file-question";
@@ -116,36 +117,39 @@ describe("filing", () => {
   });
 
   it("files only from the asker's own ask session with a search in it (409 with the reason otherwise)", async () => {
+    // A fresh asker: the flood limit counts every question of the file's shared asker.
+    const me = await makeUser(t.db);
     const before = await t.db.question.count();
     const refused = async (extra: Record<string, unknown>, reason: RegExp) => {
-      const err = await file(asker, extra).catch((e: unknown) => e);
+      const err = await file(me, extra).catch((e: unknown) => e);
       expect(err, String(reason)).toBeInstanceOf(ConflictError);
       expect((err as Error).message).toMatch(reason);
       expect(toHttpError(err, "r").status).toBe(409);
     };
     await refused({ askSessionId: undefined }, /先检索制度/);
     await refused({ askSessionId: randomUUID() }, /不存在/);
-    const unsearched = await startAskSession(ctxOf(t.db, asker));
+    const unsearched = await startAskSession(ctxOf(t.db, me));
     await refused({ askSessionId: unsearched.id }, /还没有任何检索记录/);
     const othersSession = await makeSearchedAskSession(t.db, otherEmployee.id);
     await refused({ askSessionId: othersSession.id }, /不存在/);
-    expect(await t.db.auditLog.count({ where: { action: "ask-session.file.denied", actorId: asker.id, target: othersSession.id } })).toBe(1);
-    const deflected = await makeSearchedAskSession(t.db, asker.id);
+    expect(await t.db.auditLog.count({ where: { action: "ask-session.file.denied", actorId: me.id, target: othersSession.id } })).toBe(1);
+    const deflected = await makeSearchedAskSession(t.db, me.id);
     await t.db.askSession.update({ where: { id: deflected.id }, data: { outcome: "CONFIRMED_DEFLECTION" } });
     await refused({ askSessionId: deflected.id }, /已确认由制度条款解决/);
     expect(await t.db.question.count()).toBe(before);
 
     // Searched, nothing fit: the session's searches found nothing and the asker still files.
-    const searched = await makeSearchedAskSession(t.db, asker.id, { query: "没有答案的问题" });
-    const q = await file(asker, { askSessionId: searched.id });
+    const searched = await makeSearchedAskSession(t.db, me.id, { query: "没有答案的问题" });
+    const q = await file(me, { askSessionId: searched.id });
     expect(q.created).toBe(true);
     expect((await t.db.question.findUniqueOrThrow({ where: { id: q.id } })).askSessionId).toBe(searched.id);
     await refused({ askSessionId: searched.id }, /已经提交过问题/);
   });
 
   it("lets one of two racing filings from the same ask session through", async () => {
-    const session = await makeSearchedAskSession(t.db, asker.id);
-    const results = await Promise.allSettled([0, 1, 2, 3].map(() => file(asker, { askSessionId: session.id })));
+    const me = await makeUser(t.db);
+    const session = await makeSearchedAskSession(t.db, me.id);
+    const results = await Promise.allSettled([0, 1, 2, 3].map(() => file(me, { askSessionId: session.id })));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(await t.db.question.count({ where: { askSessionId: session.id } })).toBe(1);
     for (const r of results) if (r.status === "rejected") expect(toHttpError(r.reason, "r").status).toBe(409);
@@ -202,6 +206,19 @@ describe("replies", () => {
     expect(row.status).toBe("WAITING_ASKER");
     expect(row.firstRespondedAt).not.toBeNull();
     expect(row.expectedResolutionAt).not.toBeNull();
+  });
+
+  it("blocks a 服务忌语 the admin configured (the grammar does not know it), until the admin turns it off", async () => {
+    const q = await file(await makeUser(t.db));
+    const owner = (await ownerOf(q.id))!;
+    const phrase = { phrase: "等领导回来再议", suggestion: "我先联系领导的代理人，今天内给您答复。", active: true };
+    await savePhrase(ctxOf(t.db, admin), phrase);
+    const err = await replyToQuestion(ctxOf(t.db, owner), { questionId: q.id, body: "这个要等领导回来再议" }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(BrushOffError);
+    expect((err as BrushOffError).found).toEqual([expect.objectContaining({ phrase: phrase.phrase, suggestion: phrase.suggestion })]);
+    await savePhrase(ctxOf(t.db, admin), { ...phrase, active: false });
+    await replyToQuestion(ctxOf(t.db, owner), { questionId: q.id, body: "这个要等领导回来再议" });
+    expect(await t.db.reply.count({ where: { questionId: q.id } })).toBe(1);
   });
 
   it("resolving while waiting for the asker restarts the clock first: the deadline moves by the paused working time", async () => {
