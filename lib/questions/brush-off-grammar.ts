@@ -56,7 +56,7 @@ export const SHAPE_RULES: ShapeRule[] = [
   { shape: "responsibility", clause: whole(`${TOPIC}?${SELF}${ADV}${alt("不管", "不负责", "不处理", "管不了", "管不着", "管不到", "不归口")}${alt("这个", "这些", "这事", "这块", "这种事", "这类事?")}?`) },
   { shape: "responsibility", clause: whole(`${TOPIC}${ADV}${alt("不归口", "管不了", "管不着", "没人管")}`) },
   // 找别人去 / 你去问人事吧 / 你自己查制度吧 / 这事别问我 / 问我也没用 / 有意见你去投诉 / 明天再说 / 排队等着
-  { shape: "sendAway", span: anywhere(`(?<![我帮替给为])${YOU}?${alt("自己", "还是")}?${alt("去", "再去")}?${alt("找", "问", "咨询", "联系")}${ELSEWHERE}${alt("去", "吧", "问问", "问去", "去吧", "问吧", "看看", "好了", "吧他们管")}`) },
+  { shape: "sendAway", span: anywhere(`(?<![我帮替给为])${YOU}?${alt("自己", "还是")}?${alt("去", "再去")}?${alt("找", "问", "咨询", "联系")}${ELSEWHERE}${alt("去", "吧", "问问", "问去", "去吧", "问吧", "看看", "好了")}`) },
   { shape: "sendAway", clause: whole(`${TOPIC}?${YOU}?${alt("自己", "还是")}?${alt("去", "再去")}?${alt("找", "问", "咨询", "联系")}${ELSEWHERE}`) },
   { shape: "sendAway", span: anywhere(`(?<![我])${alt("你", "您")}?自己${alt("去", "先", "再")}?${alt("查", "看", "翻", "找", "问", "研究", "想办法", "琢磨", "搞定", "解决", "处理")}`) },
   { shape: "sendAway", span: anywhere(`${alt("别", "不要", "甭", "少")}${alt("问", "找", "来问", "来找", "烦")}我`) },
@@ -64,6 +64,7 @@ export const SHAPE_RULES: ShapeRule[] = [
   { shape: "sendAway", span: anywhere(`${alt("有意见", "不满意", "不服")}[^。]{0,6}投诉`) },
   { shape: "sendAway", span: anywhere(`${alt("你", "您", "随便", "尽管", "就", "那就")}${alt("去", "")}投诉${alt("吧", "去", "好了", "呗", "啊")}`) },
   { shape: "sendAway", clause: whole(`${alt("现在", "已经", "我")}?${alt("下班", "休息", "放假")}了${alt("有事", "")}?${alt("明天", "改天", "下周", "以后", "回头", "过两天", "节后")}?${alt("再说", "再问", "再来")}?`) },
+  // "再说明" is "explain again", not "later".
   { shape: "sendAway", span: anywhere(`${alt("明天", "改天", "下周", "以后", "回头", "过两天", "过几天", "有空", "节后", "等等", "等会儿?")}再${alt("说", "讲", "问", "来")}(?!明)`) },
   { shape: "sendAway", span: anywhere(`${alt("急什么", "急啥", "催什么", "催啥", "慌什么", "排队等着", "等着吧", "慢慢等", "等通知吧", "你就等着")}`) },
   // 我们就是这么规定的 / 没办法 / 系统就这样，我也改不了 / 制度写得不清楚 / 规定就是规定
