@@ -2,6 +2,7 @@
 // back from the dashboards after the worker's refresh. Definitions: docs/metrics.md.
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
+import { listLedger } from "@/lib/analytics/ledger";
 import { getManagementDashboard } from "@/lib/analytics/management-dashboard";
 import { refreshManagementRollup } from "@/lib/analytics/management-rollup";
 import { refreshOwnerFacts } from "@/lib/analytics/owner-facts";
@@ -110,6 +111,16 @@ describe("first response", () => {
     await replyToQuestion(ctxOf(t.db, owner, sh("09:10")), { questionId: q.id, body: "制度写得不清楚，我去确认，今天下班前答复您" });
     const card = await scorecardOf(owner);
     expect(card.firstResponse).toMatchObject({ decided: 1, onTime: 1, rate: 1 });
+  });
+});
+
+describe("the ledger and the scorecard", () => {
+  it("agree that a resolution without a reply, within the first-response limit, is a first response in time", async () => {
+    const { owner, line, q } = await ownedQuestion();
+    await resolveQuestion(ctxOf(t.db, owner, sh("09:30")), { questionId: q.id, kind: "NO_POLICY", note: "公司没有这项制度，按惯例可以报销" });
+    expect((await scorecardOf(owner)).firstResponse).toMatchObject({ decided: 1, onTime: 1 });
+    const { rows } = await listLedger(ctxOf(t.db, admin, NOW), { range: RANGE, filters: { lineId: line.id } });
+    expect(rows.map((r) => [r.id, r.firstResponseMet])).toEqual([[q.id, true]]);
   });
 });
 
