@@ -44,10 +44,16 @@ export async function recordSuggestionView(ctx: Ctx, askSessionId: string, raw: 
 export async function confirmDeflection(ctx: Ctx, askSessionId: string, raw: unknown) {
   const input = parseInput(deflectInput, raw);
   const s = await ownOpenSession(ctx, askSessionId, "deflect");
-  if (s.outcome === "FILED") throw new ValidationError({ askSessionId: "这个问题已经提交，不能再标记为已解决" });
+  const filed = new ValidationError({ askSessionId: "这个问题已经提交，不能再标记为已解决" });
+  if (s.outcome === "FILED") throw filed;
   const section = await ctx.db.policySection.findUnique({ where: { id: input.sectionId }, select: { id: true } });
   if (!section) throw new ValidationError({ sectionId: "条款不存在" });
-  await ctx.db.askSession.update({ where: { id: s.id }, data: { outcome: "CONFIRMED_DEFLECTION", deflectedSectionId: section.id, closedAt: ctx.now, lastActivityAt: ctx.now } });
+  // Decided on the row as it is when written: a filing that locked the session first wins.
+  const marked = await ctx.db.askSession.updateMany({
+    where: { id: s.id, outcome: { not: "FILED" } },
+    data: { outcome: "CONFIRMED_DEFLECTION", deflectedSectionId: section.id, closedAt: ctx.now, lastActivityAt: ctx.now },
+  });
+  if (marked.count !== 1) throw filed;
 }
 
 /**
@@ -59,6 +65,8 @@ export async function confirmDeflection(ctx: Ctx, askSessionId: string, raw: unk
  */
 export async function searchedSessionOrThrow(ctx: Ctx, tx: DbTx, askSessionId: string | undefined): Promise<string> {
   if (!askSessionId) throw new ConflictError("请先检索制度：提问需要先在提问页查找相关条款，没有合适的答案再提交");
+  // Locked until the filing commits, so a "这解决了我的问题" at the same moment waits and then sees FILED.
+  await tx.$queryRaw`SELECT 1 FROM "AskSession" WHERE id = ${askSessionId}::uuid FOR UPDATE`;
   const s = await tx.askSession.findUnique({
     where: { id: askSessionId },
     select: { id: true, userId: true, outcome: true, question: { select: { id: true } }, _count: { select: { searches: true } } },

@@ -155,6 +155,29 @@ describe("filing", () => {
     for (const r of results) if (r.status === "rejected") expect(toHttpError(r.reason, "r").status).toBe(409);
   });
 
+  it("a filing and a 这解决了我的问题 on the same session at once: one wins, 20 times out of 20", async () => {
+    const policy = await t.db.policy.create({ data: { id: `p-${randomUUID().slice(0, 8)}`, title: "考勤与休假管理制度", lineId: line.id, ownerName: "人力资源部" } });
+    const version = await t.db.policyVersion.create({ data: { policyId: policy.id, version: 1, checksum: "x", title: policy.title, markdown: "" } });
+    const section = await t.db.policySection.create({ data: { versionId: version.id, policyId: policy.id, ordinal: 0, label: "第五条", heading: "第五条", text: "年假" } });
+    const me = await makeUser(t.db);
+    const inconsistent: string[] = [];
+    for (let round = 0; round < 20; round++) {
+      const session = await makeSearchedAskSession(t.db, me.id);
+      // A question per round, so the flood limit (20 per 10 minutes) never decides: each round files at its own hour.
+      const ctx = ctxOf(t.db, me, new Date(Date.now() + round * 3_600_000));
+      const [filed, deflected] = await Promise.allSettled([
+        fileQuestion(ctx, { idempotencyKey: randomUUID(), body: "年假可以分几次休？", lineId: line.id, contactName: me.name, askSessionId: session.id }),
+        // Staggered 0–19 ms so that the confirmation lands at every point of the filing's transaction.
+        new Promise((r) => setTimeout(r, round)).then(() => confirmDeflection(ctx, session.id, { sectionId: section.id })),
+      ]);
+      const q = await t.db.question.findUnique({ where: { askSessionId: session.id }, select: { id: true } });
+      const { outcome } = await t.db.askSession.findUniqueOrThrow({ where: { id: session.id } });
+      const ok = [filed, deflected].filter((r) => r.status === "fulfilled").length === 1 && (q ? outcome === "FILED" : outcome === "CONFIRMED_DEFLECTION");
+      if (!ok) inconsistent.push(`round ${round}: filed ${filed.status}, deflected ${deflected.status}, question ${q ? "yes" : "no"}, outcome ${outcome}`);
+    }
+    expect(inconsistent).toEqual([]);
+  });
+
   it("keeps the asker's trail: what was shown and what was opened", async () => {
     const session = await startAskSession(ctxOf(t.db, asker));
     const policy = await t.db.policy.create({ data: { id: `p-${randomUUID().slice(0, 8)}`, title: "差旅费用报销管理办法", lineId: line.id, ownerName: "财务部" } });
