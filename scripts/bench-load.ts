@@ -5,7 +5,7 @@
 //   for reference), GET /api/search (20 everyday queries in turn, as people repeat them: answers come
 //   from the answer cache), GET /api/search with every query new (a serial number appended: every answer
 //   computed in full) and the search page /search?q=… at 50 connections; POST /api/questions at 20 connections, JSON, same-origin
-//   Origin, a session cookie and a unique idempotency key per request.
+//   Origin, a session cookie, a unique idempotency key and a fresh searched ask session per request.
 // Prints requests/s, p50/p97.5/p99, errors, non-2xx and, for filing, the rows stored vs 2xx answers,
 // against the targets (zero errors and non-2xx; stored/2xx = 1.000; search API ≥ 0.5 × the floor).
 // A missed target is a figure (MISS), not a failure: the exit code is non-zero only when something
@@ -64,6 +64,20 @@ async function main(): Promise<void> {
   const client = new pg.Client({ connectionString: services.databaseUrl });
   await client.connect();
   const lineIds = (await client.query<{ id: string }>(`SELECT id FROM "BusinessLine" ORDER BY code`)).rows.map((r) => r.id);
+  // The server files a question only from an ask session with a search in it: one fresh searched
+  // session per filing, made beforehand so the run measures filing alone.
+  const sessionsPerFiler = 20_000;
+  const askSessions = FILERS.map(() => [] as string[]);
+  const made = await client.query<{ id: string; email: string }>(
+    `WITH u AS (SELECT id, email FROM "User" WHERE email = ANY($1::text[])),
+          s AS (INSERT INTO "AskSession" (id, "userId", "startedAt", "lastActivityAt")
+                SELECT gen_random_uuid(), u.id, now(), now() FROM u, generate_series(1, $2::int) RETURNING id, "userId"),
+          q AS (INSERT INTO "SearchQuery" (id, "userId", "askSessionId", query, "resultCount", "latencyMs", "createdAt")
+                SELECT gen_random_uuid(), "userId", id, '出差住宿标准', 0, 1, now() FROM s)
+     SELECT s.id, u.email FROM s JOIN u ON u.id = s."userId"`,
+    [FILERS.map((f) => demoEmail(f)), sessionsPerFiler],
+  );
+  for (const r of made.rows) askSessions[FILERS.findIndex((f) => demoEmail(f) === r.email)]!.push(r.id);
   await client.end();
   await warmUp(portal, cookies[0]!);
   log(`warm-up: ${QUERIES.length} queries × (ping, /api/search, /search) answered 200; filing as ${FILERS.length} signed-in demo users in turn`);
@@ -93,7 +107,8 @@ async function main(): Promise<void> {
         next: (context) => {
           const k = ++n;
           context.key = `${tag}-${k}`;
-          const body = { idempotencyKey: context.key, body: `负载测试问题 ${k}：出差住宿标准是多少？`, lineId: lineIds[k % lineIds.length]!, contactName: "负载测试" };
+          const askSessionId = askSessions[k % cookies.length]!.pop();
+          const body = { idempotencyKey: context.key, body: `负载测试问题 ${k}：出差住宿标准是多少？`, lineId: lineIds[k % lineIds.length]!, contactName: "负载测试", askSessionId };
           return { body: JSON.stringify(body), headers: { cookie: cookies[k % cookies.length]! } };
         },
         onResponse: (status, context) => {

@@ -27,7 +27,7 @@ export function OwnerKpis({ m, score: s, testId }: { m: OwnerMetrics; score?: nu
       <Kpi label="首次响应达标率" value={pct(m.firstResponse.rate)} hint={`${num(m.firstResponse.onTime)} / ${num(m.firstResponse.decided)} · 中位 ${duration(m.firstResponse.medianMinutes)}`} testId={`${testId}-first-response`} />
       <Kpi label="办结达标率" value={pct(m.resolution.rate)} hint={`${num(m.resolution.onTime)} / ${num(m.resolution.decided)}`} testId={`${testId}-resolution`} />
       <Kpi label="办结数 · 办结用时中位" value={`${num(m.resolution.resolved)} · ${duration(m.resolution.medianMinutes)}`} testId={`${testId}-resolved`} />
-      <Kpi label="重新打开率" value={pct(m.reopenRate)} hint={`每问跑动 ${num(m.tripsPerQuestion, 2)} 次 · 经手 ${num(m.handsPerQuestion, 2)} 人`} testId={`${testId}-reopen`} />
+      <Kpi label="重新打开率" value={pct(m.reopenRate)} hint={`每问跑动 ${num(m.tripsPerQuestion, 2)} 次 · 经手 ${num(m.peoplePerQuestion, 2)} 人`} testId={`${testId}-reopen`} />
       <Kpi label="满意度（1–5）" value={m.satisfaction.mean === null ? "—" : m.satisfaction.mean.toFixed(2)} hint={`${num(m.satisfaction.n)} 个评价`} testId={`${testId}-satisfaction`} />
       <Kpi label="质检得分（1–5）" value={m.qa.mean === null ? "—" : m.qa.mean.toFixed(2)} hint={`${num(m.qa.n)} 个抽检`} testId={`${testId}-qa`} />
       <Kpi label="投诉成立 · 忌语拦截" value={`${num(m.upheldComplaints)} · ${num(m.brushOffBlocks)}`} testId={`${testId}-conduct`} />
@@ -81,7 +81,7 @@ export function OwnersTable({ owners, href }: { owners: ScoredOwner[]; href: (us
               <td className={td}>{duration(o.resolution.medianMinutes)}</td>
               <td className={td}>{pct(o.reopenRate)}</td>
               <td className={td}>{num(o.tripsPerQuestion, 2)}</td>
-              <td className={td}>{num(o.handsPerQuestion, 2)}</td>
+              <td className={td}>{num(o.peoplePerQuestion, 2)}</td>
               <td className={td}>{mean(o.satisfaction)}</td>
               <td className={td}>{mean(o.qa)}</td>
               <td className={td}>{num(o.upheldComplaints)}</td>
@@ -151,11 +151,11 @@ export function ScorecardDefinitions() {
     <details className="rounded-md border border-slate-300 bg-white p-3 text-sm">
       <summary className="cursor-pointer font-semibold text-blue-700">指标口径</summary>
       <ul className="mt-2 list-disc space-y-1 pl-5">
-        <li>首次响应：首问责任人第一次答复（或直接办结）。在时限内答复的，计在答复时持有问题的人名下；超时（含至今未答复）的，在时限到期时记一次未达标，计在到期时持有问题的人名下。尚未到期且未答复的不计。</li>
+        <li>首次响应：首问责任人第一次答复（或直接办结）；被拦截的服务忌语不算答复。在时限内答复的，计在答复时持有问题的人名下；超时（含至今未答复）的，在时限到期时记一次未达标，计在到期时持有问题的人名下。尚未到期且未答复的不计。</li>
         <li>办结：时限内办结的计在办结人名下；超过办结时限仍未办结或超时办结的，在到期时记一次未达标，计在到期时的持有人名下。等待提问人补充材料而暂停计时的问题，若暂停前尚未到期则不计。重新打开的问题在再次办结前按未办结计。</li>
         <li>达标率 = 达标数 / 已判定数；中位用时为提交到首次响应、提交到办结的自然时间（含夜间和节假日）。</li>
-        <li>办结数、办结用时、重新打开率（办结的问题中曾被重新打开的比例）、每问跑动次数（1 + 重新打开次数）、每问经手人数、满意度：按所选期间内办结的问题，计在办结人名下。</li>
-        <li>投诉成立：期间内提出、经复核成立的投诉；忌语拦截：期间内被拦截的含服务忌语的回复；转出 / 接收：期间内被接收的转交；踢皮球：期间内被标记踢皮球、且此人曾转出过的问题数。</li>
+        <li>办结数、办结用时、重新打开率（办结的问题中曾被重新打开的比例）、每问跑动次数（1 + 重新打开次数）、每问经手人数（不同的人：来回转交的同一人只算一次）、满意度：按所选期间内办结的问题，计在办结人名下。</li>
+        <li>投诉成立：期间内提出、经复核成立的投诉；忌语拦截：期间内被拦截的含服务忌语的回复（一次被拦截的回复计一次）；转出 / 接收：期间内被接收的转交；踢皮球：期间内被标记踢皮球、且此人曾转出过的问题数。</li>
         <li>质检得分：抽检周在期间内、此人办结的问题的质检评分平均值。</li>
         <li>
           综合得分（优质服务标兵）：100 × 各项加权平均（首次响应达标率 {w.firstResponse}、办结达标率 {w.resolution}、满意度 (均分−1)/4 {w.satisfaction}、未重开率 {w.notReopened}、质检 (均分−1)/4 {w.qa}；没有数据的项不计入权重），

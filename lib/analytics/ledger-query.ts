@@ -27,8 +27,11 @@ function touchesDepartments(ids: string[]): Prisma.Sql {
 }
 
 // A limit is missed when the deadline passed before the thing happened, or passes while it still has
-// not happened. A paused resolution clock stops at pausedAt (resuming moves the deadline).
-const firstResponseMissed = (now: Date) => Prisma.sql`(q."firstResponseDueAt" < COALESCE(q."firstRespondedAt", ${now}::timestamptz))`;
+// not happened. A paused resolution clock stops at pausedAt (resuming moves the deadline). The first
+// response is the first reply or the resolution, whichever came first, as on the dashboards
+// (docs/metrics.md); LEAST skips the one that has not happened.
+const firstResponseAt = Prisma.sql`LEAST(q."firstRespondedAt", q."resolvedAt")`;
+const firstResponseMissed = (now: Date) => Prisma.sql`(q."firstResponseDueAt" < COALESCE(${firstResponseAt}, ${now}::timestamptz))`;
 const resolutionMissed = (now: Date) => Prisma.sql`(q."resolutionDueAt" < COALESCE(q."resolvedAt", q."pausedAt", ${now}::timestamptz))`;
 
 /** LIKE pattern for "contains", with the user's % _ \ taken literally. */
@@ -100,7 +103,7 @@ export async function fetchLedgerPage(
            ) END AS "closedAt",
            q."firstResponseDueAt",
            CASE WHEN q."firstResponseDueAt" IS NULL THEN NULL WHEN ${firstResponseMissed(now)} THEN false
-                WHEN q."firstRespondedAt" IS NOT NULL THEN true END AS "firstResponseMet",
+                WHEN ${firstResponseAt} IS NOT NULL THEN true END AS "firstResponseMet",
            q."resolutionDueAt",
            CASE WHEN q."resolutionDueAt" IS NULL THEN NULL WHEN ${resolutionMissed(now)} THEN false
                 WHEN q."resolvedAt" IS NOT NULL THEN true END AS "resolutionMet"

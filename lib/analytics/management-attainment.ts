@@ -1,23 +1,8 @@
 import "server-only";
-// Attainment of time limits (时限达标率) per escalation level. Definitions, exactly:
-//   Level 0 — the first-contact owner's limits (the same rules as the owner scorecard):
-//   • first response: the first owner reply, or the resolution if that came first
-//     (LEAST(firstRespondedAt, resolvedAt)); met when ≤ firstResponseDueAt. Decided at that moment when
-//     met, otherwise at firstResponseDueAt (a miss, whether the reply came late or has not come yet).
-//   • resolution: met when resolvedAt ≤ resolutionDueAt; decided at resolvedAt when met, otherwise at
-//     resolutionDueAt (a miss, also while still open). An open question whose clock is stopped
-//     (pausedAt: waiting for the asker) is undecided unless its due time had passed when it stopped.
-//   Level n ≥ 1 — for every question escalated to level n (Escalation row level n with its dueAt): met
-//     when the question was resolved by that dueAt (resolvedAt ≤ dueAt) and not escalated further;
-//     escalated to level n + 1 is a miss, and so is still open past dueAt; decided at resolvedAt when
-//     met, otherwise at dueAt. Open and not yet due (or clock stopped before due): undecided, excluded.
-//   resolvedAt is the current one: a reopened question counts as open until it is resolved again.
-//   An outcome counts in the range (and Asia/Shanghai period) containing its decision moment, once that
-//   moment has come. Rate = met / decided.
-//   Department: that of the owner who HELD the question at the decision moment — the QuestionOwnership
-//   interval containing it (a question that never changed hands, handCount = 1, is held by its ownerId
-//   throughout). Escalation does not change the holder: the escalation target supervises, the 首问责任人
-//   keeps the question, so level-n outcomes also count for the holder's department. 条线: the question's.
+// Attainment of time limits (时限达标率) per escalation level, defined in docs/metrics.md
+// ("Management dashboard"): level 0 uses the owner scorecard's first-response and resolution outcomes;
+// level n ≥ 1 is met when the question was resolved by that level's due time and not escalated further.
+// The department is that of the owner holding the question at the decision moment.
 // Level 0 comes from the daily rollup (MgmtStat), levels ≥ 1 from the per-question facts (a few per
 // thousand questions are escalated).
 import type { DbTx } from "../db/client";

@@ -7,7 +7,7 @@ import "server-only";
 //
 // Departments: demand (deflection, self-service, volumes, answer-already-existed) belongs to the ASKER's
 // department; attainment to the department of the owner who held the question when the outcome was
-// decided (see lib/analytics/management-attainment.ts). Definitions are in each query's file.
+// decided (see lib/analytics/management-attainment.ts). Every figure is defined in docs/metrics.md.
 //
 // Cost: after two small look-ups (scope; departments and 条线), three queries run side by side: the
 // rollup sums (MgmtStat, daily and weekly rows tiling the range, one GROUPING SETS pass), escalation

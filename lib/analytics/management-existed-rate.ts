@@ -1,8 +1,6 @@
-// The "answer already existed" rate (答案本已存在): among the questions resolved in a period, the share
-// the first-contact owner classified as EXISTING_POLICY (an existing clause answered it). POLICY_UNCLEAR
-// (a clause exists but did not make the answer clear) and NO_POLICY (无制度) are shown beside it.
-// A question counts once, in the Asia/Shanghai period of its current resolvedAt (a reopened question
-// that has not been resolved again has none), for the asker's department and the question's 条线.
+// The "answer already existed" rate (答案本已存在) with 制度不清 and 无制度 beside it, defined in
+// docs/metrics.md ("Management dashboard"): EXISTING_POLICY resolutions whose asker did not rate the
+// policy unclear, over the questions resolved in the period (by their current resolvedAt).
 import { ratio } from "./management-split";
 import type { StatSums } from "./management-stats";
 

@@ -5,9 +5,11 @@ import { Prisma } from "../db/generated/client";
 const OPEN_STATUSES = Prisma.sql`('OPEN', 'IN_PROGRESS', 'WAITING_ASKER')`;
 
 /**
- * The facts of the given questions (all when `ids` is null). Definitions (also in the dashboard files):
+ * The facts of the given questions (all when `ids` is null). Definitions (docs/metrics.md):
  * - filed: at createdAt, asker's department;
- * - resolved_<kind>: at the current resolvedAt, asker's department;
+ * - resolved_<kind>: at the current resolvedAt, asker's department; an EXISTING_POLICY resolution whose
+ *   asker rated the policy unclear (SatisfactionRating.policyClear = false) counts as unclear
+ *   (docs/metrics.md: the answer did not exist for the asker);
  * - escalated: at the first escalation (level 1), asker's department;
  * - complaint: at each complaint's createdAt, asker's department; met = the ones now UPHELD;
  * - first / resolve / level n: each decided time-limit outcome at its decision moment, the department
@@ -19,8 +21,9 @@ export function insertFactsSql(ids: string[] | null, now: Date): Prisma.Sql {
     INSERT INTO "MgmtQuestionFact" ("questionId", kind, level, day, "lineId", "departmentId", n, met)
     WITH q AS (
       SELECT q.id, q."lineId", q."askerId", q."ownerId", q."handCount", q."createdAt", q."resolvedAt", q."resolutionKind", q."pausedAt",
-             q."firstResponseDueAt" AS fr_due, LEAST(q."firstRespondedAt", q."resolvedAt") AS responded_at, q."resolutionDueAt" AS res_due
-      FROM "Question" q WHERE ${which}
+             q."firstResponseDueAt" AS fr_due, LEAST(q."firstRespondedAt", q."resolvedAt") AS responded_at, q."resolutionDueAt" AS res_due,
+             r."policyClear" AS policy_clear
+      FROM "Question" q LEFT JOIN "SatisfactionRating" r ON r."questionId" = q.id WHERE ${which}
     ),
     outcome AS (
       SELECT id, "lineId", "ownerId", "handCount", 'first' AS kind, 0 AS level,
@@ -39,8 +42,9 @@ export function insertFactsSql(ids: string[] | null, now: Date): Prisma.Sql {
     f AS (
       SELECT id, 'filed' AS kind, 0 AS level, "createdAt" AS at, "askerId" AS who, 0 AS met, "lineId" FROM q
       UNION ALL
-      SELECT id, CASE "resolutionKind" WHEN 'EXISTING_POLICY' THEN 'resolved_existing' WHEN 'POLICY_UNCLEAR' THEN 'resolved_unclear'
-                                        WHEN 'NO_POLICY' THEN 'resolved_no_policy' ELSE 'resolved_other' END,
+      SELECT id, CASE WHEN "resolutionKind" = 'EXISTING_POLICY' AND policy_clear IS FALSE THEN 'resolved_unclear'
+                      WHEN "resolutionKind" = 'EXISTING_POLICY' THEN 'resolved_existing' WHEN "resolutionKind" = 'POLICY_UNCLEAR' THEN 'resolved_unclear'
+                      WHEN "resolutionKind" = 'NO_POLICY' THEN 'resolved_no_policy' ELSE 'resolved_other' END,
              0, "resolvedAt", "askerId", 0, "lineId"
       FROM q WHERE "resolvedAt" IS NOT NULL
       UNION ALL
@@ -60,10 +64,11 @@ export function insertFactsSql(ids: string[] | null, now: Date): Prisma.Sql {
     GROUP BY f.id, f.kind, f.level, day, f."lineId", u."departmentId"`;
 }
 
-/** Questions whose facts may have changed since `since`: edited, complained about, escalated, or come due. */
+/** Questions whose facts may have changed since `since`: edited, rated, complained about, escalated, or come due. */
 export function changedQuestionsSql(since: Date, now: Date): Prisma.Sql {
   return Prisma.sql`
     SELECT id FROM "Question" WHERE "updatedAt" >= ${since}
+    UNION SELECT "questionId" FROM "SatisfactionRating" WHERE "createdAt" >= ${since}
     UNION SELECT "questionId" FROM "Complaint" WHERE "createdAt" >= ${since} OR "reviewedAt" >= ${since}
     UNION SELECT "questionId" FROM "Escalation" WHERE "createdAt" >= ${since} OR ("dueAt" >= ${since} AND "dueAt" <= ${now})
     UNION SELECT id FROM "Question" WHERE status IN ${OPEN_STATUSES}

@@ -1,16 +1,8 @@
 import "server-only";
-// Question volumes (demand), each counted for the ASKER's department (User.departmentId of
-// Question.askerId) and the question's 条线, in the Asia/Shanghai period of its own timestamp:
-//   • filed = questions created in the range (createdAt);
-//   • resolved = questions whose current resolvedAt lies in the range;
-//   • escalated = questions escalated for the first time in the range (Escalation level 1, createdAt);
-//   • complaints = complaints filed in the range (Complaint.createdAt); upheld = those now UPHELD;
-//   • backlog at a moment t = questions created before t and not resolved before t
-//     (createdAt < t AND (resolvedAt IS NULL OR resolvedAt >= t)), judged by today's resolvedAt (a
-//     question resolved and later reopened counts as open throughout). Per 条线 and department it is
-//     shown at the range end (counted on the questions themselves); over time, at the end of each period
-//     (the last one capped at the range end) = backlog at the range end − (filed − resolved) after that
-//     period, which is exact because resolvedAt ≥ createdAt.
+// Question volumes (demand): filed, resolved, escalated, complaints (upheld) and the backlog, for the
+// ASKER's department and the question's 条线, defined in docs/metrics.md ("Management dashboard").
+// The backlog over time is the backlog at the range end − (filed − resolved) after each period, which is
+// exact because resolvedAt ≥ createdAt.
 import type { DbTx } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import type { SliceInfo } from "./management-slice";

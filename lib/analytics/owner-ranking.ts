@@ -1,7 +1,8 @@
 // 优质服务标兵: the ranking of first-contact owners within their department. Pure, so the page, the
 // tests and anyone reading the numbers compute it the same way.
 //
-// Composite score (0–100), from the scorecard of the range (lib/analytics/owner-scorecard.ts):
+// Composite score (0–100), from the scorecard of the range (lib/analytics/owner-scorecard.ts; the
+// figures are defined in docs/metrics.md, which states this formula too):
 //   base = 100 × weighted mean of the components that have data —
 //     first response within limit (rate)      weight 20
 //     resolved within limit (rate)            weight 30

@@ -2,37 +2,10 @@ import "server-only";
 // The first-contact owner scorecard (首问责任人考核): outcomes per owner over a date range, in one SQL
 // round trip grouped by owner (plus the total of the owners in scope), read from the per-question
 // facts rollup (lib/analytics/owner-facts.ts: current to its last refresh) and, for conduct and QA,
-// from the small raw tables. Definitions, exactly:
-//
-// Time-limit outcomes (first response, resolution). Each outcome belongs to the person who HELD the
-// question at the moment the outcome was decided, and counts in the range that contains that moment:
-//   • first response: the first owner reply, or the resolution if that came first
-//     (LEAST(firstRespondedAt, resolvedAt)). Decided at that moment when it came within
-//     firstResponseDueAt (= on time), otherwise at firstResponseDueAt (= a miss, whether the reply
-//     came later or has not come yet). Not yet answered and not yet due: not decided, excluded.
-//   • resolution: decided at resolvedAt when within resolutionDueAt (on time), otherwise at
-//     resolutionDueAt (a miss; also when still open). An open question whose clock is stopped
-//     (pausedAt, waiting for the asker's materials) is not decided unless its due time had already
-//     passed when the clock stopped. A reopened question has no resolvedAt until resolved again.
-//   The holder at moment T is the owner of the ownership interval containing T (QuestionOwnership);
-//   a question that never changed hands (handCount = 1) is held by its ownerId throughout. So a miss
-//   stays with whoever let the deadline pass, not with the colleague who accepted it afterwards.
-//   Within limit % = on time / decided. Median times are wall-clock minutes from filing (createdAt)
-//   to the first response, over the decided first responses that have one.
-// Resolution quality (questions resolved in the range, i.e. resolvedAt in range, credited to the
-// resolver = ownerId, which only the current owner can set and no one can change while resolved):
-//   resolved count; median resolution time (createdAt → resolvedAt, wall-clock minutes); reopen rate =
-//   share with reopenCount > 0; trips per question = mean of 1 + reopenCount (how many times the asker
-//   had to come); hands per question = mean handCount (owners the question passed through);
-//   satisfaction = mean score and number of ratings of these questions.
-// Conduct (each row counted in the range by its own timestamp):
-//   upheld complaints = complaints against the owner filed in the range and now UPHELD;
-//   brush-off blocks = replies of the owner refused for 服务忌语 (BrushOffBlock.createdAt);
-//   handoffs given / received = ACCEPTED handoffs from / accepted by the owner (respondedAt);
-//   ping-pong flags = questions flagged in the range (pingPongFlaggedAt) that the owner had handed on
-//   (an accepted handoff from them before the flag), counted once per question.
-// QA grade: mean and number of graded QA reviews of questions the owner resolved (QaReview.ownerId,
-//   snapshotted when drawn) whose sample week (weekStart) lies in the range.
+// from the small raw tables. Every figure is defined once, in docs/metrics.md ("Owner scorecard"):
+// time-limit outcomes belong to the holder at the moment they are decided; a refused (brush-off)
+// reply is no response; hands count owner spells, people distinct owners; a brush-off block is one
+// refused reply.
 import type { DbTx } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import type { DateRange, Grain } from "./range";
@@ -52,6 +25,7 @@ export interface OwnerMetrics {
   reopenRate: number | null;
   tripsPerQuestion: number | null;
   handsPerQuestion: number | null;
+  peoplePerQuestion: number | null;
   satisfaction: { mean: number | null; n: number };
   qa: { mean: number | null; n: number };
   upheldComplaints: number;
@@ -136,6 +110,7 @@ interface Part {
   reopened: number | null;
   trips: number | null;
   hands: number | null;
+  people: number | null;
   mean: number | null;
   mean_n: number | null;
   name: string | null;
@@ -166,25 +141,28 @@ export function scorecardSql(window: Window, scope: HolderScope): Prisma.Sql {
     parts AS (
       SELECT ${lit(FIRST_RESPONSE)} AS k, f."frHolderId" AS holder, GROUPING(f."frHolderId") = 1 AS total, count(*)::int AS n,
              (count(*) FILTER (WHERE f."respondedAt" <= f."frDue"))::int AS ok, percentile_cont(0.5) WITHIN GROUP (ORDER BY f."frMinutes") AS med,
-             NULL::int AS reopened, NULL::float8 AS trips, NULL::float8 AS hands, NULL::float8 AS mean, NULL::int AS mean_n
+             NULL::int AS reopened, NULL::float8 AS trips, NULL::float8 AS hands, NULL::float8 AS people, NULL::float8 AS mean, NULL::int AS mean_n
       FROM "OwnerQuestionFact" f
       WHERE ${firstResponseDecided(window)} AND f."frHolderId" IS NOT NULL ${scoped(Prisma.sql`f."frHolderId"`)}
       GROUP BY ROLLUP (f."frHolderId")
       UNION ALL
       SELECT ${lit(RESOLUTION)}, f."resHolderId", GROUPING(f."resHolderId") = 1, count(*)::int,
-             (count(*) FILTER (WHERE f."resolvedAt" <= f."resDue"))::int, NULL, NULL, NULL, NULL, NULL, NULL
+             (count(*) FILTER (WHERE f."resolvedAt" <= f."resDue"))::int, NULL, NULL, NULL, NULL, NULL, NULL, NULL
       FROM "OwnerQuestionFact" f
       WHERE ${resolutionDecided(window)} AND f."resHolderId" IS NOT NULL ${scoped(Prisma.sql`f."resHolderId"`)}
       GROUP BY ROLLUP (f."resHolderId")
       UNION ALL
       SELECT ${lit(RESOLVED)}, f."resolverId", GROUPING(f."resolverId") = 1, count(*)::int, NULL,
              percentile_cont(0.5) WITHIN GROUP (ORDER BY f."resolvedMinutes"), (count(*) FILTER (WHERE f."reopenCount" > 0))::int,
-             avg(1 + f."reopenCount")::float8, avg(f."handCount")::float8, avg(f.score)::float8, count(f.score)::int
+             avg(1 + f."reopenCount")::float8, avg(f."handCount")::float8,
+             -- only questions that changed hands read their owner chain (a few per hundred)
+             avg(CASE WHEN f."handCount" <= 1 THEN 1 ELSE (SELECT count(DISTINCT o."userId") FROM "QuestionOwnership" o WHERE o."questionId" = f."questionId") END)::float8,
+             avg(f.score)::float8, count(f.score)::int
       FROM "OwnerQuestionFact" f
       WHERE f."resolvedAt" >= ${range.start} AND f."resolvedAt" < ${range.end} AND f."resolverId" IS NOT NULL ${scoped(Prisma.sql`f."resolverId"`)}
       GROUP BY ROLLUP (f."resolverId")
       UNION ALL
-      SELECT c.k, c.holder, GROUPING(c.holder) = 1, count(*)::int, NULL, NULL, NULL, NULL, NULL, avg(c.grade)::float8, count(c.grade)::int
+      SELECT c.k, c.holder, GROUPING(c.holder) = 1, count(*)::int, NULL, NULL, NULL, NULL, NULL, NULL, avg(c.grade)::float8, count(c.grade)::int
       FROM conduct c WHERE c.holder IS NOT NULL ${scoped(Prisma.sql`c.holder`)}
       GROUP BY c.k, ROLLUP (c.holder)
     )
@@ -203,6 +181,7 @@ export function emptyMetrics(who: Pick<OwnerMetrics, "userId" | "name" | "depart
     reopenRate: null,
     tripsPerQuestion: null,
     handsPerQuestion: null,
+    peoplePerQuestion: null,
     satisfaction: { mean: null, n: 0 },
     qa: { mean: null, n: 0 },
     upheldComplaints: 0,
@@ -227,6 +206,7 @@ function apply(m: OwnerMetrics, p: Part): void {
       m.reopenRate = ratio(p.reopened ?? 0, p.n);
       m.tripsPerQuestion = p.trips;
       m.handsPerQuestion = p.hands;
+      m.peoplePerQuestion = p.people;
       m.satisfaction = { mean: p.mean, n: p.mean_n ?? 0 };
       break;
     case QA:

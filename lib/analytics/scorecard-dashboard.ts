@@ -2,7 +2,7 @@ import "server-only";
 // /insights/owners: the first-contact owner scorecard and the 优质服务标兵 ranking per department.
 // Who sees what: a first-contact owner (without MANAGER/ADMIN) only their own scorecard, never the
 // ranking; a manager the owners whose department is in their subtree, ranked per department; an
-// admin everyone. Anyone else is refused. Metric definitions: lib/analytics/owner-scorecard.ts;
+// admin everyone. Anyone else is refused. Metric definitions: docs/metrics.md;
 // score and ranking: lib/analytics/owner-ranking.ts.
 import { z } from "zod";
 import { denyAccess } from "../auth/deny-access";

@@ -23,7 +23,13 @@ const TEMPLATES: Record<string, Template> = {
   "question.resolved": (p, q) => ({ subject: `你的问题 ${q} 已办结`, lines: [`办结类型：${RESOLUTION[String(p.kind)] ?? "—"}`, "请确认是否已经解决，并为这次服务评价。"] }),
   "question.asker-replied": (_, q) => ({ subject: `提问人补充了 ${q}`, lines: ["提问人补充了信息，请继续处理。"] }),
   "question.reopened": (_, q) => ({ subject: `问题 ${q} 被重新打开`, lines: ["提问人认为问题尚未解决，请继续处理。"] }),
-  "question.ping-pong": (p, q) => ({ subject: `问题 ${q} 被反复转交`, lines: [`这个问题已经经过 ${Number(p.handCount) || "多"} 人之手，请协调确定责任人。`] }),
+  // people = distinct owners, handCount − 1 = accepted handoffs (docs/metrics.md); older payloads carry only handCount.
+  "question.ping-pong": (p, q) => {
+    const people = Number(p.people);
+    const handoffs = Number(p.handCount) - 1;
+    const counted = people > 0 && handoffs > 0 ? `已在 ${people} 人之间转交 ${handoffs} 次` : "已被多次转交";
+    return { subject: `问题 ${q} 被反复转交`, lines: [`这个问题${counted}，请协调确定责任人。`] };
+  },
   "handoff.requested": (_, q) => ({ subject: `有人请你接手问题 ${q}`, lines: ["请查看转交说明，接收或写明理由后拒绝。"] }),
   "handoff.accepted": (_, q) => ({ subject: `问题 ${q} 的转交已被接收`, lines: ["接收人已接手这个问题。"] }),
   "handoff.declined": (_, q) => ({ subject: `问题 ${q} 的转交被拒绝`, lines: ["接收人拒绝了转交，问题仍由你负责。"] }),

@@ -1,7 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { denyAccess } from "../auth/deny-access";
-import { NotFoundError, ValidationError } from "../errors";
+import type { DbTx } from "../db/client";
+import { ConflictError, NotFoundError, ValidationError } from "../errors";
 import { parseInput } from "../validation";
 import type { Ctx } from "./context";
 
@@ -43,8 +44,41 @@ export async function recordSuggestionView(ctx: Ctx, askSessionId: string, raw: 
 export async function confirmDeflection(ctx: Ctx, askSessionId: string, raw: unknown) {
   const input = parseInput(deflectInput, raw);
   const s = await ownOpenSession(ctx, askSessionId, "deflect");
-  if (s.outcome === "FILED") throw new ValidationError({ askSessionId: "这个问题已经提交，不能再标记为已解决" });
+  const filed = new ValidationError({ askSessionId: "这个问题已经提交，不能再标记为已解决" });
+  if (s.outcome === "FILED") throw filed;
   const section = await ctx.db.policySection.findUnique({ where: { id: input.sectionId }, select: { id: true } });
   if (!section) throw new ValidationError({ sectionId: "条款不存在" });
-  await ctx.db.askSession.update({ where: { id: s.id }, data: { outcome: "CONFIRMED_DEFLECTION", deflectedSectionId: section.id, closedAt: ctx.now, lastActivityAt: ctx.now } });
+  // Decided on the row as it is when written: a filing that locked the session first wins.
+  const marked = await ctx.db.askSession.updateMany({
+    where: { id: s.id, outcome: { not: "FILED" } },
+    data: { outcome: "CONFIRMED_DEFLECTION", deflectedSectionId: section.id, closedAt: ctx.now, lastActivityAt: ctx.now },
+  });
+  if (marked.count !== 1) throw filed;
+}
+
+/**
+ * Search first, enforced on the server (the browser's flow is only a convenience): a question is
+ * filed from the asker's own open ask session in which at least one search was logged. "仍需人工解答"
+ * after the suggestions, found or not, is that step; its searches are the record that the asker looked.
+ * Read in the filing transaction; the unique Question.askSessionId lets only one filing use a session.
+ * Someone else's session reads exactly like a missing one (and the attempt is audited).
+ */
+export async function searchedSessionOrThrow(ctx: Ctx, tx: DbTx, askSessionId: string | undefined): Promise<string> {
+  if (!askSessionId) throw new ConflictError("请先检索制度：提问需要先在提问页查找相关条款，没有合适的答案再提交");
+  // Locked until the filing commits, so a "这解决了我的问题" at the same moment waits and then sees FILED.
+  await tx.$queryRaw`SELECT 1 FROM "AskSession" WHERE id = ${askSessionId}::uuid FOR UPDATE`;
+  const s = await tx.askSession.findUnique({
+    where: { id: askSessionId },
+    select: { id: true, userId: true, outcome: true, question: { select: { id: true } }, _count: { select: { searches: true } } },
+  });
+  const missing = new ConflictError("提问会话不存在或已过期，请回到提问页重新检索后再提交");
+  if (!s) throw missing;
+  if (s.userId !== ctx.actor.id) {
+    await denyAccess(ctx, "ask-session.file", askSessionId, new NotFoundError());
+    throw missing;
+  }
+  if (s.question || s.outcome === "FILED") throw new ConflictError("这个提问会话已经提交过问题，请回到提问页重新检索后再提交");
+  if (s.outcome === "CONFIRMED_DEFLECTION") throw new ConflictError("这个提问会话已确认由制度条款解决；如仍需人工解答，请重新检索后再提交");
+  if (s._count.searches === 0) throw new ConflictError("请先检索制度：这个提问会话还没有任何检索记录，看过建议条款后才能提交");
+  return s.id;
 }

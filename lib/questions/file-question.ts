@@ -1,7 +1,8 @@
 import "server-only";
 import type { DbTx } from "../db/client";
-import { isUniqueViolation, ValidationError } from "../errors";
+import { ConflictError, isUniqueViolation, ValidationError } from "../errors";
 import { parseInput } from "../validation";
+import { searchedSessionOrThrow } from "./ask-session";
 import type { Ctx } from "./context";
 import { loadCalendar } from "../time/calendar";
 import { deadlinesFrom, limitsFor } from "./deadlines";
@@ -46,11 +47,7 @@ export async function fileQuestion(ctx: Ctx, raw: unknown): Promise<FiledQuestio
         ownerId = chooseOwner(await routingCandidates(tx, line.id, ctx.now, [ctx.actor.id])) ?? (await fallbackOwner(tx, line.id));
       }
 
-      let askSessionId: string | null = null;
-      if (input.askSessionId) {
-        const session = await tx.askSession.findFirst({ where: { id: input.askSessionId, userId: ctx.actor.id, question: null }, select: { id: true } });
-        askSessionId = session?.id ?? null;
-      }
+      const askSessionId = await searchedSessionOrThrow(ctx, tx, input.askSessionId);
 
       const limits = await limitsFor(tx, line.id, "NORMAL");
       const q = await tx.question.create({
@@ -79,12 +76,13 @@ export async function fileQuestion(ctx: Ctx, raw: unknown): Promise<FiledQuestio
         await appendEvent(tx, q.id, "ROUTED", null, { ownerId, via }, ctx.now);
         await notifyInApp(tx, ownerId, "question.assigned", q.id, `assigned:${q.id}:${ownerId}:0`, { number: q.number, line: line.name });
       }
-      if (askSessionId) await recordTrail(tx, q.id, askSessionId, ctx.now);
+      await recordTrail(tx, q.id, askSessionId, ctx.now);
       return { ...q, created: true };
     });
   } catch (err) {
-    if (isUniqueViolation(err)) {
-      // A concurrent submit with the same key won the race: answer with its question.
+    if (isUniqueViolation(err) || err instanceof ConflictError) {
+      // A concurrent submit with the same key won the race (its question holds the key, or the ask
+      // session it was filed from): answer with its question.
       const winner = await ctx.db.question.findUnique({ where: { askerId_idempotencyKey: { askerId: ctx.actor.id, idempotencyKey: input.idempotencyKey } }, select: { id: true, number: true, ownerId: true } });
       if (winner) return { ...winner, created: false };
     }

@@ -111,9 +111,11 @@ export async function respondToHandoff(ctx: Ctx, raw: unknown): Promise<{ accept
     await appendEvent(tx, q.id, "HANDOFF_ACCEPTED", ctx.actor.id, { handoffId: h.id, fromUserId: h.fromUserId }, ctx.now);
     await notifyInApp(tx, h.fromUserId, "handoff.accepted", q.id, `handoff-accepted:${h.id}`, { handoffId: h.id });
     if (pingPong) {
-      const manager = await lowestCommonManager(tx, [...new Set([...past.map((p) => p.userId), ctx.actor.id])]);
-      await appendEvent(tx, q.id, "PING_PONG_FLAGGED", null, { reason: returning ? "returned" : "too-many-hands", handCount, managerId: manager }, ctx.now);
-      if (manager) await notifyInApp(tx, manager, "question.ping-pong", q.id, `pingpong:${q.id}:${h.id}`, { handCount });
+      // handCount counts hands (A → B → A is 3); people are the distinct owners (2): docs/metrics.md.
+      const people = [...new Set([...past.map((p) => p.userId), ctx.actor.id])];
+      const manager = await lowestCommonManager(tx, people);
+      await appendEvent(tx, q.id, "PING_PONG_FLAGGED", null, { reason: returning ? "returned" : "too-many-hands", handCount, people: people.length, managerId: manager }, ctx.now);
+      if (manager) await notifyInApp(tx, manager, "question.ping-pong", q.id, `pingpong:${q.id}:${h.id}`, { handCount, people: people.length });
     }
     return { accepted: true, pingPong };
   });

@@ -25,7 +25,8 @@ export async function replyToQuestion(ctx: Ctx, raw: unknown): Promise<{ replyId
   const found = findBrushOffs([input.body, ...input.checklist].join("\n"), phrases);
   if (found.length > 0) {
     await ctx.db.$transaction(async (tx) => {
-      for (const f of found) await tx.brushOffBlock.create({ data: { questionId: q.id, userId: ctx.actor.id, phrase: f.phrase, createdAt: ctx.now } });
+      // One refused reply is one block (and one event), however many brush-offs it held: docs/metrics.md.
+      await tx.brushOffBlock.create({ data: { questionId: q.id, userId: ctx.actor.id, phrase: found.map((f) => f.phrase).join("、"), createdAt: ctx.now } });
       await appendEvent(tx, q.id, "BRUSH_OFF_BLOCKED", ctx.actor.id, { phrases: found.map((f) => f.phrase) }, ctx.now);
     });
     throw new BrushOffError(found);

@@ -6,7 +6,7 @@ import { sweepEscalations } from "@/lib/escalation/sweep";
 import { fileQuestion } from "@/lib/questions/file-question";
 import { ctxOf } from "../helpers/actors";
 import { signIn, useBrowser } from "../helpers/browser";
-import { makeDepartment, makeLine, makeUser, TEST_PASSWORD } from "../helpers/factories";
+import { makeDepartment, makeLine, makeSearchedAskSession, makeUser, TEST_PASSWORD } from "../helpers/factories";
 
 const h = useBrowser();
 
@@ -26,6 +26,7 @@ describe("escalation as the asker sees it", () => {
       body: "差旅补贴标准一直没有人答复",
       lineId: line.id,
       contactName: asker.name,
+      askSessionId: (await makeSearchedAskSession(db, asker.id)).id,
     });
 
     const { page } = await h.newPage();

@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD, demoEmail } from "@/lib/seed/demo";
-import { makeDepartment, makeLine, makeUser, TEST_PASSWORD } from "../helpers/factories";
+import { makeDepartment, makeLine, makeSearchedAskSession, makeUser, TEST_PASSWORD } from "../helpers/factories";
 import { usePortal } from "../helpers/browser";
 import { HttpClient } from "../helpers/http";
 
@@ -53,7 +53,8 @@ beforeAll(async () => {
   intruder = await makeUser(h.db, { roles: ["EMPLOYEE", "FIRST_CONTACT_OWNER"], password: TEST_PASSWORD });
   const line = await makeLine(h.db, { ownerIds: [owner.id] });
   [askerC, ownerC, intruderC] = await Promise.all([signedIn(asker.email), signedIn(owner.email), signedIn(intruder.email)]);
-  const filed = await post(askerC, "/api/questions", { idempotencyKey: randomUUID(), body: QUESTION, lineId: line.id, contactName: "测试" });
+  const askSessionId = (await makeSearchedAskSession(h.db, asker.id, { query: "体检报告异常" })).id;
+  const filed = await post(askerC, "/api/questions", { idempotencyKey: randomUUID(), body: QUESTION, lineId: line.id, contactName: "测试", askSessionId });
   expect(filed.status).toBe(201);
   questionId = ((await filed.json()) as { id: string }).id;
   expect((await h.db.question.findUniqueOrThrow({ where: { id: questionId } })).ownerId).toBe(owner.id);

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { DEMO_PASSWORD, demoEmail } from "@/lib/seed/demo";
-import { makeLine, makeUser, TEST_PASSWORD } from "../helpers/factories";
+import { makeLine, makeSearchedAskSession, makeUser, TEST_PASSWORD } from "../helpers/factories";
 import { usePortal } from "../helpers/browser";
 import { HttpClient } from "../helpers/http";
 
@@ -95,6 +95,24 @@ describe("cross-site writes", () => {
   });
 });
 
+describe("search first, on the server", () => {
+  it("a question without the asker's searched ask session is refused with 409 and the reason; with one it is filed", async () => {
+    const post = (extra: Record<string, unknown>) =>
+      employee.request("POST", "/api/questions", { body: JSON.stringify({ idempotencyKey: randomUUID(), body: "先检索再提问的规则测试", lineId, contactName: "李明", ...extra }), headers: json(h.base) });
+    const before = await h.db.question.count({ where: { body: "先检索再提问的规则测试" } });
+    const none = await expectCleanError(await post({}), 409);
+    expect(none.error).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/先检索制度/) });
+    const employeeId = (await h.db.user.findUniqueOrThrow({ where: { email: demoEmail("employee") } })).id;
+    const unsearched = await h.db.askSession.create({ data: { userId: employeeId } });
+    expect((await expectCleanError(await post({ askSessionId: unsearched.id }), 409)).error.message).toMatch(/没有任何检索记录/);
+    expect(await h.db.question.count({ where: { body: "先检索再提问的规则测试" } })).toBe(before);
+    // Through the ask page's own endpoints: a session, one search, then filing.
+    const session = (await (await employee.request("POST", "/api/ask/sessions", { body: "{}", headers: json(h.base) })).json()) as { id: string };
+    expect((await employee.get(`/api/ask/suggest?${new URLSearchParams({ q: "年假", session: session.id })}`)).status).toBe(200);
+    expect((await post({ askSessionId: session.id })).status).toBe(201);
+  });
+});
+
 describe("mass assignment", () => {
   it("an asker cannot set owner, status, deadlines or escalation when filing, nor score out of range", async () => {
     const admin = await h.db.user.findUniqueOrThrow({ where: { email: demoEmail("admin") } });
@@ -121,15 +139,18 @@ describe("floods and guessed ids", () => {
     const owner = await makeUser(h.db, { roles: ["EMPLOYEE", "FIRST_CONTACT_OWNER"] });
     const line = await makeLine(h.db, { ownerIds: [owner.id] });
     const c = await signedIn(flooder.email, TEST_PASSWORD);
-    const file = (client: HttpClient) =>
-      client.request("POST", "/api/questions", { body: JSON.stringify({ idempotencyKey: randomUUID(), body: "会议室怎么预订？", lineId: line.id, contactName: "测试" }), headers: json(h.base) });
+    const employeeId = (await h.db.user.findUniqueOrThrow({ where: { email: demoEmail("employee") } })).id;
+    const file = async (client: HttpClient, userId: string) => {
+      const askSessionId = (await makeSearchedAskSession(h.db, userId, { query: "会议室预订" })).id;
+      return client.request("POST", "/api/questions", { body: JSON.stringify({ idempotencyKey: randomUUID(), body: "会议室怎么预订？", lineId: line.id, contactName: "测试", askSessionId }), headers: json(h.base) });
+    };
     const statuses: number[] = [];
-    for (let i = 0; i < 21; i++) statuses.push((await file(c)).status);
+    for (let i = 0; i < 21; i++) statuses.push((await file(c, flooder.id)).status);
     expect(statuses.slice(0, 20)).toEqual(Array(20).fill(201));
-    const last = await file(c);
+    const last = await file(c, flooder.id);
     expect(last.status).toBe(429);
     expect(Number(last.headers.get("retry-after"))).toBeGreaterThan(0);
-    expect((await file(employee)).status).toBe(201);
+    expect((await file(employee, employeeId)).status).toBe(201);
     expect(await h.db.question.count({ where: { askerId: flooder.id } })).toBe(20);
   });
 
@@ -138,7 +159,8 @@ describe("floods and guessed ids", () => {
     const owner = await makeUser(h.db, { roles: ["EMPLOYEE", "FIRST_CONTACT_OWNER"] });
     const line = await makeLine(h.db, { ownerIds: [owner.id] });
     const c = await signedIn(other.email, TEST_PASSWORD);
-    const filed = (await (await c.request("POST", "/api/questions", { body: JSON.stringify({ idempotencyKey: randomUUID(), body: "我的工资条有误，私密问题", lineId: line.id, contactName: "测试" }), headers: json(h.base) })).json()) as { id: string };
+    const askSessionId = (await makeSearchedAskSession(h.db, other.id, { query: "工资条有误" })).id;
+    const filed = (await (await c.request("POST", "/api/questions", { body: JSON.stringify({ idempotencyKey: randomUUID(), body: "我的工资条有误，私密问题", lineId: line.id, contactName: "测试", askSessionId }), headers: json(h.base) })).json()) as { id: string };
     const res = await employee.get(`/questions/${filed.id}`);
     expect(res.status).toBe(403);
     expect(await res.text()).not.toContain("工资条");

@@ -31,7 +31,7 @@ import { resolveQuestion } from "@/lib/questions/resolve-question";
 import { logSearch } from "@/lib/search/log-search";
 import { ctxOf } from "../helpers/actors";
 import { signIn, useBrowser } from "../helpers/browser";
-import { makeDepartment, makeLine, makeUser, TEST_PASSWORD } from "../helpers/factories";
+import { makeDepartment, makeLine, makeSearchedAskSession, makeUser, TEST_PASSWORD } from "../helpers/factories";
 import { startSmtpReceiver, type SmtpReceiver } from "../helpers/receivers";
 import { hostile, hostile100, hostile50, inspectHtml, inspectPage, watchDialogs, type DialogWatch } from "../helpers/xss";
 
@@ -178,7 +178,7 @@ beforeAll(async () => {
   await fileComplaint(ctx(asker), { questionId: q1.id, reason: F.complaint });
 
   // Q2 is filed through the verb and waits for ownerB to accept a handoff.
-  const filed2 = await fileQuestion(ctx(asker), { idempotencyKey: randomUUID(), body: F.body2, lineId: line.id, contactName: F.contactName, contactDepartment: F.contactDepartment, contactPhone: F.contactPhone, contactIm: F.contactIm });
+  const filed2 = await fileQuestion(ctx(asker), { idempotencyKey: randomUUID(), body: F.body2, lineId: line.id, contactName: F.contactName, contactDepartment: F.contactDepartment, contactPhone: F.contactPhone, contactIm: F.contactIm, askSessionId: (await makeSearchedAskSession(db, asker.id)).id });
   q2 = { id: filed2.id, number: filed2.number };
   await requestHandoff(ctx(ownerA), { questionId: q2.id, toUserId: ownerB.id, noteDone: F.handoffDone2, notePending: F.handoffPending2, notePromised: F.handoffPromised2, expectedVersion: await versionOf(q2.id) });
 

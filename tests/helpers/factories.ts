@@ -78,3 +78,14 @@ export async function makeLine(
   }
   return line;
 }
+
+/**
+ * An ask session in which the user searched (the server files a question only from one): the
+ * session and one logged search, as /api/ask/suggest records them.
+ */
+export async function makeSearchedAskSession(db: DbTx, userId: string, input: { at?: Date; query?: string } = {}) {
+  const at = input.at ?? new Date();
+  const session = await db.askSession.create({ data: { userId, startedAt: at, lastActivityAt: at } });
+  await db.searchQuery.create({ data: { userId, askSessionId: session.id, query: input.query ?? "测试检索", resultCount: 0, latencyMs: 1, createdAt: at } });
+  return session;
+}

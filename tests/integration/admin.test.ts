@@ -5,7 +5,7 @@ import { ForbiddenError, ValidationError } from "@/lib/errors";
 import { fileQuestion } from "@/lib/questions/file-question";
 import { loadCalendar } from "@/lib/time/calendar";
 import { ctxOf } from "../helpers/actors";
-import { makeLine, makeUser } from "../helpers/factories";
+import { makeLine, makeSearchedAskSession, makeUser } from "../helpers/factories";
 import { useTestDb } from "../helpers/test-db";
 
 const t = useTestDb();
@@ -22,7 +22,7 @@ describe("admin settings", () => {
     await saveTimeLimit(ctxOf(t.db, admin), limit);
     // Monday 2026-11-23 10:00 Beijing: one working hour later.
     const now = new Date("2026-11-23T10:00:00+08:00");
-    const q = await fileQuestion(ctxOf(t.db, employee, now), { idempotencyKey: randomUUID(), body: "时限测试问题", lineId: line.id, contactName: "测试" });
+    const q = await fileQuestion(ctxOf(t.db, employee, now), { idempotencyKey: randomUUID(), body: "时限测试问题", lineId: line.id, contactName: "测试", askSessionId: (await makeSearchedAskSession(t.db, employee.id, { at: now })).id });
     const row = await t.db.question.findUniqueOrThrow({ where: { id: q.id } });
     expect(row.resolutionDueAt).toEqual(new Date("2026-11-23T11:00:00+08:00"));
     expect(row.firstResponseDueAt).toEqual(new Date("2026-11-23T10:30:00+08:00"));

@@ -14,7 +14,7 @@ import { fileQuestion } from "@/lib/questions/file-question";
 import { replyToQuestion } from "@/lib/questions/reply-to-question";
 import { indexCounts, reindex } from "@/lib/search/sync-index";
 import { ctxOf } from "../helpers/actors";
-import { makeLine, makeUser } from "../helpers/factories";
+import { makeLine, makeSearchedAskSession, makeUser } from "../helpers/factories";
 import { createEmptyDatabase, useTestDb } from "../helpers/test-db";
 
 const t = useTestDb();
@@ -46,7 +46,7 @@ describe("backup and restore drill", () => {
     const line = await makeLine(db, { ownerIds: [owner.id] });
     const questions = [];
     for (let i = 0; i < 5; i++) {
-      const q = await fileQuestion(ctxOf(db, asker), { idempotencyKey: randomUUID(), body: `第 ${i + 1} 个问题：出差补贴怎么算？`, lineId: line.id, contactName: asker.name });
+      const q = await fileQuestion(ctxOf(db, asker), { idempotencyKey: randomUUID(), body: `第 ${i + 1} 个问题：出差补贴怎么算？`, lineId: line.id, contactName: asker.name, askSessionId: (await makeSearchedAskSession(db, asker.id)).id });
       await replyToQuestion(ctxOf(db, owner), { questionId: q.id, body: "请看差旅制度第八条，我已为你核对。" });
       questions.push(q);
     }
@@ -79,7 +79,7 @@ describe("backup and restore drill", () => {
     expect(await trail(restoredDb)).toEqual(await trail(db));
     // Sequences continue: a new question gets the next number, a new event the next id.
     const maxNumber = Math.max(...(await db.question.findMany({ select: { number: true } })).map((q) => q.number));
-    const next = await fileQuestion(ctxOf(restoredDb, asker), { idempotencyKey: randomUUID(), body: "恢复之后的新问题能正常提交吗？", lineId: line.id, contactName: asker.name });
+    const next = await fileQuestion(ctxOf(restoredDb, asker), { idempotencyKey: randomUUID(), body: "恢复之后的新问题能正常提交吗？", lineId: line.id, contactName: asker.name, askSessionId: (await makeSearchedAskSession(restoredDb, asker.id)).id });
     expect(next.number).toBe(maxNumber + 1);
     // The append-only trigger came back with the schema.
     await expect(restoredDb.$executeRaw`UPDATE "QuestionEvent" SET type = 'CLOSED'`).rejects.toThrow(/append-only/);

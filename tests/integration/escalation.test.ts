@@ -8,7 +8,7 @@ import { getQuestionDetail } from "@/lib/questions/get-question-detail";
 import { fileQuestion } from "@/lib/questions/file-question";
 import { waitFor } from "@/lib/services/ports";
 import { ctxOf } from "../helpers/actors";
-import { makeDepartment, makeLine, makeUser } from "../helpers/factories";
+import { makeDepartment, makeLine, makeSearchedAskSession, makeUser } from "../helpers/factories";
 import { notificationIdIn, startSmtpReceiver, startWebhookReceiver } from "../helpers/receivers";
 import { useTestDb } from "../helpers/test-db";
 
@@ -57,7 +57,7 @@ describe("escalation to the top with a worker killed in between", () => {
         await db.notificationPreference.create({ data: { userId: u.id, channel: "WECOM", enabled: true, address: `${hook.base}/wecom/${u.id}` } });
       }
       // Filed 118 s ago with a 2-minute limit: level 1 is due within seconds, level 2 two minutes later.
-      const filed = await fileQuestion(ctxOf(db, asker, new Date(Date.now() - 118_000)), { idempotencyKey: randomUUID(), body: "报销单被退回三次，没有人告诉我原因", lineId: line.id, contactName: asker.name });
+      const filed = await fileQuestion(ctxOf(db, asker, new Date(Date.now() - 118_000)), { idempotencyKey: randomUUID(), body: "报销单被退回三次，没有人告诉我原因", lineId: line.id, contactName: asker.name, askSessionId: (await makeSearchedAskSession(db, asker.id)).id });
       expect(filed.ownerId).toBe(owner.id);
 
       // A short delivery lease: rows a killed worker had claimed come back within seconds.

@@ -6,7 +6,7 @@ import { RateLimitedError } from "@/lib/errors";
 import { fileComplaint } from "@/lib/questions/asker-actions";
 import { fileQuestion } from "@/lib/questions/file-question";
 import { ctxOf } from "../helpers/actors";
-import { makeLine, makeUser } from "../helpers/factories";
+import { makeLine, makeSearchedAskSession, makeUser } from "../helpers/factories";
 import { useTestDb } from "../helpers/test-db";
 
 const t = useTestDb();
@@ -19,8 +19,8 @@ describe("flood limits", () => {
     const flooder = await makeUser(db);
     const other = await makeUser(db);
     const t0 = Date.now();
-    const file = (u: typeof flooder, atMs: number, key = randomUUID()) =>
-      fileQuestion(ctxOf(db, u, new Date(atMs)), { idempotencyKey: key, body: "门禁卡丢了怎么补办？", lineId: line.id, contactName: u.name });
+    const file = async (u: typeof flooder, atMs: number, key = randomUUID()) =>
+      fileQuestion(ctxOf(db, u, new Date(atMs)), { idempotencyKey: key, body: "门禁卡丢了怎么补办？", lineId: line.id, contactName: u.name, askSessionId: (await makeSearchedAskSession(db, u.id)).id });
     const firstKey = randomUUID();
     await file(flooder, t0, firstKey);
     for (let i = 1; i < 20; i++) await file(flooder, t0 + i * 1000);
@@ -41,7 +41,7 @@ describe("flood limits", () => {
     const owner = await makeUser(db, { roles: ["EMPLOYEE", "FIRST_CONTACT_OWNER"] });
     const line = await makeLine(db, { ownerIds: [owner.id] });
     const asker = await makeUser(db);
-    const q = await fileQuestion(ctxOf(db, asker), { idempotencyKey: randomUUID(), body: "报销一直没到账", lineId: line.id, contactName: asker.name });
+    const q = await fileQuestion(ctxOf(db, asker), { idempotencyKey: randomUUID(), body: "报销一直没到账", lineId: line.id, contactName: asker.name, askSessionId: (await makeSearchedAskSession(db, asker.id)).id });
     const now = Date.now();
     for (let i = 0; i < 5; i++) await fileComplaint(ctxOf(db, asker, new Date(now + i * 1000)), { questionId: q.id, reason: `第 ${i + 1} 次投诉：一直没有答复` });
     const refused = await fileComplaint(ctxOf(db, asker, new Date(now + 10_000)), { questionId: q.id, reason: "还是没有答复" }).catch((e: unknown) => e);

@@ -14,7 +14,7 @@ import { replyToQuestion } from "@/lib/questions/reply-to-question";
 import { resolveQuestion } from "@/lib/questions/resolve-question";
 import { parseCsv } from "../helpers/csv";
 import { ctxOf } from "../helpers/actors";
-import { makeDepartment, makeLine, makeUser } from "../helpers/factories";
+import { makeDepartment, makeLine, makeSearchedAskSession, makeUser } from "../helpers/factories";
 import { useTestDb } from "../helpers/test-db";
 
 const t = useTestDb();
@@ -224,7 +224,7 @@ describe("listLedger rows", () => {
     const line = await makeLine(t.db, { name: "流程", ownerIds: [a.id] });
     const t0 = sh("2026-12-07 10:00");
     const at = (min: number) => new Date(t0.getTime() + min * 60_000);
-    const q = await fileQuestion(ctxOf(t.db, askerEast, t0), { idempotencyKey: randomUUID(), body: "异地就医怎么备案？", lineId: line.id, contactName: "李雷", contactPhone: "13800000001" });
+    const q = await fileQuestion(ctxOf(t.db, askerEast, t0), { idempotencyKey: randomUUID(), body: "异地就医怎么备案？", lineId: line.id, contactName: "李雷", contactPhone: "13800000001", askSessionId: (await makeSearchedAskSession(t.db, askerEast.id, { at: t0 })).id });
     await replyToQuestion(ctxOf(t.db, a, at(10)), { questionId: q.id, body: "收到，正在核实" });
     const { version } = await t.db.question.findUniqueOrThrow({ where: { id: q.id }, select: { version: true } });
     const { handoffId } = await requestHandoff(ctxOf(t.db, a, at(20)), { questionId: q.id, toUserId: b.id, noteDone: "查了医保制度", notePending: "需要医保专员确认", notePromised: "今天内答复", expectedVersion: version });

@@ -210,6 +210,7 @@ beforeAll(async () => {
   }
   // Q11 through the real verbs: askerEast files from an ask session (F11), ownerA answers and resolves at once (EXISTING_POLICY).
   const s11 = await startAskSession(at_(askerEast, "2026-03-12 09:55"));
+  await t.db.searchQuery.create({ data: { userId: askerEast.id, askSessionId: s11.id, query: "出差住宿超标", resultCount: 0, latencyMs: 1, createdAt: cst("2026-03-12 09:56") } });
   const filed = await fileQuestion(at_(askerEast, "2026-03-12 10:00"), { idempotencyKey: randomUUID(), body: "出差住宿超标怎么报销？", lineId: lineX.id, contactName: "华东", askSessionId: s11.id });
   q.Q11 = filed.id;
   expect(filed.ownerId).toBe(ownerA.id);

@@ -16,7 +16,7 @@ import { reopenQuestion } from "@/lib/questions/asker-actions";
 import { fileQuestion } from "@/lib/questions/file-question";
 import { resolveQuestion } from "@/lib/questions/resolve-question";
 import { ctxOf } from "../helpers/actors";
-import { makeDepartment, makeLine, makeUser } from "../helpers/factories";
+import { makeDepartment, makeLine, makeSearchedAskSession, makeUser } from "../helpers/factories";
 import { useTestDb } from "../helpers/test-db";
 
 const t = useTestDb();
@@ -152,7 +152,8 @@ beforeAll(async () => {
   await question("q8", hr.id, { resolvedAt: "2026-11-19 17:00", exposure: "IGNORED", cites: [{ key: "A1", forResolution: false }, { key: "B1" }] });
   await question("qOther", other.id, { resolvedAt: "2026-11-19 12:00", kind: "POLICY_UNCLEAR", exposure: "OPENED", cites: [] });
   // Through the real verbs: 无制度 and 制度不清 become knowledge gaps; no ask trail → SEARCH_MISS.
-  const file = (at: string, body: string) => fileQuestion(ctxOf(db, employee, sh(at)), { idempotencyKey: randomUUID(), body, lineId: hr.id, contactName: employee.name });
+  const file = async (at: string, body: string) =>
+    fileQuestion(ctxOf(db, employee, sh(at)), { idempotencyKey: randomUUID(), body, lineId: hr.id, contactName: employee.name, askSessionId: (await makeSearchedAskSession(db, employee.id, { at: sh(at), query: body })).id });
   const q4 = await file("2026-11-19 09:00", "能不能报销宠物寄养费用？");
   await resolveQuestion(ctxOf(db, firstContact, sh("2026-11-19 10:00")), { questionId: q4.id, kind: "NO_POLICY", note: "公司没有宠物补贴制度" });
   const q3 = await file("2026-11-20 09:00", "调休的加班时长怎么折算？");
@@ -316,7 +317,13 @@ describe("zero-result and unclicked queries", () => {
   });
 
   it("shows every policy owner the zero-result searches of no 条线, as texts only", async () => {
-    const expected = [{ query: "宠物补贴", zeroResults: 2 }, { query: "班车", zeroResults: 1 }];
+    // The last two: the searches the asker ran before filing q4 and q3 (a question is filed only after a search).
+    const expected = [
+      { query: "宠物补贴", zeroResults: 2 },
+      { query: "班车", zeroResults: 1 },
+      { query: "能不能报销宠物寄养费用?", zeroResults: 1 },
+      { query: "调休的加班时长怎么折算?", zeroResults: 1 },
+    ];
     expect((await dashboard(hrOwner)).unattributedZeroResultQueries).toEqual(expected);
     expect((await dashboard(finOwner)).unattributedZeroResultQueries).toEqual(expected);
   });

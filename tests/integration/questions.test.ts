@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { BrushOffError, ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
+import { savePhrase } from "@/lib/admin/admin-verbs";
 import { confirmSolved, fileComplaint, rateQuestion, reopenQuestion } from "@/lib/questions/asker-actions";
 import { confirmDeflection, recordSuggestionView, startAskSession } from "@/lib/questions/ask-session";
 import { fileQuestion } from "@/lib/questions/file-question";
@@ -11,8 +12,9 @@ import { resolveQuestion } from "@/lib/questions/resolve-question";
 import { DEFAULT_BRUSH_OFF } from "@/lib/seed/demo";
 import { loadCalendar } from "@/lib/time/calendar";
 import { addWorkingMinutes, workingMinutesBetween } from "@/lib/time/working-time";
+import { toHttpError } from "@/lib/http/errors";
 import { ctxOf } from "../helpers/actors";
-import { makeDepartment, makeLine, makeUser } from "../helpers/factories";
+import { makeDepartment, makeLine, makeSearchedAskSession, makeUser } from "../helpers/factories";
 import { useTestDb } from "../helpers/test-db";
 
 const t = useTestDb();
@@ -25,8 +27,15 @@ let asker: U, otherEmployee: U, ownerA: U, ownerB: U, ownerC: U, hrManager: U, c
 let line: { id: string };
 let otherLine: { id: string };
 
-const file = (u: U, extra: Record<string, unknown> = {}) =>
-  fileQuestion(ctxOf(t.db, u), { idempotencyKey: randomUUID(), body: "出差住宿超标了怎么报销？", lineId: line.id, contactName: u.name, ...extra });
+const file = async (u: U, extra: Record<string, unknown> = {}) =>
+  fileQuestion(ctxOf(t.db, u), {
+    idempotencyKey: randomUUID(),
+    body: "出差住宿超标了怎么报销？",
+    lineId: line.id,
+    contactName: u.name,
+    askSessionId: (await makeSearchedAskSession(t.db, u.id)).id,
+    ...extra,
+  });
 
 const handoffNote = { noteDone: "查了差旅制度第八条", notePending: "需要财务确认例外审批", notePromised: "周五前答复提问人" };
 
@@ -80,7 +89,7 @@ describe("routing", () => {
 describe("filing", () => {
   it("creates one question for a double submit, also when the submits race", async () => {
     const key = randomUUID();
-    const input = { idempotencyKey: key, body: "同一个问题提交两次", lineId: line.id, contactName: asker.name };
+    const input = { idempotencyKey: key, body: "同一个问题提交两次", lineId: line.id, contactName: asker.name, askSessionId: (await makeSearchedAskSession(t.db, asker.id)).id };
     const results = await Promise.all(Array.from({ length: 5 }, () => fileQuestion(ctxOf(t.db, asker), input)));
     expect(new Set(results.map((r) => r.id)).size).toBe(1);
     expect(results.filter((r) => r.created)).toHaveLength(1);
@@ -105,6 +114,68 @@ describe("filing", () => {
       expect(Object.keys((err as ValidationError).fields).join(","), field).toContain(field);
     }
     expect(await t.db.question.count()).toBe(before);
+  });
+
+  it("files only from the asker's own ask session with a search in it (409 with the reason otherwise)", async () => {
+    // A fresh asker: the flood limit counts every question of the file's shared asker.
+    const me = await makeUser(t.db);
+    const before = await t.db.question.count();
+    const refused = async (extra: Record<string, unknown>, reason: RegExp) => {
+      const err = await file(me, extra).catch((e: unknown) => e);
+      expect(err, String(reason)).toBeInstanceOf(ConflictError);
+      expect((err as Error).message).toMatch(reason);
+      expect(toHttpError(err, "r").status).toBe(409);
+    };
+    await refused({ askSessionId: undefined }, /先检索制度/);
+    await refused({ askSessionId: randomUUID() }, /不存在/);
+    const unsearched = await startAskSession(ctxOf(t.db, me));
+    await refused({ askSessionId: unsearched.id }, /还没有任何检索记录/);
+    const othersSession = await makeSearchedAskSession(t.db, otherEmployee.id);
+    await refused({ askSessionId: othersSession.id }, /不存在/);
+    expect(await t.db.auditLog.count({ where: { action: "ask-session.file.denied", actorId: me.id, target: othersSession.id } })).toBe(1);
+    const deflected = await makeSearchedAskSession(t.db, me.id);
+    await t.db.askSession.update({ where: { id: deflected.id }, data: { outcome: "CONFIRMED_DEFLECTION" } });
+    await refused({ askSessionId: deflected.id }, /已确认由制度条款解决/);
+    expect(await t.db.question.count()).toBe(before);
+
+    // Searched, nothing fit: the session's searches found nothing and the asker still files.
+    const searched = await makeSearchedAskSession(t.db, me.id, { query: "没有答案的问题" });
+    const q = await file(me, { askSessionId: searched.id });
+    expect(q.created).toBe(true);
+    expect((await t.db.question.findUniqueOrThrow({ where: { id: q.id } })).askSessionId).toBe(searched.id);
+    await refused({ askSessionId: searched.id }, /已经提交过问题/);
+  });
+
+  it("lets one of two racing filings from the same ask session through", async () => {
+    const me = await makeUser(t.db);
+    const session = await makeSearchedAskSession(t.db, me.id);
+    const results = await Promise.allSettled([0, 1, 2, 3].map(() => file(me, { askSessionId: session.id })));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(await t.db.question.count({ where: { askSessionId: session.id } })).toBe(1);
+    for (const r of results) if (r.status === "rejected") expect(toHttpError(r.reason, "r").status).toBe(409);
+  });
+
+  it("a filing and a 这解决了我的问题 on the same session at once: one wins, 20 times out of 20", async () => {
+    const policy = await t.db.policy.create({ data: { id: `p-${randomUUID().slice(0, 8)}`, title: "考勤与休假管理制度", lineId: line.id, ownerName: "人力资源部" } });
+    const version = await t.db.policyVersion.create({ data: { policyId: policy.id, version: 1, checksum: "x", title: policy.title, markdown: "" } });
+    const section = await t.db.policySection.create({ data: { versionId: version.id, policyId: policy.id, ordinal: 0, label: "第五条", heading: "第五条", text: "年假" } });
+    const me = await makeUser(t.db);
+    const inconsistent: string[] = [];
+    for (let round = 0; round < 20; round++) {
+      const session = await makeSearchedAskSession(t.db, me.id);
+      // A question per round, so the flood limit (20 per 10 minutes) never decides: each round files at its own hour.
+      const ctx = ctxOf(t.db, me, new Date(Date.now() + round * 3_600_000));
+      const [filed, deflected] = await Promise.allSettled([
+        fileQuestion(ctx, { idempotencyKey: randomUUID(), body: "年假可以分几次休？", lineId: line.id, contactName: me.name, askSessionId: session.id }),
+        // Staggered 0–19 ms so that the confirmation lands at every point of the filing's transaction.
+        new Promise((r) => setTimeout(r, round)).then(() => confirmDeflection(ctx, session.id, { sectionId: section.id })),
+      ]);
+      const q = await t.db.question.findUnique({ where: { askSessionId: session.id }, select: { id: true } });
+      const { outcome } = await t.db.askSession.findUniqueOrThrow({ where: { id: session.id } });
+      const ok = [filed, deflected].filter((r) => r.status === "fulfilled").length === 1 && (q ? outcome === "FILED" : outcome === "CONFIRMED_DEFLECTION");
+      if (!ok) inconsistent.push(`round ${round}: filed ${filed.status}, deflected ${deflected.status}, question ${q ? "yes" : "no"}, outcome ${outcome}`);
+    }
+    expect(inconsistent).toEqual([]);
   });
 
   it("keeps the asker's trail: what was shown and what was opened", async () => {
@@ -158,6 +229,19 @@ describe("replies", () => {
     expect(row.status).toBe("WAITING_ASKER");
     expect(row.firstRespondedAt).not.toBeNull();
     expect(row.expectedResolutionAt).not.toBeNull();
+  });
+
+  it("blocks a 服务忌语 the admin configured (the grammar does not know it), until the admin turns it off", async () => {
+    const q = await file(await makeUser(t.db));
+    const owner = (await ownerOf(q.id))!;
+    const phrase = { phrase: "等领导回来再议", suggestion: "我先联系领导的代理人，今天内给您答复。", active: true };
+    await savePhrase(ctxOf(t.db, admin), phrase);
+    const err = await replyToQuestion(ctxOf(t.db, owner), { questionId: q.id, body: "这个要等领导回来再议" }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(BrushOffError);
+    expect((err as BrushOffError).found).toEqual([expect.objectContaining({ phrase: phrase.phrase, suggestion: phrase.suggestion })]);
+    await savePhrase(ctxOf(t.db, admin), { ...phrase, active: false });
+    await replyToQuestion(ctxOf(t.db, owner), { questionId: q.id, body: "这个要等领导回来再议" });
+    expect(await t.db.reply.count({ where: { questionId: q.id } })).toBe(1);
   });
 
   it("resolving while waiting for the asker restarts the clock first: the deadline moves by the paused working time", async () => {

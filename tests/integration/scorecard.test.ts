@@ -13,7 +13,7 @@ import { fileQuestion } from "@/lib/questions/file-question";
 import { replyToQuestion } from "@/lib/questions/reply-to-question";
 import { resolveQuestion } from "@/lib/questions/resolve-question";
 import { ctxOf } from "../helpers/actors";
-import { makeDepartment, makeLine, makeUser } from "../helpers/factories";
+import { makeDepartment, makeLine, makeSearchedAskSession, makeUser } from "../helpers/factories";
 import { useTestDb } from "../helpers/test-db";
 
 const t = useTestDb();
@@ -245,7 +245,7 @@ describe("scorecard metrics", () => {
     const deptE = await makeDepartment(t.db, { parentId: company.id, name: "法务部" });
     const eve = await makeUser(t.db, { roles: ["EMPLOYEE", "FIRST_CONTACT_OWNER"], departmentId: deptE.id, name: "伊芙" });
     const evesLine = await makeLine(t.db, { ownerIds: [eve.id] });
-    const q = await fileQuestion(ctxOf(t.db, employee, base), { idempotencyKey: randomUUID(), body: "年假可以跨年使用吗？", lineId: evesLine.id, contactName: "提问人" });
+    const q = await fileQuestion(ctxOf(t.db, employee, base), { idempotencyKey: randomUUID(), body: "年假可以跨年使用吗？", lineId: evesLine.id, contactName: "提问人", askSessionId: (await makeSearchedAskSession(t.db, employee.id, { at: base })).id });
     expect(q.ownerId).toBe(eve.id);
     // Answered after 5 minutes and resolved after 15: within any limit of at least 15 working minutes.
     await replyToQuestion(ctxOf(t.db, eve, at(5)), { questionId: q.id, body: "可以，次年一季度内休完。" });
