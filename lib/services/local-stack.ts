@@ -8,7 +8,7 @@ import pg from "pg";
 import { EMBEDDED_APP_ROLE, urlWithCredentials } from "../db/app-role";
 import { prepareDatabase } from "../db/prepare-database";
 import { pingSearch } from "../search/client";
-import { startMeilisearch } from "./meilisearch";
+import { superviseMeilisearch } from "./supervise-meilisearch";
 import { startPostgres, type LocalPostgres } from "./postgres";
 
 interface Secrets {
@@ -101,11 +101,12 @@ export async function startStack(options: { log?: (m: string) => void; reuseRunn
       log(`using the running embedded Meilisearch on ${meiliHost}`);
     }
     if (!meiliHost) {
-      const meili = await startMeilisearch({ dataDir: path.join(dir, "meilisearch"), port: env.SHOUWEN_MEILI_PORT, masterKey: secrets!.meiliMasterKey });
+      // Supervised: a Meilisearch that dies is started again (with back-off), not left dead.
+      const meili = await superviseMeilisearch({ dataDir: path.join(dir, "meilisearch"), port: env.SHOUWEN_MEILI_PORT, masterKey: secrets!.meiliMasterKey }, log);
       stops.push(meili.stop);
       meiliHost = meili.host;
       meiliKey = meili.masterKey;
-      log(`Meilisearch (embedded) on ${meili.host}`);
+      log(`Meilisearch (embedded) on ${meili.host} (pid ${meili.current()?.process.pid})`);
     } else log("using Meilisearch from MEILI_HOST");
     const { ownerUrl, appUrl } = await prepareDatabase({
       ownerUrl: env.DATABASE_OWNER_URL ?? databaseUrl,
