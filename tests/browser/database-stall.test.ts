@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { findFreePort } from "@/lib/services/ports";
 import { portalEnv, startPortal, type RunningPortal } from "../../scripts/lib/throwaway-portal";
 import { usePortal } from "../helpers/browser";
-import { makeUser, TEST_PASSWORD } from "../helpers/factories";
+import { makeLine, makeUser, TEST_PASSWORD } from "../helpers/factories";
 import { startFreezingProxy, type FreezingProxy } from "../helpers/freezing-proxy";
 import { HttpClient } from "../helpers/http";
 
@@ -41,11 +41,11 @@ interface Answer {
   ms: number;
 }
 
-async function timed(client: HttpClient, path: string): Promise<Answer> {
+async function timed(client: HttpClient, path: string, body?: object): Promise<Answer> {
   const started = performance.now();
   try {
     const res = await Promise.race([
-      client.get(path),
+      body ? client.request("POST", path, { body: JSON.stringify(body), headers: { "content-type": "application/json", origin: portal.base } }) : client.get(path),
       new Promise<never>((_, reject) => setTimeout(() => reject(new Error("no answer")), 15_000)),
     ]);
     await res.arrayBuffer();
@@ -56,8 +56,11 @@ async function timed(client: HttpClient, path: string): Promise<Answer> {
 }
 
 describe("a stalled PostgreSQL", () => {
-  it("answers in-flight API requests and pages with 503 + Retry-After, then serves again", { timeout: 90_000 }, async () => {
+  it("answers in-flight API requests, filings and pages with 503 + Retry-After, then serves again", { timeout: 90_000 }, async () => {
     const user = await makeUser(h.db, { password: TEST_PASSWORD });
+    const owner = await makeUser(h.db, { roles: ["EMPLOYEE", "FIRST_CONTACT_OWNER"] });
+    const line = await makeLine(h.db, { ownerIds: [owner.id] });
+    const filing = { idempotencyKey: `stall-${Date.now()}`, body: "数据库卡住时提交的问题：出差住宿标准是什么？", lineId: line.id, contactName: "测试" };
     const client = new HttpClient(portal.base);
     expect((await client.signIn(user.email, TEST_PASSWORD)).status).toBe(200);
     const paths = [`/api/search?q=${encodeURIComponent("年假怎么休")}&limit=5`, `/search?q=${encodeURIComponent("出差住宿标准")}`, "/my/questions"];
@@ -65,7 +68,7 @@ describe("a stalled PostgreSQL", () => {
 
     proxy.freeze();
     const frozenAt = performance.now();
-    const during = await Promise.all(paths.map((p) => timed(client, p)));
+    const during = await Promise.all([...paths.map((p) => timed(client, p)), timed(client, "/api/questions", filing)]);
     const stalledFor = performance.now() - frozenAt;
     proxy.thaw();
 
@@ -84,5 +87,8 @@ describe("a stalled PostgreSQL", () => {
       await new Promise((r) => setTimeout(r, 500));
     }
     expect(after.map((a) => a.status)).toEqual(paths.map(() => 200));
+    // The unacknowledged filing, retried with its key, is stored once.
+    expect([200, 201]).toContain((await timed(client, "/api/questions", filing)).status);
+    expect(await h.db.question.count({ where: { idempotencyKey: filing.idempotencyKey } })).toBe(1);
   });
 });
