@@ -3,14 +3,16 @@
 # Kept simple on purpose; the test suite does not build or run it (docs/operations.md).
 #
 #   docker build -t shouwen .
-#   docker run -e DATABASE_URL=… -e MEILI_HOST=… -e MEILI_MASTER_KEY=… -e NEXTAUTH_SECRET=… \
+#   docker run -e DATABASE_OWNER_URL=… -e DATABASE_URL=… -e MEILI_HOST=… -e MEILI_MASTER_KEY=… -e NEXTAUTH_SECRET=… \
 #              -e NEXTAUTH_URL=https://shouwen.example.com -e TRUST_PROXY=true -p 3000:3000 shouwen
 #
 # Default command = `npm start`: migrations, content/ imported, index synced, then the portal and one
 # worker. Other roles of the same image:
 #   portal only:  node --max-semi-space-size=64 --import tsx scripts/serve.ts start --port 3000 --hostname 0.0.0.0
 #   worker only:  node --import tsx scripts/worker.ts
-#   migrations:   node --import tsx scripts/migrate.ts
+#   migrations:   node --import tsx scripts/migrate.ts   (with DATABASE_OWNER_URL: the owner migrates and grants)
+# DATABASE_URL is the portal's role, which should own nothing; DATABASE_OWNER_URL (the schema owner) is
+# used only for migrations and grants and is not passed on to the portal or worker (docs/decisions/0009).
 
 FROM node:20-bookworm-slim AS build
 WORKDIR /app

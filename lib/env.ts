@@ -17,6 +17,9 @@ const serverSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL"),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  // A query with no answer for this long fails (503 + Retry-After), also when PostgreSQL stalls
+  // without closing the connection; the pool waits as long for a free connection.
+  DATABASE_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
   MEILI_HOST: url,
   MEILI_MASTER_KEY: z.string().min(16, "must be at least 16 bytes"),
   MEILI_INDEX_PREFIX: z.string().regex(/^[a-z0-9_]+$/, "use a-z, 0-9 and _").default("shouwen"),
@@ -69,6 +72,8 @@ const launcherSchema = z.object({
   SHOUWEN_DEV_SMTP_PORT: port.default(2525),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional(),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL").optional(),
+  // The role that owns the schema: migrations run as it, the portal and worker never see it.
+  DATABASE_OWNER_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL").optional(),
   MEILI_HOST: url.optional(),
   MEILI_MASTER_KEY: z.string().min(16, "must be at least 16 bytes").optional(),
   MEILI_INDEX_PREFIX: z.string().regex(/^[a-z0-9_]+$/, "use a-z, 0-9 and _").default("shouwen"),
@@ -150,6 +155,9 @@ export function serverEnv(): ServerEnv {
 /** Settings of the scripts that start local services (npm run dev / start, tests). */
 export function launcherEnv(): LauncherEnv {
   launcher ??= parse(launcherSchema, process.env);
+  if (launcher.DATABASE_OWNER_URL && !launcher.DATABASE_URL) {
+    throw new EnvError("Environment variable DATABASE_URL (the portal's role) is required when DATABASE_OWNER_URL is set.");
+  }
   if (launcher.MEILI_HOST && !launcher.MEILI_MASTER_KEY) {
     throw new EnvError("Environment variable MEILI_MASTER_KEY is required when MEILI_HOST is set.");
   }
@@ -162,7 +170,9 @@ export function dataDir(): string {
 
 /** The environment for a child process: this one's, plus the given values (Next's telemetry off: no network). */
 export function childEnv(extra: Record<string, string | undefined>): NodeJS.ProcessEnv {
-  return { NEXT_TELEMETRY_DISABLED: "1", ...process.env, ...extra };
+  // The owner's credentials stay in the launcher: the portal and worker run as the restricted role.
+  const { DATABASE_OWNER_URL: _owner, ...inherited } = process.env;
+  return { NEXT_TELEMETRY_DISABLED: "1", ...inherited, ...extra };
 }
 
 /** Forget parsed values (tests that change the environment). */

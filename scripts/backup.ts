@@ -8,7 +8,7 @@ import { startStack } from "../lib/services/local-stack";
 
 const { values } = parseArgs({ options: { out: { type: "string" }, "database-url": { type: "string" } } });
 const stack = values["database-url"] ? null : await startStack({ reuseRunning: true, log: () => undefined });
-const url = values["database-url"] ?? stack!.env.DATABASE_URL!;
+const url = values["database-url"] ?? stack!.ownerUrl;
 const dir = path.resolve(values.out ?? path.join("backups", new Date().toISOString().replace(/[:.]/g, "-")));
 const started = performance.now();
 let code = 0;

@@ -182,7 +182,7 @@ async function main(): Promise<void> {
   }
   const version = await meili<{ pkgVersion: string }>("GET", "/version", undefined, { config });
   console.log(`首问 search benchmark — corpus ${corpus} (${questions.length} questions); Node ${process.version}, ${os.cpus().length} CPUs, Meilisearch ${version.pkgVersion}`);
-  const ns = await createNamespace(stack.env.DATABASE_URL!, config);
+  const ns = await createNamespace(stack.ownerUrl, config);
   cleanups.add(`namespace ${ns.prefix}`, ns.drop);
   console.log(`namespace: database and index prefix ${ns.prefix} (dropped at the end)`);
   const tmp = mkdtempSync(path.join(os.tmpdir(), "shouwen-bench-"));

@@ -22,7 +22,7 @@ const out = path.resolve(values.out ?? path.join(mkdtempSync(path.join(os.tmpdir
 const stack = await startStack({ reuseRunning: true, log: () => undefined });
 let code = 0;
 try {
-  const ns = await createNamespace(stack.env.DATABASE_URL!, { host: stack.env.MEILI_HOST!, apiKey: stack.env.MEILI_MASTER_KEY! });
+  const ns = await createNamespace(stack.ownerUrl, { host: stack.env.MEILI_HOST!, apiKey: stack.env.MEILI_MASTER_KEY! });
   try {
     const { lines, importFailures, latenciesMs } = await evalCorpus(ns, corpus);
     for (const f of importFailures) console.error(`import: ${f}`);

@@ -1,12 +1,12 @@
-// npm run migrate: applies prisma/migrations to DATABASE_URL (or the embedded database).
+// npm run migrate: applies prisma/migrations as DATABASE_OWNER_URL (or DATABASE_URL alone, or the
+// embedded database), then grants DATABASE_URL's role what the portal needs (lib/db/app-role.ts).
 import { launcherEnv } from "../lib/env";
-import { migrate } from "../lib/db/migrate";
+import { prepareDatabase } from "../lib/db/prepare-database";
 import { startStack } from "../lib/services/local-stack";
 
 const env = launcherEnv();
 if (env.DATABASE_URL) {
-  const applied = await migrate(env.DATABASE_URL, { log: console.log });
-  console.log(applied.length ? `applied ${applied.length} migration(s)` : "nothing to apply");
+  await prepareDatabase({ ownerUrl: env.DATABASE_OWNER_URL ?? env.DATABASE_URL, appUrl: env.DATABASE_URL, embedded: false, log: console.log });
 } else {
   const stack = await startStack();
   await stack.stop();

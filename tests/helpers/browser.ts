@@ -53,7 +53,8 @@ export interface BrowserHarness extends PortalHarness {
 export function usePortal(): PortalHarness {
   let db: Db | undefined;
   beforeAll(() => {
-    db = createDb(inject("portalDatabaseUrl"), 2);
+    // Test setup and checks run as the owner; the portal itself connects as the restricted role.
+    db = createDb(inject("portalOwnerDatabaseUrl"), 2);
   });
   afterAll(async () => {
     await db?.$disconnect();

@@ -8,9 +8,12 @@ import { createDb, type Db } from "@/lib/db/client";
 import { resetEnvForTests } from "@/lib/env";
 
 export interface TestDb {
-  /** Prisma client on this file's database (also what db() returns in this file). */
+  /** Prisma client on this file's database as the restricted app role (also what db() returns in this file). */
   readonly db: Db;
+  /** This file's database as the app role (what the portal connects as). */
   readonly url: string;
+  /** This file's database as its owner: migrations, backups, the privilege tests. */
+  readonly ownerUrl: string;
   readonly name: string;
   readonly indexPrefix: string;
   readonly meili: { host: string; apiKey: string };
@@ -28,8 +31,8 @@ async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
-function urlFor(database: string): string {
-  const adminUrl = inject("pgAdminUrl");
+function urlFor(database: string, as: "owner" | "app" = "owner"): string {
+  const adminUrl = inject(as === "owner" ? "pgAdminUrl" : "pgAppUrl");
   return `${adminUrl.slice(0, adminUrl.lastIndexOf("/"))}/${database}`;
 }
 
@@ -45,14 +48,14 @@ async function dropDatabase(name: string): Promise<void> {
 }
 
 export function useTestDb(): TestDb {
-  const state: Partial<{ db: Db; url: string; name: string; indexPrefix: string }> = {};
+  const state: Partial<{ db: Db; url: string; ownerUrl: string; name: string; indexPrefix: string }> = {};
   const saved: Record<string, string | undefined> = {};
   const meili = { host: "", apiKey: "" };
 
   beforeAll(async () => {
     const name = `t_${randomBytes(6).toString("hex")}`;
     await admin((c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${inject("pgTemplateDb")}"`));
-    const url = urlFor(name);
+    const url = urlFor(name, "app");
     meili.host = inject("meiliHost");
     meili.apiKey = inject("meiliKey");
     const env: Record<string, string> = {
@@ -70,7 +73,7 @@ export function useTestDb(): TestDb {
     resetEnvForTests();
     const db = createDb(url, 4);
     globalForDb.shouwenDb = db;
-    Object.assign(state, { db, url, name, indexPrefix: name });
+    Object.assign(state, { db, url, ownerUrl: urlFor(name), name, indexPrefix: name });
   });
 
   afterAll(async () => {
@@ -96,6 +99,9 @@ export function useTestDb(): TestDb {
     },
     get url() {
       return get("url");
+    },
+    get ownerUrl() {
+      return get("ownerUrl");
     },
     get name() {
       return get("name");

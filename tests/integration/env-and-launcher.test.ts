@@ -1,12 +1,13 @@
 // `npm run dev | start | services` refuses bad settings and taken ports with one sentence a person
 // can act on, before starting anything. Runs the real launcher as a child process.
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { findFreePort, waitFor } from "@/lib/services/ports";
 import { useTestDb } from "../helpers/test-db";
 
 const t = useTestDb();
@@ -113,5 +114,68 @@ describe("taken ports", () => {
     } finally {
       await taken.close();
     }
+  });
+});
+
+/** `npm run services` left running until stop(); its output so far in output(). */
+function startServices(env: Record<string, string>): { child: ChildProcess; output(): string; stop(): Promise<void> } {
+  const child = spawn(process.execPath, [tsx, "scripts/run.ts", "services"], {
+    cwd: path.resolve(import.meta.dirname, "../.."),
+    env: { NODE_ENV: "development", PATH: process.env.PATH, HOME: process.env.HOME, SHOUWEN_SEED_DEMO: "false", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout!.on("data", (c: Buffer) => (output += c.toString()));
+  child.stderr!.on("data", (c: Buffer) => (output += c.toString()));
+  return {
+    child,
+    output: () => output,
+    stop: async () => {
+      const exited = new Promise<boolean>((r) => (child.exitCode !== null ? r(true) : child.once("exit", () => r(true))));
+      child.kill("SIGTERM");
+      if (!(await Promise.race([exited, new Promise<boolean>((r) => setTimeout(() => r(false), 15_000))]))) child.kill("SIGKILL");
+    },
+  };
+}
+
+describe("the database role at start", () => {
+  it("warns when the only DATABASE_URL given is privileged, and not for the restricted role", { timeout: 120_000 }, async () => {
+    for (const [url, warns] of [[t.ownerUrl, true], [t.url, false]] as const) {
+      const services = startServices({ SHOUWEN_DATA_DIR: path.join(dataDir, "role"), DATABASE_URL: url, MEILI_HOST: t.meili.host, MEILI_MASTER_KEY: t.meili.apiKey, MEILI_INDEX_PREFIX: `${t.indexPrefix}_role` });
+      try {
+        expect(await waitFor(async () => services.output().includes("services ready"), 90_000, 200), services.output()).toBe(true);
+        if (warns) expect(services.output()).toMatch(/WARNING: the portal connects as PostgreSQL role "postgres", which is a superuser/);
+        else expect(services.output()).not.toMatch(/WARNING/);
+      } finally {
+        await services.stop();
+      }
+    }
+  });
+});
+
+describe("the embedded Meilisearch under the launcher", () => {
+  it("is restarted (and the restart logged) when it dies", { timeout: 120_000 }, async () => {
+    const meiliPort = await findFreePort();
+    const services = startServices({ SHOUWEN_DATA_DIR: path.join(dataDir, "supervised"), DATABASE_URL: t.url, SHOUWEN_MEILI_PORT: String(meiliPort) });
+    const output = () => services.output();
+    const health = async () => (await fetch(`http://127.0.0.1:${meiliPort}/health`).catch(() => null))?.ok === true;
+    try {
+      expect(await waitFor(async () => output().includes("services ready"), 90_000, 200), output()).toBe(true);
+      const pid = Number(/Meilisearch \(embedded\) on \S+ \(pid (\d+)\)/.exec(output())?.[1]);
+      expect(pid).toBeGreaterThan(0);
+      expect(await health()).toBe(true);
+
+      process.kill(pid, "SIGKILL");
+      expect(await waitFor(async () => !(await health()), 5_000, 50)).toBe(true);
+      // Back-off starts at 1 s; the restart must answer well within 15 s.
+      expect(await waitFor(async () => /Meilisearch restarted on/.test(output()) && (await health()), 15_000, 200), output()).toBe(true);
+      expect(output()).toMatch(/Meilisearch exited \(SIGKILL\); search is degraded, restarting in 1 s/);
+      const newPid = Number(/Meilisearch restarted on \S+ \(pid (\d+)\)/.exec(output())?.[1]);
+      expect(newPid).not.toBe(pid);
+    } finally {
+      await services.stop();
+    }
+    // The launcher's stop also stops the restarted Meilisearch (nothing left on the port).
+    expect(await health()).toBe(false);
   });
 });

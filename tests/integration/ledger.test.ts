@@ -376,14 +376,16 @@ describe("CSV export", () => {
     expect(rows[0]!.slice(col("首次响应达标"))).toEqual(["未到期", "2026-12-03 10:00", "未到期"]);
 
     const audit = await t.db.auditLog.findFirstOrThrow({ where: { action: "ledger.export", actorId: admin.id }, orderBy: { id: "desc" } });
-    expect(audit.data).toEqual({ from: "2026-11-01", to: "2026-11-30", filters: {}, expectedRows: 5, rowCount: 5, completed: true });
+    expect(audit.data).toEqual({ from: "2026-11-01", to: "2026-11-30", filters: {}, expectedRows: 5 });
+    const end = await t.db.auditLog.findFirstOrThrow({ where: { action: "ledger.export.end", target: String(audit.id) } });
+    expect(end.data).toEqual({ from: "2026-11-01", to: "2026-11-30", filters: {}, expectedRows: 5, rowCount: 5, completed: true });
   });
 
   it("exports with the same filters and scope as the page, and records the filters", async () => {
     const file = await exportLedgerCsv(ctxOf(t.db, eastManager, NOW), { range: NOV, filters: { overdueOnly: true } });
     const [, ...rows] = parseCsv((await readCsv(file.stream)).text.slice(1));
     expect(rows.map((r) => r[0])).toEqual([questionRef(Q.q1.number)]);
-    const audit = await t.db.auditLog.findFirstOrThrow({ where: { action: "ledger.export", actorId: eastManager.id }, orderBy: { id: "desc" } });
+    const audit = await t.db.auditLog.findFirstOrThrow({ where: { action: "ledger.export.end", actorId: eastManager.id }, orderBy: { id: "desc" } });
     expect(audit.data).toEqual({ from: "2026-11-01", to: "2026-11-30", filters: { overdueOnly: true }, expectedRows: 1, rowCount: 1, completed: true });
   });
 
@@ -402,7 +404,7 @@ describe("CSV export", () => {
     await reader.read(); // header
     await reader.read(); // first 50 rows
     await reader.cancel();
-    const audit = await t.db.auditLog.findFirstOrThrow({ where: { action: "ledger.export", actorId: qa.id }, orderBy: { id: "desc" } });
+    const audit = await t.db.auditLog.findFirstOrThrow({ where: { action: "ledger.export.end", actorId: qa.id }, orderBy: { id: "desc" } });
     const data = audit.data as { rowCount: number; completed: boolean; expectedRows: number };
     expect(data.completed).toBe(false);
     expect(data.expectedRows).toBe(123);

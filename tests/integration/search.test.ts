@@ -216,7 +216,7 @@ describe("search log buffer", () => {
 describe("evaluation", () => {
   it("answers a corpus in the scorer's format without reading gold labels", async () => {
     const { createNamespace } = await import("@/lib/search/eval/isolated-namespace");
-    const ns = await createNamespace(t.url, t.meili);
+    const ns = await createNamespace(t.ownerUrl, t.meili);
     try {
       const { lines } = await evalCorpus(ns, FIXTURES);
       expect(lines.map((l) => l.id)).toEqual(["f-1", "f-2", "f-3", "f-4"]);

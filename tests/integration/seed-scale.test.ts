@@ -9,7 +9,7 @@ const t = useTestDb();
 
 describe("seed:scale", () => {
   it("creates a consistent small company at factor 0.002", { timeout: 120_000 }, async () => {
-    const counts = await seedScale(t.url, { factor: 0.002 });
+    const counts = await seedScale(t.ownerUrl, { factor: 0.002 });
     // 127 users: the fixed staff (44 managers, 7 policy owners, 70 first-contact owners, 5 QA, 1 admin)
     // already exceed the 120 asked for at this factor.
     expect(counts).toMatchObject({ users: 127, departments: 44, searchQueries: 2000, questions: 200, askSessions: 500 });

@@ -7,7 +7,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { TestProject } from "vitest/node";
-import { migrate } from "../../lib/db/migrate";
+import { prepareDatabase } from "../../lib/db/prepare-database";
 import { withPortalNodeOptions } from "../../scripts/lib/portal-node-options";
 import { prepareData } from "../../scripts/prepare-data";
 import { findFreePort, waitFor } from "../../lib/services/ports";
@@ -17,7 +17,10 @@ import { startTestStack } from "./stack";
 declare module "vitest" {
   export interface ProvidedContext {
     portalUrl: string;
+    /** What the portal connects as: the restricted app role. */
     portalDatabaseUrl: string;
+    /** The owner (superuser) of the portal's database: for test setup that the app role may not do. */
+    portalOwnerDatabaseUrl: string;
     oidcIssuer: string;
     portalMeili: { host: string; apiKey: string; prefix: string };
     /** Server secrets the portal runs with: none may reach a browser (tests/browser/security-http.test.ts). */
@@ -59,8 +62,9 @@ export default async function setup(project: TestProject) {
   try {
     const stack = await startTestStack("browser");
     stops.push(stack.stop);
-    const databaseUrl = stack.urlFor("postgres");
-    await migrate(databaseUrl);
+    const ownerUrl = stack.urlFor("postgres");
+    const databaseUrl = stack.appUrlFor("postgres");
+    await prepareDatabase({ ownerUrl, appUrl: databaseUrl, embedded: true, log: () => undefined });
     // What `npm run dev` / `npm start` do before serving: demo company, content/ imported, index synced.
     await prepareData(
       { DATABASE_URL: databaseUrl, MEILI_HOST: stack.meiliHost, MEILI_MASTER_KEY: stack.meiliKey, MEILI_INDEX_PREFIX: "browser" },
@@ -125,6 +129,7 @@ export default async function setup(project: TestProject) {
 
     project.provide("portalUrl", portalUrl);
     project.provide("portalDatabaseUrl", databaseUrl);
+    project.provide("portalOwnerDatabaseUrl", ownerUrl);
     project.provide("oidcIssuer", oidc.issuer);
     project.provide("portalMeili", { host: stack.meiliHost, apiKey: stack.meiliKey, prefix: "browser" });
     project.provide("portalSecrets", [env.MEILI_MASTER_KEY!, env.NEXTAUTH_SECRET!, env.OIDC_CLIENT_SECRET!]);

@@ -3,7 +3,7 @@
 // milliseconds instead of a migration run.
 import pg from "pg";
 import type { TestProject } from "vitest/node";
-import { migrate } from "../../lib/db/migrate";
+import { prepareDatabase } from "../../lib/db/prepare-database";
 import { startTestStack } from "./stack";
 
 export const TEMPLATE_DB = "shouwen_template";
@@ -11,6 +11,8 @@ export const TEMPLATE_DB = "shouwen_template";
 declare module "vitest" {
   export interface ProvidedContext {
     pgAdminUrl: string;
+    /** pgAdminUrl with the restricted app role's user and password. */
+    pgAppUrl: string;
     pgTemplateDb: string;
     meiliHost: string;
     meiliKey: string;
@@ -27,12 +29,14 @@ export default async function setup(project: TestProject) {
     } finally {
       await admin.end();
     }
-    await migrate(stack.urlFor(TEMPLATE_DB));
+    // Migrations as the owner, grants for the app role: copies of the template keep both.
+    await prepareDatabase({ ownerUrl: stack.urlFor(TEMPLATE_DB), appUrl: stack.appUrlFor(TEMPLATE_DB), embedded: true, log: () => undefined });
   } catch (err) {
     await stack.stop();
     throw err;
   }
   project.provide("pgAdminUrl", stack.adminUrl);
+  project.provide("pgAppUrl", stack.appUrlFor("postgres"));
   project.provide("pgTemplateDb", TEMPLATE_DB);
   project.provide("meiliHost", stack.meiliHost);
   project.provide("meiliKey", stack.meiliKey);

@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { EMBEDDED_APP_ROLE, urlWithCredentials } from "../../lib/db/app-role";
 import { startMeilisearch } from "../../lib/services/meilisearch";
 import { findFreePort } from "../../lib/services/ports";
 import { startPostgres } from "../../lib/services/postgres";
@@ -11,8 +12,11 @@ export interface TestStack {
   dir: string;
   /** The `postgres` maintenance database: for CREATE / DROP DATABASE. */
   adminUrl: string;
-  /** A URL for another database on the same server. */
+  /** The owner's (superuser's) URL for another database on the same server: migrations, test setup. */
   urlFor(database: string): string;
+  /** The portal's restricted role (lib/db/app-role.ts) on that database: what the app connects as. */
+  appUrlFor(database: string): string;
+  appRole: string;
   meiliHost: string;
   meiliKey: string;
   stop(): Promise<void>;
@@ -35,7 +39,10 @@ export async function startTestStack(label: string): Promise<TestStack> {
     const meili = await startMeilisearch({ dataDir: path.join(dir, "meili"), port: await findFreePort(), masterKey: meiliKey });
     stops.push(meili.stop);
     const base = pg.url.slice(0, pg.url.lastIndexOf("/"));
-    return { dir, adminUrl: pg.url, urlFor: (db) => `${base}/${db}`, meiliHost: meili.host, meiliKey, stop };
+    const urlFor = (db: string) => `${base}/${db}`;
+    const appPassword = randomBytes(12).toString("base64url");
+    const appUrlFor = (db: string) => urlWithCredentials(urlFor(db), EMBEDDED_APP_ROLE, appPassword);
+    return { dir, adminUrl: pg.url, urlFor, appUrlFor, appRole: EMBEDDED_APP_ROLE, meiliHost: meili.host, meiliKey, stop };
   } catch (err) {
     await stop();
     throw err;
