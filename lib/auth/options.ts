@@ -6,6 +6,7 @@ import { z } from "zod";
 import { db } from "../db/client";
 import { serverEnv } from "../env";
 import { clientIp } from "../http/client-ip";
+import { safeLocalPath } from "../navigation";
 import { DUMMY_HASH, verifyPassword } from "./password";
 import { loginThrottle, recordLoginAttempt } from "./rate-limit";
 
@@ -72,6 +73,11 @@ export function authOptions(): NextAuthOptions {
       ...oidcProvider(),
     ],
     callbacks: {
+      // next-auth's default parses the callbackUrl with new URL() and throws (500) on a host it cannot
+      // parse; anything that is not a path on this site (or this site's own URL) goes to "/".
+      redirect({ url, baseUrl }) {
+        return `${baseUrl}${safeLocalPath(url, "/", baseUrl)}`;
+      },
       async signIn({ user, account, profile }) {
         if (account?.provider !== "oidc") return true;
         const subject = account.providerAccountId;
