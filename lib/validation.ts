@@ -87,8 +87,8 @@ const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
 const utf8 = new TextEncoder();
 
 /** Percent-decodes like URLSearchParams, but bytes that are no valid UTF-8 (an encoded lone surrogate) are an error, not U+FFFD. */
-function decodeComponent(raw: string): string | null {
-  const text = raw.replace(/\+/g, " ");
+function decodeComponent(raw: string, plusIsSpace = true): string | null {
+  const text = plusIsSpace ? raw.replace(/\+/g, " ") : raw;
   if (!text.includes("%")) return text;
   const bytes: number[] = [];
   let last = 0;
@@ -130,6 +130,12 @@ export function queryStringProblems(search: string): FieldErrors | null {
   return Object.keys(problems).length ? problems : null;
 }
 
+/** What is wrong with a raw path ("/policies/x%00y"): NUL or bytes that are no UTF-8 in a segment, or null. */
+export function pathProblems(pathname: string): FieldErrors | null {
+  const decoded = decodeComponent(pathname, false);
+  return decoded === null || isBadText(decoded) ? { path: `路径${BAD_TEXT_MESSAGE}` } : null;
+}
+
 type HeaderSource = Headers | Record<string, string | string[] | undefined>;
 
 /**
@@ -148,8 +154,13 @@ export function headerProblems(headers: HeaderSource): FieldErrors | null {
   return Object.keys(problems).length ? problems : null;
 }
 
-/** Throws the ValidationError (400, each field named) for a hostile query string or header, as every route answers. */
-export function assertCleanRequest(search: string, headers: HeaderSource): void {
-  const problems = queryStringProblems(search) ?? headerProblems(headers);
+/** Every problem of a request's path, query string and headers (in that order of precedence), or null. */
+export function requestProblems(url: { pathname: string; search: string }, headers: HeaderSource): FieldErrors | null {
+  return pathProblems(url.pathname) ?? queryStringProblems(url.search) ?? headerProblems(headers);
+}
+
+/** Throws the ValidationError (400, each field named) for a hostile path, query string or header, as every route answers. */
+export function assertCleanRequest(url: { pathname: string; search: string }, headers: HeaderSource): void {
+  const problems = requestProblems(url, headers);
   if (problems) throw new ValidationError(problems, "请求参数无效");
 }

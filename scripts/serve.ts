@@ -10,7 +10,7 @@ import next from "next";
 import { isDatabaseMarkedDown } from "../lib/db/availability";
 import { serverEnv } from "../lib/env";
 import { runShutdownHooks } from "../lib/ops/shutdown-hooks";
-import { headerProblems, queryStringProblems } from "../lib/validation";
+import { requestProblems } from "../lib/validation";
 
 const { positionals, values } = parseArgs({ allowPositionals: true, options: { port: { type: "string" }, hostname: { type: "string" } } });
 const dev = positionals[0] === "dev";
@@ -36,8 +36,9 @@ const server = createServer((req, res) => {
 });
 
 // Every route and page, Next's and next-auth's included, gets what lib/http/route.ts gives its own
-// routes: NUL, bytes that are no UTF-8 (a lone surrogate), over-long values in the query string or a
-// header are refused with 400 naming the parameter, before anything reads or stores them.
+// routes: NUL or bytes that are no UTF-8 (a lone surrogate) in the path, the same or over-long values
+// in the query string or a header are refused with 400 naming the parameter, before anything reads
+// or stores them.
 const REFUSAL_HEADERS = {
   "content-type": "application/json; charset=utf-8",
   "cache-control": "no-store",
@@ -50,11 +51,11 @@ const REFUSAL_HEADERS = {
 function refuseHostileRequest(req: IncomingMessage, res: ServerResponse): boolean {
   const url = req.url ?? "/";
   const q = url.indexOf("?");
-  const fields = queryStringProblems(q < 0 ? "" : url.slice(q)) ?? headerProblems(req.headers);
+  const pathname = q < 0 ? url : url.slice(0, q);
+  const fields = requestProblems({ pathname, search: q < 0 ? "" : url.slice(q) }, req.headers);
   if (!fields) return false;
   const requestId = randomUUID();
-  const path = (q < 0 ? url : url.slice(0, q)).slice(0, 200);
-  console.log(JSON.stringify({ time: new Date().toISOString(), level: "info", msg: "request refused", requestId, path, status: 400, fields: Object.keys(fields) }));
+  console.log(JSON.stringify({ time: new Date().toISOString(), level: "info", msg: "request refused", requestId, path: pathname.slice(0, 200), status: 400, fields: Object.keys(fields) }));
   res.writeHead(400, { ...REFUSAL_HEADERS, "x-request-id": requestId, ...(req.complete ? {} : { connection: "close" }) });
   res.end(JSON.stringify({ error: { code: "VALIDATION", message: "请求参数无效", fields }, requestId }));
   return true;

@@ -75,7 +75,7 @@ export function authedRoute<P = Record<string, string>>(
         throw options.deniedAs && typeof target === "string" ? await denyAccess({ actor, db: db() }, options.deniedAs, target, new ForbiddenError()) : new ForbiddenError();
       }
       // scripts/serve.ts refuses these for every request already; here too, so a route is safe on any server.
-      assertCleanRequest(req.nextUrl.search, req.headers);
+      assertCleanRequest(req.nextUrl, req.headers);
       const body = req.method === "GET" || req.method === "HEAD" ? undefined : await readWriteBody(req);
       const result = await handler({ req, actor, params: await context.params, requestId, body });
       const res = result instanceof Response ? result : NextResponse.json(result);

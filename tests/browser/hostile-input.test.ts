@@ -89,6 +89,12 @@ describe("query strings", () => {
     }
   });
 
+  it("NUL or a lone surrogate in a path segment (a page's or a route's [id]) → 400 naming the path, not a 500", async () => {
+    for (const url of ["/policies/x%00y", "/api/sections/%ED%A0%80", "/questions/%00"]) {
+      await expectFieldRefused(await admin.get(url), "path", /空字符|Unicode/, url);
+    }
+  });
+
   it("a search with NUL stores nothing and does not stop the searches after it from being stored", async () => {
     const user = await makeUser(h.db, { password: TEST_PASSWORD });
     const client = new HttpClient(h.base);
@@ -218,6 +224,14 @@ describe("chunked bodies over the cap", () => {
   it("the language switch (an anonymous form post) is capped too", async () => {
     const r = await chunkedUpload("/locale", { "content-type": "application/x-www-form-urlencoded" }, "locale=en&next=/&x=", 16 * 1024 * 1024);
     expect(r.status).toBe(413);
+    expect(r.growthMb).toBeLessThan(50);
+  });
+
+  it("a multipart form posted to a page (Next's server-action path, capped by Next at 1 MB) does not grow the portal either", async () => {
+    const boundary = "----shouwen";
+    const r = await chunkedUpload("/search", { "content-type": `multipart/form-data; boundary=${boundary}` }, `--${boundary}\r\ncontent-disposition: form-data; name="x"\r\n\r\n`, 64 * 1024 * 1024);
+    console.log(`[hostile-input] chunked 64 MB multipart to /search: HTTP ${r.status} after ${r.sentMb.toFixed(1)} MB sent; portal RSS +${r.growthMb.toFixed(1)} MB`);
+    expect(r.status).toBeGreaterThanOrEqual(400);
     expect(r.growthMb).toBeLessThan(50);
   });
 });

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { isDataError, sqlStateOf } from "@/lib/db/sql-state";
 import { ValidationError } from "@/lib/errors";
 import { readBodyCapped } from "@/lib/http/read-body";
-import { headerProblems, jsonDepthOver, MAX_JSON_DEPTH, parseJsonBody, queryStringProblems } from "@/lib/validation";
+import { headerProblems, jsonDepthOver, MAX_JSON_DEPTH, parseJsonBody, pathProblems, queryStringProblems } from "@/lib/validation";
 
 describe("query strings", () => {
   it("names each parameter with NUL, bytes that are no UTF-8 (an encoded lone surrogate) or an over-long value", () => {
@@ -27,6 +27,14 @@ describe("query strings", () => {
 
   it("refuses more than 64 parameters as a whole", () => {
     expect(queryStringProblems("?" + Array.from({ length: 65 }, (_, i) => `p${i}=1`).join("&"))).toEqual({ query: expect.stringMatching(/64/) });
+  });
+});
+
+describe("paths", () => {
+  it("refuses NUL and bytes that are no UTF-8 in a segment; leaves encoded Chinese, + and %2F alone", () => {
+    expect(pathProblems("/policies/x%00y")).toEqual({ path: expect.stringMatching(/空字符/) });
+    expect(pathProblems("/api/sections/%ED%A0%80")).toEqual({ path: expect.any(String) });
+    expect(pathProblems(`/policies/${encodeURIComponent("员工手册")}+v2%2Fa`)).toBeNull();
   });
 });
 
