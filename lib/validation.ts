@@ -86,17 +86,28 @@ const PERCENT = /%([0-9a-fA-F]{2})/g;
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
 const utf8 = new TextEncoder();
 
-/** Percent-decodes like URLSearchParams, but bytes that are no valid UTF-8 (an encoded lone surrogate) are an error, not U+FFFD. */
+/** Percent-decodes like URLSearchParams, but bytes that are no valid UTF-8 (an encoded lone surrogate) are an error (null), not U+FFFD. */
 function decodeComponent(raw: string, plusIsSpace = true): string | null {
-  const text = plusIsSpace ? raw.replace(/\+/g, " ") : raw;
+  const text = plusIsSpace && raw.includes("+") ? raw.replaceAll("+", " ") : raw;
   if (!text.includes("%")) return text;
+  try {
+    // Fast and strict: throws on bytes that are no UTF-8, and also on a "%" that starts no escape.
+    return decodeURIComponent(text);
+  } catch {
+    return decodeKeepingStrayPercent(text);
+  }
+}
+
+/** The slow path for a "%" that starts no escape (kept literally, as URLSearchParams does); null on bytes that are no UTF-8. */
+function decodeKeepingStrayPercent(text: string): string | null {
   const bytes: number[] = [];
   let last = 0;
   for (const m of text.matchAll(PERCENT)) {
-    bytes.push(...utf8.encode(text.slice(last, m.index)), parseInt(m[1]!, 16));
+    for (const b of utf8.encode(text.slice(last, m.index))) bytes.push(b);
+    bytes.push(parseInt(m[1]!, 16));
     last = m.index + 3;
   }
-  bytes.push(...utf8.encode(text.slice(last)));
+  for (const b of utf8.encode(text.slice(last))) bytes.push(b);
   try {
     return strictUtf8.decode(new Uint8Array(bytes));
   } catch {
@@ -137,21 +148,28 @@ export function pathProblems(pathname: string): FieldErrors | null {
 }
 
 type HeaderSource = Headers | Record<string, string | string[] | undefined>;
+const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f]/;
 
 /**
  * What is wrong with the request's headers, by header name: control characters (NUL among them; Node's
  * parser already refuses most) and values over MAX_HEADER_CHARS. Null when nothing is.
  */
 export function headerProblems(headers: HeaderSource): FieldErrors | null {
-  const entries: [string, string][] =
-    headers instanceof Headers ? [...headers] : Object.entries(headers).flatMap(([k, v]) => (v === undefined ? [] : (Array.isArray(v) ? v : [v]).map((x): [string, string] => [k, x])));
-  const problems: FieldErrors = {};
-  for (const [name, value] of entries) {
+  let problems: FieldErrors | null = null;
+  const check = (name: string, value: string) => {
     const key = name.toLowerCase();
-    if (/[\u0000-\u0008\u000a-\u001f\u007f]/.test(value)) problems[key] ??= "包含控制字符";
-    else if (key !== "cookie" && value.length > MAX_HEADER_CHARS) problems[key] ??= `不能超过 ${MAX_HEADER_CHARS} 个字符`;
+    if (CONTROL.test(value)) (problems ??= {})[key] ??= "包含控制字符";
+    else if (value.length > MAX_HEADER_CHARS && key !== "cookie") (problems ??= {})[key] ??= `不能超过 ${MAX_HEADER_CHARS} 个字符`;
+  };
+  if (headers instanceof Headers) headers.forEach((value, name) => check(name, value));
+  else {
+    for (const name in headers) {
+      const value = headers[name];
+      if (typeof value === "string") check(name, value);
+      else if (Array.isArray(value)) for (const v of value) check(name, v);
+    }
   }
-  return Object.keys(problems).length ? problems : null;
+  return problems;
 }
 
 /** Every problem of a request's path, query string and headers (in that order of precedence), or null. */
