@@ -73,10 +73,13 @@ export function authOptions(): NextAuthOptions {
       ...oidcProvider(),
     ],
     callbacks: {
-      // next-auth's default parses the callbackUrl with new URL() and throws (500) on a host it cannot
-      // parse; anything that is not a path on this site (or this site's own URL) goes to "/".
+      // next-auth's default, except that nothing here throws: it parsed the callbackUrl with new URL()
+      // (500 on a host it cannot parse) and sent a path as given (500 on one that is no ASCII, which
+      // cannot be a Location header), both after the session row was made. A path on this site is
+      // normalised; anything else goes to the site's root.
       redirect({ url, baseUrl }) {
-        return `${baseUrl}${safeLocalPath(url, "/", baseUrl)}`;
+        const local = safeLocalPath(url, "", baseUrl);
+        return local && url !== baseUrl ? `${baseUrl}${local}` : baseUrl;
       },
       async signIn({ user, account, profile }) {
         if (account?.provider !== "oidc") return true;
