@@ -1,5 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
+import { BODY_LIMITS, readTextCapped } from "@/lib/http/read-body";
+import { errorResponse } from "@/lib/http/route";
 import { LOCALES, LOCALE_COOKIE } from "@/lib/i18n/locales";
 import { safeLocalPath } from "@/lib/navigation";
 
@@ -12,8 +14,14 @@ const input = z.object({
 
 /** The language switch: a plain form POST sets the cookie and goes back with 303. GET changes nothing. */
 export async function POST(req: NextRequest) {
-  const form = await req.formData().catch(() => null);
-  const parsed = input.safeParse({ locale: form?.get("locale"), next: form?.get("next") });
+  let form: URLSearchParams;
+  try {
+    // Anonymous: the form is counted as it arrives and refused at the cap (413).
+    form = new URLSearchParams(await readTextCapped(req, BODY_LIMITS.form));
+  } catch (err) {
+    return errorResponse(err, req);
+  }
+  const parsed = input.safeParse({ locale: form.get("locale"), next: form.get("next") });
   if (!parsed.success) {
     return NextResponse.json(
       { error: { code: "VALIDATION", message: "locale 只能是 zh-CN 或 en", fields: { locale: "zh-CN | en" } } },

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { db } from "../db/client";
 import { serverEnv } from "../env";
 import { clientIp } from "../http/client-ip";
+import { safeLocalPath } from "../navigation";
 import { DUMMY_HASH, verifyPassword } from "./password";
 import { loginThrottle, recordLoginAttempt } from "./rate-limit";
 
@@ -72,6 +73,14 @@ export function authOptions(): NextAuthOptions {
       ...oidcProvider(),
     ],
     callbacks: {
+      // next-auth's default, except that nothing here throws: it parsed the callbackUrl with new URL()
+      // (500 on a host it cannot parse) and sent a path as given (500 on one that is no ASCII, which
+      // cannot be a Location header), both after the session row was made. A path on this site is
+      // normalised; anything else goes to the site's root.
+      redirect({ url, baseUrl }) {
+        const local = safeLocalPath(url, "", baseUrl);
+        return local && url !== baseUrl ? `${baseUrl}${local}` : baseUrl;
+      },
       async signIn({ user, account, profile }) {
         if (account?.provider !== "oidc") return true;
         const subject = account.providerAccountId;

@@ -6,9 +6,10 @@ import { requireActor } from "../auth/session";
 import { db } from "../db/client";
 import { serverEnv } from "../env";
 import { hasRole, type Actor, type Role } from "../auth/roles";
-import { ForbiddenError, PayloadTooLargeError, ValidationError } from "../errors";
+import { ForbiddenError, ValidationError } from "../errors";
+import { assertCleanRequest, parseJsonBody } from "../validation";
 import { toHttpError } from "./errors";
-import { readBodyCapped } from "./read-body";
+import { BODY_LIMITS, readBodyCapped, readTextCapped } from "./read-body";
 import { log } from "../log";
 
 export interface RouteContext<P> {
@@ -36,8 +37,6 @@ async function readUploadBody(req: NextRequest, upload: UploadOption): Promise<B
   return readBodyCapped(req, upload.maxBytes);
 }
 
-const MAX_BODY_BYTES = 64 * 1024;
-
 /** An Origin header, when sent, must name the host the request was addressed to. */
 function isSameOrigin(req: NextRequest): boolean {
   const origin = req.headers.get("origin");
@@ -52,43 +51,23 @@ function isSameOrigin(req: NextRequest): boolean {
 
 /**
  * Writes accept only same-origin JSON: a cross-site form (urlencoded, multipart, text/plain) can
- * neither pass the content-type check nor forge the Origin header a browser sends.
+ * neither pass the content-type check nor forge the Origin header a browser sends. The body is
+ * counted as it arrives and refused at the cap, also when it is sent chunked without a length.
  */
 async function readWriteBody(req: NextRequest): Promise<unknown> {
   if (!isSameOrigin(req)) throw new ForbiddenError("跨站请求被拒绝");
   if (!(req.headers.get("content-type") ?? "").toLowerCase().startsWith("application/json")) {
     throw new ValidationError({ "content-type": "请求必须是 application/json" }, "请求格式不正确");
   }
-  const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > MAX_BODY_BYTES) throw new PayloadTooLargeError(MAX_BODY_BYTES);
-  const text = await req.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new PayloadTooLargeError(MAX_BODY_BYTES);
-  let value: unknown;
-  try {
-    value = text ? JSON.parse(text) : {};
-  } catch {
-    throw new ValidationError({ _: "请求体不是有效的 JSON" }, "请求体不是有效的 JSON");
-  }
-  const bad = findBadString(value, "");
-  if (bad !== null) throw new ValidationError({ [bad || "_"]: "包含空字符或无效的 Unicode 字符" });
-  return value;
+  return parseJsonBody(await readTextCapped(req, BODY_LIMITS.json));
 }
 
-/** NUL bytes and lone surrogates are refused everywhere: PostgreSQL rejects NUL and they corrupt text. */
-function findBadString(value: unknown, path: string): string | null {
-  if (typeof value === "string") return /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(value) ? path : null;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const r = findBadString(value[i], path ? `${path}.${i}` : String(i));
-      if (r !== null) return r;
-    }
-  } else if (value && typeof value === "object") {
-    for (const [k, v] of Object.entries(value)) {
-      const r = findBadString(v, path ? `${path}.${k}` : k);
-      if (r !== null) return r;
-    }
-  }
-  return null;
+/** The JSON error answer for anything thrown in a route (the shape every route answers with). */
+export function errorResponse(err: unknown, req: NextRequest, requestId = req.headers.get("x-request-id") ?? randomUUID()): NextResponse {
+  const { status, body, headers } = toHttpError(err, requestId);
+  if (status >= 500) log.error("request failed", { requestId, path: req.nextUrl.pathname, err: String((err as Error)?.stack ?? err) });
+  else log.info("request refused", { requestId, path: req.nextUrl.pathname, status });
+  return NextResponse.json(body, { status, headers: { ...headers, "x-request-id": requestId } });
 }
 
 /**
@@ -111,6 +90,8 @@ export function authedRoute<P = Record<string, string>>(
         const target = options.deniedAs ? ((await context.params) as { id?: unknown } | undefined)?.id : undefined;
         throw options.deniedAs && typeof target === "string" ? await denyAccess({ actor, db: db() }, options.deniedAs, target, new ForbiddenError()) : new ForbiddenError();
       }
+      // scripts/serve.ts refuses these for every request already; here too, so a route is safe on any server.
+      assertCleanRequest(req.nextUrl, req.headers);
       const read = req.method === "GET" || req.method === "HEAD";
       const raw = !read && options.upload ? await readUploadBody(req, options.upload) : undefined;
       const body = read || options.upload ? undefined : await readWriteBody(req);
@@ -119,10 +100,7 @@ export function authedRoute<P = Record<string, string>>(
       res.headers.set("x-request-id", requestId);
       return res;
     } catch (err) {
-      const { status, body, headers } = toHttpError(err, requestId);
-      if (status >= 500) log.error("request failed", { requestId, path: req.nextUrl.pathname, err: String((err as Error)?.stack ?? err) });
-      else log.info("request refused", { requestId, path: req.nextUrl.pathname, status });
-      return NextResponse.json(body, { status, headers: { ...headers, "x-request-id": requestId } });
+      return errorResponse(err, req, requestId);
     } finally {
       log.debug("request", { requestId, path: req.nextUrl.pathname, ms: Date.now() - started });
     }

@@ -93,7 +93,7 @@ export async function deliverDue(options: DeliverOptions): Promise<DeliverResult
     }
   };
 
-  const handle = async (row: Claimed) => {
+  const record = async (row: Claimed) => {
     try {
       await sendOne(row);
     } catch (err) {
@@ -115,6 +115,16 @@ export async function deliverDue(options: DeliverOptions): Promise<DeliverResult
     result.sent++;
   };
 
+  // One row whose outcome cannot be stored must not stop the others in the batch; its lease runs out
+  // and it is claimed again (attempts counts up to MAX_ATTEMPTS meanwhile).
+  const handle = async (row: Claimed) => {
+    try {
+      await record(row);
+    } catch (err) {
+      log.error("notification outcome not stored", { id: row.id, channel: row.channel, attempts: row.attempts, error: errorText(err) });
+    }
+  };
+
   const queue = [...rows];
   const workers = Array.from({ length: Math.min(options.concurrency ?? 4, queue.length) }, async () => {
     for (let row = queue.shift(); row; row = queue.shift()) await handle(row);
@@ -123,9 +133,16 @@ export async function deliverDue(options: DeliverOptions): Promise<DeliverResult
   return result;
 }
 
+/**
+ * A receiver's error text, as stored in lastError: control characters (NUL, which PostgreSQL refuses
+ * in text, would make the row's outcome unstorable on every attempt) and broken surrogates removed.
+ */
 function errorText(err: unknown): string {
   const e = err as (Error & { code?: string; responseCode?: number }) | null;
   const text = e?.message ?? String(err);
   const code = e?.code ? `${e.code}: ` : "";
-  return `${code}${text}`.slice(0, 1000);
+  return `${code}${text}`
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd")
+    .slice(0, 1000)
+    .replace(/[\ud800-\udbff]$/, "");
 }

@@ -4,8 +4,11 @@
 // SEARCH_LOG_FLUSH_MS (200 ms). They are analytics, not questions: a crash can lose at most that much of them, a
 // SIGTERM loses none (scripts/serve.ts runs the shutdown hooks), and a PostgreSQL outage keeps them
 // in memory (up to MAX_PENDING, oldest dropped first and counted in the log) until it is back.
+// A row PostgreSQL refuses for its data (lib/db/sql-state.ts) is quarantined: the batch is written
+// again row by row, the bad row logged and counted, the others stored, so one row never blocks the queue.
 import { randomUUID } from "node:crypto";
 import type { DbTx } from "../db/client";
+import { isDataError, sqlStateOf } from "../db/sql-state";
 import { serverEnv } from "../env";
 import { log } from "../log";
 import { onShutdown } from "../ops/shutdown-hooks";
@@ -70,6 +73,7 @@ export class SearchLogBuffer {
   private running: Promise<void> | undefined;
   private failures = 0;
   private dropped = 0;
+  private quarantinedRows = 0;
 
   constructor(
     private readonly db: DbTx,
@@ -79,6 +83,11 @@ export class SearchLogBuffer {
 
   get size(): number {
     return this.pending.length;
+  }
+
+  /** Rows set aside since the start because PostgreSQL refused their data (each one logged). */
+  get quarantined(): number {
+    return this.quarantinedRows;
   }
 
   /** Queues the search; returns its id at once (links on the page carry it for click logging). */
@@ -115,22 +124,50 @@ export class SearchLogBuffer {
       const batch = this.pending.splice(0, MAX_BATCH);
       try {
         await this.write(this.db, batch);
-        if (this.failures > 0 || this.dropped > 0) log.info("search log writes resumed", { afterFailures: this.failures, dropped: this.dropped });
-        this.failures = 0;
-        this.dropped = 0;
       } catch (err) {
-        // Back at the front, in order; retried with backoff (a PostgreSQL outage, a deploy).
-        this.pending.unshift(...batch);
-        const retryMs = RETRY_MS[Math.min(this.failures, RETRY_MS.length - 1)]!;
-        this.failures++;
-        // Once per outage and then every 20th attempt: a PostgreSQL outage must not flood the log.
-        if (this.failures === 1 || this.failures % 20 === 0) {
-          log.warn("search log write failed; will retry", { rows: this.pending.length, attempts: this.failures, retryMs, err: String((err as Error)?.message ?? err) });
-        }
-        this.schedule(retryMs);
-        return;
+        if (!isDataError(err)) return this.retryLater(batch, err);
+        // Some row's data is refused and would be on every retry: find it row by row, keep the rest.
+        const unwritten = await this.writeRowByRow(batch);
+        if (unwritten) return this.retryLater(unwritten.rows, unwritten.err);
+      }
+      if (this.failures > 0 || this.dropped > 0) log.info("search log writes resumed", { afterFailures: this.failures, dropped: this.dropped });
+      this.failures = 0;
+      this.dropped = 0;
+    }
+  }
+
+  /** Writes each row alone; a refused row is quarantined. Stops at the first error that is not the data's (an outage). */
+  private async writeRowByRow(batch: PendingSearch[]): Promise<{ rows: PendingSearch[]; err: unknown } | null> {
+    for (let i = 0; i < batch.length; i++) {
+      const row = batch[i]!;
+      try {
+        await this.write(this.db, [row]);
+      } catch (err) {
+        if (!isDataError(err)) return { rows: batch.slice(i), err };
+        this.quarantinedRows++;
+        log.error("search log row quarantined", {
+          id: row.id,
+          userId: row.userId,
+          query: row.query.slice(0, 200),
+          sqlState: sqlStateOf(err),
+          quarantined: this.quarantinedRows,
+          err: String((err as Error)?.message ?? err).slice(0, 500),
+        });
       }
     }
+    return null;
+  }
+
+  /** Back at the front, in order; retried with backoff (a PostgreSQL outage, a deploy). */
+  private retryLater(rows: PendingSearch[], err: unknown): void {
+    this.pending.unshift(...rows);
+    const retryMs = RETRY_MS[Math.min(this.failures, RETRY_MS.length - 1)]!;
+    this.failures++;
+    // Once per outage and then every 20th attempt: a PostgreSQL outage must not flood the log.
+    if (this.failures === 1 || this.failures % 20 === 0) {
+      log.warn("search log write failed; will retry", { rows: this.pending.length, attempts: this.failures, retryMs, err: String((err as Error)?.message ?? err) });
+    }
+    this.schedule(retryMs);
   }
 }
 

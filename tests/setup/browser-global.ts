@@ -25,6 +25,8 @@ declare module "vitest" {
     portalMeili: { host: string; apiKey: string; prefix: string };
     /** Server secrets the portal runs with: none may reach a browser (tests/browser/security-http.test.ts). */
     portalSecrets: string[];
+    /** The process the tier started for the portal (tests/browser/hostile-input.test.ts reads its memory). */
+    portalPid: number;
   }
 }
 
@@ -130,6 +132,7 @@ export default async function setup(project: TestProject) {
     project.provide("portalUrl", portalUrl);
     project.provide("portalDatabaseUrl", databaseUrl);
     project.provide("portalOwnerDatabaseUrl", ownerUrl);
+    project.provide("portalPid", portal.pid!);
     project.provide("oidcIssuer", oidc.issuer);
     project.provide("portalMeili", { host: stack.meiliHost, apiKey: stack.meiliKey, prefix: "browser" });
     project.provide("portalSecrets", [env.MEILI_MASTER_KEY!, env.NEXTAUTH_SECRET!, env.OIDC_CLIENT_SECRET!]);

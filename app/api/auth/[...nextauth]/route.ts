@@ -1,9 +1,11 @@
 import NextAuth from "next-auth";
-import { NextResponse, type NextRequest } from "next/server";
+import { NextRequest, NextResponse } from "next/server";
 import { authOptions } from "@/lib/auth/options";
 import { loginThrottle } from "@/lib/auth/rate-limit";
 import { db } from "@/lib/db/client";
 import { clientIp } from "@/lib/http/client-ip";
+import { BODY_LIMITS, readBodyCapped } from "@/lib/http/read-body";
+import { errorResponse } from "@/lib/http/route";
 
 type Ctx = { params: Promise<{ nextauth: string[] }> };
 
@@ -15,12 +17,23 @@ export async function GET(req: NextRequest, ctx: Ctx) {
   return handler(req, ctx);
 }
 
-// Brute force is refused before next-auth runs, with 429 and Retry-After.
+// The form is read once, counted as it arrives and refused at the cap (413) before the throttle or
+// next-auth see it; next-auth gets a copy of what was read. Brute force is refused before next-auth
+// runs, with 429 and Retry-After.
 export async function POST(req: NextRequest, ctx: Ctx) {
+  let form: Buffer;
+  try {
+    form = await readBodyCapped(req, BODY_LIMITS.form);
+  } catch (err) {
+    return errorResponse(err, req);
+  }
+  const headers = new Headers(req.headers);
+  headers.delete("transfer-encoding");
+  headers.set("content-length", String(form.byteLength));
+  const copy = new NextRequest(req.url, { method: "POST", headers, body: new Uint8Array(form) });
   const { nextauth } = await ctx.params;
   if (nextauth.join("/") === "callback/credentials") {
-    const form = await req.clone().formData().catch(() => null);
-    const email = String(form?.get("email") ?? "");
+    const email = new URLSearchParams(form.toString("utf8")).get("email") ?? "";
     const throttle = await loginThrottle(db(), email, clientIp(req.headers));
     if (throttle.limited) {
       return NextResponse.json(
@@ -29,5 +42,5 @@ export async function POST(req: NextRequest, ctx: Ctx) {
       );
     }
   }
-  return handler(req, ctx);
+  return handler(copy, ctx);
 }
