@@ -1,0 +1,27 @@
+import "server-only";
+// next-auth answers a refusal thrown in authorize() with 401 and an error URL; a throttled sign-in
+// must answer 429 with Retry-After instead. authorize() notes the refusal in this request's async
+// context and the route turns the response into the 429, so the throttle is decided once, in
+// lib/auth/sign-in-with-password.ts, and the route needs no copy of the body to decide it.
+import { AsyncLocalStorage } from "node:async_hooks";
+import type { RateLimitedError } from "../errors";
+
+const attempts = new AsyncLocalStorage<{ refusal?: RateLimitedError }>();
+
+/** Called by authorize(): the refusal the route will answer with. */
+export function noteSignInRefusal(err: RateLimitedError): void {
+  const store = attempts.getStore();
+  if (store) store.refusal = err;
+}
+
+/** Runs next-auth's credentials callback; a noted refusal becomes 429 with Retry-After. */
+export async function answerSignInRefusals(origin: string, run: () => Promise<Response>): Promise<Response> {
+  const store: { refusal?: RateLimitedError } = {};
+  const res = await attempts.run(store, run);
+  if (!store.refusal) return res;
+  return Response.json(
+    // `url` is what next-auth's client reads the error code from (signIn(..., { redirect: false })).
+    { error: { code: store.refusal.code, message: store.refusal.message }, url: new URL("/signin?error=RateLimited", origin).href },
+    { status: 429, headers: { "retry-after": String(store.refusal.retryAfterSeconds) } },
+  );
+}
