@@ -8,6 +8,8 @@ export interface Gate {
   /** A release function when a slot was free, else null. Release exactly once. */
   tryEnter(): (() => void) | null;
   readonly inFlight: number;
+  /** No slot free now: lets a caller shed an attempt before doing any work for it. */
+  readonly isFull: boolean;
 }
 
 export function createGate(capacity: number): Gate {
@@ -25,6 +27,9 @@ export function createGate(capacity: number): Gate {
     },
     get inFlight() {
       return inFlight;
+    },
+    get isFull() {
+      return inFlight >= capacity;
     },
   };
 }

@@ -11,16 +11,10 @@ import { log } from "../log";
 import { DUMMY_HASH, verifyPassword } from "./password";
 import type { LoginLimits } from "./login-policy";
 import { markLoginSucceeded, reserveLoginAttempt } from "./reserve-login-attempt";
-import { createGate, type Gate } from "./sign-in-gate";
+import { BUSY_MESSAGE } from "./credentials-refusal";
+import type { Gate } from "./sign-in-gate";
+import { signInGate } from "./sign-in-gate-instance";
 
-const GATE = Symbol.for("shouwen.signInGate");
-
-/** The process-wide cap on password sign-ins in progress (LOGIN_MAX_CONCURRENT). */
-export function signInGate(): Gate {
-  const holder = globalThis as unknown as { [GATE]?: Gate };
-  holder[GATE] ??= createGate(serverEnv().LOGIN_MAX_CONCURRENT);
-  return holder[GATE];
-}
 
 export interface SignInInput {
   email: string;
@@ -38,7 +32,7 @@ export async function signInWithPassword(ctx: { db: Db; now: Date; gate?: Gate; 
   const release = (ctx.gate ?? signInGate()).tryEnter();
   if (!release) {
     log.warn("sign-in refused: too many in progress", { ip: input.ip });
-    throw new RateLimitedError(1, "登录请求过多，请稍后再试");
+    throw new RateLimitedError(1, BUSY_MESSAGE);
   }
   try {
     const reservation = await reserveLoginAttempt(ctx, { email: input.email, ip: input.ip });

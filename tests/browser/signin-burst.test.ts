@@ -19,6 +19,12 @@ describe("a burst of wrong-password sign-ins", () => {
     expect((await signedIn.signIn(reader.email, TEST_PASSWORD)).status).toBe(200);
     expect((await signedIn.get("/api/me")).status).toBe(200);
 
+    const quiet: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const started = performance.now();
+      await signedIn.get("/api/me");
+      quiet.push(performance.now() - started);
+    }
     // CSRF tokens first, so that the burst is only the credential posts.
     const attackers = await Promise.all(
       Array.from({ length: BURST }, async () => {
@@ -50,7 +56,7 @@ describe("a burst of wrong-password sign-ins", () => {
 
     // Every password verification leaves one LoginAttempt row.
     const verified = await h.db.loginAttempt.count({ where: { accountKey: victim.email } });
-    console.log(`signin-burst: ${verified} passwords verified of ${BURST}; /api/me during the burst ${latencies.map((l) => l.toFixed(0)).join(", ")} ms`);
+    console.log(`signin-burst: ${verified} passwords verified of ${BURST}; /api/me during the burst ${latencies.map((l) => l.toFixed(0)).join(", ")} ms (before it ${quiet.map((l) => l.toFixed(0)).join(", ")} ms)`);
     expect(verified).toBeLessThanOrEqual(LIMIT);
     expect(Math.max(...latencies)).toBeLessThan(1_000);
     console.log(`signin-burst statuses: ${responses.map((r) => r.status).join(" ")}`);
