@@ -39,40 +39,52 @@ export async function reserveLoginAttempt(
   const key = accountKey(input.email);
   const { ip } = input;
   const since = new Date(ctx.now.getTime() - limits.windowMs);
-  return ctx.db.$transaction(async (tx) => {
-    // Always the account first, then the address: two attempts never wait on each other in a cycle.
-    // Each statement after the locks reads a fresh snapshot (READ COMMITTED), so it sees every
-    // attempt counted by the transactions that held the locks before.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_ACCOUNT}::int, hashtext(${key}))`;
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_ADDRESS}::int, hashtext(${ip}))`;
-    const failed = { success: false, createdAt: { gte: since, lte: ctx.now } };
-    const latest = { orderBy: { createdAt: "desc" as const }, select: { createdAt: true } };
-    const account = await tx.loginAttempt.findMany({ where: { accountKey: key, ...failed }, ...latest, take: limits.perAccount + BACKOFF_ROWS });
-    const pair = await tx.loginAttempt.findMany({ where: { accountKey: key, ip, ...failed }, ...latest, take: limits.perAccount });
-    const byIp = await tx.loginAttempt.findMany({ where: { ip, ...failed }, ...latest, take: limits.perIp });
-    // Only asked when the back-off could apply: one more indexed read per attempt under attack.
-    const isKnownAddress =
-      account.length >= limits.perAccount &&
-      (await tx.loginAttempt.count({
-        where: { accountKey: key, ip, success: true, createdAt: { gte: new Date(ctx.now.getTime() - KNOWN_ADDRESS_MS) } },
-      })) > 0;
-    const times = (rows: { createdAt: Date }[]) => rows.map((r) => r.createdAt);
-    const decision = decideLogin({ account: times(account), pair: times(pair), ip: times(byIp), isKnownAddress }, limits, ctx.now);
+  return ctx.db.$transaction(
+    async (tx) => {
+      // The account's lock first, then the address's (one statement, the same order in every
+      // transaction): two attempts never wait on each other in a cycle. The statements after it read
+      // a fresh snapshot (READ COMMITTED), so they see every attempt counted by the lock's holders before.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_ACCOUNT}::int, hashtext(${key})), pg_advisory_xact_lock(${LOCK_ADDRESS}::int, hashtext(${ip}))`;
+      // One round trip for everything the rules read: the lock is held meanwhile, and attempts on one
+      // account queue behind it.
+      const [counted] = await tx.$queryRaw<CountedRow[]>`
+        SELECT
+          ARRAY(SELECT "createdAt" FROM "LoginAttempt" WHERE "accountKey" = ${key} AND NOT success AND "createdAt" BETWEEN ${since} AND ${ctx.now}
+                ORDER BY "createdAt" DESC LIMIT ${limits.perAccount + BACKOFF_ROWS}) AS account,
+          ARRAY(SELECT "createdAt" FROM "LoginAttempt" WHERE "accountKey" = ${key} AND ip = ${ip} AND NOT success AND "createdAt" BETWEEN ${since} AND ${ctx.now}
+                ORDER BY "createdAt" DESC LIMIT ${limits.perAccount}) AS pair,
+          ARRAY(SELECT "createdAt" FROM "LoginAttempt" WHERE ip = ${ip} AND NOT success AND "createdAt" BETWEEN ${since} AND ${ctx.now}
+                ORDER BY "createdAt" DESC LIMIT ${limits.perIp}) AS ip,
+          EXISTS(SELECT 1 FROM "LoginAttempt" WHERE "accountKey" = ${key} AND ip = ${ip} AND success
+                 AND "createdAt" >= ${new Date(ctx.now.getTime() - KNOWN_ADDRESS_MS)}) AS "isKnownAddress"`;
+      const failures = { account: dates(counted!.account), pair: dates(counted!.pair), ip: dates(counted!.ip), isKnownAddress: counted!.isKnownAddress };
+      const decision = decideLogin(failures, limits, ctx.now);
 
-    if (!decision.allowed) {
-      await tx.auditLog.create({
-        data: { action: "signin.throttled", target: key.slice(0, 200), ip, data: { reason: decision.reason, retryAfterSeconds: decision.retryAfterSeconds }, createdAt: ctx.now },
-      });
-      if (decision.reason !== "ip") await warnOwner(tx, key, account.length, limits, ctx.now);
-      return { ...decision, accountFailures: account.length };
-    }
-    const row = await tx.loginAttempt.create({ data: { accountKey: key, ip, success: false, createdAt: ctx.now }, select: { id: true } });
-    if (account.length + 1 >= limits.perAccount) await warnOwner(tx, key, account.length + 1, limits, ctx.now);
-    return { allowed: true, attemptId: row.id, accountFailures: account.length + 1 };
-    // Attempts on one account queue on its lock (a few ms each); Prisma's 2 s default for getting a
-    // connection is too short when several instances' attempts on one account queue together.
-  }, { maxWait: 10_000, timeout: 10_000 });
+      if (!decision.allowed) {
+        await tx.auditLog.create({
+          data: { action: "signin.throttled", target: key.slice(0, 200), ip, data: { reason: decision.reason, retryAfterSeconds: decision.retryAfterSeconds }, createdAt: ctx.now },
+        });
+        if (decision.reason !== "ip") await warnOwner(tx, key, failures.account.length, limits, ctx.now);
+        return { ...decision, accountFailures: failures.account.length };
+      }
+      const row = await tx.loginAttempt.create({ data: { accountKey: key, ip, success: false, createdAt: ctx.now }, select: { id: true } });
+      if (failures.account.length + 1 >= limits.perAccount) await warnOwner(tx, key, failures.account.length + 1, limits, ctx.now);
+      return { allowed: true, attemptId: row.id, accountFailures: failures.account.length + 1 };
+    },
+    // Prisma's 2 s default for starting a transaction is short when attempts on one account from
+    // several instances queue on its lock under load.
+    { maxWait: 10_000, timeout: 10_000 },
+  );
 }
+
+interface CountedRow {
+  account: (Date | string)[];
+  pair: (Date | string)[];
+  ip: (Date | string)[];
+  isKnownAddress: boolean;
+}
+
+const dates = (values: (Date | string)[] | null) => (values ?? []).map((v) => (v instanceof Date ? v : new Date(v)));
 
 /** The verification succeeded: the attempt no longer counts as a failure. */
 export async function markLoginSucceeded(db: DbTx, attemptId: bigint): Promise<void> {
@@ -87,11 +99,13 @@ export async function markLoginSucceeded(db: DbTx, attemptId: bigint): Promise<v
 async function warnOwner(tx: DbTx, key: string, failures: number, limits: LoginLimits, now: Date): Promise<void> {
   const user = await tx.user.findUnique({ where: { email: key }, select: { id: true, disabledAt: true } });
   if (!user || user.disabledAt) return;
-  const windowIndex = Math.floor(now.getTime() / limits.windowMs);
+  const dedupeKey = `signin-attack:${user.id}:${Math.floor(now.getTime() / limits.windowMs)}`;
+  // Under a long attack every attempt gets here: one indexed read when the owner was already told.
+  if (await tx.notification.findUnique({ where: { dedupeKey }, select: { id: true } })) return;
   await enqueueNotification(tx, {
     userId: user.id,
     kind: "account.signin-attack",
-    dedupeKey: `signin-attack:${user.id}:${windowIndex}`,
+    dedupeKey,
     payload: { failures, windowMinutes: Math.round(limits.windowMs / 60_000) },
     now,
   });

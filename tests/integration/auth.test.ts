@@ -4,11 +4,12 @@
 // tests/browser/auth-http.test.ts and signin-burst.test.ts; the rules' arithmetic in
 // tests/unit/login-policy.test.ts.)
 import { randomBytes } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LoginLimits } from "@/lib/auth/login-policy";
 import { accountKey, reserveLoginAttempt } from "@/lib/auth/reserve-login-attempt";
 import { createGate } from "@/lib/auth/sign-in-gate";
 import { signInWithPassword, type SignInResult } from "@/lib/auth/sign-in-with-password";
+import { createDb, type Db } from "@/lib/db/client";
 import { RateLimitedError } from "@/lib/errors";
 import { makeUser, TEST_PASSWORD } from "../helpers/factories";
 import { useTestDb } from "../helpers/test-db";
@@ -28,9 +29,19 @@ async function failures(input: { email: string; ip: string; count: number; at: (
   });
 }
 
-/** A sign-in with the test's own clock and limits and a gate wide enough not to interfere. */
+// Parallel attempts stand for several portal instances at once (each has its own gate and pool):
+// a gate wide enough not to interfere, and a pool with a connection for each attempt.
+let wide: Db;
+beforeAll(() => {
+  wide = createDb(t.url, 32);
+});
+afterAll(async () => {
+  await wide?.$disconnect();
+});
+
+/** A sign-in with the test's own clock and limits. */
 function attempt(who: string, password: string, from: string, now = NOW, limits = LIMITS): Promise<SignInResult | RateLimitedError> {
-  return signInWithPassword({ db: t.db, now, limits, gate: createGate(1_000) }, { email: who, password, ip: from }).catch((err: unknown) => {
+  return signInWithPassword({ db: wide, now, limits, gate: createGate(1_000) }, { email: who, password, ip: from }).catch((err: unknown) => {
     if (err instanceof RateLimitedError) return err;
     throw err;
   });
