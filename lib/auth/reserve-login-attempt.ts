@@ -2,8 +2,8 @@
 // An attempt that may go ahead is written at once as a failed LoginAttempt (the verification turns
 // it into a success afterwards), under advisory locks on its account and its address: parallel
 // attempts on one account decide one after another, each seeing the ones before it, so N parallel
-// wrong passwords verify at most the limit. (Checking first and recording after the scrypt let 28
-// of 30 parallel attempts through a limit of 10.) The rules are in lib/auth/login-policy.ts.
+// wrong passwords verify at most the limit. (Checking first and recording after the scrypt let 28 to
+// 30 of 30 parallel attempts through a limit of 10.) The rules are in lib/auth/login-policy.ts.
 import type { Db, DbTx } from "../db/client";
 import { serverEnv } from "../env";
 import { enqueueNotification } from "../notify/enqueue-notification";

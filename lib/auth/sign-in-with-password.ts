@@ -2,7 +2,7 @@ import "server-only";
 // The credentials sign-in, called by next-auth's authorize(). Order matters: the concurrency gate
 // first (no database, no scrypt for attempts past it), then the throttle's check-and-count, then
 // the scrypt. A refusal is thrown as RateLimitedError; the route turns it into 429 + Retry-After
-// (lib/auth/credentials-route.ts), since next-auth itself could only answer 401.
+// (lib/auth/credentials-refusal.ts), since next-auth itself could only answer 401.
 import { randomBytes } from "node:crypto";
 import type { Db } from "../db/client";
 import { serverEnv } from "../env";
@@ -10,11 +10,10 @@ import { RateLimitedError } from "../errors";
 import { log } from "../log";
 import { DUMMY_HASH, verifyPassword } from "./password";
 import type { LoginLimits } from "./login-policy";
-import { markLoginSucceeded, reserveLoginAttempt } from "./reserve-login-attempt";
+import { accountKey, markLoginSucceeded, reserveLoginAttempt } from "./reserve-login-attempt";
 import { BUSY_MESSAGE } from "./credentials-refusal";
 import type { Gate } from "./sign-in-gate";
 import { signInGate } from "./sign-in-gate-instance";
-
 
 export interface SignInInput {
   email: string;
@@ -40,7 +39,7 @@ export async function signInWithPassword(ctx: { db: Db; now: Date; gate?: Gate; 
       log.warn("sign-in throttled", { ip: input.ip, reason: reservation.reason, retryAfterSeconds: reservation.retryAfterSeconds });
       throw new RateLimitedError(reservation.retryAfterSeconds, "登录尝试过多，请稍后再试");
     }
-    const user = await ctx.db.user.findUnique({ where: { email: input.email.trim().toLowerCase() } });
+    const user = await ctx.db.user.findUnique({ where: { email: accountKey(input.email) } });
     // An unknown e-mail costs the same scrypt, so timing does not tell which accounts exist.
     const isPasswordRight = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !isPasswordRight) return { ok: false, reason: "invalid" };
