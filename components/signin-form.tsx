@@ -12,6 +12,8 @@ const ERROR_MESSAGES: Record<string, MessageKey> = {
   RateLimited: "auth.error.rateLimited",
   AccountDisabled: "auth.error.disabled",
   OidcNoEmail: "auth.error.oidcNoEmail",
+  OidcEmailUnverified: "auth.error.oidcUnverified",
+  OidcSubjectMismatch: "auth.error.oidcSubjectMismatch",
   OAuthSignin: "auth.error.oidc",
   OAuthCallback: "auth.error.oidc",
   OAuthCreateAccount: "auth.error.oidc",

@@ -29,6 +29,8 @@ const serverSchema = z.object({
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(50),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  // Password sign-ins verified at once per process; more are refused with 429 (lib/auth/sign-in-gate.ts).
+  LOGIN_MAX_CONCURRENT: z.coerce.number().int().min(1).max(64).default(4),
   // Flood limits per user (429 + Retry-After): new questions per 10 minutes, complaints per hour.
   QUESTIONS_PER_10_MINUTES: z.coerce.number().int().min(1).default(20),
   COMPLAINTS_PER_HOUR: z.coerce.number().int().min(1).default(5),

@@ -18,7 +18,7 @@ export default async function AdminPage() {
   const [lines, owners, users, phrases, roster] = await Promise.all([
     db().businessLine.findMany({ orderBy: { name: "asc" }, include: { assignments: { orderBy: { createdAt: "asc" }, include: { user: { select: { name: true } } } } } }),
     db().user.findMany({ where: { roles: { has: "FIRST_CONTACT_OWNER" }, disabledAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
-    db().user.findMany({ orderBy: { email: "asc" }, take: 500, select: { id: true, name: true, email: true, roles: true, disabledAt: true } }),
+    db().user.findMany({ orderBy: { email: "asc" }, take: 500, select: { id: true, name: true, email: true, roles: true, disabledAt: true, oidcSubject: true } }),
     db().brushOffPhrase.findMany({ orderBy: { phrase: "asc" } }),
     db().dutyRoster.findMany({ where: { endsAt: { gt: new Date() } }, orderBy: { startsAt: "asc" }, include: { user: { select: { name: true } }, line: { select: { name: true } } } }),
   ]);
@@ -88,7 +88,7 @@ export default async function AdminPage() {
           {users.map((u) => (
             <li key={u.id} className="rounded border border-slate-300 p-2">
               <p className="text-sm font-medium"><bdi>{u.name}</bdi> · {u.email}{u.disabledAt ? " · 已停用" : ""}</p>
-              <UserForm userId={u.id} roles={u.roles} disabled={!!u.disabledAt} />
+              <UserForm userId={u.id} roles={u.roles} disabled={!!u.disabledAt} oidcSubject={u.oidcSubject} />
             </li>
           ))}
         </ul>

@@ -45,14 +45,15 @@ export function PhraseForm() {
   );
 }
 
-export function UserForm({ userId, roles, disabled }: { userId: string; roles: string[]; disabled: boolean }) {
+export function UserForm({ userId, roles, disabled, oidcSubject }: { userId: string; roles: string[]; disabled: boolean; oidcSubject: string | null }) {
   const all = ["EMPLOYEE", "FIRST_CONTACT_OWNER", "POLICY_OWNER", "MANAGER", "ADMIN", "QA_REVIEWER"];
   return (
     <ActionForm action="/api/admin/user" testId={`user-form-${userId}`} submitLabel="保存" tone="plain"
-      build={(f) => ({ userId, roles: f.getAll("roles").map(String), disabled: f.get("disabled") === "on" })}>
+      build={(f) => ({ userId, roles: f.getAll("roles").map(String), disabled: f.get("disabled") === "on", oidcSubject: String(f.get("oidcSubject") ?? "") })}>
       <div className="flex flex-wrap gap-3 text-sm">
         {all.map((r) => <label key={r}><input type="checkbox" name="roles" value={r} defaultChecked={roles.includes(r)} /> {r}</label>)}
         <label className="text-red-800"><input type="checkbox" name="disabled" defaultChecked={disabled} /> 停用</label>
+        <label className="block w-full sm:w-auto">单点登录标识（sub）<input name="oidcSubject" defaultValue={oidcSubject ?? ""} maxLength={255} className={input} /></label>
       </div>
     </ActionForm>
   );

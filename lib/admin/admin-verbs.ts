@@ -2,7 +2,7 @@ import "server-only";
 import { policyScopeOf } from "../analytics/scope";
 import { denyAccess } from "../auth/deny-access";
 import { hasRole } from "../auth/roles";
-import { ForbiddenError, ValidationError } from "../errors";
+import { ForbiddenError, isUniqueViolation, ValidationError } from "../errors";
 import type { Ctx } from "../questions/context";
 import { parseInput } from "../validation";
 import { forgetCalendar } from "../time/calendar";
@@ -50,14 +50,20 @@ export async function updateUser(ctx: Ctx, raw: unknown) {
   if (input.userId === ctx.actor.id && (input.disabled || (input.roles && !input.roles.includes("ADMIN")))) {
     throw new ValidationError({ userId: "不能停用自己或取消自己的管理员角色" });
   }
-  await ctx.db.user.update({
-    where: { id: input.userId },
-    data: {
-      ...(input.roles ? { roles: input.roles } : {}),
-      ...(input.disabled === undefined ? {} : { disabledAt: input.disabled ? ctx.now : null }),
-      sessionVersion: { increment: 1 },
-    },
-  });
+  await ctx.db.user
+    .update({
+      where: { id: input.userId },
+      data: {
+        ...(input.roles ? { roles: input.roles } : {}),
+        ...(input.disabled === undefined ? {} : { disabledAt: input.disabled ? ctx.now : null }),
+        ...(input.oidcSubject === undefined ? {} : { oidcSubject: input.oidcSubject }),
+        sessionVersion: { increment: 1 },
+      },
+    })
+    .catch((err: unknown) => {
+      if (isUniqueViolation(err)) throw new ValidationError({ oidcSubject: "这个单点登录标识已绑定到另一个用户" });
+      throw err;
+    });
   await audit(ctx, "user.update", input.userId, input);
 }
 

@@ -7,7 +7,18 @@ export const rosterInput = z
   .strict()
   .refine((v) => v.endsAt > v.startsAt, { message: "结束时间必须晚于开始时间", path: ["endsAt"] });
 export const phraseInput = z.object({ phrase: z.string().trim().min(2, "至少 2 个字").max(30), suggestion: z.string().trim().min(4, "请给出建议话术").max(200), active: z.boolean().default(true) }).strict();
-export const userUpdateInput = z.object({ userId: z.string().uuid(), roles: z.array(z.enum(ROLES)).min(1, "至少保留一个角色").optional(), disabled: z.boolean().optional() }).strict();
+// The OpenID Connect subject (`sub`) an admin binds to an account: SSO then signs in to it whatever
+// e-mail the provider reports (lib/auth/link-oidc-account.ts). Empty or null unbinds.
+const oidcSubject = z
+  .string()
+  .trim()
+  .max(255, "单点登录标识最多 255 个字符")
+  .regex(/^[^\u0000-\u001f\u007f]*$/, "单点登录标识不能含控制字符")
+  .nullable()
+  .transform((s) => s || null);
+export const userUpdateInput = z
+  .object({ userId: z.string().uuid(), roles: z.array(z.enum(ROLES)).min(1, "至少保留一个角色").optional(), disabled: z.boolean().optional(), oidcSubject: oidcSubject.optional() })
+  .strict();
 export const synonymInput = z.object({ terms: z.array(z.string().trim().min(1).max(30)).min(2, "至少两个同义词").max(20), lineId: z.string().uuid().optional() }).strict();
 export const timeLimitInput = z
   .object({

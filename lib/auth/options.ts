@@ -1,25 +1,20 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { db } from "../db/client";
 import { serverEnv } from "../env";
+import { RateLimitedError } from "../errors";
 import { clientIp } from "../http/client-ip";
 import { safeLocalPath } from "../navigation";
-import { DUMMY_HASH, verifyPassword } from "./password";
-import { loginThrottle, recordLoginAttempt } from "./rate-limit";
+import { noteSignInRefusal } from "./credentials-refusal";
+import { linkOidcAccount } from "./link-oidc-account";
+import { openSession, signInWithPassword } from "./sign-in-with-password";
 
-const credentialsInput = z.object({ email: z.string().trim().min(1).max(200), password: z.string().min(1).max(200) });
-
-async function openSession(userId: string, sessionVersion: number, ip?: string, userAgent?: string) {
-  const hours = serverEnv().SESSION_MAX_AGE_HOURS;
-  const id = randomBytes(32).toString("base64url");
-  await db().userSession.create({
-    data: { id, userId, sessionVersion, expiresAt: new Date(Date.now() + hours * 3_600_000), ip, userAgent },
-  });
-  return id;
-}
+// The e-mail becomes a LoginAttempt / AuditLog key: no NUL (PostgreSQL refuses it), no control
+// characters, no lone surrogates. Such an e-mail is no account, so it is simply a failed sign-in.
+const isPlainText = (s: string) => !/[\u0000-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(s);
+const credentialsInput = z.object({ email: z.string().trim().min(1).max(200).refine(isPlainText), password: z.string().min(1).max(200) });
 
 function oidcProvider() {
   const env = serverEnv();
@@ -57,17 +52,17 @@ export function authOptions(): NextAuthOptions {
         async authorize(raw, req) {
           const parsed = credentialsInput.safeParse(raw);
           if (!parsed.success) return null;
-          const { email, password } = parsed.data;
-          const ip = clientIp(req?.headers ?? {});
-          const throttle = await loginThrottle(db(), email, ip);
-          if (throttle.limited) throw new Error("RateLimited");
-          const user = await db().user.findUnique({ where: { email: email.toLowerCase() } });
-          const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-          await recordLoginAttempt(db(), email, ip, ok && !!user && !user.disabledAt);
-          if (!user || !ok) return null;
-          if (user.disabledAt) throw new Error("AccountDisabled");
-          const sid = await openSession(user.id, user.sessionVersion, ip, String(req?.headers?.["user-agent"] ?? "").slice(0, 300));
-          return { id: user.id, email: user.email, name: user.name, sid };
+          const userAgent = String(req?.headers?.["user-agent"] ?? "").slice(0, 300);
+          const result = await signInWithPassword({ db: db(), now: new Date() }, { ...parsed.data, ip: clientIp(req?.headers ?? {}), userAgent }).catch((err: unknown) => {
+            if (!(err instanceof RateLimitedError)) throw err;
+            noteSignInRefusal(err);
+            throw new Error("RateLimited");
+          });
+          if (!result.ok) {
+            if (result.reason === "disabled") throw new Error("AccountDisabled");
+            return null;
+          }
+          return { ...result.user, sid: result.sessionId };
         },
       }),
       ...oidcProvider(),
@@ -83,18 +78,16 @@ export function authOptions(): NextAuthOptions {
       },
       async signIn({ user, account, profile }) {
         if (account?.provider !== "oidc") return true;
-        const subject = account.providerAccountId;
-        const email = (profile?.email ?? user.email ?? "").toLowerCase();
-        if (!email) return "/signin?error=OidcNoEmail";
-        // Just-in-time provisioning: a new SSO user starts as an employee; admins grant more.
-        const existing =
-          (await db().user.findUnique({ where: { oidcSubject: subject } })) ??
-          (await db().user.findUnique({ where: { email } }));
-        const record = existing
-          ? await db().user.update({ where: { id: existing.id }, data: { oidcSubject: subject } })
-          : await db().user.create({ data: { email, name: user.name ?? email, oidcSubject: subject, roles: ["EMPLOYEE"] } });
-        if (record.disabledAt) return "/signin?error=AccountDisabled";
-        (user as { sid?: string }).sid = await openSession(record.id, record.sessionVersion);
+        const claims = (profile ?? {}) as { email?: string; email_verified?: unknown };
+        const ctx = { db: db(), now: new Date() };
+        const linked = await linkOidcAccount(ctx, {
+          subject: account.providerAccountId,
+          email: claims.email ?? user.email,
+          emailVerified: claims.email_verified,
+          name: user.name,
+        });
+        if (!linked.ok) return `/signin?error=${linked.error}`;
+        (user as { sid?: string }).sid = await openSession(ctx, { userId: linked.userId, sessionVersion: linked.sessionVersion });
         return true;
       },
       async jwt({ token, user }) {

@@ -33,6 +33,14 @@ const TEMPLATES: Record<string, Template> = {
   "handoff.requested": (_, q) => ({ subject: `有人请你接手问题 ${q}`, lines: ["请查看转交说明，接收或写明理由后拒绝。"] }),
   "handoff.accepted": (_, q) => ({ subject: `问题 ${q} 的转交已被接收`, lines: ["接收人已接手这个问题。"] }),
   "handoff.declined": (_, q) => ({ subject: `问题 ${q} 的转交被拒绝`, lines: ["接收人拒绝了转交，问题仍由你负责。"] }),
+  "account.signin-attack": (p) => ({
+    subject: "你的账号正在被他人尝试登录",
+    lines: [
+      `${Number(p.windowMinutes) || 15} 分钟内，你的账号有 ${Number(p.failures) || "多"} 次密码错误的登录尝试。`,
+      "登录已被限速；你在常用的电脑上仍可照常登录。",
+      "如果不是你本人，请尽快修改密码或联系系统管理员。",
+    ],
+  }),
   "complaint.filed": (_, q) => ({ subject: `问题 ${q} 收到投诉`, lines: ["提问人对这个问题的处理提出了投诉，请复核。"] }),
 };
 

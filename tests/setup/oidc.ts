@@ -1,10 +1,11 @@
 // A real OpenID Connect provider for the browser tier (the `oidc-provider` package). Its built-in
 // development login form accepts any login name: that name becomes the subject, and the account
-// has e-mail `<login>@sso.example` and name `SSO <login>`. Consent is granted without a prompt,
+// has e-mail `<login>@sso.example` and name `SSO <login>`; the e-mail is verified unless the login
+// starts with `unverified-` (as a provider that lets users enter addresses it never checked). Consent is granted without a prompt,
 // as an enterprise IdP does for its own applications.
 import type { Server } from "node:http";
 import { randomBytes } from "node:crypto";
-import { oidcEmailFor, oidcNameFor } from "./oidc-accounts";
+import { isOidcEmailVerified, oidcEmailFor, oidcNameFor } from "./oidc-accounts";
 
 export interface TestOidc {
   issuer: string;
@@ -64,7 +65,7 @@ export async function startOidcProvider(options: { port: number; redirectUri: st
     async findAccount(_ctx: unknown, id: string) {
       return {
         accountId: id,
-        claims: async () => ({ sub: id, email: oidcEmailFor(id), email_verified: true, name: oidcNameFor(id) }),
+        claims: async () => ({ sub: id, email: oidcEmailFor(id), email_verified: isOidcEmailVerified(id), name: oidcNameFor(id) }),
       };
     },
     async loadExistingGrant(ctx: GrantContext) {

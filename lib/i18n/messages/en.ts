@@ -47,6 +47,8 @@ export const en: Messages = {
   "auth.error.rateLimited": "Too many sign-in attempts; please try again later.",
   "auth.error.disabled": "This account is disabled. Contact an administrator.",
   "auth.error.oidcNoEmail": "The single sign-on account has no e-mail address. Contact an administrator.",
+  "auth.error.oidcUnverified": "The single sign-on provider has not verified your e-mail address, so it cannot sign you in by it. Ask an administrator to link your single sign-on account.",
+  "auth.error.oidcSubjectMismatch": "The account with this e-mail is linked to another single sign-on identity. Contact an administrator.",
   "auth.error.oidc": "Single sign-on failed. Try again, or sign in with e-mail and password.",
   "auth.error.sessionRequired": "Please sign in first.",
   "auth.error.missingFields": "Enter your e-mail address and password.",

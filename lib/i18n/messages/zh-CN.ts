@@ -48,6 +48,8 @@ export const zhCN = {
   "auth.error.rateLimited": "登录尝试过多，请稍后再试",
   "auth.error.disabled": "账号已停用，请联系系统管理员。",
   "auth.error.oidcNoEmail": "单点登录账号没有提供邮箱，无法登录，请联系系统管理员。",
+  "auth.error.oidcUnverified": "单点登录服务没有确认你的邮箱地址，无法据此登录。请联系系统管理员为你绑定单点登录账号。",
+  "auth.error.oidcSubjectMismatch": "这个邮箱的账号已绑定另一个单点登录身份，无法登录。请联系系统管理员。",
   "auth.error.oidc": "单点登录失败，请重试或改用邮箱密码登录。",
   "auth.error.sessionRequired": "请先登录。",
   "auth.error.missingFields": "请填写邮箱和密码。",

@@ -1,9 +1,7 @@
 import NextAuth from "next-auth";
-import { NextRequest, NextResponse } from "next/server";
+import { NextRequest } from "next/server";
+import { answerSignInRefusals } from "@/lib/auth/credentials-refusal";
 import { authOptions } from "@/lib/auth/options";
-import { loginThrottle } from "@/lib/auth/rate-limit";
-import { db } from "@/lib/db/client";
-import { clientIp } from "@/lib/http/client-ip";
 import { BODY_LIMITS, readBodyCapped } from "@/lib/http/read-body";
 import { errorResponse } from "@/lib/http/route";
 
@@ -17,9 +15,9 @@ export async function GET(req: NextRequest, ctx: Ctx) {
   return handler(req, ctx);
 }
 
-// The form is read once, counted as it arrives and refused at the cap (413) before the throttle or
-// next-auth see it; next-auth gets a copy of what was read. Brute force is refused before next-auth
-// runs, with 429 and Retry-After.
+// The form is read once, counted as it arrives and refused at the cap (413) before next-auth sees it;
+// next-auth gets a copy of what was read. A throttled or shed sign-in answers 429 with Retry-After
+// (decided inside authorize()).
 export async function POST(req: NextRequest, ctx: Ctx) {
   let form: Buffer;
   try {
@@ -32,15 +30,6 @@ export async function POST(req: NextRequest, ctx: Ctx) {
   headers.set("content-length", String(form.byteLength));
   const copy = new NextRequest(req.url, { method: "POST", headers, body: new Uint8Array(form) });
   const { nextauth } = await ctx.params;
-  if (nextauth.join("/") === "callback/credentials") {
-    const email = new URLSearchParams(form.toString("utf8")).get("email") ?? "";
-    const throttle = await loginThrottle(db(), email, clientIp(req.headers));
-    if (throttle.limited) {
-      return NextResponse.json(
-        { error: { code: "RATE_LIMITED", message: "登录尝试过多，请稍后再试" }, url: new URL("/signin?error=RateLimited", req.nextUrl.origin).href },
-        { status: 429, headers: { "retry-after": String(throttle.retryAfterSeconds) } },
-      );
-    }
-  }
+  if (nextauth.join("/") === "callback/credentials") return answerSignInRefusals(req.nextUrl.origin, () => handler(copy, ctx));
   return handler(copy, ctx);
 }
