@@ -8,6 +8,14 @@ const bool = z
   .transform((v) => v === "true" || v === "1" || v === "yes");
 const port = z.coerce.number().int().min(1).max(65535);
 const url = z.string().url();
+const timeZone = z.string().refine((v) => {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: v });
+    return true;
+  } catch {
+    return false;
+  }
+}, "must be an IANA time zone such as Asia/Shanghai");
 
 const serverSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -32,7 +40,9 @@ const serverSchema = z.object({
   OIDC_DISPLAY_NAME: z.string().min(1).default("企业单点登录"),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional(),
   MAIL_FROM: z.string().default("首问 Shouwen <noreply@shouwen.local>"),
-  // Local (Asia/Shanghai) hour from which the 每日通报 goes out each day.
+  // The company's time zone (IANA name): every time a person types or reads is wall time there (lib/time/zone.ts).
+  COMPANY_TIME_ZONE: timeZone.default("Asia/Shanghai"),
+  // Local (company time) hour from which the 每日通报 goes out each day.
   DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(8),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   // Reuse answers to repeated searches for up to a minute (lib/search/search-clauses.ts); false for measurements.
@@ -95,6 +105,7 @@ function parse<T extends z.ZodType>(schema: T, source: Record<string, string | u
 let server: ServerEnv | undefined;
 let launcher: LauncherEnv | undefined;
 let limits: FloodLimits | undefined;
+let zone: string | undefined;
 
 const floodLimitsSchema = serverSchema.pick({ QUESTIONS_PER_10_MINUTES: true, COMPLAINTS_PER_HOUR: true });
 export type FloodLimits = z.infer<typeof floodLimitsSchema>;
@@ -103,6 +114,14 @@ export type FloodLimits = z.infer<typeof floodLimitsSchema>;
 export function floodLimits(): FloodLimits {
   limits ??= parse(floodLimitsSchema, process.env);
   return limits;
+}
+
+const timeZoneSchema = serverSchema.pick({ COMPANY_TIME_ZONE: true });
+
+/** Only the company's time zone: every process that shows or computes times needs it, also without a server env. */
+export function companyTimeZone(): string {
+  zone ??= parse(timeZoneSchema, process.env).COMPANY_TIME_ZONE;
+  return zone;
 }
 
 /** Settings of the portal and worker processes. */
@@ -140,4 +159,5 @@ export function resetEnvForTests(): void {
   server = undefined;
   launcher = undefined;
   limits = undefined;
+  zone = undefined;
 }
