@@ -9,7 +9,8 @@ export interface CiteOption {
 
 const input = "mt-1 w-full rounded-md border border-slate-400 px-3 py-2";
 const lines = (v: FormDataEntryValue | null) => String(v ?? "").split("\n").map((s) => s.trim()).filter(Boolean);
-const date = (v: FormDataEntryValue | null) => (v ? new Date(String(v)).toISOString() : undefined);
+// Sent as typed ("2026-12-10T17:00"): the server reads it as company time, not in the browser's zone.
+const date = (v: FormDataEntryValue | null) => (v ? String(v) : undefined);
 
 function CiteList({ name, options }: { name: string; options: CiteOption[] }) {
   if (options.length === 0) return <p className="text-sm text-slate-600">没有可引用的条款建议。</p>;

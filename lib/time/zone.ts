@@ -2,6 +2,7 @@
 // (COMPANY_TIME_ZONE, Asia/Shanghai by default), whatever zone the browser or server runs in.
 // The one place that turns instants into local dates and wall times and back.
 import { tzOffset } from "@date-fns/tz";
+import { z } from "zod";
 import { companyTimeZone } from "../env";
 
 const MINUTE = 60_000;
@@ -82,4 +83,20 @@ export function formatCompanyTime(instant: Date, zone = companyZone()): string {
 /** "HH:mm" of minutes after midnight. */
 export function formatMinuteOfDay(minute: number): string {
   return `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
+}
+
+/**
+ * A time field of a form or API body: a Date, a company wall time ("2026-12-10T17:00", what
+ * <input type="datetime-local"> sends, read in the company zone and never in the browser's) or an
+ * instant with Z/offset. A bare date means `dateOnlyMinute` (minutes after midnight) that day.
+ */
+export function companyTimeInput(message = "时间格式不正确，应为 YYYY-MM-DD HH:mm（公司时间）", dateOnlyMinute = 0) {
+  return z.union([z.date(), z.string()]).transform((v, ctx) => {
+    const t = v instanceof Date ? (Number.isNaN(v.getTime()) ? null : v) : parseCompanyTime(v, companyZone(), dateOnlyMinute);
+    if (!t) {
+      ctx.addIssue({ code: "custom", message });
+      return z.NEVER;
+    }
+    return t;
+  });
 }
