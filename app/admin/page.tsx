@@ -29,7 +29,7 @@ export default async function AdminPage() {
     db().dutyRoster.findMany({ where: { endsAt: { gt: new Date() } }, orderBy: { startsAt: "asc" }, include: { user: { select: { name: true } }, line: { select: { name: true } } } }),
   ]);
   const lineOpts = lines.map((l) => ({ id: l.id, name: l.name }));
-  const calendarData = await loadCalendarData(db());
+  const calendarData = await loadCalendarData(db(), { fresh: true });
   const companyHours = await loadWorkingHours(db());
   const lineHours = await db().appSetting.findMany({ where: { key: { startsWith: `${HOURS_KEY}:` } } });
   const lineName = new Map(lines.map((l) => [l.id, l.name]));

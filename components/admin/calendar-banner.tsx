@@ -3,7 +3,7 @@ import { loadProvisionalYear } from "@/lib/time/provisional";
 
 /** On every admin page: a year whose holidays are only computed (no official notice entered yet). */
 export async function CalendarBanner() {
-  const year = await loadProvisionalYear(db(), new Date());
+  const year = await loadProvisionalYear(db(), new Date(), { fresh: true });
   if (year === null) return null;
   return (
     <div role="status" data-testid="calendar-banner" className="mb-6 rounded-md border border-amber-500 bg-amber-50 p-3 text-amber-950">

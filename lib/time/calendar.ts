@@ -55,8 +55,12 @@ async function load(db: DbTx): Promise<Loaded> {
   return loaded;
 }
 
-/** The admin-entered calendar rows in force (re-read at most every 30 s). */
-export async function loadCalendarData(db: DbTx): Promise<CalendarData> {
+/**
+ * The admin-entered calendar rows in force (re-read at most every 30 s; `fresh` reads them now, for the
+ * admin pages: Next bundles route handlers and pages apart, so the save's forgetCalendar does not reach them).
+ */
+export async function loadCalendarData(db: DbTx, options: { fresh?: boolean } = {}): Promise<CalendarData> {
+  if (options.fresh) cache.delete(db);
   return (await load(db)).data;
 }
 

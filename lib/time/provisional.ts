@@ -15,6 +15,6 @@ export function provisionalYearToWarn(now: Date, data: CalendarData): number | n
   return null;
 }
 
-export async function loadProvisionalYear(db: DbTx, now: Date): Promise<number | null> {
-  return provisionalYearToWarn(now, await loadCalendarData(db));
+export async function loadProvisionalYear(db: DbTx, now: Date, options: { fresh?: boolean } = {}): Promise<number | null> {
+  return provisionalYearToWarn(now, await loadCalendarData(db, options));
 }
