@@ -12,7 +12,16 @@ export const hoursKey = (lineId?: string | null) => (lineId ? `${HOURS_KEY}:${li
 
 /** A calendar from the given data (pure apart from the holiday package's tables). */
 export function chineseCalendar(data: CalendarData = EMPTY_CALENDAR_DATA, periods: readonly WorkPeriod[] = DEFAULT_PERIODS, timeZone = companyZone()): WorkCalendar {
-  return { periods, timeZone, isWorkday: (date) => dayInfo(date, data).working };
+  const known = new Map<string, boolean>(); // the sweep asks about the same few weeks for every question
+  return {
+    periods,
+    timeZone,
+    isWorkday: (date) => {
+      let working = known.get(date);
+      if (working === undefined) known.set(date, (working = dayInfo(date, data).working));
+      return working;
+    },
+  };
 }
 
 const isPeriod = (p: unknown): p is WorkPeriod => {

@@ -12,9 +12,20 @@ export function companyZone(): string {
   return companyTimeZone();
 }
 
+const QUARTER = 15 * MINUTE;
+const offsets = new Map<string, number>();
+
 /** Minutes the zone is ahead of UTC at that instant (480 for Asia/Shanghai). */
 export function offsetMinutes(instant: Date | number, zone = companyZone()): number {
-  return tzOffset(zone, new Date(instant));
+  // Zone offsets change only on quarter-hour boundaries: remember each quarter (the deadline math asks often).
+  const t = new Date(instant).getTime();
+  const key = `${zone}|${Math.floor(t / QUARTER)}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    if (offsets.size > 50_000) offsets.clear();
+    offsets.set(key, (offset = tzOffset(zone, new Date(t))));
+  }
+  return offset;
 }
 
 export interface LocalParts {
