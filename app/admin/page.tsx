@@ -77,13 +77,13 @@ export default async function AdminPage() {
           {limits.map((l) => <li key={l.id}>{l.line?.name ?? "公司默认"} · {l.priority === "URGENT" ? "紧急" : "普通"} · 首次响应 {l.firstResponseMinutes} 分钟 · 办结 {l.resolutionMinutes} 分钟 · 每级升级 {l.escalationMinutes} 分钟</li>)}
         </ul>
         <div className="mt-3"><TimeLimitForm lines={lineOpts} /></div>
-        <h3 id="calendar-h" className="mt-4 font-medium">工作时间（含午休）</h3>
+        <h3 className="mt-4 font-medium">工作时间（含午休）</h3>
         <ul className="mt-1 text-sm" data-testid="working-hours">
           <li>公司默认 · {formatPeriods(companyHours)}</li>
           {lineHours.map((h) => <li key={h.key}>{lineName.get(h.key.slice(HOURS_KEY.length + 1)) ?? "（已删除的条线）"} · {formatPeriods(companyHoursOf(h.value))}</li>)}
         </ul>
         <div className="mt-2"><WorkingHoursForm lines={lineOpts} /></div>
-        <h3 className="mt-4 font-medium">工作日历：官方放假安排</h3>
+        <h3 id="calendar-h" className="mt-4 font-medium">工作日历：官方放假安排</h3>
         <ul className="mt-1 text-sm" data-testid="calendar-years">
           {years.map((y) => <li key={y.year}>{y.year} 年：{y.provisional ? "暂定（按法定节假日规则推算，未含调休）" : "已有官方安排"}</li>)}
         </ul>

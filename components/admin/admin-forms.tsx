@@ -25,8 +25,8 @@ export function RosterForm({ lines, people }: { lines: Opt[]; people: Opt[] }) {
       <div className="grid gap-3 sm:grid-cols-4">
         <label className="block">条线<select name="lineId" className={input}>{lines.map((l) => <option key={l.id} value={l.id}>{l.name}</option>)}</select></label>
         <label className="block">值班人<select name="userId" className={input}>{people.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}</select></label>
-        <label className="block">开始<input name="startsAt" type="datetime-local" required className={input} /></label>
-        <label className="block">结束<input name="endsAt" type="datetime-local" required className={input} /></label>
+        <label className="block">开始（公司时间）<input name="startsAt" type="datetime-local" required className={input} /></label>
+        <label className="block">结束（公司时间）<input name="endsAt" type="datetime-local" required className={input} /></label>
       </div>
     </ActionForm>
   );

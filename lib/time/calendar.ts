@@ -88,8 +88,15 @@ export async function loadCalendar(db: DbTx, lineId?: string | null): Promise<Wo
 /** The calendars of every 条线 from one read (for the sweep, which needs many). */
 export async function calendarsByLine(db: DbTx): Promise<(lineId?: string | null) => WorkCalendar> {
   const { data, hours } = await load(db);
-  const company = hours.get(HOURS_KEY) ?? DEFAULT_PERIODS;
-  return (lineId) => chineseCalendar(data, (lineId ? hours.get(hoursKey(lineId)) : undefined) ?? company);
+  const company = chineseCalendar(data, hours.get(HOURS_KEY) ?? DEFAULT_PERIODS);
+  const byLine = new Map<string, WorkCalendar>();
+  return (lineId) => {
+    const own = lineId ? hours.get(hoursKey(lineId)) : undefined;
+    if (!lineId || !own) return company;
+    let calendar = byLine.get(lineId);
+    if (!calendar) byLine.set(lineId, (calendar = chineseCalendar(data, own)));
+    return calendar;
+  };
 }
 
 /** For tests and admin changes that must apply at once. */

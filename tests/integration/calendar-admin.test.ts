@@ -6,6 +6,7 @@ import { saveCalendarOverride, saveTimeLimit } from "@/lib/admin/admin-verbs";
 import { importOfficialCalendar } from "@/lib/admin/import-official-calendar";
 import { saveWorkingHours } from "@/lib/admin/save-working-hours";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
+import { sweepEscalations } from "@/lib/escalation/sweep";
 import { fileQuestion } from "@/lib/questions/file-question";
 import { forgetCalendar, loadCalendar, loadCalendarData } from "@/lib/time/calendar";
 import { calendarData, dayInfo, isProvisionalYear } from "@/lib/time/holidays";
@@ -128,6 +129,15 @@ describe("deadlines across New Year 2027 and working hours with lunch", () => {
     const due = (id: string) => rows.find((r) => r.id === id)!.resolutionDueAt;
     expect(due(a.id)).toEqual(bj("2026-11-23T15:00:00")); // lunch until 13:00, then 13–15
     expect(due(b.id)).toEqual(bj("2026-11-23T14:30:00")); // its lunch ends 12:30, then 12:30–14:30
+
+    // The sweep measures the same working time: filed at 11:00 with 120 minutes (due 14:00), at 12:59 a
+    // question has spent 60 (lunch does not count): warned at 50 %, not yet at 75 %.
+    const c = await fileQuestion(ctxOf(t.db, employee, bj("2026-11-23T11:00:00")), { idempotencyKey: randomUUID(), body: "午休时限测试问题三", lineId: plain.id, contactName: "测试" });
+    expect((await t.db.question.findUniqueOrThrow({ where: { id: c.id } })).resolutionDueAt).toEqual(bj("2026-11-23T14:00:00"));
+    await sweepEscalations(t.db, bj("2026-11-23T12:59:00"));
+    const swept = await t.db.question.findUniqueOrThrow({ where: { id: c.id } });
+    expect(swept.warnedAt50).toEqual(bj("2026-11-23T12:59:00"));
+    expect(swept.warnedAt75).toBeNull();
 
     // Clearing the 条线's hours returns it to the company default.
     await saveWorkingHours(ctxOf(t.db, admin), { lineId: desk.id, periods: "" });
