@@ -9,6 +9,14 @@ const bool = z
   .transform((v) => v === "true" || v === "1" || v === "yes");
 const port = z.coerce.number().int().min(1).max(65535);
 const url = z.string().url();
+const timeZone = z.string().refine((v) => {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: v });
+    return true;
+  } catch {
+    return false;
+  }
+}, "must be an IANA time zone such as Asia/Shanghai");
 
 // The group-bot hosts of 企业微信, 钉钉 and 飞书 / Lark: the default webhook allow-list.
 export const VENDOR_WEBHOOK_HOSTS = ["qyapi.weixin.qq.com", "oapi.dingtalk.com", "open.feishu.cn", "open.larksuite.com"];
@@ -41,7 +49,9 @@ const serverSchema = z.object({
   OIDC_DISPLAY_NAME: z.string().min(1).default("企业单点登录"),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional(),
   MAIL_FROM: z.string().default("首问 Shouwen <noreply@shouwen.local>"),
-  // Local (Asia/Shanghai) hour from which the 每日通报 goes out each day.
+  // The company's time zone (IANA name): every time a person types or reads is wall time there (lib/time/zone.ts).
+  COMPANY_TIME_ZONE: timeZone.default("Asia/Shanghai"),
+  // Local (company time) hour from which the 每日通报 goes out each day.
   DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(8),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   // Reuse answers to repeated searches for up to a minute (lib/search/search-clauses.ts); false for measurements.
@@ -115,6 +125,7 @@ let server: ServerEnv | undefined;
 let launcher: LauncherEnv | undefined;
 let limits: FloodLimits | undefined;
 let webhooks: WebhookPolicy | undefined;
+let zone: string | undefined;
 
 const floodLimitsSchema = serverSchema.pick({ QUESTIONS_PER_10_MINUTES: true, COMPLAINTS_PER_HOUR: true });
 export type FloodLimits = z.infer<typeof floodLimitsSchema>;
@@ -137,6 +148,14 @@ export function webhookPolicy(): WebhookPolicy {
     webhooks = { allowedHosts: env.WEBHOOK_ALLOWED_HOSTS, allowLoopback: env.WEBHOOK_ALLOW_LOOPBACK };
   }
   return webhooks;
+}
+
+const timeZoneSchema = serverSchema.pick({ COMPANY_TIME_ZONE: true });
+
+/** Only the company's time zone: every process that shows or computes times needs it, also without a server env. */
+export function companyTimeZone(): string {
+  zone ??= parse(timeZoneSchema, process.env).COMPANY_TIME_ZONE;
+  return zone;
 }
 
 /** Settings of the portal and worker processes. */
@@ -183,4 +202,5 @@ export function resetEnvForTests(): void {
   launcher = undefined;
   limits = undefined;
   webhooks = undefined;
+  zone = undefined;
 }

@@ -1,10 +1,14 @@
 import "server-only";
 import { db } from "./db/client";
 import { pingSearch } from "./search/client";
+import { loadProvisionalYear } from "./time/provisional";
 
 export interface Health {
   db: "up" | "down";
   search: "up" | "down";
+  /** a year whose holidays are still computed from the statutory rules (no official notice entered): the
+   * current year, or from 1 November the next one; null when there is nothing to enter */
+  calendarProvisionalYear: number | null;
 }
 
 async function within<T>(ms: number, work: Promise<T>): Promise<T> {
@@ -24,5 +28,7 @@ export async function checkHealth(): Promise<Health> {
     within(2000, db().$queryRaw`SELECT 1`).then(() => "up" as const, () => "down" as const),
     within(2000, pingSearch()).then((ok) => (ok ? ("up" as const) : ("down" as const)), () => "down" as const),
   ]);
-  return { db: database, search };
+  // Only when the database answered: a down database must not make the health check slow twice.
+  const calendarProvisionalYear = database === "up" ? await within(2000, loadProvisionalYear(db(), new Date())).catch(() => null) : null;
+  return { db: database, search, calendarProvisionalYear };
 }

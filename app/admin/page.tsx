@@ -1,12 +1,20 @@
 import Link from "next/link";
 import { Fragment } from "react";
-import { AssignmentForm, CalendarForm, HandoffReceiversForm, PhraseForm, ReindexForm, RosterForm, TimeLimitForm, UserForm } from "@/components/admin/admin-forms";
+import { AssignmentForm, CalendarForm, HandoffReceiversForm, PhraseForm, ReindexForm, RosterForm, TimeLimitForm, UserForm, WorkingHoursForm } from "@/components/admin/admin-forms";
+import { CalendarBanner } from "@/components/admin/calendar-banner";
+import { OfficialCalendarForm } from "@/components/admin/official-calendar-form";
+import { formatPeriods } from "@/lib/admin/save-working-hours";
 import { requirePageActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { listedReceiverIds } from "@/lib/questions/handoff-receivers";
 import { fmt } from "@/lib/questions/labels";
+import { HOURS_KEY, loadCalendarData, loadWorkingHours, parseHours } from "@/lib/time/calendar";
+import { isProvisionalYear } from "@/lib/time/holidays";
+import { localDate } from "@/lib/time/zone";
 
 export const dynamic = "force-dynamic";
+
+const companyHoursOf = (value: unknown) => parseHours(value) ?? [];
 
 export default async function AdminPage() {
   await requirePageActor("ADMIN");
@@ -23,8 +31,15 @@ export default async function AdminPage() {
     db().dutyRoster.findMany({ where: { endsAt: { gt: new Date() } }, orderBy: { startsAt: "asc" }, include: { user: { select: { name: true } }, line: { select: { name: true } } } }),
   ]);
   const lineOpts = lines.map((l) => ({ id: l.id, name: l.name }));
+  const calendarData = await loadCalendarData(db(), { fresh: true });
+  const companyHours = await loadWorkingHours(db());
+  const lineHours = await db().appSetting.findMany({ where: { key: { startsWith: `${HOURS_KEY}:` } } });
+  const lineName = new Map(lines.map((l) => [l.id, l.name]));
+  const thisYear = Number(localDate(new Date()).slice(0, 4));
+  const years = [thisYear, thisYear + 1].map((y) => ({ year: y, provisional: isProvisionalYear(y, calendarData) }));
   return (
     <div className="mx-auto max-w-5xl space-y-10">
+      <CalendarBanner />
       <h1 className="text-2xl font-bold">系统管理</h1>
       <p><Link className="text-blue-700 underline" href="/admin/notifications">通知投递（失败与重试）</Link></p>
       <section aria-labelledby="matrix-h">
@@ -69,8 +84,19 @@ export default async function AdminPage() {
           {limits.map((l) => <li key={l.id}>{l.line?.name ?? "公司默认"} · {l.priority === "URGENT" ? "紧急" : "普通"} · 首次响应 {l.firstResponseMinutes} 分钟 · 办结 {l.resolutionMinutes} 分钟 · 每级升级 {l.escalationMinutes} 分钟</li>)}
         </ul>
         <div className="mt-3"><TimeLimitForm lines={lineOpts} /></div>
-        <h3 className="mt-4 font-medium">工作日历调整</h3>
-        <ul className="mt-1 text-sm">{overrides.map((o) => <li key={o.date.toISOString()}>{o.date.toISOString().slice(0, 10)} · {o.isWorkday ? "工作日" : "休息日"}{o.note ? ` · ${o.note}` : ""}</li>)}</ul>
+        <h3 className="mt-4 font-medium">工作时间（含午休）</h3>
+        <ul className="mt-1 text-sm" data-testid="working-hours">
+          <li>公司默认 · {formatPeriods(companyHours)}</li>
+          {lineHours.map((h) => <li key={h.key}>{lineName.get(h.key.slice(HOURS_KEY.length + 1)) ?? "（已删除的条线）"} · {formatPeriods(companyHoursOf(h.value))}</li>)}
+        </ul>
+        <div className="mt-2"><WorkingHoursForm lines={lineOpts} /></div>
+        <h3 id="calendar-h" className="mt-4 font-medium">工作日历：官方放假安排</h3>
+        <ul className="mt-1 text-sm" data-testid="calendar-years">
+          {years.map((y) => <li key={y.year}>{y.year} 年：{y.provisional ? "暂定（按法定节假日规则推算，未含调休）" : "已有官方安排"}</li>)}
+        </ul>
+        <div className="mt-2"><OfficialCalendarForm defaultYear={years.find((y) => y.provisional)?.year ?? thisYear + 1} /></div>
+        <h3 className="mt-4 font-medium">工作日历：单日调整</h3>
+        <ul className="mt-1 text-sm">{overrides.filter((o) => o.source === "OVERRIDE").map((o) => <li key={o.date.toISOString()}>{o.date.toISOString().slice(0, 10)} · {o.isWorkday ? "工作日" : "休息日"}{o.note ? <> · <bdi>{o.note}</bdi></> : ""}</li>)}</ul>
         <div className="mt-2"><CalendarForm /></div>
       </section>
       <section aria-labelledby="phrases-h">

@@ -21,12 +21,12 @@ export function AssignmentForm({ lines, people }: { lines: Opt[]; people: Opt[] 
 export function RosterForm({ lines, people }: { lines: Opt[]; people: Opt[] }) {
   return (
     <ActionForm action="/api/admin/roster" testId="roster-form" submitLabel="添加值班"
-      build={(f) => ({ lineId: String(f.get("lineId") ?? ""), userId: String(f.get("userId") ?? ""), startsAt: new Date(String(f.get("startsAt"))).toISOString(), endsAt: new Date(String(f.get("endsAt"))).toISOString() })}>
+      build={(f) => ({ lineId: String(f.get("lineId") ?? ""), userId: String(f.get("userId") ?? ""), startsAt: String(f.get("startsAt") ?? ""), endsAt: String(f.get("endsAt") ?? "") })}>
       <div className="grid gap-3 sm:grid-cols-4">
         <label className="block">条线<select name="lineId" className={input}>{lines.map((l) => <option key={l.id} value={l.id}>{l.name}</option>)}</select></label>
         <label className="block">值班人<select name="userId" className={input}>{people.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}</select></label>
-        <label className="block">开始<input name="startsAt" type="datetime-local" required className={input} /></label>
-        <label className="block">结束<input name="endsAt" type="datetime-local" required className={input} /></label>
+        <label className="block">开始（公司时间）<input name="startsAt" type="datetime-local" required className={input} /></label>
+        <label className="block">结束（公司时间）<input name="endsAt" type="datetime-local" required className={input} /></label>
       </div>
     </ActionForm>
   );
@@ -104,6 +104,19 @@ export function HandoffReceiversForm({ people, selected }: { people: Opt[]; sele
           ))}
         </ul>
       </fieldset>
+    </ActionForm>
+  );
+}
+
+export function WorkingHoursForm({ lines }: { lines: Opt[] }) {
+  return (
+    <ActionForm action="/api/admin/working-hours" testId="working-hours-form" submitLabel="保存工作时间"
+      build={(f) => ({ lineId: String(f.get("lineId") ?? "") || undefined, periods: String(f.get("periods") ?? "") })}>
+      <div className="grid gap-3 sm:grid-cols-2">
+        <label className="block">适用范围<select name="lineId" className={input}><option value="">公司默认</option>{lines.map((l) => <option key={l.id} value={l.id}>{l.name}</option>)}</select></label>
+        <label className="block">工作时段（公司时间，午休不计）<input name="periods" placeholder="09:00-12:00, 13:00-18:00" className={input} /></label>
+      </div>
+      <p className="text-sm text-slate-600">条线留空保存 = 该条线恢复使用公司默认时间。</p>
     </ActionForm>
   );
 }

@@ -50,7 +50,7 @@ export function FilingForm({ defaults, body, askSessionId, onFiled }: { defaults
               askSessionId,
               body: String(f.get("body") ?? ""),
               lineId: String(f.get("lineId") ?? ""),
-              neededBy: neededBy ? new Date(`${neededBy}T18:00:00+08:00`).toISOString() : undefined,
+              neededBy: neededBy || undefined, // a company date: the server reads it in the company zone (18:00 that day)
               contactName: String(f.get("contactName") ?? ""),
               contactDepartment: opt("contactDepartment"),
               contactPhone: opt("contactPhone"),

@@ -9,7 +9,8 @@ export interface CiteOption {
 
 const input = "mt-1 w-full rounded-md border border-slate-400 px-3 py-2";
 const lines = (v: FormDataEntryValue | null) => String(v ?? "").split("\n").map((s) => s.trim()).filter(Boolean);
-const date = (v: FormDataEntryValue | null) => (v ? new Date(String(v)).toISOString() : undefined);
+// Sent as typed ("2026-12-10T17:00"): the server reads it as company time, not in the browser's zone.
+const date = (v: FormDataEntryValue | null) => (v ? String(v) : undefined);
 
 function CiteList({ name, options }: { name: string; options: CiteOption[] }) {
   if (options.length === 0) return <p className="text-sm text-slate-600">没有可引用的条款建议。</p>;
@@ -39,7 +40,7 @@ export function OwnerActions({ questionId, version, cite, people, lines: lineOpt
           <textarea id="reply-body" name="body" rows={4} maxLength={5000} className={input} />
           <label htmlFor="reply-checklist" className="block font-medium">一次性告知清单（每行一项：需要提问人提供的材料或步骤）</label>
           <textarea id="reply-checklist" name="checklist" rows={3} className={input} />
-          <label htmlFor="reply-expected" className="block font-medium">预计解决时间（不能当场解决时填写）</label>
+          <label htmlFor="reply-expected" className="block font-medium">预计解决时间（公司时间；不能当场解决时填写）</label>
           <input id="reply-expected" name="expected" type="datetime-local" className={input} />
           <CiteList name="cite" options={cite} />
         </ActionForm>
@@ -71,7 +72,7 @@ export function OwnerActions({ questionId, version, cite, people, lines: lineOpt
           <textarea id="note-pending" name="notePending" rows={2} className={input} />
           <label htmlFor="note-promised" className="block font-medium">对提问人承诺了什么</label>
           <textarea id="note-promised" name="notePromised" rows={2} className={input} />
-          <label htmlFor="promised-by" className="block font-medium">承诺在何时前</label>
+          <label htmlFor="promised-by" className="block font-medium">承诺在何时前（公司时间）</label>
           <input id="promised-by" name="promisedBy" type="datetime-local" className={input} />
         </ActionForm>
       </section>

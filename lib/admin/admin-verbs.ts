@@ -101,7 +101,7 @@ export async function saveCalendarOverride(ctx: Ctx, raw: unknown) {
   const input = parseInput(calendarOverrideInput, raw);
   const date = new Date(`${input.date}T00:00:00Z`);
   if (Number.isNaN(date.getTime())) throw new ValidationError({ date: "日期无效" });
-  await ctx.db.calendarOverride.upsert({ where: { date }, create: { date, isWorkday: input.isWorkday, note: input.note ?? null }, update: { isWorkday: input.isWorkday, note: input.note ?? null } });
+  await ctx.db.calendarOverride.upsert({ where: { date }, create: { date, isWorkday: input.isWorkday, note: input.note ?? null, source: "OVERRIDE" }, update: { isWorkday: input.isWorkday, note: input.note ?? null, source: "OVERRIDE" } });
   forgetCalendar(ctx.db);
   await audit(ctx, "calendar.override", input.date, input);
 }

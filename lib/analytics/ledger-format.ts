@@ -1,5 +1,6 @@
 // The ledger row, its labels, its CSV columns and its page cursor. Pure: the page, the CSV stream and
 // the unit tests share one definition of every column.
+import { formatCompanyTime } from "../time/zone";
 import type { AnswerExposure, Priority, QuestionStatus, ResolutionKind } from "../db/generated/enums";
 import { ValidationError } from "../errors";
 import { RESOLUTION_LABEL, STATUS_LABEL } from "../questions/labels";
@@ -51,11 +52,9 @@ export const VIA_SUFFIX = { ROUTED: "", NAMED: "(指定)", HANDOFF: "(转交)", 
 
 export const questionRef = (n: number) => `Q-${String(n).padStart(6, "0")}`;
 
-const OFFSET_MS = 8 * 3600_000;
-
-/** "2026-11-23 09:05" in Asia/Shanghai (Excel reads it as a date and time); null → "". */
+/** "2026-11-23 09:05" in company time (Excel reads it as a date and time); null → "". */
 export function shanghaiDateTime(t: Date | null): string {
-  return t ? new Date(t.getTime() + OFFSET_MS).toISOString().slice(0, 16).replace("T", " ") : "";
+  return t ? formatCompanyTime(t) : "";
 }
 
 /** 达标: 是 / 否 / 未到期 (open and still within the limit) / "" (no limit set). */

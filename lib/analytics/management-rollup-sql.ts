@@ -1,6 +1,7 @@
 // SQL of the management rollup (lib/analytics/management-rollup.ts). No "server-only": the worker loads it.
 // Days are Asia/Shanghai days; `now` is the refresh's clock (an outcome is decided once its moment ≤ now).
 import { Prisma } from "../db/generated/client";
+import { zoneSql } from "../time/zone-sql";
 
 const OPEN_STATUSES = Prisma.sql`('OPEN', 'IN_PROGRESS', 'WAITING_ASKER')`;
 
@@ -59,7 +60,7 @@ export function insertFactsSql(ids: string[] | null, now: Date): Prisma.Sql {
              o.ok::int, o."lineId"
       FROM outcome o WHERE o.at <= ${now}
     )
-    SELECT f.id, f.kind, f.level, (f.at AT TIME ZONE 'Asia/Shanghai')::date AS day, f."lineId", u."departmentId", count(*)::int, sum(f.met)::int
+    SELECT f.id, f.kind, f.level, (f.at AT TIME ZONE ${zoneSql()})::date AS day, f."lineId", u."departmentId", count(*)::int, sum(f.met)::int
     FROM f LEFT JOIN "User" u ON u.id = f.who
     GROUP BY f.id, f.kind, f.level, day, f."lineId", u."departmentId"`;
 }
@@ -86,7 +87,7 @@ export function insertDailySql(days: string[], start: Date, end: Date): Prisma.S
     INSERT INTO "MgmtStat" (day, span, "lineId", "departmentId", confirmed, potential, "sessionsFiled", filed, resolved, "resolvedExisting",
                             "resolvedUnclear", "resolvedNoPolicy", escalated, complaints, "complaintsUpheld", "frDecided", "frMet", "rsDecided", "rsMet")
     WITH s AS (
-      SELECT s.id, s.outcome, s."userId", s."deflectedSectionId", (s."startedAt" AT TIME ZONE 'Asia/Shanghai')::date AS day
+      SELECT s.id, s.outcome, s."userId", s."deflectedSectionId", (s."startedAt" AT TIME ZONE ${zoneSql()})::date AS day
       FROM "AskSession" s
       WHERE s."startedAt" >= ${start} AND s."startedAt" < ${end} AND s.outcome <> 'OPEN'
     ),

@@ -15,6 +15,7 @@ import type { Db, DbTx } from "../db/client";
 import { addDays, dayOf, dayStart } from "./range";
 import { changedQuestionsSql, insertDailySql, insertFactsSql, insertWeeklySql } from "./management-rollup-sql";
 import type { Rollup } from "./rollups";
+import { zoneSql } from "../time/zone-sql";
 
 export const MANAGEMENT_ROLLUP_SETTING = "rollup.management.watermark";
 // Changes committed by transactions still in flight at the last refresh carry a slightly earlier time.
@@ -69,7 +70,7 @@ export async function refreshManagementRollup(db: Db, now: Date): Promise<{ days
         await collectDays(days, tx.$queryRaw`SELECT DISTINCT to_char(day, 'YYYY-MM-DD') AS day FROM "MgmtQuestionFact"`);
         await collectDays(
           days,
-          tx.$queryRaw`SELECT DISTINCT to_char(("startedAt" AT TIME ZONE 'Asia/Shanghai')::date, 'YYYY-MM-DD') AS day FROM "AskSession" WHERE outcome <> 'OPEN'`,
+          tx.$queryRaw`SELECT DISTINCT to_char(("startedAt" AT TIME ZONE ${zoneSql()})::date, 'YYYY-MM-DD') AS day FROM "AskSession" WHERE outcome <> 'OPEN'`,
         );
       } else {
         const since = new Date(mark.getTime() - SLACK_MS);
@@ -84,7 +85,7 @@ export async function refreshManagementRollup(db: Db, now: Date): Promise<{ days
         }
         await collectDays(
           days,
-          tx.$queryRaw`SELECT DISTINCT to_char(("startedAt" AT TIME ZONE 'Asia/Shanghai')::date, 'YYYY-MM-DD') AS day
+          tx.$queryRaw`SELECT DISTINCT to_char(("startedAt" AT TIME ZONE ${zoneSql()})::date, 'YYYY-MM-DD') AS day
                        FROM "AskSession" WHERE "startedAt" >= ${since} OR "closedAt" >= ${since}`,
         );
         days.add(dayOf(now));

@@ -9,6 +9,7 @@ import "server-only";
 import type { DbTx } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import type { DateRange, Grain } from "./range";
+import { zoneSql } from "../time/zone-sql";
 
 /** Which holders to report: everyone, these users, or the members of these departments. */
 export type OwnerFilter = { kind: "all" } | { kind: "users"; userIds: string[] } | { kind: "departments"; departmentIds: string[] };
@@ -251,7 +252,7 @@ export async function queryOwnerScorecards(db: DbTx, window: Window, filter: Own
 
 /** One owner's within-limit rates per day / week / month (buckets by the decision moment). */
 export async function queryOwnerTrend(db: DbTx, window: Window, userId: string, grain: Grain): Promise<OwnerTrendPoint[]> {
-  const bucket = (at: Prisma.Sql) => Prisma.sql`to_char(date_trunc(${grain}, ${at} AT TIME ZONE 'Asia/Shanghai'), 'YYYY-MM-DD')`;
+  const bucket = (at: Prisma.Sql) => Prisma.sql`to_char(date_trunc(${grain}, ${at} AT TIME ZONE ${zoneSql()}), 'YYYY-MM-DD')`;
   const rows = await db.$queryRaw<{ period: string; fr_n: number; fr_ok: number; res_n: number; res_ok: number }[]>`
     SELECT period, sum(fr_n)::int AS fr_n, sum(fr_ok)::int AS fr_ok, sum(res_n)::int AS res_n, sum(res_ok)::int AS res_ok FROM (
       SELECT ${bucket(Prisma.sql`f."frAt"`)} AS period, count(*) AS fr_n, count(*) FILTER (WHERE f."respondedAt" <= f."frDue") AS fr_ok, 0 AS res_n, 0 AS res_ok

@@ -13,6 +13,7 @@
 import type { Db } from "../db/client";
 import { addDays, dayOf, dayStart } from "./range";
 import type { Rollup } from "./rollups";
+import { zoneLiteral } from "../time/zone-sql";
 
 export const POLICY_ROLLUP_NAME = "policy-insights";
 /** AppSetting key of the watermark. */
@@ -53,7 +54,7 @@ export function weekSplit(from: string, to: string): { w1: string; w2: string; e
   return w1 < w2 ? { w1, w2, end } : { w1: end, w2: end, end };
 }
 
-const DAY = (col: string) => `((${col} AT TIME ZONE 'Asia/Shanghai')::date)`;
+const DAY = (col: string) => `((${col} AT TIME ZONE ${zoneLiteral()})::date)`;
 
 // $1 = window start (instant), $2 = window end (instant, exclusive). A search's impressions count on the
 // search's day; clicks, views and votes on their own day.

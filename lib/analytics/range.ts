@@ -3,9 +3,9 @@
 import { z } from "zod";
 import { ValidationError } from "../errors";
 import { shanghaiDay } from "../notify/local-day";
+import { wallTimeToInstant } from "../time/zone";
 
 const DAY_MS = 86_400_000;
-const OFFSET_MS = 8 * 3600_000;
 export const MAX_RANGE_DAYS = 366;
 export const DEFAULT_RANGE_DAYS = 30;
 
@@ -35,7 +35,7 @@ export const rangeInput = z.object({
 export function dayStart(day: string): Date {
   const t = Date.parse(`${day}T00:00:00Z`);
   if (Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== day) throw new ValidationError({ date: `日期无效：${day}` });
-  return new Date(t - OFFSET_MS);
+  return wallTimeToInstant(day, 0);
 }
 
 /** The Shanghai day (YYYY-MM-DD) of an instant. */
@@ -66,7 +66,7 @@ export function parseRange(params: Record<string, string | string[] | undefined>
   const to = parsed.data.to ?? dayOf(now);
   const from = parsed.data.from ?? addDays(to, -(DEFAULT_RANGE_DAYS - 1));
   const start = dayStart(from);
-  const end = new Date(dayStart(to).getTime() + DAY_MS);
+  const end = dayStart(addDays(to, 1));
   const days = Math.round((end.getTime() - start.getTime()) / DAY_MS);
   if (days < 1) throw new ValidationError({ from: "开始日期不能晚于结束日期" });
   if (days > MAX_RANGE_DAYS) throw new ValidationError({ from: `时间范围最长 ${MAX_RANGE_DAYS} 天` });

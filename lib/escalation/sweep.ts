@@ -6,7 +6,7 @@ import type { Db, DbTx } from "../db/client";
 import { log } from "../log";
 import { limitsFor } from "../questions/deadlines";
 import { appendEvent, notifyInApp } from "../questions/events";
-import { loadCalendar } from "../time/calendar";
+import { calendarsByLine } from "../time/calendar";
 import { addWorkingMinutes, workingMinutesBetween, type WorkCalendar } from "../time/working-time";
 import { nextManagerAbove } from "./chain";
 
@@ -41,7 +41,7 @@ async function currentWindow(tx: DbTx, q: Candidate): Promise<{ start: Date; due
 
 export async function sweepEscalations(db: Db, now: Date, options: { batch?: number } = {}): Promise<SweepResult> {
   const result: SweepResult = { warned: 0, escalated: 0 };
-  const calendar = await loadCalendar(db);
+  const calendarOf = await calendarsByLine(db);
   // Candidates: open, running clock, past half of some window. The per-question work re-checks under a row lock.
   const ids = await db.question.findMany({
     where: { status: { in: [...OPEN] }, pausedAt: null, resolutionDueAt: { not: null } },
@@ -51,7 +51,7 @@ export async function sweepEscalations(db: Db, now: Date, options: { batch?: num
   });
   for (const { id } of ids) {
     try {
-      const r = await db.$transaction((tx) => sweepOne(tx, id, now, calendar));
+      const r = await db.$transaction((tx) => sweepOne(tx, id, now, calendarOf));
       result.warned += r.warned;
       result.escalated += r.escalated;
     } catch (err) {
@@ -61,7 +61,7 @@ export async function sweepEscalations(db: Db, now: Date, options: { batch?: num
   return result;
 }
 
-async function sweepOne(tx: DbTx, id: string, now: Date, calendar: WorkCalendar): Promise<SweepResult> {
+async function sweepOne(tx: DbTx, id: string, now: Date, calendarOf: (lineId: string) => WorkCalendar): Promise<SweepResult> {
   // SKIP LOCKED: another worker busy with this question now takes it; we move on.
   const locked = await tx.$queryRaw<Candidate[]>`
     SELECT id, number, "ownerId", "askerId", "lineId", priority::text AS priority, "createdAt", "resolutionDueAt",
@@ -72,6 +72,8 @@ async function sweepOne(tx: DbTx, id: string, now: Date, calendar: WorkCalendar)
   if (!q) return { warned: 0, escalated: 0 };
   const window = await currentWindow(tx, q);
   if (!window) return { warned: 0, escalated: 0 };
+  // The 条线's working hours (lunch breaks included) and the calendar in force.
+  const calendar = calendarOf(q.lineId);
   const total = Math.max(1, workingMinutesBetween(window.start, window.due, calendar));
   const spent = workingMinutesBetween(window.start, now, calendar) - (q.escalationLevel === 0 ? q.pausedMinutes : 0);
   const share = now >= window.due ? 1 : spent / total;

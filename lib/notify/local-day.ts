@@ -1,9 +1,10 @@
-// China has one time zone and no daylight saving: local time is UTC+8 all year.
-const OFFSET_MS = 8 * 3600_000;
+// The company's local day (COMPANY_TIME_ZONE, Asia/Shanghai by default) of an instant; see lib/time/zone.ts.
+import { formatCompanyTime, localParts, wallTimeToInstant } from "../time/zone";
+
 const DAY_MS = 24 * 3600_000;
 
 export interface LocalDay {
-  /** YYYY-MM-DD in Asia/Shanghai */
+  /** YYYY-MM-DD in the company's zone */
   date: string;
   /** local hour of the given instant, 0–23 */
   hour: number;
@@ -13,17 +14,12 @@ export interface LocalDay {
 }
 
 export function shanghaiDay(now: Date): LocalDay {
-  const local = now.getTime() + OFFSET_MS;
-  const midnight = Math.floor(local / DAY_MS) * DAY_MS;
-  return {
-    date: new Date(midnight).toISOString().slice(0, 10),
-    hour: Math.floor((local - midnight) / 3600_000),
-    start: new Date(midnight - OFFSET_MS),
-    end: new Date(midnight - OFFSET_MS + DAY_MS),
-  };
+  const { date, minuteOfDay, midnight } = localParts(now);
+  const next = new Date(Date.parse(`${date}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+  return { date, hour: Math.floor(minuteOfDay / 60), start: midnight, end: wallTimeToInstant(next, 0) };
 }
 
-/** "MM-DD HH:mm" in Asia/Shanghai. */
+/** "MM-DD HH:mm" in company time. */
 export function shanghaiShort(t: Date): string {
-  return new Date(t.getTime() + OFFSET_MS).toISOString().slice(5, 16).replace("T", " ");
+  return formatCompanyTime(t).slice(5);
 }

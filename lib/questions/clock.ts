@@ -13,9 +13,9 @@ export async function pauseClock(tx: DbTx, questionId: string, actorId: string, 
 
 /** Restarts it: the deadline moves by the working time spent paused. No-op when it runs. */
 export async function resumeClock(tx: DbTx, questionId: string, actorId: string, now: Date): Promise<void> {
-  const q = await tx.question.findUnique({ where: { id: questionId }, select: { pausedAt: true, resolutionDueAt: true } });
+  const q = await tx.question.findUnique({ where: { id: questionId }, select: { pausedAt: true, resolutionDueAt: true, lineId: true } });
   if (!q?.pausedAt) return;
-  const calendar = await loadCalendar(tx);
+  const calendar = await loadCalendar(tx, q.lineId);
   const minutes = workingMinutesBetween(q.pausedAt, now, calendar);
   const resumed = await tx.question.updateMany({
     where: { id: questionId, pausedAt: q.pausedAt },

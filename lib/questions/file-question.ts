@@ -64,7 +64,7 @@ export async function fileQuestion(ctx: Ctx, raw: unknown): Promise<FiledQuestio
           contactDepartment: input.contactDepartment || null,
           contactPhone: input.contactPhone || null,
           contactIm: input.contactIm || null,
-          ...deadlinesFrom(ctx.now, limits, await loadCalendar(tx)),
+          ...deadlinesFrom(ctx.now, limits, await loadCalendar(tx, line.id)),
           ownerResponseDueAt: null,
           createdAt: ctx.now,
         },

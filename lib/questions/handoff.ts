@@ -54,7 +54,7 @@ export async function requestHandoff(ctx: Ctx, raw: unknown): Promise<{ handoffI
           createdAt: ctx.now,
         },
       });
-      await tx.question.update({ where: { id: q.id }, data: { ownerResponseDueAt: addWorkingMinutes(ctx.now, limits.firstResponseMinutes, await loadCalendar(tx)) } });
+      await tx.question.update({ where: { id: q.id }, data: { ownerResponseDueAt: addWorkingMinutes(ctx.now, limits.firstResponseMinutes, await loadCalendar(tx, input.toLineId ?? q.lineId)) } });
       await appendEvent(tx, q.id, "HANDOFF_REQUESTED", ctx.actor.id, { handoffId: handoff.id, toUserId: input.toUserId ?? null, toLineId: input.toLineId ?? null }, ctx.now);
       const receivers = input.toUserId
         ? [input.toUserId]

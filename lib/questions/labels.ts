@@ -1,3 +1,4 @@
+import { companyZone } from "../time/zone";
 import type { QuestionStatus, ResolutionKind, AnswerExposure, QuestionEventType } from "../db/generated/enums";
 
 export const STATUS_LABEL: Record<QuestionStatus, string> = {
@@ -43,5 +44,6 @@ export const EVENT_LABEL: Record<QuestionEventType, string> = {
   CLOSED: "关闭",
 };
 
+/** A time as people read it: company time ("2026/12/10 17:00"), whatever the server's or browser's zone. */
 export const fmt = (d: Date | null | undefined) =>
-  d ? new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" }).format(d) : "—";
+  d ? new Intl.DateTimeFormat("zh-CN", { timeZone: companyZone(), year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" }).format(d) : "—";

@@ -1,6 +1,7 @@
 // One zod schema per input: used by the forms and re-parsed in the verbs. Identity fields (asker,
 // owner, status, deadlines, scores) are never part of an input.
 import { z } from "zod";
+import { companyTimeInput } from "../time/zone";
 
 const text = (max: number, label: string) => z.string().trim().max(max, `${label}不能超过 ${max} 个字`);
 const noControl = (s: string) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(s);
@@ -9,7 +10,7 @@ export const fileQuestionInput = z.object({
   idempotencyKey: z.string().trim().min(8, "缺少提交编号").max(100),
   body: text(5000, "问题").min(5, "请至少用 5 个字描述问题").refine(noControl, "问题包含不可见的控制字符"),
   lineId: z.string().uuid("请选择条线"),
-  neededBy: z.coerce.date({ error: "日期格式不正确" }).optional(),
+  neededBy: companyTimeInput("日期格式不正确，应为 YYYY-MM-DD", 18 * 60).optional(), // a bare date: 18:00 company time that day
   contactName: text(50, "姓名").min(1, "请填写姓名"),
   contactDepartment: text(100, "部门").optional(),
   contactPhone: text(50, "电话").optional(),
@@ -23,7 +24,7 @@ export const replyInput = z.object({
   questionId: z.string().uuid(),
   body: text(5000, "回复").min(1, "请填写回复内容").refine(noControl, "回复包含不可见的控制字符"),
   checklist: z.array(text(300, "清单项").min(1)).max(30, "清单最多 30 项").default([]),
-  expectedResolutionAt: z.coerce.date().optional(),
+  expectedResolutionAt: companyTimeInput().optional(),
   citedSectionIds: z.array(z.string().uuid()).max(10).default([]),
 }).strict();
 export type ReplyInput = z.infer<typeof replyInput>;
@@ -35,7 +36,7 @@ export const handoffInput = z.object({
   noteDone: text(2000, "已做的工作").min(2, "请写明已经做了什么"),
   notePending: text(2000, "待办事项").min(2, "请写明还有什么没做"),
   notePromised: text(2000, "对提问人的承诺").min(2, "请写明对提问人承诺了什么"),
-  promisedBy: z.coerce.date().optional(),
+  promisedBy: companyTimeInput().optional(),
   expectedVersion: z.number().int().min(0),
 }).strict().refine((v) => !!v.toUserId !== !!v.toLineId, { message: "请选择转交给某人或某个条线队列（二选一）", path: ["toUserId"] });
 export type HandoffInput = z.infer<typeof handoffInput>;

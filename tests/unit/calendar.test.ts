@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { chineseCalendar } from "@/lib/time/calendar";
+import { calendarData } from "@/lib/time/holidays";
 import { addWorkingMinutes, workingMinutesBetween } from "@/lib/time/working-time";
 
 const cal = chineseCalendar();
@@ -31,16 +32,16 @@ describe("Chinese working calendar", () => {
     expect(workingMinutesBetween(bj("2025-09-30T18:00:00"), bj("2025-10-09T09:00:00"), cal)).toBe(0);
   });
   it("applies admin overrides over the package", () => {
-    const custom = chineseCalendar(new Map([["2026-11-23", false], ["2026-11-28", true]]));
+    const custom = chineseCalendar(calendarData([["2026-11-23", { isWorkday: false, note: null, source: "override" }], ["2026-11-28", { isWorkday: true, note: null, source: "override" }]]));
     expect(custom.isWorkday("2026-11-23")).toBe(false);
     expect(custom.isWorkday("2026-11-28")).toBe(true);
     expect(addWorkingMinutes(bj("2026-11-27T17:00:00"), 120, custom)).toEqual(bj("2026-11-28T10:00:00"));
   });
   it("pauses and resumes: the paused working time moves the deadline by exactly that much", () => {
-    const due = addWorkingMinutes(bj("2026-11-23T10:00:00"), 9 * 60, cal); // one working day: Tue 10:00
+    const due = addWorkingMinutes(bj("2026-11-23T10:00:00"), 8 * 60, cal); // one working day (8 h, lunch excluded): Tue 10:00
     expect(due).toEqual(bj("2026-11-24T10:00:00"));
     const paused = workingMinutesBetween(bj("2026-11-23T15:00:00"), bj("2026-11-24T11:00:00"), cal); // 3 h + 2 h
     expect(paused).toBe(300);
-    expect(addWorkingMinutes(due, paused, cal)).toEqual(bj("2026-11-24T15:00:00"));
+    expect(addWorkingMinutes(due, paused, cal)).toEqual(bj("2026-11-24T16:00:00")); // 10–12, lunch, 13–16
   });
 });

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { CalendarBanner } from "@/components/admin/calendar-banner";
 import { RetryDeliveryButton } from "@/components/settings/retry-delivery-button";
 import { requirePageActor } from "@/lib/auth/session";
 import { ctxFor } from "@/lib/http/ctx";
@@ -13,6 +14,7 @@ export default async function AdminNotificationsPage() {
   const rows = await listProblemDeliveries(ctxFor(actor));
   return (
     <div className="mx-auto max-w-6xl">
+      <CalendarBanner />
       <h1 className="text-2xl font-bold">通知投递</h1>
       <p className="mt-2 text-slate-700">投递失败（已停止重试）和正在重试的电子邮件与群机器人消息。“重试”会立即重新投递，并重新计算重试次数。</p>
       {rows.length === 0 ? (

@@ -1,4 +1,6 @@
 import { addRosterEntry, addSynonyms, saveCalendarOverride, savePhrase, saveTimeLimit, setAssignment, setHandoffReceivers, updateUser } from "@/lib/admin/admin-verbs";
+import { importOfficialCalendar } from "@/lib/admin/import-official-calendar";
+import { saveWorkingHours } from "@/lib/admin/save-working-hours";
 import { db } from "@/lib/db/client";
 import { serverEnv } from "@/lib/env";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
@@ -15,6 +17,8 @@ const ACTIONS: Record<string, (ctx: Ctx, input: unknown) => Promise<unknown>> = 
   "time-limit": saveTimeLimit,
   calendar: saveCalendarOverride,
   "handoff-receivers": setHandoffReceivers,
+  "calendar-official": importOfficialCalendar,
+  "working-hours": saveWorkingHours,
   reindex: async () => {
     const options = { prefix: serverEnv().MEILI_INDEX_PREFIX };
     const result = await reindex(db(), options);

@@ -1,0 +1,32 @@
+// npm run calendar -- --year 2027 [--json] [--no-db]
+// Prints every day of the year that differs from a plain Monday–Friday week, with its source
+// (statutory = computed from the rules, provisional; official = package data or the notice an admin
+// entered; override = a single admin date). Without --no-db the admin entries are read from PostgreSQL.
+import { parseArgs } from "node:util";
+import { createDb } from "../lib/db/client";
+import { startStack } from "../lib/services/local-stack";
+import { loadCalendarData } from "../lib/time/calendar";
+import { EMPTY_CALENDAR_DATA, isProvisionalYear, yearExceptions } from "../lib/time/holidays";
+import { calendarJsonLines, calendarTable } from "../lib/time/print-calendar";
+
+const { values } = parseArgs({ options: { year: { type: "string" }, json: { type: "boolean", default: false }, "no-db": { type: "boolean", default: false } } });
+const year = Number(values.year ?? new Date().getUTCFullYear());
+if (!Number.isInteger(year) || year < 1901 || year > 2099) {
+  console.error("--year must be a year between 1901 and 2099, e.g. --year 2027");
+  process.exit(2);
+}
+
+let data = EMPTY_CALENDAR_DATA;
+if (!values["no-db"]) {
+  const stack = await startStack({ reuseRunning: true, log: () => undefined });
+  const db = createDb(stack.env.DATABASE_URL!, 1);
+  try {
+    data = await loadCalendarData(db);
+  } finally {
+    await db.$disconnect();
+    await stack.stop();
+  }
+}
+const days = yearExceptions(year, data);
+console.log(values.json ? calendarJsonLines(days) : calendarTable(year, days, isProvisionalYear(year, data)));
+process.exit(0);
