@@ -57,7 +57,7 @@ beforeAll(async () => {
   expect(filed.status).toBe(201);
   questionId = ((await filed.json()) as { id: string }).id;
   expect((await h.db.question.findUniqueOrThrow({ where: { id: questionId } })).ownerId).toBe(owner.id);
-  expect((await post(askerC, `/api/questions/${questionId}/complain`, { reason: COMPLAINT })).status).toBe(200);
+  expect((await post(askerC, `/api/questions/${questionId}/complain`, { reason: COMPLAINT, idempotencyKey: randomUUID() })).status).toBe(200);
 });
 
 describe("someone else's question and its complaint", () => {
