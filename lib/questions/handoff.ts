@@ -12,7 +12,7 @@ import { addWorkingMinutes } from "../time/working-time";
 import { appendEvent, notifyInApp } from "./events";
 import { lowestCommonManager } from "./org";
 import { handoffInput, respondHandoffInput } from "./schemas";
-import { claimTransition, conflictSince } from "./transition";
+import { claimTransition, conflictIfFormerOwner, conflictSince } from "./transition";
 
 const DEFAULT_MAX_HANDS = 3;
 
@@ -23,7 +23,7 @@ export async function requestHandoff(ctx: Ctx, raw: unknown): Promise<{ handoffI
     return await ctx.db.$transaction(async (tx) => {
       const q = await tx.question.findUnique({ where: { id: input.questionId }, select: { id: true, ownerId: true, status: true, lineId: true, version: true } });
       if (!q) throw new NotFoundError("问题不存在");
-      if (!canActAsOwner(ctx.actor, q)) throw await denyAccess(ctx, "question.handoff", q.id, new ForbiddenError("只有当前首问责任人可以转交"));
+      if (!canActAsOwner(ctx.actor, q)) throw (await conflictIfFormerOwner(tx, q.id, ctx.actor.id)) ?? (await denyAccess(ctx, "question.handoff", q.id, new ForbiddenError("只有当前首问责任人可以转交")));
       if (q.status === "RESOLVED" || q.status === "CLOSED") throw await conflictSince(tx, q.id);
       if (input.toUserId) {
         if (input.toUserId === ctx.actor.id) throw new ValidationError({ toUserId: "不能转交给自己" });

@@ -8,7 +8,7 @@ import { pauseClock, resumeClock, WAITING_FOR_MATERIALS } from "./clock";
 import { appendEvent, notifyInApp } from "./events";
 import { canActAsOwner } from "./access";
 import { replyInput } from "./schemas";
-import { claimTransition, conflictSince } from "./transition";
+import { claimTransition, conflictIfFormerOwner, conflictSince } from "./transition";
 
 /**
  * The owner answers. 服务忌语 block the reply (the block itself is recorded for the scorecard);
@@ -19,7 +19,7 @@ export async function replyToQuestion(ctx: Ctx, raw: unknown): Promise<{ replyId
   const input = parseInput(replyInput, raw);
   const q = await ctx.db.question.findUnique({ where: { id: input.questionId }, select: { id: true, ownerId: true, askerId: true, status: true } });
   if (!q) throw new NotFoundError("问题不存在");
-  if (!canActAsOwner(ctx.actor, q)) throw await denyAccess(ctx, "question.reply", q.id, new ForbiddenError("只有当前首问责任人可以答复"));
+  if (!canActAsOwner(ctx.actor, q)) throw (await conflictIfFormerOwner(ctx.db, q.id, ctx.actor.id)) ?? (await denyAccess(ctx, "question.reply", q.id, new ForbiddenError("只有当前首问责任人可以答复")));
   // A reply to a question resolved meanwhile is a lost race (409 naming the resolve), however it is timed.
   if (q.status === "RESOLVED" || q.status === "CLOSED") throw await conflictSince(ctx.db, q.id);
   const phrases = await ctx.db.brushOffPhrase.findMany({ where: { active: true }, select: { phrase: true, suggestion: true } });

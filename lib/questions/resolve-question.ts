@@ -8,7 +8,7 @@ import { resumeClock } from "./clock";
 import { appendEvent, notifyInApp } from "./events";
 import { deriveExposure } from "./exposure";
 import { resolveInput } from "./schemas";
-import { claimTransition, conflictSince } from "./transition";
+import { claimTransition, conflictIfFormerOwner, conflictSince } from "./transition";
 
 /** The owner closes the matter with a classification; 无制度 becomes a knowledge gap for the policy owner. */
 export async function resolveQuestion(ctx: Ctx, raw: unknown) {
@@ -19,7 +19,7 @@ export async function resolveQuestion(ctx: Ctx, raw: unknown) {
       select: { id: true, ownerId: true, askerId: true, status: true, lineId: true, version: true, suggestions: { select: { openedAt: true, section: { select: { policyId: true, label: true } } } } },
     });
     if (!q) throw new NotFoundError("问题不存在");
-    if (!canActAsOwner(ctx.actor, q)) throw await denyAccess(ctx, "question.resolve", q.id, new ForbiddenError("只有当前首问责任人可以办结"));
+    if (!canActAsOwner(ctx.actor, q)) throw (await conflictIfFormerOwner(tx, q.id, ctx.actor.id)) ?? (await denyAccess(ctx, "question.resolve", q.id, new ForbiddenError("只有当前首问责任人可以办结")));
     if (q.status === "RESOLVED" || q.status === "CLOSED") throw await conflictSince(tx, q.id);
     const sections = input.citedSectionIds.length ? await tx.policySection.findMany({ where: { id: { in: input.citedSectionIds } }, select: { id: true, policyId: true, label: true } }) : [];
     if (sections.length !== input.citedSectionIds.length) throw new ValidationError({ citedSectionIds: "引用的条款不存在" });

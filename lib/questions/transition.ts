@@ -40,3 +40,12 @@ export async function conflictSince(tx: DbTx, questionId: string): Promise<Confl
   const what = (last && WHAT_CHANGED[last.type]) ?? "问题刚刚已被他人更新";
   return new ConflictError(`${what}，你的操作未保存。请刷新页面，看过最新状态后再决定。`);
 }
+
+/**
+ * The 409 for an owner action by someone who held the question until a handoff moved it on (a race
+ * they lost, not a forbidden attempt); null for anyone else, who gets the ordinary refusal.
+ */
+export async function conflictIfFormerOwner(tx: DbTx, questionId: string, userId: string): Promise<ConflictError | null> {
+  const held = await tx.questionOwnership.findFirst({ where: { questionId, userId, endedAt: { not: null } }, select: { id: true } });
+  return held ? conflictSince(tx, questionId) : null;
+}
