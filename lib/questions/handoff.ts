@@ -15,6 +15,7 @@ import { handoffInput, respondHandoffInput } from "./schemas";
 import { claimTransition, conflictIfFormerOwner, conflictSince } from "./transition";
 
 const DEFAULT_MAX_HANDS = 3;
+const HANDLED = "这次转交刚刚已被处理（接收、拒绝或因办结而撤回），你的操作未保存。请刷新页面。";
 
 /** The owner hands the question on, only with a 交接说明. Until accepted, the giver still owns it. */
 export async function requestHandoff(ctx: Ctx, raw: unknown): Promise<{ handoffId: string }> {
@@ -33,9 +34,11 @@ export async function requestHandoff(ctx: Ctx, raw: unknown): Promise<{ handoffI
         const line = await tx.businessLine.findUnique({ where: { id: input.toLineId! }, select: { id: true } });
         if (!line) throw new ValidationError({ toLineId: "条线不存在" });
       }
-      // Decided on the version the owner's page showed: anything that changed since is a 409.
+      // Decided on the version the owner's page showed: anything that changed since is a 409 (at once
+      // when this read already shows it, so a pile of stale submits does not queue on the row lock).
+      if (q.version !== input.expectedVersion) throw await conflictSince(tx, q.id);
+      await claimTransition(tx, { id: q.id, version: input.expectedVersion });
       const limits = await limitsFor(tx, input.toLineId ?? q.lineId, "NORMAL");
-      await claimTransition(tx, { id: q.id, version: input.expectedVersion }, { ownerResponseDueAt: addWorkingMinutes(ctx.now, limits.firstResponseMinutes, await loadCalendar(tx)) });
       const handoff = await tx.handoff.create({
         data: {
           questionId: q.id,
@@ -49,6 +52,7 @@ export async function requestHandoff(ctx: Ctx, raw: unknown): Promise<{ handoffI
           createdAt: ctx.now,
         },
       });
+      await tx.question.update({ where: { id: q.id }, data: { ownerResponseDueAt: addWorkingMinutes(ctx.now, limits.firstResponseMinutes, await loadCalendar(tx)) } });
       await appendEvent(tx, q.id, "HANDOFF_REQUESTED", ctx.actor.id, { handoffId: handoff.id, toUserId: input.toUserId ?? null, toLineId: input.toLineId ?? null }, ctx.now);
       const receivers = input.toUserId
         ? [input.toUserId]
@@ -75,6 +79,7 @@ export async function respondToHandoff(ctx: Ctx, raw: unknown): Promise<{ accept
       h.toUserId === ctx.actor.id ||
       (h.toLineId !== null && hasRole(ctx.actor, "FIRST_CONTACT_OWNER") && (await tx.responsibilityAssignment.count({ where: { lineId: h.toLineId, userId: ctx.actor.id, active: true } })) > 0);
     if (!isReceiver || h.fromUserId === ctx.actor.id) throw await denyAccess(ctx, "handoff.respond", h.id, new ForbiddenError("只有接收人可以接收或拒绝转交"));
+    if (h.status !== "PENDING") throw new ConflictError(HANDLED);
     const q = h.question;
     // The question row is claimed first, as every transition does (one lock order, no deadlock with a
     // resolve that withdraws this handoff): a resolve, reply or response that won meanwhile makes this a 409.
@@ -83,7 +88,7 @@ export async function respondToHandoff(ctx: Ctx, raw: unknown): Promise<{ accept
       where: { id: h.id, status: "PENDING" },
       data: { status: input.accept ? "ACCEPTED" : "DECLINED", respondedById: ctx.actor.id, respondedAt: ctx.now, declineReason: input.accept ? null : input.declineReason },
     });
-    if (claimed.count !== 1) throw new ConflictError("这次转交刚刚已被处理（接收、拒绝或因办结而撤回），你的操作未保存。请刷新页面。");
+    if (claimed.count !== 1) throw new ConflictError(HANDLED);
     if (!input.accept) {
       await appendEvent(tx, q.id, "HANDOFF_DECLINED", ctx.actor.id, { handoffId: h.id, reason: input.declineReason ?? "" }, ctx.now);
       await notifyInApp(tx, h.fromUserId, "handoff.declined", q.id, `handoff-declined:${h.id}`, { handoffId: h.id });
