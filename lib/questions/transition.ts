@@ -17,6 +17,7 @@ const WHAT_CHANGED: Partial<Record<QuestionEventType, string>> = {
   REOPENED: "问题刚刚被提问人重新打开",
   CONFIRMED: "提问人刚刚已确认解决并关闭了问题",
   ESCALATED: "问题刚刚因超时升级到了上一级",
+  RATED: "提问人刚刚提交了评价",
 };
 
 /**
