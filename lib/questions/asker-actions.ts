@@ -17,7 +17,7 @@ const askerReplyInput = z.object({ questionId: z.string().uuid(), body: z.string
 
 /** `verb` names the refused attempt in the audit log (question.<verb>.denied). Read inside the verb's transaction. */
 async function ownQuestion(ctx: Ctx, db: DbTx, questionId: string, verb: string) {
-  const q = await db.question.findUnique({ where: { id: questionId }, select: { id: true, askerId: true, ownerId: true, status: true, version: true } });
+  const q = await db.question.findUnique({ where: { id: questionId }, select: { id: true, askerId: true, ownerId: true, status: true, version: true, reopenCount: true } });
   if (!q) throw new NotFoundError("问题不存在");
   if (!isAsker(ctx.actor, q)) throw await denyAccess(ctx, `question.${verb}`, q.id, new ForbiddenError("只有提问人可以这样做"));
   return q;
@@ -43,7 +43,8 @@ export async function confirmSolved(ctx: Ctx, raw: unknown) {
   const questionId = parseInput(questionRef, raw).questionId;
   await ctx.db.$transaction(async (tx) => {
     const q = await ownQuestion(ctx, tx, questionId, "confirm");
-    if (q.status !== "RESOLVED") throw q.status === "CLOSED" ? await conflictSince(tx, q.id) : new PreconditionError("只有已办结的问题可以确认解决");
+    // Closed, or reopened since it was resolved: the asker acted on a page that is out of date (409).
+    if (q.status !== "RESOLVED") throw q.status === "CLOSED" || q.reopenCount > 0 ? await conflictSince(tx, q.id) : new PreconditionError("只有已办结的问题可以确认解决");
     await claimTransition(tx, q, { status: "CLOSED" });
     await appendEvent(tx, q.id, "CONFIRMED", ctx.actor.id, {}, ctx.now);
   });
@@ -54,7 +55,7 @@ export async function reopenQuestion(ctx: Ctx, raw: unknown) {
   const input = parseInput(questionRef.extend({ reason: z.string().trim().min(2, "请说明为什么没有解决").max(2000) }).strict(), raw);
   await ctx.db.$transaction(async (tx) => {
     const q = await ownQuestion(ctx, tx, input.questionId, "reopen");
-    if (q.status !== "RESOLVED" && q.status !== "CLOSED") throw await conflictSince(tx, q.id);
+    if (q.status !== "RESOLVED" && q.status !== "CLOSED") throw q.reopenCount > 0 ? await conflictSince(tx, q.id) : new PreconditionError("问题还在处理中，无需重新打开");
     await claimTransition(tx, q, { status: "IN_PROGRESS", reopenCount: { increment: 1 }, resolvedAt: null });
     await appendEvent(tx, q.id, "REOPENED", ctx.actor.id, { reason: input.reason }, ctx.now);
     if (q.ownerId) await notifyInApp(tx, q.ownerId, "question.reopened", q.id, `reopened:${q.id}:${q.version}`, {});
@@ -73,7 +74,7 @@ export async function rateQuestion(ctx: Ctx, raw: unknown): Promise<{ ratingId: 
       const existing = await tx.satisfactionRating.findUnique({ where: { questionId: q.id }, select: { id: true, idempotencyKey: true } });
       if (existing?.idempotencyKey === input.idempotencyKey) return { ratingId: existing.id, created: false };
       if (existing) throw new ConflictError("已经评价过了");
-      if (q.status !== "RESOLVED" && q.status !== "CLOSED") throw new PreconditionError("问题办结后才能评价");
+      if (q.status !== "RESOLVED" && q.status !== "CLOSED") throw q.reopenCount > 0 ? await conflictSince(tx, q.id) : new PreconditionError("问题办结后才能评价");
       // Decided on the status read: a reopen that wins meanwhile turns this rating into a 409.
       await claimTransition(tx, q);
       const rating = await tx.satisfactionRating.create({

@@ -248,6 +248,17 @@ describe("racing transitions on one question: one consistent outcome, one event 
     expect(wrong).toEqual([]);
   });
 
+  it("the loser's 409 says what changed", async () => {
+    const q = await openQuestion();
+    const stale = await versionOf(q.id);
+    await resolve(owner, q.id);
+    await expect(reply(owner, q.id)).rejects.toThrow("问题刚刚已被办结，你的操作未保存");
+    await expect(handoff(owner, q.id, stale, { toUserId: ownerD.id })).rejects.toThrow("问题刚刚已被办结");
+    await reopen(q.asker, q.id);
+    await expect(confirm(q.asker, q.id)).rejects.toThrow("问题刚刚被提问人重新打开");
+    expect(await t.db.questionEvent.count({ where: { questionId: q.id, type: { in: ["REPLIED", "HANDOFF_REQUESTED", "CONFIRMED"] } } })).toBe(0);
+  });
+
   it("escalation by the sweep / resolve", { timeout: 180_000 }, async () => {
     const setup = async () => {
       const q = await openQuestion();
