@@ -15,6 +15,8 @@ export function PolicyFeedback({ policyId, sections }: { policyId: string; secti
   const [helpful, setHelpful] = useState<boolean | null>(null);
   const [done, setDone] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  // One key per vote: a double click or a retry after a lost answer stores one vote.
+  const [idempotencyKey] = useState(() => crypto.randomUUID());
   if (done) return <p role="status" data-testid="feedback-thanks" className="text-green-800">谢谢你的反馈，制度负责人会看到。</p>;
   return (
     <form
@@ -26,6 +28,7 @@ export function PolicyFeedback({ policyId, sections }: { policyId: string; secti
         try {
           await api("/api/feedback", {
             body: {
+              idempotencyKey,
               policyId,
               sectionId: String(f.get("sectionId") ?? "") || undefined,
               helpful: helpful === true,

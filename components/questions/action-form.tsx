@@ -4,7 +4,10 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { api, type ApiError } from "../ask/api";
 
-/** A small form that posts JSON to one action and shows field errors; refreshes the page on success. */
+/**
+ * A small form that posts JSON to one action and shows field errors; refreshes the page on success.
+ * `idempotent` forms (creates a double click could repeat) send one key per submit until it succeeds.
+ */
 export function ActionForm({
   action,
   build,
@@ -12,6 +15,7 @@ export function ActionForm({
   testId,
   children,
   tone = "primary",
+  idempotent = false,
 }: {
   action: string;
   build: (f: FormData) => unknown;
@@ -19,10 +23,12 @@ export function ActionForm({
   testId: string;
   children?: React.ReactNode;
   tone?: "primary" | "danger" | "plain";
+  idempotent?: boolean;
 }) {
   const router = useRouter();
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
   const colors = tone === "danger" ? "bg-red-700 text-white" : tone === "plain" ? "border border-slate-500" : "bg-blue-700 text-white";
   return (
     <form
@@ -33,8 +39,10 @@ export function ActionForm({
         setBusy(true);
         setError(null);
         try {
-          await api(action, { body: build(new FormData(e.currentTarget)) });
+          const body = build(new FormData(e.currentTarget));
+          await api(action, { body: idempotent ? { ...(body as object), idempotencyKey } : body });
           (e.target as HTMLFormElement).reset();
+          if (idempotent) setIdempotencyKey(crypto.randomUUID());
           router.refresh();
         } catch (err) {
           setError(err as ApiError);

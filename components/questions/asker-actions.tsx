@@ -23,7 +23,7 @@ export function AskerActions({ questionId, status, rated }: { questionId: string
         </ActionForm>
       )}
       {done && !rated && (
-        <ActionForm action={`${base}/rate`} testId="rate-form" submitLabel="提交评价"
+        <ActionForm action={`${base}/rate`} testId="rate-form" submitLabel="提交评价" idempotent
           build={(f) => ({ score: Number(f.get("score")), policyClear: f.get("policyClear") === "yes" ? true : f.get("policyClear") === "no" ? false : undefined, reasons: f.getAll("reason").map(String), comment: String(f.get("comment") ?? "") || undefined })}>
           <fieldset>
             <legend className="font-medium">满意度</legend>
@@ -44,7 +44,7 @@ export function AskerActions({ questionId, status, rated }: { questionId: string
       )}
       <details>
         <summary className="cursor-pointer text-sm text-red-800">投诉</summary>
-        <ActionForm action={`${base}/complain`} testId="complain-form" submitLabel="提交投诉" tone="danger" build={(f) => ({ reason: String(f.get("reason") ?? "") })}>
+        <ActionForm action={`${base}/complain`} testId="complain-form" submitLabel="提交投诉" tone="danger" idempotent build={(f) => ({ reason: String(f.get("reason") ?? "") })}>
           <label htmlFor="complain-reason" className="block font-medium">投诉理由（将交给责任人的上级和管理员）</label>
           <textarea id="complain-reason" name="reason" rows={3} className={input} />
         </ActionForm>

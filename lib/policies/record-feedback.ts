@@ -1,12 +1,14 @@
 import "server-only";
 import { z } from "zod";
-import { ValidationError } from "../errors";
+import { isUniqueViolation, ValidationError } from "../errors";
 import type { Ctx } from "../questions/context";
+import { idempotencyKey } from "../questions/schemas";
 import { parseInput } from "../validation";
 
 export const feedbackInput = z
   .object({
     policyId: z.string().min(1).max(100),
+    idempotencyKey,
     sectionId: z.string().uuid().optional(),
     helpful: z.boolean({ error: "请选择是否有帮助" }),
     reason: z.enum(["OUTDATED", "HARD_TO_UNDERSTAND", "DIFFERS_FROM_PRACTICE", "ANSWER_NOT_FOUND", "OTHER"], { error: "请选择原因" }).optional(),
@@ -18,15 +20,22 @@ export const feedbackInput = z
     if (v.reason === "OTHER" && !v.comment) ctx.addIssue({ code: "custom", path: ["comment"], message: "选择“其他”时请写明原因" });
   });
 
-/** "有帮助吗?" on a policy or one of its clauses; "no" needs a reason. */
-export async function recordFeedback(ctx: Ctx, raw: unknown) {
+/** "有帮助吗?" on a policy or one of its clauses; "no" needs a reason. The same idempotency key is one vote. */
+export async function recordFeedback(ctx: Ctx, raw: unknown): Promise<{ created: boolean }> {
   const input = parseInput(feedbackInput, raw);
   const policy = await ctx.db.policy.findUnique({ where: { id: input.policyId }, select: { id: true } });
   if (!policy) throw new ValidationError({ policyId: "制度不存在" });
   if (input.sectionId && !(await ctx.db.policySection.findFirst({ where: { id: input.sectionId, policyId: policy.id }, select: { id: true } }))) {
     throw new ValidationError({ sectionId: "条款不属于此制度" });
   }
-  await ctx.db.articleFeedback.create({
-    data: { userId: ctx.actor.id, policyId: policy.id, sectionId: input.sectionId ?? null, helpful: input.helpful, reason: input.helpful ? null : input.reason, comment: input.comment || null, createdAt: ctx.now },
-  });
+  try {
+    await ctx.db.articleFeedback.create({
+      data: { userId: ctx.actor.id, idempotencyKey: input.idempotencyKey, policyId: policy.id, sectionId: input.sectionId ?? null, helpful: input.helpful, reason: input.helpful ? null : input.reason, comment: input.comment || null, createdAt: ctx.now },
+    });
+    return { created: true };
+  } catch (err) {
+    // A repeated submit (double click, retry): the vote is already stored once.
+    if (isUniqueViolation(err)) return { created: false };
+    throw err;
+  }
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import type { DbTx } from "../db/client";
-import { ConflictError, isUniqueViolation, ValidationError } from "../errors";
+import { ConflictError, isUniqueViolation, RateLimitedError, ValidationError } from "../errors";
 import { parseInput } from "../validation";
 import { searchedSessionOrThrow } from "./ask-session";
 import type { Ctx } from "./context";
@@ -27,10 +27,10 @@ export async function fileQuestion(ctx: Ctx, raw: unknown): Promise<FiledQuestio
   const input = parseInput(fileQuestionInput, raw);
   const existing = await ctx.db.question.findUnique({ where: { askerId_idempotencyKey: { askerId: ctx.actor.id, idempotencyKey: input.idempotencyKey } }, select: { id: true, number: true, ownerId: true } });
   if (existing) return { ...existing, created: false };
-  // A resubmit of the same key is answered above and never counts against the limit.
-  await assertQuestionRate(ctx.db, ctx.actor.id, ctx.now);
   try {
     return await ctx.db.$transaction(async (tx) => {
+      // Counted under a per-user lock in this transaction, so parallel submits cannot overshoot the limit.
+      await assertQuestionRate(tx, ctx.actor.id, ctx.now);
       const line = await tx.businessLine.findUnique({ where: { id: input.lineId }, select: { id: true, name: true } });
       if (!line) throw new ValidationError({ lineId: "条线不存在" });
       if (input.neededBy && input.neededBy.getTime() < ctx.now.getTime() - 60_000) throw new ValidationError({ neededBy: "期望解决时间不能早于现在" });
@@ -80,9 +80,9 @@ export async function fileQuestion(ctx: Ctx, raw: unknown): Promise<FiledQuestio
       return { ...q, created: true };
     });
   } catch (err) {
-    if (isUniqueViolation(err) || err instanceof ConflictError) {
+    if (isUniqueViolation(err) || err instanceof ConflictError || err instanceof RateLimitedError) {
       // A concurrent submit with the same key won the race (its question holds the key, or the ask
-      // session it was filed from): answer with its question.
+      // session it was filed from): answer with its question (a resubmit never counts against the limit).
       const winner = await ctx.db.question.findUnique({ where: { askerId_idempotencyKey: { askerId: ctx.actor.id, idempotencyKey: input.idempotencyKey } }, select: { id: true, number: true, ownerId: true } });
       if (winner) return { ...winner, created: false };
     }

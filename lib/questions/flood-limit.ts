@@ -1,6 +1,8 @@
 // Per-user flood limits on writes that reach a person (new questions, complaints). Counted from the rows
 // themselves, so the limit holds across portal instances; it slides: the block lifts when the oldest
 // counted row leaves the window. One user's flood never blocks anyone else.
+// Count and insert are atomic: each check takes a per-user transaction-scoped advisory lock first, so
+// it must run inside the transaction that inserts the row; parallel requests of one user queue on it.
 import type { DbTx } from "../db/client";
 import { floodLimits } from "../env";
 import { RateLimitedError } from "../errors";
@@ -11,7 +13,15 @@ function check(times: Date[], limit: number, windowMs: number, now: Date, messag
   throw new RateLimitedError(Math.max(1, Math.ceil((oldest + windowMs - now.getTime()) / 1000)), message);
 }
 
+/** Serializes one user's creates of one kind until the transaction ends (re-entrant within it). */
+export async function lockFloodCounter(tx: DbTx, kind: "question" | "complaint", userId: string): Promise<void> {
+  const key = `shouwen:flood:${kind}:${userId}`;
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
+}
+
+/** Call inside the transaction that creates the question. */
 export async function assertQuestionRate(db: DbTx, askerId: string, now: Date): Promise<void> {
+  await lockFloodCounter(db, "question", askerId);
   const limit = floodLimits().QUESTIONS_PER_10_MINUTES;
   const windowMs = 10 * 60_000;
   const rows = await db.question.findMany({
@@ -22,7 +32,9 @@ export async function assertQuestionRate(db: DbTx, askerId: string, now: Date): 
   check(rows.map((r) => r.createdAt), limit, windowMs, now, `提问过于频繁：10 分钟内最多 ${limit} 个问题，请稍后再试`);
 }
 
+/** Call inside the transaction that creates the complaint. */
 export async function assertComplaintRate(db: DbTx, userId: string, now: Date): Promise<void> {
+  await lockFloodCounter(db, "complaint", userId);
   const limit = floodLimits().COMPLAINTS_PER_HOUR;
   const windowMs = 60 * 60_000;
   const rows = await db.complaint.findMany({

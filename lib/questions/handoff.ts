@@ -1,7 +1,7 @@
 import "server-only";
 import { denyAccess } from "../auth/deny-access";
 import { hasRole } from "../auth/roles";
-import { ConflictError, ForbiddenError, NotFoundError, isUniqueViolation, PreconditionError, ValidationError } from "../errors";
+import { ConflictError, ForbiddenError, NotFoundError, isUniqueViolation, ValidationError } from "../errors";
 import { parseInput } from "../validation";
 import { canActAsOwner } from "./access";
 import type { DbTx } from "../db/client";
@@ -13,8 +13,10 @@ import { appendEvent, notifyInApp } from "./events";
 import { lowestCommonManager } from "./org";
 import { auditRefusedReceiver, isEligibleReceiver, RECEIVER_REFUSED } from "./handoff-receivers";
 import { handoffInput, respondHandoffInput } from "./schemas";
+import { claimTransition, conflictIfFormerOwner, conflictSince } from "./transition";
 
 const DEFAULT_MAX_HANDS = 3;
+const HANDLED = "这次转交刚刚已被处理（接收、拒绝或因办结而撤回），你的操作未保存。请刷新页面。";
 
 /** The owner hands the question on, only with a 交接说明. Until accepted, the giver still owns it. */
 export async function requestHandoff(ctx: Ctx, raw: unknown): Promise<{ handoffId: string }> {
@@ -23,8 +25,8 @@ export async function requestHandoff(ctx: Ctx, raw: unknown): Promise<{ handoffI
     return await ctx.db.$transaction(async (tx) => {
       const q = await tx.question.findUnique({ where: { id: input.questionId }, select: { id: true, ownerId: true, status: true, lineId: true, version: true } });
       if (!q) throw new NotFoundError("问题不存在");
-      if (!canActAsOwner(ctx.actor, q)) throw await denyAccess(ctx, "question.handoff", q.id, new ForbiddenError("只有当前首问责任人可以转交"));
-      if (q.status === "RESOLVED" || q.status === "CLOSED") throw new PreconditionError("问题已解决，不能转交");
+      if (!canActAsOwner(ctx.actor, q)) throw (await conflictIfFormerOwner(tx, q.id, ctx.actor.id)) ?? (await denyAccess(ctx, "question.handoff", q.id, new ForbiddenError("只有当前首问责任人可以转交")));
+      if (q.status === "RESOLVED" || q.status === "CLOSED") throw await conflictSince(tx, q.id);
       if (input.toUserId) {
         if (input.toUserId === ctx.actor.id) throw new ValidationError({ toUserId: "不能转交给自己" });
         const receiver = await tx.user.findFirst({ where: { id: input.toUserId, disabledAt: null }, select: { id: true } });
@@ -37,9 +39,10 @@ export async function requestHandoff(ctx: Ctx, raw: unknown): Promise<{ handoffI
         const line = await tx.businessLine.findUnique({ where: { id: input.toLineId! }, select: { id: true } });
         if (!line) throw new ValidationError({ toLineId: "条线不存在" });
       }
-      // Optimistic concurrency: only the holder of the current version may change ownership.
-      const bumped = await tx.question.updateMany({ where: { id: q.id, version: input.expectedVersion, ownerId: ctx.actor.id }, data: { version: { increment: 1 } } });
-      if (bumped.count !== 1) throw new ConflictError("问题已被更新（可能已有转交或处理），请刷新后重试");
+      // Decided on the version the owner's page showed: anything that changed since is a 409 (at once
+      // when this read already shows it, so a pile of stale submits does not queue on the row lock).
+      if (q.version !== input.expectedVersion) throw await conflictSince(tx, q.id);
+      await claimTransition(tx, { id: q.id, version: input.expectedVersion });
       const limits = await limitsFor(tx, input.toLineId ?? q.lineId, "NORMAL");
       const handoff = await tx.handoff.create({
         data: {
@@ -75,7 +78,7 @@ export async function requestHandoff(ctx: Ctx, raw: unknown): Promise<{ handoffI
 export async function respondToHandoff(ctx: Ctx, raw: unknown): Promise<{ accepted: boolean; pingPong: boolean }> {
   const input = parseInput(respondHandoffInput, raw);
   return ctx.db.$transaction(async (tx) => {
-    const h = await tx.handoff.findUnique({ where: { id: input.handoffId }, include: { question: { select: { id: true, ownerId: true, handCount: true } } } });
+    const h = await tx.handoff.findUnique({ where: { id: input.handoffId }, include: { question: { select: { id: true, ownerId: true, handCount: true, version: true } } } });
     if (!h) throw new NotFoundError("转交不存在");
     const isReceiver =
       h.toUserId === ctx.actor.id ||
@@ -85,14 +88,17 @@ export async function respondToHandoff(ctx: Ctx, raw: unknown): Promise<{ accept
     if (input.accept && h.toUserId === ctx.actor.id && !(await isEligibleReceiver(tx, h.question.id, ctx.actor.id))) {
       throw await denyAccess(ctx, "handoff.respond", h.id, new ForbiddenError(`你不能接收这个问题：${RECEIVER_REFUSED}`));
     }
+    if (h.status !== "PENDING") throw new ConflictError(HANDLED);
+    const q = h.question;
+    // The question row is claimed first, as every transition does (one lock order, no deadlock with a
+    // resolve that withdraws this handoff): a resolve, reply or response that won meanwhile makes this a 409.
+    await claimTransition(tx, q, { ownerResponseDueAt: null });
     const claimed = await tx.handoff.updateMany({
       where: { id: h.id, status: "PENDING" },
       data: { status: input.accept ? "ACCEPTED" : "DECLINED", respondedById: ctx.actor.id, respondedAt: ctx.now, declineReason: input.accept ? null : input.declineReason },
     });
-    if (claimed.count !== 1) throw new ConflictError("这次转交已被处理");
-    const q = h.question;
+    if (claimed.count !== 1) throw new ConflictError(HANDLED);
     if (!input.accept) {
-      await tx.question.update({ where: { id: q.id }, data: { ownerResponseDueAt: null, version: { increment: 1 } } });
       await appendEvent(tx, q.id, "HANDOFF_DECLINED", ctx.actor.id, { handoffId: h.id, reason: input.declineReason ?? "" }, ctx.now);
       await notifyInApp(tx, h.fromUserId, "handoff.declined", q.id, `handoff-declined:${h.id}`, { handoffId: h.id });
       return { accepted: false, pingPong: false };
@@ -106,7 +112,7 @@ export async function respondToHandoff(ctx: Ctx, raw: unknown): Promise<{ accept
     await tx.questionOwnership.create({ data: { questionId: q.id, userId: ctx.actor.id, via: "HANDOFF", startedAt: ctx.now } });
     await tx.question.update({
       where: { id: q.id },
-      data: { ownerId: ctx.actor.id, handCount, ownerResponseDueAt: null, version: { increment: 1 }, ...(pingPong ? { pingPongFlaggedAt: ctx.now } : {}) },
+      data: { ownerId: ctx.actor.id, handCount, ...(pingPong ? { pingPongFlaggedAt: ctx.now } : {}) },
     });
     await appendEvent(tx, q.id, "HANDOFF_ACCEPTED", ctx.actor.id, { handoffId: h.id, fromUserId: h.fromUserId }, ctx.now);
     await notifyInApp(tx, h.fromUserId, "handoff.accepted", q.id, `handoff-accepted:${h.id}`, { handoffId: h.id });

@@ -1,6 +1,6 @@
 import "server-only";
 import { denyAccess } from "../auth/deny-access";
-import { BrushOffError, ForbiddenError, NotFoundError, PreconditionError, ValidationError } from "../errors";
+import { BrushOffError, ForbiddenError, NotFoundError, ValidationError } from "../errors";
 import { parseInput } from "../validation";
 import { loadCitableSections } from "../policies/citable-sections";
 import { findBrushOffs } from "./brush-off";
@@ -9,6 +9,7 @@ import { pauseClock, resumeClock, WAITING_FOR_MATERIALS } from "./clock";
 import { appendEvent, notifyInApp } from "./events";
 import { canActAsOwner } from "./access";
 import { replyInput } from "./schemas";
+import { claimTransition, conflictIfFormerOwner, conflictSince } from "./transition";
 
 /**
  * The owner answers. 服务忌语 block the reply (the block itself is recorded for the scorecard);
@@ -17,10 +18,11 @@ import { replyInput } from "./schemas";
  */
 export async function replyToQuestion(ctx: Ctx, raw: unknown): Promise<{ replyId: string }> {
   const input = parseInput(replyInput, raw);
-  const q = await ctx.db.question.findUnique({ where: { id: input.questionId }, select: { id: true, ownerId: true, askerId: true, status: true, firstRespondedAt: true } });
+  const q = await ctx.db.question.findUnique({ where: { id: input.questionId }, select: { id: true, ownerId: true, askerId: true, status: true } });
   if (!q) throw new NotFoundError("问题不存在");
-  if (!canActAsOwner(ctx.actor, q)) throw await denyAccess(ctx, "question.reply", q.id, new ForbiddenError("只有当前首问责任人可以答复"));
-  if (q.status === "RESOLVED" || q.status === "CLOSED") throw new PreconditionError("问题已解决；如需继续，请提问人重新打开");
+  if (!canActAsOwner(ctx.actor, q)) throw (await conflictIfFormerOwner(ctx.db, q.id, ctx.actor.id)) ?? (await denyAccess(ctx, "question.reply", q.id, new ForbiddenError("只有当前首问责任人可以答复")));
+  // A reply to a question resolved meanwhile is a lost race (409 naming the resolve), however it is timed.
+  if (q.status === "RESOLVED" || q.status === "CLOSED") throw await conflictSince(ctx.db, q.id);
   const phrases = await ctx.db.brushOffPhrase.findMany({ where: { active: true }, select: { phrase: true, suggestion: true } });
   const found = findBrushOffs([input.body, ...input.checklist].join("\n"), phrases);
   if (found.length > 0) {
@@ -33,20 +35,20 @@ export async function replyToQuestion(ctx: Ctx, raw: unknown): Promise<{ replyId
   }
   if (input.expectedResolutionAt && input.expectedResolutionAt <= ctx.now) throw new ValidationError({ expectedResolutionAt: "预计解决时间应晚于现在" });
   return ctx.db.$transaction(async (tx) => {
+    // Decided again on the state read in this transaction: a resolve, handoff or reply that won a race
+    // since the check above turns this reply into a 409 that stores nothing.
+    const current = await tx.question.findUniqueOrThrow({ where: { id: q.id }, select: { ownerId: true, status: true, firstRespondedAt: true, version: true } });
+    if (!canActAsOwner(ctx.actor, current) || current.status === "RESOLVED" || current.status === "CLOSED") throw await conflictSince(tx, q.id);
+    await claimTransition(tx, { id: q.id, version: current.version }, {
+      status: input.checklist.length > 0 ? "WAITING_ASKER" : "IN_PROGRESS",
+      firstRespondedAt: current.firstRespondedAt ?? ctx.now,
+      expectedResolutionAt: input.expectedResolutionAt ?? undefined,
+    });
     const sections = await loadCitableSections(tx, input.citedSectionIds);
     const reply = await tx.reply.create({
       data: { questionId: q.id, authorId: ctx.actor.id, body: input.body, checklist: input.checklist, expectedResolutionAt: input.expectedResolutionAt ?? null, createdAt: ctx.now },
     });
     for (const s of sections) await tx.citation.create({ data: { questionId: q.id, replyId: reply.id, sectionId: s.id, policyId: s.policyId, createdAt: ctx.now } });
-    await tx.question.update({
-      where: { id: q.id },
-      data: {
-        status: input.checklist.length > 0 ? "WAITING_ASKER" : "IN_PROGRESS",
-        firstRespondedAt: q.firstRespondedAt ?? ctx.now,
-        expectedResolutionAt: input.expectedResolutionAt ?? undefined,
-        version: { increment: 1 },
-      },
-    });
     await appendEvent(tx, q.id, "REPLIED", ctx.actor.id, { replyId: reply.id, checklistItems: input.checklist.length, cited: sections.map((s) => s.id) }, ctx.now);
     // Waiting for the asker's materials stops the clock (with that reason shown); any other reply restarts it.
     if (input.checklist.length > 0) await pauseClock(tx, q.id, ctx.actor.id, WAITING_FOR_MATERIALS, ctx.now);

@@ -59,8 +59,12 @@ export const resolveInput = z.object({
 });
 export type ResolveInput = z.infer<typeof resolveInput>;
 
+/** A client-made key per submit (the form keeps it until the submit succeeds): a repeat is the same create. */
+export const idempotencyKey = z.string({ error: "缺少提交编号" }).trim().min(8, "缺少提交编号").max(100, "提交编号过长");
+
 export const rateInput = z.object({
   questionId: z.string().uuid(),
+  idempotencyKey,
   score: z.number().int().min(1, "评分为 1-5").max(5, "评分为 1-5"),
   reasons: z.array(text(50, "原因")).max(10).default([]),
   policyClear: z.boolean().optional(),
@@ -69,5 +73,6 @@ export const rateInput = z.object({
 
 export const complaintInput = z.object({
   questionId: z.string().uuid(),
+  idempotencyKey,
   reason: text(2000, "投诉理由").min(5, "请写明投诉理由（至少 5 个字）"),
 }).strict();

@@ -58,7 +58,7 @@ beforeAll(async () => {
   expect(filed.status).toBe(201);
   questionId = ((await filed.json()) as { id: string }).id;
   expect((await h.db.question.findUniqueOrThrow({ where: { id: questionId } })).ownerId).toBe(owner.id);
-  expect((await post(askerC, `/api/questions/${questionId}/complain`, { reason: COMPLAINT })).status).toBe(200);
+  expect((await post(askerC, `/api/questions/${questionId}/complain`, { reason: COMPLAINT, idempotencyKey: randomUUID() })).status).toBe(200);
 });
 
 describe("someone else's question and its complaint", () => {
@@ -71,8 +71,8 @@ describe("someone else's question and its complaint", () => {
       "asker-reply": { body: "补充材料" },
       confirm: {},
       reopen: { reason: "没有解决" },
-      rate: { score: 1 },
-      complain: { reason: "冒充提问人投诉首问责任人" },
+      rate: { score: 1, idempotencyKey: randomUUID() },
+      complain: { reason: "冒充提问人投诉首问责任人", idempotencyKey: randomUUID() },
     };
     for (const [action, body] of Object.entries(bodies)) {
       await expectRefused(await post(intruderC, `/api/questions/${questionId}/${action}`, body), 403, [QUESTION, COMPLAINT]);
@@ -97,7 +97,7 @@ describe("someone else's question and its complaint", () => {
     for (const id of guesses(questionId)) {
       await expectRefused(await intruderC.get(`/questions/${id}`), 404, [QUESTION]);
       for (const action of ["complain", "reply"]) {
-        await expectRefused(await post(intruderC, `/api/questions/${id}/${action}`, action === "reply" ? { body: "答复" } : { reason: "猜编号来投诉" }), id === neighbour(questionId) ? 404 : 400);
+        await expectRefused(await post(intruderC, `/api/questions/${id}/${action}`, action === "reply" ? { body: "答复" } : { reason: "猜编号来投诉", idempotencyKey: randomUUID() }), id === neighbour(questionId) ? 404 : 400);
       }
     }
     expect(await h.db.complaint.count({ where: { questionId } })).toBe(1);

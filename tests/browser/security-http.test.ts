@@ -126,7 +126,7 @@ describe("mass assignment", () => {
     expect(refused).toEqual(expect.arrayContaining(["ownerId", "status", "resolutionDueAt", "escalationLevel", "askerId"]));
     expect(await h.db.question.count({ where: { body: "试用期可以请年假吗？" } })).toBe(0);
     const rate = await expectCleanError(
-      await employee.request("POST", `/api/questions/${randomUUID()}/rate`, { body: JSON.stringify({ score: 9 }), headers: json(h.base) }),
+      await employee.request("POST", `/api/questions/${randomUUID()}/rate`, { body: JSON.stringify({ idempotencyKey: randomUUID(), score: 9 }), headers: json(h.base) }),
       400,
     );
     expect(Object.keys(rate.error.fields ?? {})).toEqual(["score"]);

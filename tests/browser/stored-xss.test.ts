@@ -174,8 +174,8 @@ beforeAll(async () => {
   const second = await requestHandoff(ctx(ownerA), { questionId: q1.id, toUserId: ownerB.id, noteDone: F.noteDone2, notePending: F.notePending2, notePromised: F.notePromised2, promisedBy: tomorrow, expectedVersion: await versionOf(q1.id) });
   await respondToHandoff(ctx(ownerB), { handoffId: second.handoffId, accept: true });
   await resolveQuestion(ctx(ownerB), { questionId: q1.id, kind: "NO_POLICY", note: F.resolution });
-  await rateQuestion(ctx(asker), { questionId: q1.id, score: 2, reasons: [F.ratingReason], comment: F.ratingComment });
-  await fileComplaint(ctx(asker), { questionId: q1.id, reason: F.complaint });
+  await rateQuestion(ctx(asker), { questionId: q1.id, idempotencyKey: randomUUID(), score: 2, reasons: [F.ratingReason], comment: F.ratingComment });
+  await fileComplaint(ctx(asker), { questionId: q1.id, idempotencyKey: randomUUID(), reason: F.complaint });
 
   // Q2 is filed through the verb and waits for ownerB to accept a handoff.
   const filed2 = await fileQuestion(ctx(asker), { idempotencyKey: randomUUID(), body: F.body2, lineId: line.id, contactName: F.contactName, contactDepartment: F.contactDepartment, contactPhone: F.contactPhone, contactIm: F.contactIm, askSessionId: (await makeSearchedAskSession(db, asker.id)).id });
@@ -187,7 +187,7 @@ beforeAll(async () => {
   await gradeQaReview(ctx(qa), { reviewId: review.id, grade: 3, comment: F.qaComment });
 
   // Policy feedback, a revision note, and zero-result searches (one filtered to our 条线, one not).
-  await recordFeedback(ctx(asker), { policyId, helpful: false, reason: "OTHER", comment: F.feedback });
+  await recordFeedback(ctx(asker), { policyId, idempotencyKey: randomUUID(), helpful: false, reason: "OTHER", comment: F.feedback });
   await markPolicyRevision(ctx(policyOwner), { policyId, needsRevision: true, note: F.revisionNote });
   for (const [query, line] of [[F.zeroQuery, lineName], [F.zeroQuery, undefined]] as const) {
     await logSearch(db, { userId: asker.id, query, line, latencyMs: 5, result: { hits: [], deflected: false, confidence: 0, degraded: false, terms: [] } });

@@ -43,8 +43,8 @@ describe("flood limits", () => {
     const asker = await makeUser(db);
     const q = await fileQuestion(ctxOf(db, asker), { idempotencyKey: randomUUID(), body: "报销一直没到账", lineId: line.id, contactName: asker.name, askSessionId: (await makeSearchedAskSession(db, asker.id)).id });
     const now = Date.now();
-    for (let i = 0; i < 5; i++) await fileComplaint(ctxOf(db, asker, new Date(now + i * 1000)), { questionId: q.id, reason: `第 ${i + 1} 次投诉：一直没有答复` });
-    const refused = await fileComplaint(ctxOf(db, asker, new Date(now + 10_000)), { questionId: q.id, reason: "还是没有答复" }).catch((e: unknown) => e);
+    for (let i = 0; i < 5; i++) await fileComplaint(ctxOf(db, asker, new Date(now + i * 1000)), { questionId: q.id, idempotencyKey: randomUUID(), reason: `第 ${i + 1} 次投诉：一直没有答复` });
+    const refused = await fileComplaint(ctxOf(db, asker, new Date(now + 10_000)), { questionId: q.id, idempotencyKey: randomUUID(), reason: "还是没有答复" }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(RateLimitedError);
     expect((refused as RateLimitedError).retryAfterSeconds).toBe(3590);
     expect(await db.complaint.count({ where: { complainantId: asker.id } })).toBe(5);

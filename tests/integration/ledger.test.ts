@@ -231,7 +231,7 @@ describe("listLedger rows", () => {
     await respondToHandoff(ctxOf(t.db, b, at(30)), { handoffId, accept: true });
     await resolveQuestion(ctxOf(t.db, b, at(60)), { questionId: q.id, kind: "NO_POLICY", note: "制度没有写" });
     await confirmSolved(ctxOf(t.db, askerEast, at(90)), { questionId: q.id });
-    await rateQuestion(ctxOf(t.db, askerEast, at(100)), { questionId: q.id, score: 5 });
+    await rateQuestion(ctxOf(t.db, askerEast, at(100)), { questionId: q.id, idempotencyKey: randomUUID(), score: 5 });
 
     const dec7 = parseRange({ from: "2026-12-07", to: "2026-12-07" }, at(120));
     const { rows, total } = await listLedger(ctxOf(t.db, admin, at(120)), { range: dec7, filters: { lineId: line.id } });

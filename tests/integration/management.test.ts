@@ -434,7 +434,7 @@ describe("rollup refresh", () => {
     const c = (u: U) => ctxOf(t.db, u, cst("2026-03-20 13:00"));
     // After the last refresh: Q1 reopened, a complaint about Q10, a new confirmed session by askerHr (条线X).
     await reopenQuestion(c(askerEast), { questionId: q.Q1, reason: "还是不清楚" });
-    await fileComplaint(c(askerHr), { questionId: q.Q10, reason: "回复太简单了" });
+    await fileComplaint(c(askerHr), { questionId: q.Q10, idempotencyKey: randomUUID(), reason: "回复太简单了" });
     const s = await startAskSession(c(askerHr));
     await confirmDeflection(c(askerHr), s.id, { sectionId: sectionX });
     expect((await refreshManagementRollup(t.db, N2)).days).toBeGreaterThan(0);

@@ -350,9 +350,9 @@ describe("asker side and audit", () => {
     await reopenQuestion(ctxOf(t.db, asker), { questionId: q.id, reason: "还是不知道怎么办" });
     await resolveQuestion(ctxOf(t.db, owner), { questionId: q.id, kind: "NO_POLICY", note: "已请财务出具例外审批" });
     await confirmSolved(ctxOf(t.db, asker), { questionId: q.id });
-    await rateQuestion(ctxOf(t.db, asker), { questionId: q.id, score: 4, policyClear: false, reasons: ["一次讲清楚"] });
-    await expect(rateQuestion(ctxOf(t.db, asker), { questionId: q.id, score: 5 })).rejects.toBeInstanceOf(ConflictError);
-    await fileComplaint(ctxOf(t.db, asker), { questionId: q.id, reason: "第一次办结时没有给出办法" });
+    await rateQuestion(ctxOf(t.db, asker), { questionId: q.id, idempotencyKey: randomUUID(), score: 4, policyClear: false, reasons: ["一次讲清楚"] });
+    await expect(rateQuestion(ctxOf(t.db, asker), { questionId: q.id, idempotencyKey: randomUUID(), score: 5 })).rejects.toBeInstanceOf(ConflictError);
+    await fileComplaint(ctxOf(t.db, asker), { questionId: q.id, idempotencyKey: randomUUID(), reason: "第一次办结时没有给出办法" });
     const row = await t.db.question.findUniqueOrThrow({ where: { id: q.id }, include: { events: { orderBy: { id: "asc" } } } });
     expect(row.reopenCount).toBe(1);
     expect(row.status).toBe("CLOSED");

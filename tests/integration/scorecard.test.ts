@@ -250,7 +250,7 @@ describe("scorecard metrics", () => {
     // Answered after 5 minutes and resolved after 15: within any limit of at least 15 working minutes.
     await replyToQuestion(ctxOf(t.db, eve, at(5)), { questionId: q.id, body: "可以，次年一季度内休完。" });
     await resolveQuestion(ctxOf(t.db, eve, at(15)), { questionId: q.id, kind: "NO_POLICY", note: "制度未规定，已按惯例答复" });
-    await rateQuestion(ctxOf(t.db, employee, at(60)), { questionId: q.id, score: 5, reasons: [] });
+    await rateQuestion(ctxOf(t.db, employee, at(60)), { questionId: q.id, idempotencyKey: randomUUID(), score: 5, reasons: [] });
     const now = new Date();
     const range = parseRange({ from: addDays(dayOf(base), -1), to: dayOf(now) }, now);
     const eveRow = async () => (await getScorecardDashboard(ctxOf(t.db, admin, now), { range })).owners.find((o) => o.userId === eve.id);
