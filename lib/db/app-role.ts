@@ -2,7 +2,7 @@
 // append to the audit trails (AuditLog, QuestionEvent), and nothing else. Migrations, backups,
 // restores and the scale data set run as the owner (DATABASE_OWNER_URL). A role that does not own a
 // table cannot ALTER it, DISABLE its triggers or (without the privilege) TRUNCATE it, so SQL the
-// portal could be tricked into still cannot rewrite the trail. See docs/decisions/0009-database-roles.md.
+// portal could be tricked into still cannot rewrite the trail. See docs/decisions/0012-database-roles.md.
 import pg from "pg";
 
 /** The role `npm run dev` / `npm start` and the test stacks create for the embedded PostgreSQL. */
