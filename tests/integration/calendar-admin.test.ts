@@ -12,7 +12,7 @@ import { forgetCalendar, loadCalendar, loadCalendarData } from "@/lib/time/calen
 import { calendarData, dayInfo, isProvisionalYear } from "@/lib/time/holidays";
 import { provisionalYearToWarn } from "@/lib/time/provisional";
 import { ctxOf } from "../helpers/actors";
-import { makeLine, makeUser } from "../helpers/factories";
+import { makeLine, makeSearchedAskSession, makeUser } from "../helpers/factories";
 import { useTestDb } from "../helpers/test-db";
 
 const t = useTestDb();
@@ -98,7 +98,7 @@ describe("deadlines across New Year 2027 and working hours with lunch", () => {
     await saveTimeLimit(ctxOf(t.db, admin), { lineId: line.id, firstResponseMinutes: 60, resolutionMinutes: 240, escalationMinutes: 60 });
     await t.db.calendarOverride.deleteMany(); // 2027 as the package leaves it: statutory only
     forgetCalendar(t.db);
-    const q = await fileQuestion(ctxOf(t.db, employee, bj("2026-12-31T16:00:00")), { idempotencyKey: randomUUID(), body: "跨年时限测试问题", lineId: line.id, contactName: "测试" });
+    const q = await fileQuestion(ctxOf(t.db, employee, bj("2026-12-31T16:00:00")), { askSessionId: (await makeSearchedAskSession(t.db, employee.id)).id, idempotencyKey: randomUUID(), body: "跨年时限测试问题", lineId: line.id, contactName: "测试" });
     const row = await t.db.question.findUniqueOrThrow({ where: { id: q.id } });
     expect(row.firstResponseDueAt).toEqual(bj("2026-12-31T17:00:00"));
     // 2 h on Thursday; Friday 2027-01-01 元旦; weekend; Monday 09:00–11:00.
@@ -123,8 +123,8 @@ describe("deadlines across New Year 2027 and working hours with lunch", () => {
     expect(await t.db.auditLog.count({ where: { action: "calendar.hours", target: desk.id } })).toBe(1);
 
     const at = bj("2026-11-23T12:00:00"); // a Monday, noon
-    const a = await fileQuestion(ctxOf(t.db, employee, at), { idempotencyKey: randomUUID(), body: "午休时限测试问题一", lineId: plain.id, contactName: "测试" });
-    const b = await fileQuestion(ctxOf(t.db, employee, at), { idempotencyKey: randomUUID(), body: "午休时限测试问题二", lineId: desk.id, contactName: "测试" });
+    const a = await fileQuestion(ctxOf(t.db, employee, at), { askSessionId: (await makeSearchedAskSession(t.db, employee.id)).id, idempotencyKey: randomUUID(), body: "午休时限测试问题一", lineId: plain.id, contactName: "测试" });
+    const b = await fileQuestion(ctxOf(t.db, employee, at), { askSessionId: (await makeSearchedAskSession(t.db, employee.id)).id, idempotencyKey: randomUUID(), body: "午休时限测试问题二", lineId: desk.id, contactName: "测试" });
     const rows = await t.db.question.findMany({ where: { id: { in: [a.id, b.id] } } });
     const due = (id: string) => rows.find((r) => r.id === id)!.resolutionDueAt;
     expect(due(a.id)).toEqual(bj("2026-11-23T15:00:00")); // lunch until 13:00, then 13–15
@@ -132,7 +132,7 @@ describe("deadlines across New Year 2027 and working hours with lunch", () => {
 
     // The sweep measures the same working time: filed at 11:00 with 120 minutes (due 14:00), at 12:59 a
     // question has spent 60 (lunch does not count): warned at 50 %, not yet at 75 %.
-    const c = await fileQuestion(ctxOf(t.db, employee, bj("2026-11-23T11:00:00")), { idempotencyKey: randomUUID(), body: "午休时限测试问题三", lineId: plain.id, contactName: "测试" });
+    const c = await fileQuestion(ctxOf(t.db, employee, bj("2026-11-23T11:00:00")), { askSessionId: (await makeSearchedAskSession(t.db, employee.id)).id, idempotencyKey: randomUUID(), body: "午休时限测试问题三", lineId: plain.id, contactName: "测试" });
     expect((await t.db.question.findUniqueOrThrow({ where: { id: c.id } })).resolutionDueAt).toEqual(bj("2026-11-23T14:00:00"));
     await sweepEscalations(t.db, bj("2026-11-23T12:59:00"));
     const swept = await t.db.question.findUniqueOrThrow({ where: { id: c.id } });

@@ -139,7 +139,7 @@ describe("answer already existed", () => {
     };
     expect(await existed()).toMatchObject({ resolved: 1, existing: 1, unclear: 0, existingRate: 1 });
 
-    await rateQuestion(ctxOf(t.db, asker, sh("11:00")), { questionId: q.id, score: 2, policyClear: false, reasons: [] });
+    await rateQuestion(ctxOf(t.db, asker, sh("11:00")), { questionId: q.id, score: 2, policyClear: false, reasons: [], idempotencyKey: randomUUID() });
     expect(await existed()).toMatchObject({ resolved: 1, existing: 0, unclear: 1, existingRate: 0, unclearRate: 1 });
   });
 });

@@ -49,6 +49,8 @@ async function policyWithSection(id: string, lineId: string): Promise<string> {
   await t.db.policy.create({ data: { id, title: `制度 ${id}`, lineId, ownerName: "制度负责人" } });
   const v = await t.db.policyVersion.create({ data: { policyId: id, version: 1, checksum: id, title: `制度 ${id}`, markdown: "# x" } });
   const s = await t.db.policySection.create({ data: { versionId: v.id, policyId: id, ordinal: 1, label: "第一条", heading: "第一条", text: "内容" } });
+  // A current version, as an import leaves it: only current sections can be cited.
+  await t.db.policy.update({ where: { id }, data: { currentVersionId: v.id } });
   return s.id;
 }
 

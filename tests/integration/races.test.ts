@@ -16,7 +16,7 @@ import { requestHandoff, respondToHandoff } from "@/lib/questions/handoff";
 import { replyToQuestion } from "@/lib/questions/reply-to-question";
 import { resolveQuestion } from "@/lib/questions/resolve-question";
 import { ctxOf } from "../helpers/actors";
-import { makeDepartment, makeLine, makeUser } from "../helpers/factories";
+import { makeDepartment, makeLine, makeSearchedAskSession, makeUser } from "../helpers/factories";
 import { useTestDb } from "../helpers/test-db";
 
 const t = useTestDb();
@@ -50,7 +50,8 @@ afterAll(async () => {
 /** A question filed by a new employee (so no flood limit applies) and held by `owner`. */
 async function openQuestion(): Promise<{ id: string; asker: U }> {
   const asker = await makeUser(t.db, { departmentId: sales.id });
-  const q = await fileQuestion(ctxOf(wide, asker), { idempotencyKey: randomUUID(), body: "出差住宿超标了怎么报销？", lineId: line.id, contactName: asker.name, namedOwnerId: owner.id });
+  const askSessionId = (await makeSearchedAskSession(t.db, asker.id)).id;
+  const q = await fileQuestion(ctxOf(wide, asker), { idempotencyKey: randomUUID(), body: "出差住宿超标了怎么报销？", lineId: line.id, contactName: asker.name, namedOwnerId: owner.id, askSessionId });
   return { id: q.id, asker };
 }
 
@@ -335,8 +336,10 @@ describe("creates a double click repeats take an idempotency key", () => {
 describe("flood limits hold under parallel filing", () => {
   it("26 questions filed at once where 20 are allowed: exactly 20 stored, 6 refused with 429", { timeout: 120_000 }, async () => {
     const flooder = await makeUser(t.db, { departmentId: sales.id });
+    // Each filing comes from its own searched ask session (search-first), so only the flood limit decides.
+    const sessions = await Promise.all(Array.from({ length: 26 }, () => makeSearchedAskSession(t.db, flooder.id)));
     const results = await Promise.allSettled(
-      Array.from({ length: 26 }, () => fileQuestion(ctxOf(wide, flooder), { idempotencyKey: randomUUID(), body: "门禁卡丢了怎么补办？", lineId: line.id, contactName: flooder.name, namedOwnerId: owner.id })),
+      sessions.map((s) => fileQuestion(ctxOf(wide, flooder), { idempotencyKey: randomUUID(), body: "门禁卡丢了怎么补办？", lineId: line.id, contactName: flooder.name, namedOwnerId: owner.id, askSessionId: s.id })),
     );
     const stored = await t.db.question.count({ where: { askerId: flooder.id } });
     console.log(`[races] 26 parallel questions (limit 20): ${stored} stored`);

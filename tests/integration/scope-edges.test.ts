@@ -11,7 +11,7 @@ import { listHandoffReceivers, RECEIVER_REFUSED } from "@/lib/questions/handoff-
 import { replyToQuestion } from "@/lib/questions/reply-to-question";
 import { resolveQuestion } from "@/lib/questions/resolve-question";
 import { ctxOf } from "../helpers/actors";
-import { makeDepartment, makeLine, makeUser } from "../helpers/factories";
+import { makeDepartment, makeLine, makeSearchedAskSession, makeUser } from "../helpers/factories";
 import { useTestDb } from "../helpers/test-db";
 
 const t = useTestDb();
@@ -24,7 +24,8 @@ let otherLine: { id: string };
 const note = { noteDone: "查了差旅制度第八条", notePending: "需要确认例外审批", notePromised: "周五前答复提问人" };
 
 async function fileOne() {
-  const q = await fileQuestion(ctxOf(t.db, asker), { idempotencyKey: randomUUID(), body: "出差住宿超标了怎么报销？", lineId: line.id, contactName: "提问人", contactPhone: "13800000000" });
+  const askSessionId = (await makeSearchedAskSession(t.db, asker.id)).id;
+  const q = await fileQuestion(ctxOf(t.db, asker), { idempotencyKey: randomUUID(), body: "出差住宿超标了怎么报销？", lineId: line.id, contactName: "提问人", contactPhone: "13800000000", askSessionId });
   const owner = [ownerA, ownerB].find((o) => o.id === q.ownerId)!;
   return { id: q.id, owner, other: owner.id === ownerA.id ? ownerB : ownerA };
 }

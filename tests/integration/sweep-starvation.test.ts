@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { sweepEscalations } from "@/lib/escalation/sweep";
 import { fileQuestion } from "@/lib/questions/file-question";
 import { ctxOf } from "../helpers/actors";
-import { makeDepartment, makeLine, makeUser } from "../helpers/factories";
+import { makeDepartment, makeLine, makeSearchedAskSession, makeUser } from "../helpers/factories";
 import { useTestDb } from "../helpers/test-db";
 
 const t = useTestDb();
@@ -51,7 +51,8 @@ describe("the time-limit sweep with 600 questions stuck at the top", () => {
     for (let pass = 0; pass < 2; pass++) expect(await sweepEscalations(db, new Date(now))).toEqual({ warned: 0, escalated: 0 });
 
     // Two new questions held by an owner whose manager is above them: one past due, one 60 % through.
-    const file = (filedAt: number) => fileQuestion(ctxOf(db, asker, new Date(filedAt)), { idempotencyKey: randomUUID(), body: "报销单被退回三次，没有人告诉我原因", lineId: line.id, contactName: asker.name, namedOwnerId: owner.id });
+    const file = async (filedAt: number) =>
+      fileQuestion(ctxOf(db, asker, new Date(filedAt)), { askSessionId: (await makeSearchedAskSession(db, asker.id)).id, idempotencyKey: randomUUID(), body: "报销单被退回三次，没有人告诉我原因", lineId: line.id, contactName: asker.name, namedOwnerId: owner.id });
     const breached = await file(now - 120 * MINUTE);
     await db.question.update({ where: { id: breached.id }, data: { resolutionDueAt: new Date(now - 20 * MINUTE) } });
     const halfway = await file(now - 60 * MINUTE);
