@@ -5,6 +5,7 @@ import { CalendarBanner } from "@/components/admin/calendar-banner";
 import { OfficialCalendarForm } from "@/components/admin/official-calendar-form";
 import { formatPeriods } from "@/lib/admin/save-working-hours";
 import { requirePageActor } from "@/lib/auth/session";
+import { isolateBidi } from "@/lib/bidi";
 import { db } from "@/lib/db/client";
 import { listedReceiverIds } from "@/lib/questions/handoff-receivers";
 import { fmt } from "@/lib/questions/labels";
@@ -71,7 +72,7 @@ export default async function AdminPage() {
       <section aria-labelledby="receivers-h">
         <h2 id="receivers-h" className="text-lg font-semibold">转交接收人</h2>
         <p className="mt-1 text-sm text-slate-700">问题只能转交给首问责任人、该问题责任链上的主管，以及下面名单中的人员。</p>
-        <div className="mt-2"><HandoffReceiversForm people={users.filter((u) => !u.disabledAt && !u.roles.includes("FIRST_CONTACT_OWNER")).map((u) => ({ id: u.id, name: `${u.name}（${u.email}）` }))} selected={listedReceivers} /></div>
+        <div className="mt-2"><HandoffReceiversForm people={users.filter((u) => !u.disabledAt && !u.roles.includes("FIRST_CONTACT_OWNER")).map((u) => ({ id: u.id, name: `${isolateBidi(u.name)}（${u.email}）` }))} selected={listedReceivers} /></div>
       </section>
       <section aria-labelledby="roster-h">
         <h2 id="roster-h" className="text-lg font-semibold">值班表</h2>

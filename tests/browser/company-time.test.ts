@@ -9,7 +9,7 @@ import { calendarData } from "@/lib/time/holidays";
 import { provisionalYearToWarn } from "@/lib/time/provisional";
 import { ctxOf } from "../helpers/actors";
 import { signIn, useBrowser } from "../helpers/browser";
-import { makeLine, makeUser, TEST_PASSWORD } from "../helpers/factories";
+import { makeLine, makeSearchedAskSession, makeUser, TEST_PASSWORD } from "../helpers/factories";
 
 const h = useBrowser();
 const contexts: BrowserContext[] = [];
@@ -35,7 +35,7 @@ describe("company time, whatever the browser's zone", () => {
     const owner = await makeUser(h.db, { roles: ["EMPLOYEE", "FIRST_CONTACT_OWNER"], password: TEST_PASSWORD });
     const asker = await makeUser(h.db);
     const line = await makeLine(h.db, { ownerIds: [owner.id] });
-    const q = await fileQuestion(ctxOf(h.db, asker), { idempotencyKey: randomUUID(), body: "出差补贴什么时候发放", lineId: line.id, contactName: asker.name });
+    const q = await fileQuestion(ctxOf(h.db, asker), { askSessionId: (await makeSearchedAskSession(h.db, asker.id)).id, idempotencyKey: randomUUID(), body: "出差补贴什么时候发放", lineId: line.id, contactName: asker.name });
     const year = new Date().getUTCFullYear() + 1;
 
     const page = await utcPage();

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { findFreePort } from "@/lib/services/ports";
 import { portalEnv, startPortal, type RunningPortal } from "../../scripts/lib/throwaway-portal";
 import { usePortal } from "../helpers/browser";
-import { makeLine, makeUser, TEST_PASSWORD } from "../helpers/factories";
+import { makeLine, makeSearchedAskSession, makeUser, TEST_PASSWORD } from "../helpers/factories";
 import { startFreezingProxy, type FreezingProxy } from "../helpers/freezing-proxy";
 import { HttpClient } from "../helpers/http";
 
@@ -60,7 +60,8 @@ describe("a stalled PostgreSQL", () => {
     const user = await makeUser(h.db, { password: TEST_PASSWORD });
     const owner = await makeUser(h.db, { roles: ["EMPLOYEE", "FIRST_CONTACT_OWNER"] });
     const line = await makeLine(h.db, { ownerIds: [owner.id] });
-    const filing = { idempotencyKey: `stall-${Date.now()}`, body: "数据库卡住时提交的问题：出差住宿标准是什么？", lineId: line.id, contactName: "测试" };
+    const askSessionId = (await makeSearchedAskSession(h.db, user.id)).id;
+    const filing = { idempotencyKey: `stall-${Date.now()}`, body: "数据库卡住时提交的问题：出差住宿标准是什么？", lineId: line.id, contactName: "测试", askSessionId };
     const client = new HttpClient(portal.base);
     expect((await client.signIn(user.email, TEST_PASSWORD)).status).toBe(200);
     const paths = [`/api/search?q=${encodeURIComponent("年假怎么休")}&limit=5`, `/search?q=${encodeURIComponent("出差住宿标准")}`, "/my/questions"];

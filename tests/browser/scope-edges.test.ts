@@ -4,7 +4,7 @@
 // superseded, the question page labels a superseded citation, and citing one is a 409.
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { makeDepartment, makeLine, makeUser, TEST_PASSWORD } from "../helpers/factories";
+import { makeDepartment, makeLine, makeSearchedAskSession, makeUser, TEST_PASSWORD } from "../helpers/factories";
 import { usePortal } from "../helpers/browser";
 import { HttpClient } from "../helpers/http";
 
@@ -39,7 +39,8 @@ beforeAll(async () => {
   line = await makeLine(h.db, { ownerIds: [owner.id], policyOwnerDeptId: policyDept.id });
   otherLine = await makeLine(h.db, {});
   [askerC, ownerC, policyC] = await Promise.all([signedIn(asker.email), signedIn(owner.email), signedIn(policyOwner.email)]);
-  const filed = await post(askerC, "/api/questions", { idempotencyKey: randomUUID(), body: "出差住宿超标怎么报销？", lineId: line.id, contactName: "测试", contactPhone: "13800000000" });
+  const askSessionId = (await makeSearchedAskSession(h.db, asker.id)).id;
+  const filed = await post(askerC, "/api/questions", { idempotencyKey: randomUUID(), body: "出差住宿超标怎么报销？", lineId: line.id, contactName: "测试", contactPhone: "13800000000", askSessionId });
   expect(filed.status).toBe(201);
   questionId = ((await filed.json()) as { id: string }).id;
 });
@@ -57,7 +58,7 @@ describe("handoff receivers", () => {
   });
 
   it("the owner's receiver picker lists first-contact owners and the owner's manager, not plain employees or other managers", async () => {
-    const filed = await post(askerC, "/api/questions", { idempotencyKey: randomUUID(), body: "年假可以跨年使用吗？", lineId: line.id, contactName: "测试" });
+    const filed = await post(askerC, "/api/questions", { idempotencyKey: randomUUID(), body: "年假可以跨年使用吗？", lineId: line.id, contactName: "测试", askSessionId: (await makeSearchedAskSession(h.db, asker.id)).id });
     const { id } = (await filed.json()) as { id: string };
     const html = await (await ownerC.get(`/questions/${id}`)).text();
     expect(html).toContain('data-testid="handoff-form"');
