@@ -1,5 +1,6 @@
 // What each kind of notification says. Messages name the question by its number and link to it;
 // they never carry the question's text, because IM group bots post into shared group chats.
+import { renderPolicyReview, type PolicyReviewDigest } from "./digest/policy-review-digest";
 import { renderDigest, type DigestData } from "./digest/render-digest";
 import type { Message } from "./message";
 
@@ -48,6 +49,7 @@ const TEMPLATES: Record<string, Template> = {
 export function renderNotification(f: NotificationFacts): Message {
   const payload = (f.payload && typeof f.payload === "object" ? f.payload : {}) as Record<string, unknown>;
   if (f.kind === "digest.daily") return renderDigest(payload as unknown as DigestData, f.portalUrl);
+  if (f.kind === "digest.policy-review") return renderPolicyReview(payload as unknown as PolicyReviewDigest, f.portalUrl);
   const q = f.question ? qNumber(f.question.number) : "";
   const link = f.question && f.portalUrl ? `${f.portalUrl.replace(/\/$/, "")}/questions/${f.question.id}` : undefined;
   const template = TEMPLATES[f.kind];
