@@ -176,8 +176,14 @@ async function chunkedUpload(pathname: string, headers: Record<string, string>, 
         res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
         res.on("error", reject);
       });
-      // The server may close the connection after answering while we still write.
-      req.on("error", (err) => (answered ? undefined : reject(err)));
+      // The server may close the connection after answering while we still write. When its close reaches
+      // us as a reset before the answer was read (the kernel drops the unread 413 with the RST), the server
+      // still stopped reading at the cap: that shows as status 0 with the bytes we managed to send.
+      req.on("error", (err: NodeJS.ErrnoException) => {
+        if (answered) return;
+        if (err.code === "EPIPE" || err.code === "ECONNRESET") resolve({ status: 0, body: "" });
+        else reject(err);
+      });
       const pump = () => {
         if (sent === 0) {
           req.write(prefix);
@@ -199,13 +205,21 @@ async function chunkedUpload(pathname: string, headers: Record<string, string>, 
 
 const UPLOAD_BYTES = 200 * 1024 * 1024;
 
+/** 413 while the body arrives, or (rarely, see chunkedUpload) the connection closed long before the body was sent. */
+function refusedAtCap(r: { status: number; sentMb: number }) {
+  if (r.status !== 413) {
+    expect(r.status, "413, or a connection the server closed").toBe(0);
+    expect(r.sentMb, "the server stopped reading long before the whole body").toBeLessThan(UPLOAD_BYTES / 1e6 / 4);
+  }
+}
+
 describe("chunked bodies over the cap", () => {
   it("a write route answers 413 while the body arrives; the portal's RSS grows by less than 50 MB", async () => {
     const cookie = `next-auth.session-token=${employee.cookie("next-auth.session-token")}`;
     const r = await chunkedUpload("/api/questions", { cookie, "content-type": "application/json", origin: h.base }, '{"body":"', UPLOAD_BYTES);
     console.log(`[hostile-input] chunked ${UPLOAD_BYTES / 1024 / 1024} MB to /api/questions: HTTP ${r.status} after ${r.sentMb.toFixed(1)} MB sent; portal RSS ${r.beforeMb.toFixed(0)} → peak ${r.peakMb.toFixed(0)} MB (+${r.growthMb.toFixed(1)} MB)`);
-    expect(r.status).toBe(413);
-    expect(JSON.parse(r.body).error.code).toBe("PAYLOAD_TOO_LARGE");
+    refusedAtCap(r);
+    if (r.status === 413) expect(JSON.parse(r.body).error.code).toBe("PAYLOAD_TOO_LARGE");
     expect(r.growthMb).toBeLessThan(50);
     expect((await employee.get("/api/me")).status).toBe(200);
   });
@@ -217,7 +231,7 @@ describe("chunked bodies over the cap", () => {
     const prefix = `csrfToken=${csrf.csrfToken}&email=${encodeURIComponent(demoEmail("employee"))}&json=true&password=`;
     const r = await chunkedUpload("/api/auth/callback/credentials", { cookie, "content-type": "application/x-www-form-urlencoded" }, prefix, UPLOAD_BYTES);
     console.log(`[hostile-input] chunked ${UPLOAD_BYTES / 1024 / 1024} MB to the sign-in route: HTTP ${r.status} after ${r.sentMb.toFixed(1)} MB sent; portal RSS ${r.beforeMb.toFixed(0)} → peak ${r.peakMb.toFixed(0)} MB (+${r.growthMb.toFixed(1)} MB)`);
-    expect(r.status).toBe(413);
+    refusedAtCap(r);
     expect(r.growthMb).toBeLessThan(50);
     // A normal sign-in still works.
     expect((await new HttpClient(h.base).signIn(demoEmail("employee2"), DEMO_PASSWORD)).status).toBe(200);
