@@ -30,6 +30,12 @@ const serverSchema = z.object({
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   OIDC_DISPLAY_NAME: z.string().min(1).default("企业单点登录"),
+  // Comma-separated e-mails whose first SSO sign-in makes them admin (a company that starts from SSO).
+  SHOUWEN_BOOTSTRAP_ADMIN_EMAILS: z
+    .string()
+    .transform((v) => v.split(",").map((e) => e.trim().toLowerCase()).filter(Boolean))
+    .pipe(z.array(z.string().email("must be comma-separated e-mail addresses")))
+    .default([]),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional(),
   MAIL_FROM: z.string().default("首问 Shouwen <noreply@shouwen.local>"),
   // Local (Asia/Shanghai) hour from which the 每日通报 goes out each day.

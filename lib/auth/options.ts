@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
+import { bootstrapAdminRoles } from "../admin/bootstrap-admin";
 import { db } from "../db/client";
 import { serverEnv } from "../env";
 import { clientIp } from "../http/client-ip";
@@ -85,6 +86,7 @@ export function authOptions(): NextAuthOptions {
           ? await db().user.update({ where: { id: existing.id }, data: { oidcSubject: subject } })
           : await db().user.create({ data: { email, name: user.name ?? email, oidcSubject: subject, roles: ["EMPLOYEE"] } });
         if (record.disabledAt) return "/signin?error=AccountDisabled";
+        await bootstrapAdminRoles(db(), record, !existing?.oidcSubject, new Date());
         (user as { sid?: string }).sid = await openSession(record.id, record.sessionVersion);
         return true;
       },
