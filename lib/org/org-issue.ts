@@ -11,7 +11,8 @@ export interface OrgIssue {
 export class OrgFileError extends ValidationError {
   constructor(readonly issues: OrgIssue[]) {
     super(
-      Object.fromEntries(issues.slice(0, 50).map((i) => [`${i.sheet}!${i.row}:${i.column}`, i.message])),
+      // Keyed by where the problem is, as a person reads it: 人员 第 6 行「角色」.
+      Object.fromEntries(issues.slice(0, 100).map((i) => [`${i.sheet} 第 ${i.row} 行「${i.column}」`, i.message])),
       `文件有 ${issues.length} 处错误，未写入任何数据`,
     );
   }
