@@ -17,6 +17,7 @@ function printPlan(plan: OrgPlan) {
   console.log(`部门 departments: ${d.added.length} added, ${d.changed.length} changed`);
   console.log(`人员 people: ${p.added.length} added, ${p.changed.length} changed, ${p.disabled.length} disabled${p.kept.length ? ` (${p.kept.join(", ")} kept: runs the import)` : ""}`);
   console.log(`责任分配表 matrix: ${m.linesAdded.length} 条线 added, ${m.added.length} owners added, ${m.removed.length} removed`);
+  console.log(`值班表 roster: ${plan.roster.added.length} added, ${plan.roster.removed.length} removed`);
   for (const c of d.changed.slice(0, 20)) console.log(`  ~ ${c.code}: ${c.fields.join(", ")}`);
   for (const c of p.changed.slice(0, 20)) console.log(`  ~ ${c.email}: ${c.fields.join(", ")}`);
   for (const e of p.disabled.slice(0, 20)) console.log(`  - ${e}`);

@@ -87,6 +87,8 @@ export function OrgImportForm() {
           <List title="新增条线" items={p.matrix.linesAdded} testId="plan-lines-added" />
           <List title="新增首问责任人" items={p.matrix.added.map((a) => `${a.line} → ${a.owner}`)} testId="plan-matrix-added" />
           <List title="移除首问责任人" items={p.matrix.removed.map((a) => `${a.line} → ${a.owner}`)} testId="plan-matrix-removed" />
+          <List title="新增值班" items={p.roster.added.map((d) => `${d.line} · ${d.person} · ${new Date(d.startsAt).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" })} – ${new Date(d.endsAt).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" })}`)} testId="plan-roster-added" />
+          <List title="取消值班" items={p.roster.removed.map((d) => `${d.line} · ${d.person} · ${new Date(d.startsAt).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" })} – ${new Date(d.endsAt).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" })}`)} testId="plan-roster-removed" />
           <button type="button" disabled={busy} onClick={() => run(true)} data-testid="org-apply" className="mt-3 rounded-md bg-green-700 px-3 py-1.5 font-medium text-white disabled:opacity-50">确认导入</button>
         </section>
       )}

@@ -26,7 +26,7 @@ export async function applyOrgImport(ctx: OrgCtx, input: OrgImportInput & { expe
   return ctx.db.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_KEY})`;
-      const snap = await loadOrgSnapshot(tx);
+      const snap = await loadOrgSnapshot(tx, ctx.now);
       const { desired, issues } = validateOrg(parsed.sheets, snap, actorId);
       if (issues.length) throw new OrgFileError(issues);
       const plan = diffOrg(desired, snap, { full: input.full, actorId });
@@ -48,6 +48,8 @@ export async function applyOrgImport(ctx: OrgCtx, input: OrgImportInput & { expe
             peopleDisabled: plan.people.disabled,
             matrixAdded: plan.matrix.added.length,
             matrixRemoved: plan.matrix.removed.length,
+            rosterAdded: plan.roster.added.length,
+            rosterRemoved: plan.roster.removed.length,
           },
           createdAt: ctx.now,
         },
@@ -105,10 +107,10 @@ async function write(tx: DbTx, desired: DesiredOrg, snap: OrgSnapshot, plan: Org
     });
   }
 
+  const lineId = new Map(snap.lines.map((l) => [l.code, l.id]));
   // 4. The responsibility matrix. New owners are created in the file's order: routing breaks ties by
   // the longest-standing assignment, so the order column ranks them.
   if (desired.matrix) {
-    const lineId = new Map(snap.lines.map((l) => [l.code, l.id]));
     for (const code of plan.matrix.linesAdded) {
       const name = desired.matrix.find((a) => a.lineCode === code && a.lineName)!.lineName!;
       lineId.set(code, (await tx.businessLine.create({ data: { code, name } })).id);
@@ -124,5 +126,13 @@ async function write(tx: DbTx, desired: DesiredOrg, snap: OrgSnapshot, plan: Org
     for (const r of plan.matrix.removed) {
       await tx.responsibilityAssignment.updateMany({ where: { lineId: lineId.get(r.line)!, userId: userId.get(r.owner)! }, data: { active: false } });
     }
+  }
+
+  // 5. The on-duty roster: entries of the file's 条线 from now on are replaced by the file's.
+  for (const d of plan.roster.removed) {
+    await tx.dutyRoster.deleteMany({ where: { lineId: lineId.get(d.line)!, userId: userId.get(d.person)!, startsAt: new Date(d.startsAt), endsAt: new Date(d.endsAt) } });
+  }
+  if (plan.roster.added.length) {
+    await tx.dutyRoster.createMany({ data: plan.roster.added.map((d) => ({ lineId: lineId.get(d.line)!, userId: userId.get(d.person)!, startsAt: new Date(d.startsAt), endsAt: new Date(d.endsAt) })) });
   }
 }

@@ -8,7 +8,9 @@ export interface OrgPlan {
   departments: { added: string[]; changed: { code: string; fields: string[] }[] };
   people: { added: string[]; changed: { email: string; fields: string[] }[]; disabled: string[]; kept: string[] };
   matrix: { linesAdded: string[]; added: { line: string; owner: string }[]; removed: { line: string; owner: string }[] };
+  roster: { added: Duty[]; removed: Duty[] };
 }
+export interface Duty { line: string; person: string; startsAt: string; endsAt: string }
 
 const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().join() === [...b].sort().join();
 
@@ -22,6 +24,7 @@ export function diffOrg(desired: DesiredOrg, snap: OrgSnapshot, options: { full:
     departments: { added: [], changed: [] },
     people: { added: [], changed: [], disabled: [], kept: [] },
     matrix: { linesAdded: [], added: [], removed: [] },
+    roster: { added: [], removed: [] },
   };
 
   for (const d of desired.departments ?? []) {
@@ -78,12 +81,27 @@ export function diffOrg(desired: DesiredOrg, snap: OrgSnapshot, options: { full:
       for (const o of [...active].sort()) if (!owners.has(o)) plan.matrix.removed.push({ line: lineCode, owner: o });
     }
   }
+  if (desired.roster) {
+    // A 条线 in the roster sheet gets exactly the file's entries from now on; past entries stay.
+    const lineById = new Map(snap.lines.map((l) => [l.id, l.code]));
+    const key = (d: Duty) => `${d.line}\n${d.person}\n${d.startsAt}\n${d.endsAt}`;
+    const inFile = desired.roster.map((r) => ({ line: r.lineCode, person: r.email, startsAt: r.startsAt.toISOString(), endsAt: r.endsAt.toISOString() }));
+    const lines = new Set(inFile.map((d) => d.line));
+    const current = snap.roster
+      .filter((r) => lines.has(lineById.get(r.lineId) ?? ""))
+      .map((r) => ({ line: lineById.get(r.lineId)!, person: userById.get(r.userId)?.email ?? "", startsAt: r.startsAt.toISOString(), endsAt: r.endsAt.toISOString() }));
+    const currentKeys = new Set(current.map(key));
+    const fileKeys = new Set(inFile.map(key));
+    plan.roster.added = [...new Map(inFile.filter((d) => !currentKeys.has(key(d))).map((d) => [key(d), d])).values()];
+    plan.roster.removed = current.filter((d) => !fileKeys.has(key(d)));
+  }
   return plan;
 }
 
 export const isEmptyPlan = (p: OrgPlan) =>
   !p.departments.added.length && !p.departments.changed.length && !p.people.added.length && !p.people.changed.length &&
-  !p.people.disabled.length && !p.matrix.linesAdded.length && !p.matrix.added.length && !p.matrix.removed.length;
+  !p.people.disabled.length && !p.matrix.linesAdded.length && !p.matrix.added.length && !p.matrix.removed.length &&
+  !p.roster.added.length && !p.roster.removed.length;
 
 /** Names the plan, so that apply can refuse when the database moved on since the preview. */
 export const planHash = (p: OrgPlan) => createHash("sha256").update(JSON.stringify(p)).digest("hex").slice(0, 32);

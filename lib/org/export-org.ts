@@ -1,16 +1,17 @@
 import "server-only";
 import ExcelJS from "exceljs";
 import { csvRow, CSV_BOM, neutraliseFormula } from "../analytics/csv-cell";
-import { EXPORT_HEADERS, EXPORT_SHEET_NAMES, KIND_LABELS, ROLE_LABELS, type SheetKind } from "./columns";
+import { EXPORT_HEADERS, EXPORT_SHEET_NAMES, KIND_LABELS, ROLE_LABELS, rosterTimeText, type SheetKind } from "./columns";
 import { requireOrgAdmin, type OrgCtx } from "./org-context";
 
 type Table = { kind: SheetKind; header: string[]; rows: string[][] };
 
 async function tables(ctx: OrgCtx): Promise<Table[]> {
-  const [departments, people, lines] = await Promise.all([
+  const [departments, people, lines, roster] = await Promise.all([
     ctx.db.department.findMany({ orderBy: { code: "asc" }, select: { code: true, name: true, kind: true, parent: { select: { code: true } }, manager: { select: { email: true } } } }),
     ctx.db.user.findMany({ where: { disabledAt: null }, orderBy: { email: "asc" }, select: { email: true, name: true, title: true, phone: true, im: true, roles: true, department: { select: { code: true } } } }),
     ctx.db.businessLine.findMany({ orderBy: { code: "asc" }, select: { code: true, name: true, assignments: { where: { active: true, user: { disabledAt: null } }, orderBy: { createdAt: "asc" }, select: { user: { select: { email: true } } } } } }),
+    ctx.db.dutyRoster.findMany({ where: { endsAt: { gt: ctx.now } }, orderBy: [{ startsAt: "asc" }, { id: "asc" }], select: { startsAt: true, endsAt: true, line: { select: { code: true } }, user: { select: { email: true } } } }),
   ]);
   const h = EXPORT_HEADERS;
   return [
@@ -21,6 +22,7 @@ async function tables(ctx: OrgCtx): Promise<Table[]> {
       rows: people.map((p) => [p.email, p.name, p.department?.code ?? "", p.title ?? "", p.phone ?? "", p.im ?? "", p.roles.map((r) => ROLE_LABELS[r]).join("、")]),
     },
     { kind: "matrix", header: Object.values(h.matrix), rows: lines.flatMap((l) => l.assignments.map((a, i) => [l.code, l.name, a.user.email, String(i + 1)])) },
+    { kind: "roster", header: Object.values(h.roster), rows: roster.map((r) => [r.line.code, r.user.email, rosterTimeText(r.startsAt), rosterTimeText(r.endsAt)]) },
   ];
 }
 

@@ -128,6 +128,9 @@ async function parseXlsxFile(bytes: Buffer, fileName: string, issues: OrgIssue[]
           issues.push({ sheet: ws.name, row: r, column: String(table[0]?.[c - 1] ?? c), message: "不允许公式，请粘贴为数值" });
           formula = true;
           cells.push("");
+        } else if (cell.value instanceof Date) {
+          // Excel dates carry no zone: exceljs hands over the wall-clock time as UTC.
+          cells.push(cell.value.toISOString().slice(0, 16).replace("T", " "));
         } else cells.push(cell.value === null || cell.value === undefined ? "" : cell.text);
       }
       table.push(cells);

@@ -17,7 +17,7 @@ export async function previewOrgImport(ctx: OrgCtx, input: OrgImportInput): Prom
   requireOrgAdmin(ctx);
   const parsed = await parseOrgFiles(input.files);
   if (parsed.issues.length) throw new OrgFileError(parsed.issues);
-  const snap = await loadOrgSnapshot(ctx.db);
+  const snap = await loadOrgSnapshot(ctx.db, ctx.now);
   const { desired, issues } = validateOrg(parsed.sheets, snap, ctx.actor?.id ?? null);
   if (issues.length) throw new OrgFileError(issues);
   const plan = diffOrg(desired, snap, { full: input.full, actorId: ctx.actor?.id ?? null });

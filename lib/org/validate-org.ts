@@ -2,7 +2,7 @@
 // describes it, or every problem found (row, column, why). Pure, so it runs the same in preview and apply.
 import { z } from "zod";
 import type { DepartmentKind, Role } from "../db/generated/enums";
-import { kindOf, roleOf, splitList } from "./columns";
+import { kindOf, roleOf, rosterTimeOf, splitList } from "./columns";
 import type { OrgIssue } from "./org-issue";
 import type { OrgSnapshot } from "./org-snapshot";
 import type { OrgRow, OrgSheet } from "./parse-org-file";
@@ -10,10 +10,12 @@ import type { OrgRow, OrgSheet } from "./parse-org-file";
 export interface DesiredDepartment { code: string; name: string; kind: DepartmentKind; parentCode: string | null; headEmail: string | null; row: number }
 export interface DesiredPerson { email: string; name: string; departmentCode: string | null; title: string | null; phone: string | null; im: string | null; roles: Role[]; row: number }
 export interface DesiredAssignment { lineCode: string; lineName: string | null; ownerEmail: string; order: number; row: number }
+export interface DesiredDuty { lineCode: string; email: string; startsAt: Date; endsAt: Date; row: number }
 export interface DesiredOrg {
   departments?: DesiredDepartment[];
   people?: DesiredPerson[];
   matrix?: DesiredAssignment[];
+  roster?: DesiredDuty[];
 }
 
 const email = z.string().email().max(200);
@@ -129,6 +131,27 @@ export function validateOrg(sheets: OrgSheet[], snap: OrgSnapshot, actorId: stri
       const order = v.order ? Number(v.order) : r.row;
       if (!Number.isInteger(order)) issue(matrixSheet, r, "order", "顺序必须是整数");
       desired.matrix.push({ lineCode, lineName: v.lineName || null, ownerEmail, order, row: r.row });
+    }
+  }
+  const rosterSheet = sheetOf("roster");
+  if (rosterSheet) {
+    desired.roster = [];
+    const lineCodes = new Set([...snap.lines.map((l) => l.code), ...(desired.matrix ?? []).filter((a) => a.lineName).map((a) => a.lineCode)]);
+    for (const r of rosterSheet.rows) {
+      const v = r.values;
+      const who = (v.person ?? "").toLowerCase();
+      if (!v.line) issue(rosterSheet, r, "line", "不能为空");
+      else if (!lineCodes.has(v.line)) issue(rosterSheet, r, "line", `条线「${v.line}」不存在`);
+      const person = filePeople.get(who) ?? dbUserByEmail.get(who);
+      if (!who) issue(rosterSheet, r, "person", "不能为空");
+      else if (!person) issue(rosterSheet, r, "person", `「${who}」不在人员名单中`);
+      else if (!person.roles.includes("FIRST_CONTACT_OWNER")) issue(rosterSheet, r, "person", `「${who}」没有首问责任人角色`);
+      const startsAt = rosterTimeOf(v.startsAt ?? "", false);
+      const endsAt = rosterTimeOf(v.endsAt ?? "", true);
+      if (!startsAt) issue(rosterSheet, r, "startsAt", "时间格式为 YYYY-MM-DD 或 YYYY-MM-DD HH:mm（北京时间）");
+      if (!endsAt) issue(rosterSheet, r, "endsAt", "时间格式为 YYYY-MM-DD 或 YYYY-MM-DD HH:mm（北京时间）");
+      else if (startsAt && endsAt <= startsAt) issue(rosterSheet, r, "endsAt", "结束时间必须晚于开始时间");
+      if (v.line && person && startsAt && endsAt) desired.roster.push({ lineCode: v.line, email: who, startsAt, endsAt, row: r.row });
     }
   }
   return { desired, issues };

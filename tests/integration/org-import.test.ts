@@ -222,4 +222,33 @@ describe("org import: preview, apply, re-import, export", () => {
     expect(back.people.changed).toEqual([{ email: c.mail("staff"), fields: ["enabled"] }]);
     expect((await t.db.user.findUniqueOrThrow({ where: { id: leaver.id } })).disabledAt).toBeNull();
   });
+
+  it("the on-duty roster: imported in Beijing time, re-import changes nothing, a 条线's future entries follow the file", async () => {
+    const ctx = await adminCtx();
+    const c = smallCompany();
+    await applyOrgImport(ctx, { files: await book({ 部门: c.departments, 人员: c.people, 责任分配表: c.matrix }), full: false });
+    const header = ["条线编码", "值班人邮箱", "开始时间", "结束时间"];
+    const roster: Table = [header, [c.code("line"), c.mail("hr1"), "2099-12-08 09:00", "2099-12-08 18:00"], [c.code("line"), c.mail("hrhead"), "2099/12/09", "2099/12/09"]];
+    const files = [{ name: "roster.csv", bytes: csvOf(roster) }];
+    const { plan } = await applyOrgImport(ctx, { files, full: false });
+    expect(plan.roster.added).toHaveLength(2);
+    const line = await t.db.businessLine.findUniqueOrThrow({ where: { code: c.code("line") } });
+    const rows = await t.db.dutyRoster.findMany({ where: { lineId: line.id }, orderBy: { startsAt: "asc" } });
+    expect(rows.map((r) => [r.startsAt.toISOString(), r.endsAt.toISOString()])).toEqual([
+      ["2099-12-08T01:00:00.000Z", "2099-12-08T10:00:00.000Z"],
+      ["2099-12-08T16:00:00.000Z", "2099-12-09T16:00:00.000Z"],
+    ]);
+    expect((await previewOrgImport(ctx, { files, full: false })).plan.roster).toEqual({ added: [], removed: [] });
+    // The exported roster reads back unchanged.
+    const exported = await exportOrgCsv(ctx, "roster");
+    expect((await previewOrgImport(ctx, { files: [{ name: "r.csv", bytes: Buffer.from(exported) }], full: false })).plan.roster).toEqual({ added: [], removed: [] });
+
+    const { plan: replaced } = await applyOrgImport(ctx, { files: [{ name: "roster.csv", bytes: csvOf([header, roster[1]!]) }], full: false });
+    expect(replaced.roster.removed).toEqual([{ line: c.code("line"), person: c.mail("hrhead"), startsAt: "2099-12-08T16:00:00.000Z", endsAt: "2099-12-09T16:00:00.000Z" }]);
+    expect(await t.db.dutyRoster.count({ where: { lineId: line.id } })).toBe(1);
+
+    await expectRejected([{ name: "roster.csv", bytes: csvOf([header, [c.code("line"), c.mail("hr1"), "2099-02-30", "2099-03-01"]]) }], { row: 2, column: "开始时间", message: /时间格式/ });
+    await expectRejected([{ name: "roster.csv", bytes: csvOf([header, [c.code("line"), c.mail("hr1"), "2099-03-02 10:00", "2099-03-02 09:00"]]) }], { row: 2, column: "结束时间", message: /晚于开始/ });
+    await expectRejected([{ name: "roster.csv", bytes: csvOf([header, [c.code("line"), c.mail("staff"), "2099-03-02", "2099-03-02"]]) }], { row: 2, column: "值班人邮箱", message: /没有首问责任人角色/ });
+  });
 });

@@ -6,7 +6,7 @@ import { authedRoute } from "@/lib/http/route";
 import { exportOrgCsv, exportOrgXlsx } from "@/lib/org/export-org";
 import { parseInput } from "@/lib/validation";
 
-const query = z.object({ format: z.enum(["xlsx", "csv"]).default("xlsx"), sheet: z.enum(["departments", "people", "matrix"]).default("people") }).strict();
+const query = z.object({ format: z.enum(["xlsx", "csv"]).default("xlsx"), sheet: z.enum(["departments", "people", "matrix", "roster"]).default("people") }).strict();
 
 export const GET = authedRoute({ roles: ["ADMIN"] }, async ({ req, actor }) => {
   const q = parseInput(query, Object.fromEntries(req.nextUrl.searchParams));
