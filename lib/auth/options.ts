@@ -4,6 +4,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { bootstrapAdminRoles } from "../admin/bootstrap-admin";
+import { applySsoClaims, ssoOrgConfig } from "../org/apply-sso-claims";
 import { db } from "../db/client";
 import { serverEnv } from "../env";
 import { clientIp } from "../http/client-ip";
@@ -86,8 +87,11 @@ export function authOptions(): NextAuthOptions {
           ? await db().user.update({ where: { id: existing.id }, data: { oidcSubject: subject } })
           : await db().user.create({ data: { email, name: user.name ?? email, oidcSubject: subject, roles: ["EMPLOYEE"] } });
         if (record.disabledAt) return "/signin?error=AccountDisabled";
-        await bootstrapAdminRoles(db(), record, !existing?.oidcSubject, new Date());
-        (user as { sid?: string }).sid = await openSession(record.id, record.sessionVersion);
+        // The identity provider's department and groups (by configuration), then the bootstrap admin list.
+        const org = await applySsoClaims(db(), record, (profile ?? {}) as Record<string, unknown>, ssoOrgConfig(), new Date());
+        const current = org ? { ...record, ...org } : record;
+        await bootstrapAdminRoles(db(), current, !existing?.oidcSubject, new Date());
+        (user as { sid?: string }).sid = await openSession(record.id, current.sessionVersion);
         return true;
       },
       async jwt({ token, user }) {
