@@ -19,7 +19,7 @@ const asList = (v: unknown): string[] => (Array.isArray(v) ? v : v === undefined
 /**
  * The org the identity provider says a person has, applied at each SSO sign-in. The department claim
  * (a string, or a list whose first known value wins) names a department code; an unknown code changes
- * nothing. Only the roles that appear in OIDC_GROUP_ROLES are managed by the provider: each is granted
+ * nothing. When the groups claim is present, only the roles that appear in OIDC_GROUP_ROLES are managed by the provider: each is granted
  * when the person is in a mapped group and taken away when not; every other role stays as an admin set it.
  */
 export async function applySsoClaims(db: DbTx, user: { id: string; roles: Role[]; departmentId: string | null }, claims: Record<string, unknown>, config: SsoOrgConfig, now: Date) {
@@ -32,7 +32,8 @@ export async function applySsoClaims(db: DbTx, user: { id: string; roles: Role[]
       if (dept && dept.id !== user.departmentId) data.departmentId = dept.id;
     }
   }
-  if (config.groupRoles.length) {
+  // No groups claim at all (the provider does not send it): roles are left alone rather than stripped.
+  if (config.groupRoles.length && claims[config.groupsClaim] !== undefined) {
     const groups = new Set(asList(claims[config.groupsClaim]));
     const managed = new Set(config.groupRoles.map(([, r]) => r));
     const granted = new Set(config.groupRoles.filter(([g]) => groups.has(g)).map(([, r]) => r));

@@ -76,5 +76,16 @@ describe("moving in from a file", () => {
     const linked = await h.db.user.findUniqueOrThrow({ where: { email: c.mail("staff") } });
     expect(linked.id).toBe(staff.id);
     expect(linked.oidcSubject).toBe(c.mail("staff").split("@")[0]);
+
+    // A directory kept in the identity provider: its department claim and groups set the org at sign-in.
+    const login = `dir.${c.code("hr")}.owner.${randomBytes(3).toString("hex")}`;
+    const fromIdp = await h.newPage();
+    await signInWithOidc(fromIdp.page, login);
+    await fromIdp.page.getByTestId("user-name").waitFor();
+    const provisioned = await h.db.user.findUniqueOrThrow({ where: { email: `${login}@sso.example` }, include: { department: true } });
+    expect(provisioned.department?.code).toBe(c.code("hr"));
+    expect(provisioned.roles).toEqual(["EMPLOYEE", "FIRST_CONTACT_OWNER"]);
+    await fromIdp.page.goto(`${h.base}/queue`);
+    expect(await fromIdp.page.getByTestId("forbidden").count()).toBe(0);
   }, 120_000);
 });

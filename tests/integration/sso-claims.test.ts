@@ -44,6 +44,7 @@ describe("OIDC claims → department and roles", () => {
     // An unknown department and hostile claim shapes change nothing.
     const again = await t.db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(await applySsoClaims(t.db, again, { department: { $ne: 1 }, groups: [42, null] }, config, now)).toBeNull();
+    expect(await applySsoClaims(t.db, { ...again, roles: ["EMPLOYEE", "ADMIN"] }, { department: it2.code }, config, now)).toBeNull();
     expect(await t.db.auditLog.count({ where: { action: "user.sso-claims", target: user.id } })).toBe(2);
   });
 });
