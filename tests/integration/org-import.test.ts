@@ -1,6 +1,9 @@
 // Org chart, people and the responsibility matrix from a file: preview, apply in one transaction,
 // every error names sheet/row/column and writes nothing, re-import is a no-op, missing people are disabled.
+import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { nextManagerAbove } from "@/lib/escalation/chain";
+import { fileQuestion } from "@/lib/questions/file-question";
 import type { DbTx } from "@/lib/db/client";
 import { ConflictError, ForbiddenError } from "@/lib/errors";
 import { applyOrgImport } from "@/lib/org/apply-org-import";
@@ -8,7 +11,7 @@ import { exportOrgCsv, exportOrgXlsx } from "@/lib/org/export-org";
 import { OrgFileError } from "@/lib/org/org-issue";
 import { previewOrgImport } from "@/lib/org/preview-org-import";
 import { chooseOwner, routingCandidates } from "@/lib/questions/routing";
-import { actorOf } from "../helpers/actors";
+import { actorOf, ctxOf } from "../helpers/actors";
 import { makeUser } from "../helpers/factories";
 import { csvOf, smallCompany, xlsxOf, type Table } from "../helpers/org-files";
 import { useTestDb } from "../helpers/test-db";
@@ -128,6 +131,14 @@ describe("org import: preview, apply, re-import, export", () => {
     // The order column ranks the owners: with equal load the first in the file gets the question.
     const line = await t.db.businessLine.findUniqueOrThrow({ where: { code: c.code("line") } });
     expect(chooseOwner(await routingCandidates(t.db, line.id, new Date()))).toBe(hr1.id);
+    // An imported employee's question goes to that owner, and escalation climbs to the department's head.
+    const staff = await t.db.user.findUniqueOrThrow({ where: { email: c.mail("staff") } });
+    const q = await fileQuestion(ctxOf(t.db, staff), { idempotencyKey: randomUUID(), body: "入职材料交到哪里？", lineId: line.id, contactName: "王员工" });
+    expect((await t.db.question.findUniqueOrThrow({ where: { id: q.id } })).ownerId).toBe(hr1.id);
+    const hrhead = await t.db.user.findUniqueOrThrow({ where: { email: c.mail("hrhead") } });
+    const coo = await t.db.user.findUniqueOrThrow({ where: { email: c.mail("coo") } });
+    expect(await nextManagerAbove(t.db, hr1.id)).toBe(hrhead.id);
+    expect(await nextManagerAbove(t.db, hrhead.id)).toBe(coo.id);
 
     const after = await counts(t.db);
     const again = await previewOrgImport(ctx, { files, full: false });
