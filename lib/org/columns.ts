@@ -88,7 +88,9 @@ const KIND_NAMES: Record<string, DepartmentKind> = {
   部门: "DEPARTMENT", department: "DEPARTMENT", dept: "DEPARTMENT",
 };
 export const KIND_LABELS: Record<DepartmentKind, string> = { COMPANY: "公司", CENTER: "中心", REGION: "区域", DEPARTMENT: "部门" };
-export const kindOf = (text: string): DepartmentKind | undefined => KIND_NAMES[normaliseHeader(text)];
+// Own keys only: a cell saying "constructor" must not find Object.prototype's.
+const own = <T>(table: Record<string, T>, key: string): T | undefined => (Object.hasOwn(table, key) ? table[key] : undefined);
+export const kindOf = (text: string): DepartmentKind | undefined => own(KIND_NAMES, normaliseHeader(text));
 
 const ROLE_NAMES: Record<string, Role> = {
   员工: "EMPLOYEE", employee: "EMPLOYEE",
@@ -101,7 +103,7 @@ const ROLE_NAMES: Record<string, Role> = {
 export const ROLE_LABELS: Record<Role, string> = {
   EMPLOYEE: "员工", FIRST_CONTACT_OWNER: "首问责任人", POLICY_OWNER: "制度负责人", MANAGER: "管理者", ADMIN: "管理员", QA_REVIEWER: "质检员",
 };
-export const roleOf = (text: string): Role | undefined => ROLE_NAMES[normaliseHeader(text)];
+export const roleOf = (text: string): Role | undefined => own(ROLE_NAMES, normaliseHeader(text));
 export const splitList = (text: string) => text.split(/[,，;；、|/]+/).map((s) => s.trim()).filter(Boolean);
 
 /**
