@@ -47,6 +47,21 @@ const serverSchema = z.object({
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   OIDC_DISPLAY_NAME: z.string().min(1).default("企业单点登录"),
+  // Comma-separated e-mails whose first SSO sign-in makes them admin (a company that starts from SSO).
+  SHOUWEN_BOOTSTRAP_ADMIN_EMAILS: z
+    .string()
+    .transform((v) => v.split(",").map((e) => e.trim().toLowerCase()).filter(Boolean))
+    .pipe(z.array(z.string().email("must be comma-separated e-mail addresses")))
+    .default([]),
+  // SSO that carries the org (lib/org/apply-sso-claims.ts): the claim whose value is a department code,
+  // the claim listing groups, and group=ROLE pairs; both applied at every SSO sign-in.
+  OIDC_DEPARTMENT_CLAIM: z.string().regex(/^[A-Za-z0-9_.:\/-]{1,100}$/, "must be a claim name").optional(),
+  OIDC_GROUPS_CLAIM: z.string().regex(/^[A-Za-z0-9_.:\/-]{1,100}$/, "must be a claim name").default("groups"),
+  OIDC_GROUP_ROLES: z
+    .string()
+    .transform((v) => v.split(",").map((p) => p.trim()).filter(Boolean).map((p) => [p.slice(0, p.lastIndexOf("=")).trim(), p.slice(p.lastIndexOf("=") + 1).trim()] as const))
+    .pipe(z.array(z.tuple([z.string().min(1, "must be group=ROLE pairs"), z.enum(["EMPLOYEE", "FIRST_CONTACT_OWNER", "POLICY_OWNER", "MANAGER", "ADMIN", "QA_REVIEWER"], { error: "must be group=ROLE pairs with ROLE one of EMPLOYEE, FIRST_CONTACT_OWNER, POLICY_OWNER, MANAGER, ADMIN, QA_REVIEWER" })])))
+    .default([]),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional(),
   MAIL_FROM: z.string().default("首问 Shouwen <noreply@shouwen.local>"),
   // The company's time zone (IANA name): every time a person types or reads is wall time there (lib/time/zone.ts).

@@ -4,6 +4,8 @@ import { AssignmentForm, CalendarForm, HandoffReceiversForm, PhraseForm, Reindex
 import { CalendarBanner } from "@/components/admin/calendar-banner";
 import { OfficialCalendarForm } from "@/components/admin/official-calendar-form";
 import { formatPeriods } from "@/lib/admin/save-working-hours";
+import { SetupChecklist } from "@/components/admin/setup-checklist";
+import { setupChecklist } from "@/lib/admin/setup-checklist";
 import { requirePageActor } from "@/lib/auth/session";
 import { isolateBidi } from "@/lib/bidi";
 import { db } from "@/lib/db/client";
@@ -19,10 +21,11 @@ const companyHoursOf = (value: unknown) => parseHours(value) ?? [];
 
 export default async function AdminPage() {
   await requirePageActor("ADMIN");
-  const [limits, overrides, listedReceivers] = await Promise.all([
+  const [limits, overrides, listedReceivers, checklist] = await Promise.all([
     db().timeLimitPolicy.findMany({ include: { line: { select: { name: true } } }, orderBy: [{ lineId: "asc" }, { priority: "asc" }] }),
     db().calendarOverride.findMany({ where: { date: { gte: new Date(Date.now() - 86_400_000) } }, orderBy: { date: "asc" } }),
     listedReceiverIds(db()),
+    setupChecklist(db()),
   ]);
   const [lines, owners, users, phrases, roster] = await Promise.all([
     db().businessLine.findMany({ orderBy: { name: "asc" }, include: { assignments: { orderBy: { createdAt: "asc" }, include: { user: { select: { name: true } } } } } }),
@@ -42,7 +45,11 @@ export default async function AdminPage() {
     <div className="mx-auto max-w-5xl space-y-10">
       <CalendarBanner />
       <h1 className="text-2xl font-bold">系统管理</h1>
-      <p><Link className="text-blue-700 underline" href="/admin/notifications">通知投递（失败与重试）</Link></p>
+      {checklist.some((i) => i.state !== "done") && <SetupChecklist items={checklist} />}
+      <p className="flex flex-wrap gap-4">
+        <Link className="text-blue-700 underline" href="/admin/org">组织架构、人员与责任分配表导入</Link>
+        <Link className="text-blue-700 underline" href="/admin/notifications">通知投递（失败与重试）</Link>
+      </p>
       <section aria-labelledby="matrix-h">
         <h2 id="matrix-h" className="text-lg font-semibold">责任矩阵（条线 → 首问责任人）</h2>
         <table className="mt-2 w-full text-sm">

@@ -2,6 +2,8 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
+import { bootstrapAdminRoles } from "../admin/bootstrap-admin";
+import { applySsoClaims, ssoOrgConfig } from "../org/apply-sso-claims";
 import { db } from "../db/client";
 import { serverEnv } from "../env";
 import { RateLimitedError } from "../errors";
@@ -80,6 +82,7 @@ export function authOptions(): NextAuthOptions {
         if (account?.provider !== "oidc") return true;
         const claims = (profile ?? {}) as { email?: string; email_verified?: unknown };
         const ctx = { db: db(), now: new Date() };
+        const firstSsoSignIn = !(await db().user.findUnique({ where: { oidcSubject: account.providerAccountId }, select: { id: true } }));
         const linked = await linkOidcAccount(ctx, {
           subject: account.providerAccountId,
           email: claims.email ?? user.email,
@@ -87,7 +90,12 @@ export function authOptions(): NextAuthOptions {
           name: user.name,
         });
         if (!linked.ok) return `/signin?error=${linked.error}`;
-        (user as { sid?: string }).sid = await openSession(ctx, { userId: linked.userId, sessionVersion: linked.sessionVersion });
+        // The identity provider's department and groups (by configuration), then the bootstrap admin list.
+        const record = await db().user.findUniqueOrThrow({ where: { id: linked.userId }, select: { id: true, email: true, roles: true, departmentId: true, sessionVersion: true } });
+        const org = await applySsoClaims(db(), record, (profile ?? {}) as Record<string, unknown>, ssoOrgConfig(), ctx.now);
+        const current = org ? { ...record, ...org } : record;
+        await bootstrapAdminRoles(db(), current, firstSsoSignIn, ctx.now);
+        (user as { sid?: string }).sid = await openSession(ctx, { userId: linked.userId, sessionVersion: current.sessionVersion });
         return true;
       },
       async jwt({ token, user }) {

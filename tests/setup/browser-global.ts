@@ -12,6 +12,7 @@ import { withPortalNodeOptions } from "../../scripts/lib/portal-node-options";
 import { prepareData } from "../../scripts/prepare-data";
 import { findFreePort, waitFor } from "../../lib/services/ports";
 import { startOidcProvider } from "./oidc";
+import { OIDC_TEST_GROUP_ROLES } from "./oidc-accounts";
 import { startTestStack } from "./stack";
 
 declare module "vitest" {
@@ -91,6 +92,9 @@ export default async function setup(project: TestProject) {
       OIDC_ISSUER: oidc.issuer,
       OIDC_CLIENT_ID: oidc.clientId,
       OIDC_CLIENT_SECRET: oidc.clientSecret,
+      // The test provider's directory (tests/setup/oidc-accounts.ts) for the org-from-SSO mapping.
+      OIDC_DEPARTMENT_CLAIM: "department",
+      OIDC_GROUP_ROLES: OIDC_TEST_GROUP_ROLES,
     };
     const next = createRequire(import.meta.url).resolve("next/dist/bin/next");
     if (canReuseBuild()) log("reusing .next (SHOUWEN_TEST_REUSE_BUILD=1 and nothing changed since the last build)");

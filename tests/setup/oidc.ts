@@ -5,7 +5,7 @@
 // as an enterprise IdP does for its own applications.
 import type { Server } from "node:http";
 import { randomBytes } from "node:crypto";
-import { isOidcEmailVerified, oidcEmailFor, oidcNameFor } from "./oidc-accounts";
+import { isOidcEmailVerified, oidcDirectoryFor, oidcEmailFor, oidcNameFor } from "./oidc-accounts";
 
 export interface TestOidc {
   issuer: string;
@@ -57,7 +57,7 @@ export async function startOidcProvider(options: { port: number; redirectUri: st
       },
     ],
     cookies: { keys: [randomBytes(16).toString("hex")] },
-    claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name"] },
+    claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name", "department", "groups"] },
     // next-auth reads the profile from the ID token, so the claims must be in it.
     conformIdTokenClaims: false,
     features: { devInteractions: { enabled: true } },
@@ -65,7 +65,7 @@ export async function startOidcProvider(options: { port: number; redirectUri: st
     async findAccount(_ctx: unknown, id: string) {
       return {
         accountId: id,
-        claims: async () => ({ sub: id, email: oidcEmailFor(id), email_verified: isOidcEmailVerified(id), name: oidcNameFor(id) }),
+        claims: async () => ({ sub: id, email: oidcEmailFor(id), email_verified: isOidcEmailVerified(id), name: oidcNameFor(id), ...oidcDirectoryFor(id) }),
       };
     },
     async loadExistingGrant(ctx: GrantContext) {

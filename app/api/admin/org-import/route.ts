@@ -1,0 +1,29 @@
+// POST /api/admin/org-import?full=0|1[&apply=1&hash=<preview's>] — an org file (.xlsx or CSV) as the raw
+// body (application/octet-stream), its name in X-File-Name. Without apply: the preview; with it: applied.
+import { ValidationError } from "@/lib/errors";
+import { ctxFor } from "@/lib/http/ctx";
+import { authedRoute } from "@/lib/http/route";
+import { applyOrgImport } from "@/lib/org/apply-org-import";
+import { orgImportQuery } from "@/lib/org/org-import-query";
+import { MAX_ORG_FILE_BYTES } from "@/lib/org/parse-org-file";
+import { previewOrgImport } from "@/lib/org/preview-org-import";
+import { parseInput } from "@/lib/validation";
+
+function fileNameOf(header: string | null): string {
+  try {
+    return header ? decodeURIComponent(header).slice(0, 200) : "upload";
+  } catch {
+    throw new ValidationError({ "x-file-name": "文件名编码无效" });
+  }
+}
+
+export const POST = authedRoute({ roles: ["ADMIN"], upload: { maxBytes: MAX_ORG_FILE_BYTES } }, async ({ req, actor, raw }) => {
+  const query = parseInput(orgImportQuery, Object.fromEntries(req.nextUrl.searchParams));
+  const files = [{ name: fileNameOf(req.headers.get("x-file-name")), bytes: raw ?? Buffer.alloc(0) }];
+  const input = { files, full: query.full === "1" };
+  if (query.apply === "1") {
+    if (!query.hash) throw new ValidationError({ hash: "请先预览再导入" });
+    return applyOrgImport(ctxFor(actor), { ...input, expectedHash: query.hash });
+  }
+  return previewOrgImport(ctxFor(actor), input);
+});
