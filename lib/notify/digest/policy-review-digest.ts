@@ -1,9 +1,9 @@
 // The policy owner's daily reminder: their documents whose review date has passed or comes within a week,
 // and those marked for revision. Pure rendering beside the collection query; one notification per owner
 // and day (dedupe key), only when there is something to name.
-import { reviewDue, type ReviewRow } from "../../analytics/policy-review";
 import { isolateBidi } from "../../bidi";
 import type { Db } from "../../db/client";
+import { localDate } from "../../time/zone";
 import type { Message } from "../message";
 
 export const REVIEW_REMINDER_DAYS = 7;
@@ -24,14 +24,26 @@ export async function ownedPolicyIds(db: Db, departmentId: string): Promise<stri
   return rows.map((r) => r.id);
 }
 
+// The worker imports this (plain Node, no "server-only" modules): the query is its own, not the dashboard's.
 export async function collectPolicyReview(db: Db, owner: { name: string; departmentId: string }, date: string, now: Date): Promise<PolicyReviewDigest> {
-  const rows: ReviewRow[] = await reviewDue(db, await ownedPolicyIds(db, owner.departmentId), now);
+  const today = localDate(now);
+  const horizon = new Date(Date.parse(`${today}T00:00:00Z`) + REVIEW_REMINDER_DAYS * 86_400_000);
+  const ids = await ownedPolicyIds(db, owner.departmentId);
+  const rows = ids.length
+    ? await db.policy.findMany({
+        where: { id: { in: ids }, OR: [{ needsRevision: true }, { reviewDueAt: { lte: horizon } }] },
+        orderBy: [{ reviewDueAt: { sort: "asc", nulls: "last" } }, { title: "asc" }],
+        select: { id: true, title: true, reviewDueAt: true, needsRevision: true },
+      })
+    : [];
+  const todayMs = Date.parse(`${today}T00:00:00Z`);
   return {
     date,
     ownerName: owner.name,
-    policies: rows
-      .filter((r) => r.needsRevision || (r.daysLeft !== null && r.daysLeft <= REVIEW_REMINDER_DAYS))
-      .map((r) => ({ policyId: r.policyId, title: r.title, reviewDueAt: r.reviewDueAt, daysLeft: r.daysLeft, needsRevision: r.needsRevision })),
+    policies: rows.map((r) => {
+      const due = r.reviewDueAt?.toISOString().slice(0, 10) ?? null;
+      return { policyId: r.id, title: r.title, reviewDueAt: due, daysLeft: due ? Math.round((Date.parse(`${due}T00:00:00Z`) - todayMs) / 86_400_000) : null, needsRevision: r.needsRevision };
+    }),
   };
 }
 
