@@ -71,7 +71,8 @@ export async function startMeilisearch(options: {
       "--dump-dir", `${dataDir}/dumps`,
       "--snapshot-dir", `${dataDir}/snapshots`,
       "--http-addr", `127.0.0.1:${port}`,
-      "--master-key", masterKey,
+      // One argument with "=": a generated key may start with "-" (base64url), which would be read as an option.
+      `--master-key=${masterKey}`,
       "--env", "production",
       "--no-analytics",
       "--max-indexing-memory", "256MiB",
