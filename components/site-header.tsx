@@ -1,7 +1,9 @@
 import Link from "next/link";
 import { getActor } from "@/lib/auth/session";
 import { getT } from "@/lib/i18n/t";
+import { db } from "@/lib/db/client";
 import { navItemsFor } from "@/lib/navigation";
+import { unreadCount } from "@/lib/notify/inbox";
 import { LocaleSwitch } from "./locale-switch";
 import { Nav } from "./nav";
 import { SignOutButton } from "./sign-out-button";
@@ -10,6 +12,8 @@ import { SignOutButton } from "./sign-out-button";
 export async function SiteHeader() {
   const [actor, t] = await Promise.all([getActor(), getT()]);
   const items = actor ? navItemsFor(actor.roles).map(({ slug, href, labelKey }) => ({ slug, href, labelKey })) : [];
+  // The header never fails a page: without the database the badge is simply left out.
+  const unread = actor ? await unreadCount(db(), actor.id).catch(() => 0) : 0;
   return (
     <header className="border-b border-slate-300 bg-white">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
@@ -21,6 +25,10 @@ export async function SiteHeader() {
           <LocaleSwitch />
           {actor ? (
             <>
+              <Link href="/notifications" data-testid="inbox-link" className="rounded px-2 py-1 text-blue-800 hover:bg-slate-100" aria-label={unread ? t("notifications.unread", { count: String(unread) }) : t("notifications.link")}>
+                {t("notifications.link")}
+                {unread > 0 && <span data-testid="inbox-badge" className="ml-1 rounded-full bg-red-700 px-1.5 text-xs text-white">{unread > 99 ? "99+" : unread}</span>}
+              </Link>
               <span data-testid="user-name" className="max-w-48 truncate text-slate-700" title={t("auth.signedInAs", { name: actor.name })}>
                 {actor.name}
               </span>

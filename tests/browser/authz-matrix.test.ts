@@ -45,6 +45,8 @@ const TABLE: Record<string, Case[]> = {
   "api/policies/[id]/retire/route.ts": [{ method: "POST", path: `/api/policies/${id}/retire`, allowed: ["policy", "admin"], body: {} }],
   "api/policies/[id]/versions/[version]/file/route.ts": [{ method: "GET", path: "/api/policies/attendance-and-leave/versions/1/file", allowed: SIGNED_IN }],
   "ask/page.tsx": [{ method: "GET", path: "/ask", allowed: SIGNED_IN }],
+  "notifications/page.tsx": [{ method: "GET", path: "/notifications", allowed: SIGNED_IN }],
+  "api/notifications/read/route.ts": [{ method: "POST", path: "/api/notifications/read", allowed: SIGNED_IN, body: {} }],
   "my/questions/page.tsx": [{ method: "GET", path: "/my/questions", allowed: SIGNED_IN }],
   "questions/[id]/page.tsx": [{ method: "GET", path: `/questions/${id}`, allowed: SIGNED_IN }],
   "queue/page.tsx": [{ method: "GET", path: "/queue", allowed: ["owner"] }],

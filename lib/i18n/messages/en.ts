@@ -37,6 +37,8 @@ export const en: Messages = {
   "auth.signOut": "Sign out",
   "auth.signingIn": "Signing in…",
   "auth.signedInAs": "Signed in as {name}",
+  "notifications.link": "Notifications",
+  "notifications.unread": "{count} unread notifications",
   "auth.title": "Sign in to Shouwen",
   "auth.intro": "Use your company e-mail address and password.",
   "auth.email": "E-mail",

@@ -38,6 +38,8 @@ export const zhCN = {
   "auth.signOut": "退出登录",
   "auth.signingIn": "正在登录…",
   "auth.signedInAs": "当前用户：{name}",
+  "notifications.link": "通知",
+  "notifications.unread": "{count} 条未读通知",
   "auth.title": "登录首问",
   "auth.intro": "使用公司邮箱和密码登录。",
   "auth.email": "邮箱",

@@ -1,0 +1,52 @@
+import "server-only";
+// 站内通知: the in-app rows the outbox writes for a person (enqueueNotification), rendered with the same
+// templates as mail and IM, newest first; and marking them read. Only the actor's own rows, ever.
+import { z } from "zod";
+import type { DbTx } from "../db/client";
+import type { Ctx } from "../questions/context";
+import { parseInput } from "../validation";
+import { renderNotification } from "./render-notification";
+
+export const INBOX_LIMIT = 100;
+
+export interface InboxItem {
+  id: string;
+  subject: string;
+  lines: string[];
+  questionId: string | null;
+  createdAt: Date;
+  read: boolean;
+}
+
+export async function unreadCount(db: DbTx, userId: string): Promise<number> {
+  return db.notification.count({ where: { userId, channel: "IN_APP", readAt: null } });
+}
+
+export async function listInbox(ctx: Ctx): Promise<{ items: InboxItem[]; unread: number }> {
+  const [rows, unread] = await Promise.all([
+    ctx.db.notification.findMany({
+      where: { userId: ctx.actor.id, channel: "IN_APP" },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: INBOX_LIMIT,
+      select: { id: true, kind: true, payload: true, createdAt: true, readAt: true, question: { select: { id: true, number: true, line: { select: { name: true } } } } },
+    }),
+    unreadCount(ctx.db, ctx.actor.id),
+  ]);
+  return {
+    unread,
+    items: rows.map((r) => {
+      const m = renderNotification({ kind: r.kind, payload: r.payload, question: r.question ? { id: r.question.id, number: r.question.number, lineName: r.question.line.name } : null });
+      return { id: r.id, subject: m.subject.replace(/^【首问】/, ""), lines: m.sections.flatMap((s) => (s.heading ? [s.heading, ...s.lines] : s.lines)), questionId: r.question?.id ?? null, createdAt: r.createdAt, read: r.readAt !== null };
+    }),
+  };
+}
+
+export const markReadInput = z.union([z.object({ all: z.literal(true) }).strict(), z.object({ ids: z.array(z.string().uuid("通知编号无效")).min(1).max(INBOX_LIMIT) }).strict()]);
+
+/** Marks the actor's own in-app rows read (all, or the ids given; ids of other people's rows change nothing). */
+export async function markInboxRead(ctx: Ctx, raw: unknown): Promise<{ marked: number }> {
+  const input = parseInput(markReadInput, raw);
+  const where = { userId: ctx.actor.id, channel: "IN_APP" as const, readAt: null, ...("ids" in input ? { id: { in: input.ids } } : {}) };
+  const r = await ctx.db.notification.updateMany({ where, data: { readAt: ctx.now } });
+  return { marked: r.count };
+}
