@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { ActionForm } from "@/components/questions/action-form";
+import { MarkAllRead } from "@/components/notifications/mark-all-read";
 import { requirePageActor } from "@/lib/auth/session";
 import { ctxFor } from "@/lib/http/ctx";
 import { listInbox } from "@/lib/notify/inbox";
@@ -17,7 +17,7 @@ export default async function NotificationsPage() {
       <p className="mt-1 text-sm text-slate-700" data-testid="inbox-unread">{unread > 0 ? `${unread} 条未读` : "没有未读通知"}</p>
       {unread > 0 && (
         <div className="mt-3">
-          <ActionForm action="/api/notifications/read" testId="inbox-mark-all" submitLabel="全部标为已读" tone="plain" build={() => ({ all: true })} />
+          <MarkAllRead />
         </div>
       )}
       {items.length === 0 ? (
