@@ -3,7 +3,7 @@
 // restores and the scale data set run as the owner (DATABASE_OWNER_URL). A role that does not own a
 // table cannot ALTER it, DISABLE its triggers or (without the privilege) TRUNCATE it, so SQL the
 // portal could be tricked into still cannot rewrite the trail. See docs/decisions/0012-database-roles.md.
-import pg from "pg";
+import { quoteIdent, withPgClient } from "./pg-client";
 
 /** The role `npm run dev` / `npm start` and the test stacks create for the embedded PostgreSQL. */
 export const EMBEDDED_APP_ROLE = "shouwen_app";
@@ -11,17 +11,7 @@ export const EMBEDDED_APP_ROLE = "shouwen_app";
 /** Tables the app may only read and append to. */
 export const APPEND_ONLY_TABLES = ["AuditLog", "QuestionEvent"] as const;
 
-async function withClient<T>(url: string, work: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
-const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 export function roleOf(url: string): string {
   return decodeURIComponent(new URL(url).username);
@@ -43,17 +33,17 @@ export function urlWithCredentials(url: string, user: string, password: string):
 export async function ensureAppRole(ownerUrl: string, appUrl: string, options: { resetPassword?: boolean } = {}): Promise<void> {
   const role = roleOf(appUrl);
   const password = decodeURIComponent(new URL(appUrl).password);
-  await withClient(ownerUrl, async (c) => {
+  await withPgClient(ownerUrl, async (c) => {
     const exists = (await c.query("SELECT 1 FROM pg_roles WHERE rolname = $1", [role])).rowCount! > 0;
     // CREATE/ALTER ROLE take no bind parameters: the password goes in as an escaped literal.
     const literal = (await c.query<{ l: string }>("SELECT quote_literal($1) AS l", [password])).rows[0]!.l;
     if (!exists) {
-      await c.query(`CREATE ROLE ${ident(role)} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS PASSWORD ${literal}`).catch((err: unknown) => {
+      await c.query(`CREATE ROLE ${quoteIdent(role)} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS PASSWORD ${literal}`).catch((err: unknown) => {
         // Several instances starting at once: another one created it first.
         if ((err as { code?: string }).code !== "42710") throw err;
       });
     } else if (options.resetPassword) {
-      await c.query(`ALTER ROLE ${ident(role)} LOGIN PASSWORD ${literal}`);
+      await c.query(`ALTER ROLE ${quoteIdent(role)} LOGIN PASSWORD ${literal}`);
     }
   });
 }
@@ -64,9 +54,9 @@ export async function ensureAppRole(ownerUrl: string, appUrl: string, options: {
  * migration ledger, use the sequences. Idempotent.
  */
 export async function grantAppRole(ownerUrl: string, role: string): Promise<void> {
-  const r = ident(role);
-  const trails = APPEND_ONLY_TABLES.map(ident).join(", ");
-  await withClient(ownerUrl, async (c) => {
+  const r = quoteIdent(role);
+  const trails = APPEND_ONLY_TABLES.map(quoteIdent).join(", ");
+  await withPgClient(ownerUrl, async (c) => {
     await c.query("BEGIN");
     try {
       await c.query(`GRANT USAGE ON SCHEMA public TO ${r}`);
@@ -94,7 +84,7 @@ export interface RoleReport {
 
 /** How privileged the role behind `url` is in its database (for the start-up warning). */
 export async function describeRole(url: string): Promise<RoleReport> {
-  return withClient(url, async (c) => {
+  return withPgClient(url, async (c) => {
     const { rows } = await c.query<RoleReport>(
       `SELECT current_user AS role,
               (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) AS superuser,

@@ -10,6 +10,7 @@ import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { createGunzip, createGzip } from "node:zlib";
 import pg from "pg";
+import { quoteIdent, withPgClient } from "../db/pg-client";
 import { from as copyFrom, to as copyTo } from "pg-copy-streams";
 import { listMigrations, migrate } from "../db/migrate";
 
@@ -23,17 +24,7 @@ export interface BackupManifest {
   tables: { name: string; rows: number; file: string }[];
 }
 
-async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
 
-const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 async function dataTables(c: pg.Client): Promise<string[]> {
   const r = await c.query<{ name: string }>(
@@ -60,15 +51,15 @@ export async function backupDatabase(databaseUrl: string, dir: string, options: 
   const log = options.log ?? (() => undefined);
   mkdirSync(dir, { recursive: true, mode: DIR_MODE });
   chmodSync(dir, DIR_MODE);
-  return withClient(databaseUrl, async (c) => {
+  return withPgClient(databaseUrl, async (c) => {
     await c.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     try {
-      const migrations = (await c.query<{ name: string }>(`SELECT name FROM ${quote(MIGRATIONS_TABLE)} ORDER BY name`)).rows.map((r) => r.name);
+      const migrations = (await c.query<{ name: string }>(`SELECT name FROM ${quoteIdent(MIGRATIONS_TABLE)} ORDER BY name`)).rows.map((r) => r.name);
       const tables: BackupManifest["tables"] = [];
       for (const name of await dataTables(c)) {
         const file = `${name}.bin.gz`;
-        const rows = Number((await c.query<{ n: string }>(`SELECT count(*) AS n FROM ${quote(name)}`)).rows[0]!.n);
-        await pipeline(c.query(copyTo(`COPY ${quote(name)} TO STDOUT WITH (FORMAT binary)`)), createGzip({ level: 6 }), createWriteStream(privateFile(path.join(dir, file)), { flags: "r+" }));
+        const rows = Number((await c.query<{ n: string }>(`SELECT count(*) AS n FROM ${quoteIdent(name)}`)).rows[0]!.n);
+        await pipeline(c.query(copyTo(`COPY ${quoteIdent(name)} TO STDOUT WITH (FORMAT binary)`)), createGzip({ level: 6 }), createWriteStream(privateFile(path.join(dir, file)), { flags: "r+" }));
         tables.push({ name, rows, file });
         log(`${name}: ${rows} rows`);
       }
@@ -102,11 +93,11 @@ export async function restoreDatabase(databaseUrl: string, dir: string, options:
     throw new Error(`the backup's schema (${manifest.migrations.at(-1) ?? "none"}) differs from this version's (${known.at(-1)}): restore with the version that made the backup, then upgrade`);
   }
   await migrate(databaseUrl, { log: () => undefined });
-  return withClient(databaseUrl, async (c) => {
+  return withPgClient(databaseUrl, async (c) => {
     const present = new Set(await dataTables(c));
     for (const t of manifest.tables) if (!present.has(t.name)) throw new Error(`table ${t.name} of the backup does not exist in the migrated database`);
     for (const name of present) {
-      const n = Number((await c.query<{ n: string }>(`SELECT count(*) AS n FROM ${quote(name)}`)).rows[0]!.n);
+      const n = Number((await c.query<{ n: string }>(`SELECT count(*) AS n FROM ${quoteIdent(name)}`)).rows[0]!.n);
       if (n > 0) throw new Error(`the target database is not empty (${name} has ${n} rows): restore into a new database`);
     }
     await c.query("BEGIN");
@@ -114,7 +105,7 @@ export async function restoreDatabase(databaseUrl: string, dir: string, options:
       await c.query("SET LOCAL session_replication_role = replica");
       let rows = 0;
       for (const t of manifest.tables) {
-        await pipeline(createReadStream(path.join(dir, t.file)), createGunzip(), c.query(copyFrom(`COPY ${quote(t.name)} FROM STDIN WITH (FORMAT binary)`)));
+        await pipeline(createReadStream(path.join(dir, t.file)), createGunzip(), c.query(copyFrom(`COPY ${quoteIdent(t.name)} FROM STDIN WITH (FORMAT binary)`)));
         rows += t.rows;
         log(`${t.name}: ${t.rows} rows`);
       }
@@ -125,10 +116,10 @@ export async function restoreDatabase(databaseUrl: string, dir: string, options:
       );
       for (const s of seqs.rows) {
         if (!s.seq) continue;
-        await c.query(`SELECT setval($1, COALESCE((SELECT max(${quote(s.col)}) FROM ${quote(s.tbl)}), 0) + 1, false)`, [s.seq]);
+        await c.query(`SELECT setval($1, COALESCE((SELECT max(${quoteIdent(s.col)}) FROM ${quoteIdent(s.tbl)}), 0) + 1, false)`, [s.seq]);
       }
       for (const t of manifest.tables) {
-        const n = Number((await c.query<{ n: string }>(`SELECT count(*) AS n FROM ${quote(t.name)}`)).rows[0]!.n);
+        const n = Number((await c.query<{ n: string }>(`SELECT count(*) AS n FROM ${quoteIdent(t.name)}`)).rows[0]!.n);
         if (n !== t.rows) throw new Error(`${t.name}: ${n} rows restored, the backup has ${t.rows}`);
       }
       await c.query("COMMIT");

@@ -3,6 +3,7 @@
 // and not even by the owner (the triggers). This file's database is a copy of the migrated template,
 // so it also proves that the grants survive CREATE DATABASE … TEMPLATE as the test stacks use it.
 import pg from "pg";
+import { withPgClient } from "@/lib/db/pg-client";
 import { describe, expect, it } from "vitest";
 import { describeRole, isPrivileged } from "@/lib/db/app-role";
 import { makeLine, makeUser } from "../helpers/factories";
@@ -10,15 +11,6 @@ import { useTestDb } from "../helpers/test-db";
 
 const t = useTestDb();
 
-async function withClient<T>(url: string, work: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 /** Runs `sql` and returns the SQLSTATE it failed with (or "ok"); each in its own savepoint-free statement. */
 async function outcome(c: pg.Client, sql: string, params: unknown[] = []): Promise<string> {
@@ -51,7 +43,7 @@ describe("the portal's database role", () => {
 
   it("reads and appends to both audit trails (what the portal needs)", async () => {
     const { event, audit } = await seedTrail();
-    await withClient(t.url, async (c) => {
+    await withPgClient(t.url, async (c) => {
       expect((await c.query(`SELECT id FROM "QuestionEvent" WHERE id = $1`, [event.id])).rowCount).toBe(1);
       expect((await c.query(`SELECT id FROM "AuditLog" WHERE id = $1`, [audit.id])).rowCount).toBe(1);
       await c.query(`INSERT INTO "AuditLog" (action, data) VALUES ('test.append', '{}')`);
@@ -80,7 +72,7 @@ describe("the portal's database role", () => {
       // A table of its own (e.g. to stage a forged copy) is refused too: no CREATE on the schema.
       [`CREATE TABLE forged (id int)`, []],
     ] as const;
-    await withClient(t.url, async (c) => {
+    await withPgClient(t.url, async (c) => {
       for (const [sql, params] of attempts) {
         expect(await outcome(c, sql, [...params]), sql).toMatch(/^42501: (permission denied|must be owner)/);
       }
@@ -91,7 +83,7 @@ describe("the portal's database role", () => {
 
   it("AuditLog is append-only for the owner too: UPDATE, DELETE and TRUNCATE are refused by trigger", async () => {
     const { audit } = await seedTrail();
-    await withClient(t.ownerUrl, async (c) => {
+    await withPgClient(t.ownerUrl, async (c) => {
       expect(await outcome(c, `UPDATE "AuditLog" SET action = 'forged' WHERE id = $1`, [audit.id])).toMatch(/AuditLog is append-only \(UPDATE refused\)/);
       expect(await outcome(c, `DELETE FROM "AuditLog" WHERE id = $1`, [audit.id])).toMatch(/AuditLog is append-only \(DELETE refused\)/);
       expect(await outcome(c, `TRUNCATE "AuditLog" CASCADE`)).toMatch(/AuditLog is append-only \(TRUNCATE refused\)/);

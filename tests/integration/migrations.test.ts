@@ -2,7 +2,7 @@
 // (apart from the guarantees Prisma cannot express), apply once, and keep the event log append-only.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import pg from "pg";
+import { withPgClient } from "@/lib/db/pg-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listMigrations, migrate } from "@/lib/db/migrate";
 import { schemaSqlFromEmpty } from "@/lib/db/schema-sql";
@@ -25,19 +25,10 @@ function integrityObjectNames(): Set<string> {
   return names;
 }
 
-async function withClient<T>(url: string, work: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 /** A sorted, printable description of the public schema, so a difference shows up as a readable diff. */
 async function catalog(url: string, ignore: Set<string>) {
-  return withClient(url, async (c) => {
+  return withPgClient(url, async (c) => {
     const rows = async (sql: string) => (await c.query<{ line: string; name: string }>(sql)).rows.filter((r) => !ignore.has(r.name)).map((r) => r.line).sort();
     return {
       tables: await rows(`SELECT tablename AS name, tablename AS line FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_shouwen_migrations'`),
@@ -77,7 +68,7 @@ describe("migrations", () => {
     const [a, b, scratch] = await Promise.all([createEmptyDatabase(), createEmptyDatabase(), createEmptyDatabase()]);
     dbs.push(a, b, scratch);
     const [sql, applied] = await Promise.all([schemaSqlFromEmpty(scratch.url), migrate(b.url)]);
-    await withClient(a.url, (c) => c.query(sql));
+    await withPgClient(a.url, (c) => c.query(sql));
     fromPrisma = a;
     fromMigrations = b;
     appliedFirst = applied;
@@ -122,7 +113,7 @@ describe("QuestionEvent", () => {
 
   it("is append-only: UPDATE, DELETE and TRUNCATE are refused by the database, also for its owner", async () => {
     const event = await makeEvent();
-    await withClient(t.ownerUrl, async (c) => {
+    await withPgClient(t.ownerUrl, async (c) => {
       await expect(c.query(`UPDATE "QuestionEvent" SET data = '{"x":1}' WHERE id = $1`, [event.id])).rejects.toThrow(/append-only/);
       await expect(c.query(`DELETE FROM "QuestionEvent" WHERE id = $1`, [event.id])).rejects.toThrow(/append-only/);
       await expect(c.query(`TRUNCATE "QuestionEvent" CASCADE`)).rejects.toThrow(/append-only/);
