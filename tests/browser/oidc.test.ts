@@ -2,51 +2,30 @@
 // employee and lands signed in; a second sign-in reuses the same account. An existing local account
 // is linked only by a verified e-mail or by the subject an admin set (issue 15, item 5).
 import { randomBytes } from "node:crypto";
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { zhCN } from "@/lib/i18n/messages/zh-CN";
 import { navItemsFor } from "@/lib/navigation";
 import { DEMO_PASSWORD, demoEmail } from "@/lib/seed/demo";
 import { makeUser, TEST_PASSWORD } from "../helpers/factories";
-import { useBrowser } from "../helpers/browser";
+import { signInWithOidc, throughOidcProvider, useBrowser } from "../helpers/browser";
 import { HttpClient } from "../helpers/http";
 import { oidcEmailFor, oidcNameFor } from "../setup/oidc-accounts";
 
 const h = useBrowser();
 
-/** Clicks the SSO button and gets through the provider's login (and consent, if asked). */
-async function signInWithOidc(page: Page, login: string): Promise<void> {
-  await throughProvider(page, login);
-  await page.waitForURL((url) => url.origin === h.base && !url.pathname.startsWith("/signin"));
-}
-
 /** The same, for a sign-in the portal refuses: back on /signin with this error shown. */
 async function refusedOidc(page: Page, login: string, error: string): Promise<string> {
-  await throughProvider(page, login);
+  await throughOidcProvider(page, h.base, login);
   await page.waitForURL((url) => url.origin === h.base && url.pathname === "/signin" && url.searchParams.get("error") === error);
   return (await page.getByTestId("signin-error").textContent()) ?? "";
-}
-
-async function throughProvider(page: Page, login: string): Promise<void> {
-  const issuer = new URL(inject("oidcIssuer"));
-  await page.goto(`${h.base}/signin`);
-  await page.getByTestId("signin-oidc").click();
-  await page.waitForURL((url) => url.host === issuer.host);
-  for (let step = 0; step < 3 && new URL(page.url()).host === issuer.host; step++) {
-    const loginField = page.locator('input[name="login"]');
-    if (await loginField.count()) {
-      await loginField.fill(login);
-      await page.locator('input[name="password"]').fill("any-password");
-    }
-    await Promise.all([page.waitForNavigation(), page.locator("button.login-submit").click()]);
-  }
 }
 
 describe("OIDC sign-in", () => {
   it("provisions a new user as an employee and signs them in", async () => {
     const login = `sso-${randomBytes(4).toString("hex")}`;
     const { page } = await h.newPage();
-    await signInWithOidc(page, login);
+    await signInWithOidc(page, h.base, login);
     await expect(page.getByTestId("user-name").textContent()).resolves.toBe(oidcNameFor(login));
     const slugs = await page
       .locator('header nav [data-testid^="nav-"]:not([data-testid="nav-toggle"])')
@@ -62,7 +41,7 @@ describe("OIDC sign-in", () => {
     const login = `sso-${randomBytes(4).toString("hex")}`;
     for (let i = 0; i < 2; i++) {
       const { page } = await h.newPage();
-      await signInWithOidc(page, login);
+      await signInWithOidc(page, h.base, login);
       await expect(page.getByTestId("user-name").textContent()).resolves.toBe(oidcNameFor(login));
     }
     expect(await h.db.user.count({ where: { email: oidcEmailFor(login) } })).toBe(1);
@@ -77,7 +56,7 @@ describe("OIDC account linking", () => {
     const name = login();
     const local = await makeUser(h.db, { email: oidcEmailFor(name), name: "本地账号", password: TEST_PASSWORD });
     const { page } = await h.newPage();
-    await signInWithOidc(page, name);
+    await signInWithOidc(page, h.base, name);
     await expect(page.getByTestId("user-name").textContent()).resolves.toBe("本地账号");
     expect(await h.db.user.findUniqueOrThrow({ where: { id: local.id } })).toMatchObject({ oidcSubject: name });
     expect(await h.db.auditLog.count({ where: { action: "sso.linked", target: local.id } })).toBe(1);
@@ -114,7 +93,7 @@ describe("OIDC account linking", () => {
     expect(await h.db.auditLog.count({ where: { action: "user.update", target: local.id } })).toBe(1);
 
     const { page } = await h.newPage();
-    await signInWithOidc(page, name);
+    await signInWithOidc(page, h.base, name);
     await expect(page.getByTestId("user-name").textContent()).resolves.toBe("管理员绑定的账号");
     expect(await sessionsOf(local.id)).toBe(1);
     // The provider's (unverified) address did not become an account of its own.

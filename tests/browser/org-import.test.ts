@@ -4,8 +4,7 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { describe, expect, inject, it } from "vitest";
-import type { Page } from "playwright-core";
-import { signIn, useBrowser } from "../helpers/browser";
+import { signIn, signInWithOidc, useBrowser } from "../helpers/browser";
 import { smallCompany, xlsxOf } from "../helpers/org-files";
 
 const h = useBrowser();
@@ -20,23 +19,6 @@ function adminCreate(email: string, password: string): Promise<number> {
     child.on("exit", (code) => resolve(code ?? -1));
     child.stdin.end(`${password}\n`);
   });
-}
-
-/** The SSO button and the test provider's login form (as in oidc.test.ts). */
-async function signInWithOidc(page: Page, login: string): Promise<void> {
-  const issuer = new URL(inject("oidcIssuer"));
-  await page.goto(`${h.base}/signin`);
-  await page.getByTestId("signin-oidc").click();
-  await page.waitForURL((url) => url.host === issuer.host);
-  for (let step = 0; step < 3 && new URL(page.url()).host === issuer.host; step++) {
-    const loginField = page.locator('input[name="login"]');
-    if (await loginField.count()) {
-      await loginField.fill(login);
-      await page.locator('input[name="password"]').fill("any-password");
-    }
-    await Promise.all([page.waitForNavigation(), page.locator("button.login-submit").click()]);
-  }
-  await page.waitForURL((url) => url.origin === h.base && !url.pathname.startsWith("/signin"));
 }
 
 describe("moving in from a file", () => {
@@ -71,7 +53,7 @@ describe("moving in from a file", () => {
     expect(await h.db.auditLog.count({ where: { action: "org.import", actor: { email: adminEmail } } })).toBe(1);
 
     const employee = await h.newPage();
-    await signInWithOidc(employee.page, c.mail("staff").split("@")[0]!);
+    await signInWithOidc(employee.page, h.base, c.mail("staff").split("@")[0]!);
     await expect(employee.page.getByTestId("user-name").textContent()).resolves.toBe("王员工");
     const linked = await h.db.user.findUniqueOrThrow({ where: { email: c.mail("staff") } });
     expect(linked.id).toBe(staff.id);
@@ -80,7 +62,7 @@ describe("moving in from a file", () => {
     // A directory kept in the identity provider: its department claim and groups set the org at sign-in.
     const login = `dir.${c.code("hr")}.owner.${randomBytes(3).toString("hex")}`;
     const fromIdp = await h.newPage();
-    await signInWithOidc(fromIdp.page, login);
+    await signInWithOidc(fromIdp.page, h.base, login);
     await fromIdp.page.getByTestId("user-name").waitFor();
     const provisioned = await h.db.user.findUniqueOrThrow({ where: { email: `${login}@sso.example` }, include: { department: true } });
     expect(provisioned.department?.code).toBe(c.code("hr"));

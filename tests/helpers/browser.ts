@@ -36,6 +36,28 @@ export async function signIn(page: Page, base: string, email: string, password: 
   await page.getByTestId("user-name").waitFor({ timeout: 15_000 });
 }
 
+/** Clicks the SSO button and gets through the test provider's login (and consent, if asked). */
+export async function throughOidcProvider(page: Page, base: string, login: string): Promise<void> {
+  const issuer = new URL(inject("oidcIssuer"));
+  await page.goto(`${base}/signin`);
+  await page.getByTestId("signin-oidc").click();
+  await page.waitForURL((url) => url.host === issuer.host);
+  for (let step = 0; step < 3 && new URL(page.url()).host === issuer.host; step++) {
+    const loginField = page.locator('input[name="login"]');
+    if (await loginField.count()) {
+      await loginField.fill(login);
+      await page.locator('input[name="password"]').fill("any-password");
+    }
+    await Promise.all([page.waitForNavigation(), page.locator("button.login-submit").click()]);
+  }
+}
+
+/** An SSO sign-in the portal accepts: back on the portal, past /signin. */
+export async function signInWithOidc(page: Page, base: string, login: string): Promise<void> {
+  await throughOidcProvider(page, base, login);
+  await page.waitForURL((url) => url.origin === base && !url.pathname.startsWith("/signin"));
+}
+
 export interface PortalHarness {
   /** The running portal, e.g. http://127.0.0.1:41234 */
   readonly base: string;
