@@ -21,6 +21,8 @@ export interface RouteContext<P> {
   body: unknown;
   /** The bytes of an upload route (`upload` option), counted as they arrived. */
   raw?: Buffer;
+  /** An upload's file name from the X-File-Name header (percent-encoded UTF-8), or null when none was sent. */
+  fileName?: string | null;
 }
 
 /** An upload route takes the raw bytes of one file: `application/octet-stream`, capped while read. */
@@ -35,6 +37,16 @@ async function readUploadBody(req: NextRequest, upload: UploadOption): Promise<B
     throw new ValidationError({ "content-type": "上传请求必须是 application/octet-stream" }, "请求格式不正确");
   }
   return readBodyCapped(req, upload.maxBytes);
+}
+
+function uploadFileName(req: NextRequest): string | null {
+  const header = req.headers.get("x-file-name");
+  if (!header) return null;
+  try {
+    return decodeURIComponent(header);
+  } catch {
+    throw new ValidationError({ "x-file-name": "文件名编码无效" });
+  }
 }
 
 /** An Origin header, when sent, must name the host the request was addressed to. */
@@ -93,9 +105,9 @@ export function authedRoute<P = Record<string, string>>(
       // scripts/serve.ts refuses these for every request already; here too, so a route is safe on any server.
       assertCleanRequest(req.nextUrl, req.headers);
       const read = req.method === "GET" || req.method === "HEAD";
-      const raw = !read && options.upload ? await readUploadBody(req, options.upload) : undefined;
+      const upload = !read && options.upload ? { raw: await readUploadBody(req, options.upload), fileName: uploadFileName(req) } : {};
       const body = read || options.upload ? undefined : await readWriteBody(req);
-      const result = await handler({ req, actor, params: await context.params, requestId, body, raw });
+      const result = await handler({ req, actor, params: await context.params, requestId, body, ...upload });
       const res = result instanceof Response ? result : NextResponse.json(result);
       res.headers.set("x-request-id", requestId);
       return res;

@@ -9,17 +9,9 @@ import { MAX_ORG_FILE_BYTES } from "@/lib/org/parse-org-file";
 import { previewOrgImport } from "@/lib/org/preview-org-import";
 import { parseInput } from "@/lib/validation";
 
-function fileNameOf(header: string | null): string {
-  try {
-    return header ? decodeURIComponent(header).slice(0, 200) : "upload";
-  } catch {
-    throw new ValidationError({ "x-file-name": "文件名编码无效" });
-  }
-}
-
-export const POST = authedRoute({ roles: ["ADMIN"], upload: { maxBytes: MAX_ORG_FILE_BYTES } }, async ({ req, actor, raw }) => {
+export const POST = authedRoute({ roles: ["ADMIN"], upload: { maxBytes: MAX_ORG_FILE_BYTES } }, async ({ req, actor, raw, fileName }) => {
   const query = parseInput(orgImportQuery, Object.fromEntries(req.nextUrl.searchParams));
-  const files = [{ name: fileNameOf(req.headers.get("x-file-name")), bytes: raw ?? Buffer.alloc(0) }];
+  const files = [{ name: (fileName ?? "upload").slice(0, 200), bytes: raw ?? Buffer.alloc(0) }];
   const input = { files, full: query.full === "1" };
   if (query.apply === "1") {
     if (!query.hash) throw new ValidationError({ hash: "请先预览再导入" });
