@@ -2,6 +2,7 @@
 // add the current version's sections) and only then is Policy.indexedVersionId set; a crash in
 // between leaves the marker behind, so the next sync redoes that policy and counts converge.
 import type { Db } from "../db/client";
+import { Prisma } from "../db/generated/client";
 import type { MeiliConfig } from "./client";
 import { ownerSynonymGroups } from "./corpus";
 import { addDocuments, countDocuments, deleteDocumentsWhere, deleteIndex, ensureIndex, filterValue, sectionsIndexUid, toSectionDoc } from "./meili-index";
@@ -12,14 +13,14 @@ export interface SyncOptions {
   onProgress?: (done: number, total: number, policyId: string) => void;
 }
 
+/** Policies whose index entries lag behind PostgreSQL: an active one not yet indexed at its current version, a retired one still indexed. */
+const INDEX_BEHIND = Prisma.sql`("status" = 'ACTIVE' AND "currentVersionId" IS DISTINCT FROM "indexedVersionId")
+       OR ("status" = 'ARCHIVED' AND "indexedVersionId" IS NOT NULL)`;
+
 export async function syncIndex(db: Db, options: SyncOptions): Promise<{ synced: string[]; removed: string[] }> {
   const uid = sectionsIndexUid(options.prefix);
   await ensureIndex(uid, await ownerSynonymGroups(db), options.config);
-  const stale = await db.$queryRaw<{ id: string; status: string }[]>`
-    SELECT id, status::text FROM "Policy"
-    WHERE ("status" = 'ACTIVE' AND "currentVersionId" IS DISTINCT FROM "indexedVersionId")
-       OR ("status" = 'ARCHIVED' AND "indexedVersionId" IS NOT NULL)
-    ORDER BY id`;
+  const stale = await db.$queryRaw<{ id: string; status: string }[]>`SELECT id, status::text FROM "Policy" WHERE ${INDEX_BEHIND} ORDER BY id`;
   const synced: string[] = [];
   const removed: string[] = [];
   let done = 0;
@@ -62,11 +63,8 @@ export async function indexCounts(db: Db, options: SyncOptions): Promise<{ postg
   return { postgres: Number(row?.n ?? 0), meilisearch: await countDocuments(sectionsIndexUid(options.prefix), options.config) };
 }
 
-/** Policies whose index entries lag behind PostgreSQL (a publish while Meilisearch was away, a crash mid-sync). */
+/** How many policies the index lags behind (a publish while Meilisearch was away, a crash mid-sync). */
 export async function staleIndexCount(db: Db): Promise<number> {
-  const [row] = await db.$queryRaw<{ n: bigint }[]>`
-    SELECT count(*) AS n FROM "Policy"
-    WHERE ("status" = 'ACTIVE' AND "currentVersionId" IS DISTINCT FROM "indexedVersionId")
-       OR ("status" = 'ARCHIVED' AND "indexedVersionId" IS NOT NULL)`;
+  const [row] = await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "Policy" WHERE ${INDEX_BEHIND}`;
   return Number(row?.n ?? 0);
 }
