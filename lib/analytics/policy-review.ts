@@ -1,8 +1,8 @@
-import "server-only";
 // Documents due for review: review date within the next 30 days or past, or marked for revision.
 // Independent of the date range (it is about today), with the latest revision note from the audit log.
+// Also read by the worker's daily review reminder (lib/notify/digest/policy-review-digest.ts).
 import type { DbTx } from "../db/client";
-import { MARK_REVISION_ACTION } from "../policies/mark-policy-revision";
+import { MARK_REVISION_ACTION } from "../policies/owned-policies";
 import { addDays, dayOf } from "./range";
 
 export const REVIEW_HORIZON_DAYS = 30;

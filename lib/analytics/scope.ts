@@ -5,6 +5,7 @@ import type { Actor } from "../auth/roles";
 import { hasRole } from "../auth/roles";
 import type { DbTx } from "../db/client";
 import { ForbiddenError } from "../errors";
+import { policiesOwnedByDepartment } from "../policies/owned-policies";
 import { departmentSubtree } from "../questions/access";
 
 /** The 条线 (and their policies) whose documents a policy owner is responsible for. `all` for admins. */
@@ -28,13 +29,7 @@ export async function policyScopeOf(db: DbTx, actor: Actor): Promise<PolicyScope
   if (hasRole(actor, "ADMIN")) return { all: true, lineIds: [], policyIds: [] };
   if (!hasRole(actor, "POLICY_OWNER")) throw new ForbiddenError("需要制度负责人权限");
   if (!actor.departmentId) return { all: false, lineIds: [], policyIds: [] };
-  const [lines, ownDept] = await Promise.all([
-    db.businessLine.findMany({ where: { policyOwnerDeptId: actor.departmentId }, select: { id: true } }),
-    db.policy.findMany({ where: { ownerDeptId: actor.departmentId }, select: { id: true } }),
-  ]);
-  const lineIds = lines.map((l) => l.id);
-  const inLines = lineIds.length ? await db.policy.findMany({ where: { lineId: { in: lineIds } }, select: { id: true } }) : [];
-  return { all: false, lineIds, policyIds: [...new Set([...inLines, ...ownDept].map((p) => p.id))] };
+  return { all: false, ...(await policiesOwnedByDepartment(db, actor.departmentId)) };
 }
 
 /** Managers see their department subtree; admins everything. `allowQa`: QA reviewers work company-wide. */

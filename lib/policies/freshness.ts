@@ -2,7 +2,7 @@ import "server-only";
 // Freshness of a policy as readers see it: past its review date, or marked for revision by its owner.
 // Read fresh for each page (the search corpus is cached by content, these flags change without a new version).
 import type { DbTx } from "../db/client";
-import { shanghaiDay } from "../notify/local-day";
+import { localDate } from "../time/zone";
 
 export interface Freshness {
   /** The review date (YYYY-MM-DD) when it has passed. */
@@ -14,7 +14,7 @@ export const isStale = (f: Freshness | undefined): boolean => !!f && (f.reviewOv
 
 export async function policyFreshness(db: DbTx, policyIds: string[], now: Date): Promise<Map<string, Freshness>> {
   if (policyIds.length === 0) return new Map();
-  const today = shanghaiDay(now).date;
+  const today = localDate(now);
   const rows = await db.policy.findMany({ where: { id: { in: [...new Set(policyIds)] } }, select: { id: true, reviewDueAt: true, needsRevision: true } });
   return new Map(
     rows.map((p) => {

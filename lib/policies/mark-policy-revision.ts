@@ -7,8 +7,9 @@ import { denyAccess } from "../auth/deny-access";
 import { ForbiddenError, NotFoundError } from "../errors";
 import type { Ctx } from "../questions/context";
 import { parseInput } from "../validation";
+import { MARK_REVISION_ACTION } from "./owned-policies";
 
-export const MARK_REVISION_ACTION = "policy.revision";
+export { MARK_REVISION_ACTION };
 
 export const markRevisionInput = z
   .object({

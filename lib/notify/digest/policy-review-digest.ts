@@ -1,9 +1,10 @@
 // The policy owner's daily reminder: their documents whose review date has passed or comes within a week,
 // and those marked for revision. Pure rendering beside the collection query; one notification per owner
 // and day (dedupe key), only when there is something to name.
+import { reviewDue } from "../../analytics/policy-review";
 import { isolateBidi } from "../../bidi";
 import type { Db } from "../../db/client";
-import { localDate } from "../../time/zone";
+import { policiesOwnedByDepartment } from "../../policies/owned-policies";
 import type { Message } from "../message";
 
 export const REVIEW_REMINDER_DAYS = 7;
@@ -15,35 +16,15 @@ export interface PolicyReviewDigest {
   policies: { policyId: string; title: string; reviewDueAt: string | null; daysLeft: number | null; needsRevision: boolean }[];
 }
 
-/** The policies one policy owner answers for: their department's 条线 and the documents their department owns. */
-export async function ownedPolicyIds(db: Db, departmentId: string): Promise<string[]> {
-  const rows = await db.policy.findMany({
-    where: { status: "ACTIVE", OR: [{ ownerDeptId: departmentId }, { line: { policyOwnerDeptId: departmentId } }] },
-    select: { id: true },
-  });
-  return rows.map((r) => r.id);
-}
-
-// The worker imports this (plain Node, no "server-only" modules): the query is its own, not the dashboard's.
 export async function collectPolicyReview(db: Db, owner: { name: string; departmentId: string }, date: string, now: Date): Promise<PolicyReviewDigest> {
-  const today = localDate(now);
-  const horizon = new Date(Date.parse(`${today}T00:00:00Z`) + REVIEW_REMINDER_DAYS * 86_400_000);
-  const ids = await ownedPolicyIds(db, owner.departmentId);
-  const rows = ids.length
-    ? await db.policy.findMany({
-        where: { id: { in: ids }, OR: [{ needsRevision: true }, { reviewDueAt: { lte: horizon } }] },
-        orderBy: [{ reviewDueAt: { sort: "asc", nulls: "last" } }, { title: "asc" }],
-        select: { id: true, title: true, reviewDueAt: true, needsRevision: true },
-      })
-    : [];
-  const todayMs = Date.parse(`${today}T00:00:00Z`);
+  const { policyIds } = await policiesOwnedByDepartment(db, owner.departmentId);
+  const rows = await reviewDue(db, policyIds, now);
   return {
     date,
     ownerName: owner.name,
-    policies: rows.map((r) => {
-      const due = r.reviewDueAt?.toISOString().slice(0, 10) ?? null;
-      return { policyId: r.id, title: r.title, reviewDueAt: due, daysLeft: due ? Math.round((Date.parse(`${due}T00:00:00Z`) - todayMs) / 86_400_000) : null, needsRevision: r.needsRevision };
-    }),
+    policies: rows
+      .filter((r) => r.needsRevision || (r.daysLeft !== null && r.daysLeft <= REVIEW_REMINDER_DAYS))
+      .map((r) => ({ policyId: r.policyId, title: r.title, reviewDueAt: r.reviewDueAt, daysLeft: r.daysLeft, needsRevision: r.needsRevision })),
   };
 }
 
