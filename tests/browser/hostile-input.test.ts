@@ -110,14 +110,9 @@ describe("query strings", () => {
     const good = `年假怎么休 ${randomUUID().slice(0, 8)}`;
     expect((await client.get(`/api/search?${new URLSearchParams({ q: good })}`)).status).toBe(200);
     // The portal writes searches every 200 ms.
-    const deadline = Date.now() + 5_000;
-    let stored: string[] = [];
-    while (Date.now() < deadline) {
-      stored = (await h.db.searchQuery.findMany({ where: { userId: user.id }, select: { query: true } })).map((r) => r.query);
-      if (stored.length) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    expect(stored).toEqual([good]);
+    await expect
+      .poll(async () => (await h.db.searchQuery.findMany({ where: { userId: user.id }, select: { query: true } })).map((r) => r.query), { timeout: 5_000, interval: 100 })
+      .toEqual([good]);
   });
 });
 

@@ -34,7 +34,7 @@ describe("policy insights", () => {
     const page = await asUser("policy.hr");
     await page.goto(`${h.base}/insights/policies`);
     await page.getByRole("heading", { name: "制度洞察" }).waitFor();
-    expect(await page.getByTestId("range-form").isVisible()).toBe(true);
+    await page.getByTestId("range-form").waitFor({ state: "visible" });
     const docs = page.getByTestId("policy-documents");
     await docs.waitFor();
     // Only 人力资源 documents (and those the HR department owns) are listed.
