@@ -6,7 +6,8 @@ import path from "node:path";
 /** What `next build` reads: the app, its modules and the configuration that shapes the bundle. */
 const SOURCE_DIRS = ["app", "components", "lib", "types"];
 const SOURCE_FILES = ["next.config.js", "package.json", "package-lock.json", "tsconfig.json", "postcss.config.mjs", "instrumentation.ts"];
-const SKIP = new Set(["node_modules", ".next", "generated"]);
+// The generated Prisma client is compiled into the build too, so it counts (npm install regenerates it).
+const SKIP = new Set(["node_modules", ".next"]);
 
 function newestMtime(entry: string): number {
   if (!existsSync(entry)) return 0;

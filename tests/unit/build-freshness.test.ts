@@ -39,12 +39,12 @@ describe("production build freshness", () => {
     expect(productionBuildState(root)).toMatchObject({ fresh: false });
   });
 
-  it("ignores generated and dependency folders", () => {
+  it("ignores dependency folders", () => {
     const root = project();
-    mkdirSync(path.join(root, "lib", "generated"), { recursive: true });
-    writeFileSync(path.join(root, "lib", "generated", "client.ts"), "");
+    mkdirSync(path.join(root, "lib", "node_modules"), { recursive: true });
+    writeFileSync(path.join(root, "lib", "node_modules", "x.js"), "");
     at(path.join(root, "app", "ask", "page.tsx"), 1_000);
-    at(path.join(root, "lib", "generated", "client.ts"), 5_000);
+    at(path.join(root, "lib", "node_modules", "x.js"), 5_000);
     at(path.join(root, ".next", "BUILD_ID"), 2_000);
     expect(productionBuildState(root)).toEqual({ fresh: true });
   });
