@@ -1,8 +1,9 @@
-// npm run dev | npm start | npm run services
+// npm start | npm run dev | npm run services
 // Starts PostgreSQL and Meilisearch (unless DATABASE_URL / MEILI_HOST are set), migrates, seeds the
-// demo company, imports content/, then runs Next.js. Ctrl-C or SIGTERM stops every child.
+// demo company, imports content/, then runs Next.js: `start` serves the production build (built
+// first when missing or older than the source), `dev` compiles pages on demand for development.
+// Ctrl-C or SIGTERM stops every child.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import exitHook from "async-exit-hook";
 import { childEnv, dataDir, EnvError, launcherEnv } from "../lib/env";
@@ -10,6 +11,7 @@ import { startDevMailbox } from "../lib/services/dev-mail";
 import { ServiceStartError } from "../lib/services/errors";
 import { assertPortFree } from "../lib/services/ports";
 import { startStack } from "../lib/services/local-stack";
+import { productionBuildState } from "./lib/build-freshness";
 import { withPortalNodeOptions } from "./lib/portal-node-options";
 import { prepareData } from "./prepare-data";
 
@@ -62,15 +64,17 @@ async function main(): Promise<number> {
   }
   const next = createRequire(import.meta.url).resolve("next/dist/bin/next");
   let smtpUrl = env.SMTP_URL;
-  if (mode === "dev" && !smtpUrl) {
+  // Development and the demo company get a local mailbox; a real install sets SMTP_URL.
+  if ((mode === "dev" || env.SHOUWEN_SEED_DEMO) && !smtpUrl) {
     const mailbox = await startDevMailbox({ dataDir: dataDir(), port: env.SHOUWEN_DEV_SMTP_PORT, log });
     stack.onStop(mailbox.stop);
     smtpUrl = mailbox.url;
     log(`development mailbox on ${mailbox.url}: notification mail is saved under .data/mail/`);
   }
   const envForNext = childEnv({ ...stack.env, SMTP_URL: smtpUrl, NODE_ENV: mode === "dev" ? "development" : "production" });
-  if (mode === "start" && !existsSync(".next/BUILD_ID")) {
-    log("no production build found: running next build");
+  const buildState = mode === "start" ? productionBuildState() : { fresh: true as const };
+  if (!buildState.fresh) {
+    log(`${buildState.reason}: running next build (once; later starts reuse it)`);
     const build = spawnSync(process.execPath, [next, "build"], { stdio: "inherit", env: envForNext });
     if (build.status !== 0) {
       await stack.stop();

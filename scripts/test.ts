@@ -1,12 +1,14 @@
 // npm test [-- <file filters> | --project <tier>]
 // Runs the three tiers (unit, integration, browser) one after another, each in its own Vitest
 // process so that a tier whose services fail to start cannot take the others' results with it.
-// The last line is the one CI reads: `N passed, N failed`, summed over the tiers.
+// The last line is the one CI reads: `N passed, N failed, N skipped`, summed over the tiers. A full
+// run (no file filters) fails on any skipped test: a skip would otherwise hide what it did not check.
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
+import { closingVerdict } from "../tests/setup/closing-line";
 import type { TierCounts } from "../tests/setup/closing-line-reporter";
 
 const TIERS = ["unit", "integration", "browser"] as const;
@@ -75,15 +77,17 @@ async function main(): Promise<number> {
     rmSync(work, { recursive: true, force: true });
   }
   console.log(`\nTest tiers (${((Date.now() - started) / 1000).toFixed(1)} s):\n${lines.join("\n")}`);
-  console.log(`${total.passed} passed, ${total.failed} failed`);
-  return total.failed > 0 ? 1 : 0;
+  const verdict = closingVerdict(total, passThrough.length === 0);
+  if (verdict.note) console.log(verdict.note);
+  console.log(verdict.line);
+  return verdict.exitCode;
 }
 
 main().then(
   (code) => process.exit(code),
   (err) => {
     console.error((err as Error).message);
-    console.log("0 passed, 1 failed");
+    console.log("0 passed, 1 failed, 0 skipped");
     process.exit(1);
   },
 );

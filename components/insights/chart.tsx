@@ -40,14 +40,34 @@ export function TrendChart({ data, xKey, series, kind = "count" }: { data: Recor
   );
 }
 
+/**
+ * Width of the category axis: wide enough for the longest label at 12 px (a CJK character is about
+ * 12 px, a Latin one about 7), at most 200 px; longer labels are shortened with "…" (the full text is
+ * in the tooltip and the data table).
+ */
+const AXIS_MAX = 200;
+const labelWidth = (label: string) => [...label].reduce((w, ch) => w + (/[\u2e80-\uffff]/.test(ch) ? 12.5 : 7), 0);
+function categoryAxisWidth(labels: string[]): number {
+  return Math.min(AXIS_MAX, Math.max(64, Math.ceil(Math.max(0, ...labels.map(labelWidth))) + 12));
+}
+function shorten(label: string): string {
+  let out = "";
+  for (const ch of label) {
+    if (labelWidth(`${out}${ch}…`) > AXIS_MAX - 12) return `${out}…`;
+    out += ch;
+  }
+  return out;
+}
+
 export function BarsChart({ data, xKey, series, kind = "count", stacked = false }: { data: Record<string, unknown>[]; xKey: string; series: Series[]; kind?: "count" | "percent" | "minutes"; stacked?: boolean }) {
   const fmt = formatter(kind);
+  const axisWidth = categoryAxisWidth(data.map((d) => String(d[xKey] ?? "")));
   return (
     <ResponsiveContainer width="100%" height={Math.max(220, data.length * 28 + 60)}>
       <BarChart data={data} layout="vertical" margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
         <CartesianGrid stroke="#e2e8f0" />
         <XAxis type="number" tickFormatter={fmt} tick={{ fontSize: 12 }} domain={kind === "percent" ? [0, 1] : undefined} />
-        <YAxis type="category" dataKey={xKey} tick={{ fontSize: 12 }} width={96} />
+        <YAxis type="category" dataKey={xKey} tick={{ fontSize: 12 }} width={axisWidth} tickFormatter={(v: unknown) => shorten(String(v))} />
         <Tooltip formatter={fmt} />
         <Legend />
         {series.map((s, i) => (

@@ -60,7 +60,7 @@ export function DocumentTable({ rows, drillHref }: { rows: PolicyDocumentRow[]; 
     >
       {rows.map((d) => (
         <tr key={d.policyId} className="border-t border-slate-200" data-testid={`policy-row-${d.policyId}`}>
-          <th scope="row" className="px-2 py-1 text-left font-normal">
+          <th scope="row" className="min-w-[11rem] px-2 py-1 text-left font-normal">
             <Link href={drillHref(d.policyId)} className="text-blue-700 hover:underline">{d.title}</Link>
             {d.archived && <span className="ml-1 text-xs text-slate-600">（已归档）</span>}
             {d.needsRevision && <span className="ml-1 text-xs font-semibold text-amber-800">待修订</span>}

@@ -37,6 +37,6 @@ describe("escalation as the asker sees it", () => {
     await sweepEscalations(db, new Date());
     expect((await db.escalation.findMany({ where: { questionId: filed.id } })).map((e) => e.toUserId)).toEqual([head.id]);
     await page.reload();
-    await expect(page.getByText(`已升级至 ${head.name}`).isVisible()).resolves.toBe(true);
+    await page.getByText(`已升级至 ${head.name}`).waitFor({ state: "visible" });
   });
 });

@@ -44,7 +44,7 @@ const QUERY_ROUTES: { file: string; path: () => string; params: string[] }[] = [
   { file: "app/policies/[id]/versions/page.tsx", path: () => `/policies/${policyId}/versions`, params: ["from", "to"] },
   { file: "app/policies/publish/page.tsx", path: () => "/policies/publish", params: ["policy"] },
   { file: "app/insights/ledger/page.tsx", path: () => "/insights/ledger", params: ["from", "to", "line", "status", "kind", "dept", "owner", "q", "overdue", "cursor"] },
-  { file: "app/insights/management/page.tsx", path: () => "/insights/management", params: ["from", "to", "grain", "line", "dept"] },
+  { file: "app/insights/management/page.tsx", path: () => "/insights/management", params: ["from", "to", "grain", "line", "dept", "view"] },
   { file: "app/insights/owners/page.tsx", path: () => "/insights/owners", params: ["from", "to", "grain", "user", "dept"] },
   { file: "app/insights/policies/page.tsx", path: () => "/insights/policies", params: ["from", "to", "grain", "line", "policy"] },
   { file: "app/signin/page.tsx", path: () => "/signin", params: ["callbackUrl", "error"] },
@@ -110,14 +110,9 @@ describe("query strings", () => {
     const good = `年假怎么休 ${randomUUID().slice(0, 8)}`;
     expect((await client.get(`/api/search?${new URLSearchParams({ q: good })}`)).status).toBe(200);
     // The portal writes searches every 200 ms.
-    const deadline = Date.now() + 5_000;
-    let stored: string[] = [];
-    while (Date.now() < deadline) {
-      stored = (await h.db.searchQuery.findMany({ where: { userId: user.id }, select: { query: true } })).map((r) => r.query);
-      if (stored.length) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    expect(stored).toEqual([good]);
+    await expect
+      .poll(async () => (await h.db.searchQuery.findMany({ where: { userId: user.id }, select: { query: true } })).map((r) => r.query), { timeout: 5_000, interval: 100 })
+      .toEqual([good]);
   });
 });
 

@@ -1,6 +1,8 @@
 // 管理看板 in Chromium as the east-region manager (王海): charts render with their data tables, the
 // line and department filters go into the URL with the range, a department row drills down, and a
 // department outside the manager's subtree is refused; an employee is refused the page.
+import { mkdirSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { refreshRollups } from "@/lib/analytics/rollups";
 import { DEMO_PASSWORD, demoEmail } from "@/lib/seed/demo";
@@ -37,10 +39,49 @@ describe("管理看板", () => {
     await page.getByRole("link", { name: "↑ 上一级部门" }).click();
     await page.waitForURL((url) => url.searchParams.get("dept") === east.id && url.searchParams.get("line") === line.id);
 
-    // The department rows link to their drill-down.
+    // The department rows link to their drill-down (on the 工作量 tab, which goes into the URL).
     await page.goto(`${h.base}/insights/management`);
+    await page.getByTestId("tab-volumes").click();
+    await page.waitForURL((url) => url.searchParams.get("view") === "volumes");
     const drill = page.getByTestId("volumes-by-department").getByRole("link", { name: "华东销售部" });
     expect(await drill.getAttribute("href")).toContain(`dept=${eastSales.id}`);
+  });
+
+  it("shows one section at a time, fits a phone, and keeps labels readable", { timeout: 120_000 }, async () => {
+    await refreshRollups(h.db, new Date());
+    const shots = path.join(process.cwd(), ".data", "screenshots");
+    mkdirSync(shots, { recursive: true });
+    const { page } = await h.newPage();
+    await signIn(page, h.base, demoEmail("manager"), DEMO_PASSWORD);
+    await page.goto(`${h.base}/insights/management`);
+    await page.getByTestId("chart-self-service").locator("svg").first().waitFor();
+    // Desktop: the KPIs and one section, not ~20 charts in one scroll (it was 5,900 px).
+    const desktopHeight = await page.evaluate(() => document.documentElement.scrollHeight);
+    expect(desktopHeight).toBeLessThan(3_200);
+    await page.screenshot({ path: path.join(shots, "management-desktop.png"), fullPage: true });
+    // The tabs are keyboard-operable and each opens its own panel.
+    await page.getByTestId("tab-deflection").focus();
+    await page.keyboard.press("ArrowRight");
+    await page.getByTestId("panel-existed").waitFor({ state: "visible" });
+    await expect(page.getByTestId("panel-deflection").isHidden()).resolves.toBe(true);
+    await page.keyboard.press("End");
+    await page.getByTestId("panel-volumes").waitFor({ state: "visible" });
+    // A department's name is not clipped on the category axis: the axis is as wide as its longest label.
+    const ticks = page.getByTestId("chart-volumes-departments").locator(".recharts-yAxis-tick-labels text");
+    // A chart in a panel that was hidden draws once the panel has a size.
+    await ticks.first().waitFor({ state: "visible" });
+    const widest = await ticks.evaluateAll((els) =>
+      els.map((el) => ({ text: el.textContent ?? "", x: (el as SVGGraphicsElement).getBBox().x })),
+    );
+    expect(widest.length).toBeGreaterThan(0);
+    for (const t of widest) expect(t.x, `label ${t.text} starts inside the chart`).toBeGreaterThanOrEqual(0);
+
+    // Phone: nothing wider than the screen except tables, which scroll inside their own box.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${h.base}/insights/management?view=attainment`);
+    await page.getByTestId("panel-attainment").waitFor({ state: "visible" });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: path.join(shots, "management-phone.png"), fullPage: true });
   });
 
   it("refuses a department outside the subtree, and an employee", async () => {

@@ -34,7 +34,7 @@ describe("policy insights", () => {
     const page = await asUser("policy.hr");
     await page.goto(`${h.base}/insights/policies`);
     await page.getByRole("heading", { name: "制度洞察" }).waitFor();
-    expect(await page.getByTestId("range-form").isVisible()).toBe(true);
+    await page.getByTestId("range-form").waitFor({ state: "visible" });
     const docs = page.getByTestId("policy-documents");
     await docs.waitFor();
     // Only 人力资源 documents (and those the HR department owns) are listed.
@@ -42,6 +42,9 @@ describe("policy insights", () => {
     expect(lines.length).toBeGreaterThan(0);
     const hrPolicies = await h.db.policy.findMany({ where: { OR: [{ line: { code: "hr" } }, { ownerDepartment: { code: "hr" } }] }, select: { id: true } });
     expect(await docs.locator("tbody tr").count()).toBe(hrPolicies.length);
+    // A document's name keeps room for about ten characters a line (it was squeezed to two).
+    const nameWidth = await docs.locator("tbody tr th").first().evaluate((el) => el.getBoundingClientRect().width);
+    expect(nameWidth).toBeGreaterThanOrEqual(170);
     // The trend chart carries its numbers as a table too.
     const trend = page.getByTestId("chart-trend");
     await trend.locator("summary").click();

@@ -3,7 +3,7 @@
 // owner; the QA reviewer draws last week's sample, is told which field is missing, grades, and the
 // grade is listed (and counted for the owner).
 import { randomUUID } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { refreshRollups } from "@/lib/analytics/rollups";
 import { previousWeekStart, weekBounds } from "@/lib/qa/week";
 import { DEMO_PASSWORD, demoEmail } from "@/lib/seed/demo";
@@ -85,14 +85,14 @@ describe("质检抽查", () => {
     await page.goto(`${h.base}/qa`);
     await page.getByTestId("qa-draw-form").getByRole("button").click();
     const weekStart = new Date(`${previousWeekStart(new Date())}T00:00:00Z`);
-    const review = await (async () => {
-      for (let i = 0; i < 50; i++) {
+    const review = await vi.waitFor(
+      async () => {
         const r = await h.db.qaReview.findUnique({ where: { questionId_weekStart: { questionId, weekStart } } });
-        if (r) return r;
-        await page.waitForTimeout(200);
-      }
-      throw new Error("the question was not drawn");
-    })();
+        if (!r) throw new Error("the question was not drawn");
+        return r;
+      },
+      { timeout: 10_000, interval: 200 },
+    );
     // The draw assigns reviews round-robin over every active QA reviewer, and other test files make
     // their own: when ours went to someone else, give it to the demo reviewer and show the list again.
     const qa = await h.db.user.findUniqueOrThrow({ where: { email: demoEmail("qa") } });

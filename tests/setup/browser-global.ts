@@ -2,12 +2,12 @@
 // a real OIDC provider, one production build and `next start` on a free port.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, readdirSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { TestProject } from "vitest/node";
 import { prepareDatabase } from "../../lib/db/prepare-database";
+import { productionBuildState } from "../../scripts/lib/build-freshness";
 import { withPortalNodeOptions } from "../../scripts/lib/portal-node-options";
 import { prepareData } from "../../scripts/prepare-data";
 import { findFreePort, waitFor } from "../../lib/services/ports";
@@ -34,22 +34,9 @@ declare module "vitest" {
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const log = (m: string) => console.log(`[browser-setup] ${m}`);
 
-function newestMtime(target: string): number {
-  if (!existsSync(target)) return 0;
-  const st = statSync(target);
-  if (!st.isDirectory()) return st.mtimeMs;
-  let newest = st.mtimeMs;
-  for (const entry of readdirSync(target)) newest = Math.max(newest, newestMtime(path.join(target, entry)));
-  return newest;
-}
-
 /** Locally, SHOUWEN_TEST_REUSE_BUILD=1 skips `next build` when the build is newer than the sources. CI always builds. */
 function canReuseBuild(): boolean {
-  if (process.env.SHOUWEN_TEST_REUSE_BUILD !== "1") return false;
-  const buildId = path.join(root, ".next/BUILD_ID");
-  if (!existsSync(buildId)) return false;
-  const sources = ["app", "lib", "components", "next.config.js", "package.json", "tsconfig.json", "postcss.config.mjs"];
-  return statSync(buildId).mtimeMs > Math.max(...sources.map((s) => newestMtime(path.join(root, s))));
+  return process.env.SHOUWEN_TEST_REUSE_BUILD === "1" && productionBuildState(root).fresh;
 }
 
 function tail(output: string[], lines = 40): string {

@@ -1,5 +1,5 @@
-// Counts tests the way CI reads them: a closing line `N passed, N failed`. A skipped or todo test
-// is neither; a test file that could not load, or an error outside any test, counts as a failure.
+// Counts tests the way CI reads them: a closing line `N passed, N failed, N skipped`. A skipped or
+// todo test is counted as skipped (scripts/test.ts fails a full run that has any); a test file that could not load, or an error outside any test, counts as a failure.
 import { writeFileSync } from "node:fs";
 import type { Reporter, SerializedError, TestModule, TestRunEndReason } from "vitest/node";
 
@@ -36,6 +36,6 @@ export default class ClosingLineReporter implements Reporter {
     const counts = countTests(testModules, unhandledErrors, reason);
     const file = process.env.SHOUWEN_TEST_COUNTS_FILE;
     if (file) writeFileSync(file, JSON.stringify(counts));
-    else process.stdout.write(`${counts.passed} passed, ${counts.failed} failed\n`);
+    else process.stdout.write(`${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped\n`);
   }
 }

@@ -2,7 +2,9 @@ import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { Kpi, KpiGrid, num, pct } from "@/components/insights/kpi";
 import { AttainmentSection, DeflectionSection, ExistedSection, VolumeSection } from "@/components/insights/management-sections";
+import { DashboardTabs } from "@/components/insights/dashboard-tabs";
 import { RangeForm } from "@/components/insights/range-form";
+import { chosenTab } from "@/components/insights/tab-choice";
 import { getManagementDashboard, type ManagementDashboard } from "@/lib/analytics/management-dashboard";
 import { firstParam, parseRangeOrDefault, rangeQuery } from "@/lib/analytics/range";
 import { requirePageActor } from "@/lib/auth/session";
@@ -16,6 +18,13 @@ export const metadata = { title: "管理看板" };
 type Params = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => firstParam(v) ?? null;
 const field = "rounded border border-slate-400 px-2 py-1";
+const TABS = [
+  { id: "deflection", label: "自助解决" },
+  { id: "existed", label: "答案本已存在" },
+  { id: "attainment", label: "时限达标" },
+  { id: "volumes", label: "工作量" },
+];
+const TAB_IDS = TABS.map((t) => t.id);
 
 export default async function ManagementPage({ searchParams }: { searchParams: Promise<Params> }) {
   const actor = await requirePageActor("MANAGER", "ADMIN");
@@ -97,10 +106,12 @@ export default async function ManagementPage({ searchParams }: { searchParams: P
         </KpiGrid>
       </section>
 
-      <DeflectionSection d={d} drill={drill} />
-      <ExistedSection d={d} drill={drill} />
-      <AttainmentSection d={d} drill={drill} />
-      <VolumeSection d={d} drill={drill} />
+      <DashboardTabs label="看板分区" tabs={TABS} initial={chosenTab(params.view, TAB_IDS)} query={href({}).split("?")[1]}>
+        <DeflectionSection d={d} drill={drill} />
+        <ExistedSection d={d} drill={drill} />
+        <AttainmentSection d={d} drill={drill} />
+        <VolumeSection d={d} drill={drill} />
+      </DashboardTabs>
     </div>
   );
 }
