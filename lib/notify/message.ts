@@ -60,7 +60,8 @@ const FULL_WIDTH: Record<string, string> = {
 };
 
 export function escapeMarkdown(s: string): string {
-  return oneLine(s).replace(/[\\`*_\[\]()#<>!|~${}]/g, (c) => FULL_WIDTH[c]!);
+  // "://" too: chat clients turn a bare URL in a value into a link.
+  return oneLine(s).replace(/[\\`*_\[\]()#<>!|~${}]/g, (c) => FULL_WIDTH[c]!).replace(/:\/\//g, "：//");
 }
 
 export function renderMarkdown(m: Message, id: string): string {
