@@ -1,4 +1,5 @@
-// The facts of one manager's 每日通报, for their department subtree. Questions count by the
+// The facts of one manager's 每日通报, for their department subtree and a period (the previous working
+// day and the days off after it, lib/notify/digest/enqueue-digests.ts). Questions count by the
 // department of their current owner (who must act); complaints by the person complained about;
 // ignored policies by the asker's department (whose people skipped the answer they were shown).
 // Question text and complaint reasons are left out: IM group bots post into shared chats.
