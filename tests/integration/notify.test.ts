@@ -436,6 +436,12 @@ describe("daily digest", () => {
     for (const createdAt of complaintAt) await db.complaint.create({ data: { questionId: q.id, complainantId: asker.id, againstUserId: owner.id, reason: "没人理", createdAt } });
     await db.escalation.create({ data: { questionId: q.id, level: 1, fromUserId: owner.id, toUserId: mgr.id, dueAt: at("2026-03-13T09:00:00Z"), createdAt: at("2026-03-13T05:03:00Z") } }); // 13:03
     await db.escalation.create({ data: { questionId: q.id, level: 2, fromUserId: mgr.id, toUserId: upper.id, dueAt: at("2026-03-16T09:00:00Z"), createdAt: at("2026-03-13T09:06:00Z") } }); // 17:06
+    // The manager sits in the department and is complained about too: an undecided complaint about
+    // them stays out of their own digest; a decided one is reported.
+    await db.user.update({ where: { id: mgr.id }, data: { departmentId: dept.id } });
+    await db.complaint.create({ data: { questionId: q.id, complainantId: asker.id, againstUserId: mgr.id, reason: "经理也不管", createdAt: at("2026-03-13T02:00:00Z") } });
+    const decidedAt = at("2026-03-13T03:00:00Z");
+    await db.complaint.create({ data: { questionId: q.id, complainantId: asker.id, againstUserId: mgr.id, reason: "已复核", status: "REJECTED", reviewedAt: decidedAt, createdAt: decidedAt } });
     // Monday 2026-03-16 after the digest: belongs to Tuesday's.
     await db.complaint.create({ data: { questionId: q.id, complainantId: asker.id, againstUserId: owner.id, reason: "周一又投诉", createdAt: at("2026-03-16T02:00:00Z") } });
 
@@ -454,14 +460,15 @@ describe("daily digest", () => {
     expect(a.enqueued + b.enqueued).toBeGreaterThanOrEqual(1);
     const data = monday[0]!.payload as unknown as DigestData;
     expect(data).toMatchObject({ date: "2026-03-13", through: "2026-03-15" });
-    expect(data.complaints.map((c) => c.at)).toEqual(complaintAt.map((d) => d.toISOString()));
-    expect(data.totals).toMatchObject({ complaints: 4, escalations: 2 });
+    expect(data.complaints.map((c) => c.at)).toEqual([decidedAt, ...complaintAt].map((d) => d.toISOString()));
+    expect(data.complaints[0]!.against).toBe("周末区域总");
+    expect(data.totals).toMatchObject({ complaints: 5, escalations: 2 });
     expect(data.escalations!.map((e) => [e.level, e.to])).toEqual([[1, "周末区域总"], [2, "中心总丙"]]);
     const text = renderText(renderNotification({ kind: "digest.daily", payload: data, question: null }), "id");
     expect(text).toContain("以下是 ");
     expect(text).toContain("2026-03-13 至 2026-03-15 的首问通报");
     expect(text).toMatch(/【当日发生的升级（2）】\nQ-\d{6} · 03-13 13:03 升级至第 1 级 · 周末区域总\nQ-\d{6} · 03-13 17:06 升级至第 2 级 · 中心总丙/);
-    expect(text).toContain("【当日投诉（4）】");
+    expect(text).toContain("【当日投诉（5）】");
     expect(text).toContain("03-13 23:59");
 
     // Tuesday: Monday's complaint, and nothing of Friday's again.

@@ -35,9 +35,13 @@ export async function collectDigest(db: DbTx, manager: { id: string; name: strin
     createdAt: { gte: day.start, lt: day.end },
     OR: [{ toUserId: manager.id }, { toUser: inSubtree }, { fromUser: inSubtree }, { question: { OR: ownedHere } }],
   };
+  // A complaint is invisible to the person it is about until it is decided: a manager who is themselves
+  // complained about (an owner in their own subtree) does not find it in their digest before then.
+  const aboutRecipient = { OR: [{ againstUserId: manager.id }, { againstUserId: null, question: { ownerId: manager.id } }] };
   const complaintWhere = {
     createdAt: { gte: day.start, lt: day.end },
     OR: [{ againstUser: inSubtree }, { againstUserId: null, question: { owner: inSubtree } }],
+    NOT: { AND: [aboutRecipient, { status: { notIn: ["UPHELD" as const, "REJECTED" as const] } }] },
   };
 
   const [departments, overdue, overdueCount, escalated, escalatedCount, escalations, escalationCount, complaints, complaintCount, ignored] = await Promise.all([
