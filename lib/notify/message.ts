@@ -11,6 +11,8 @@ export interface Message {
   subject: string;
   sections: MessageSection[];
   link?: string;
+  /** how pressing it is: colours the 飞书 card header (default info) */
+  tone?: "info" | "warning" | "urgent";
 }
 
 /** The notification id, shown in every message so receivers can de-duplicate a repeated delivery. */

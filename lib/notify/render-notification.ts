@@ -136,6 +136,16 @@ interface Rendered {
   linkPath?: string;
 }
 
+const TONE: Record<string, Message["tone"]> = {
+  "deadline.warning": "warning",
+  "handoff.expired": "warning",
+  "complaint.filed": "warning",
+  "question.first-response-breach": "urgent",
+  "question.escalated": "urgent",
+  "complaint.review-overdue": "urgent",
+  "account.signin-attack": "urgent",
+};
+
 /** "截止 03-10 17:00（还有 2 小时）" / "（已超时 1 小时）", counted from the announcement. */
 function deadline(label: string, due: Date | null, at: Date): string | null {
   if (!due) return null;
@@ -392,5 +402,6 @@ export function renderNotification(f: NotificationFacts): Message {
   // Personal subjects may name the matter (short); group subjects never do.
   const shortLine = firstLine ? firstLineOf(firstLine, 16) : null;
   const subject = shortLine && showQuestion ? `${r.subject} · ${shortLine}` : r.subject;
-  return { subject: `【首问】${subject}`, sections: [{ lines }], ...(link ? { link } : {}) };
+  const tone = TONE[f.kind];
+  return { subject: `【首问】${subject}`, sections: [{ lines }], ...(link ? { link } : {}), ...(tone ? { tone } : {}) };
 }

@@ -12,6 +12,8 @@ export type WebhookFormat = "text" | "markdown";
 // Vendors' documented size limits (bytes of the text/markdown content), with some margin.
 const LIMIT: Record<ImChannel, number> = { WECOM: 4000, DINGTALK: 18000, FEISHU: 28000 };
 
+const CARD_COLOUR = { info: "blue", warning: "orange", urgent: "red" } as const;
+
 /** The JSON body the vendor's bot accepts. Pure: unit-tested per vendor and format. */
 export function buildWebhookBody(channel: ImChannel, message: Message, id: string, format: WebhookFormat = "markdown"): Record<string, unknown> {
   const text = fitBytes(renderText(message, id), LIMIT[channel], id);
@@ -30,7 +32,7 @@ export function buildWebhookBody(channel: ImChannel, message: Message, id: strin
             msg_type: "interactive",
             card: {
               config: { wide_screen_mode: true },
-              header: { title: { tag: "plain_text", content: renderSubject(message) }, template: "blue" },
+              header: { title: { tag: "plain_text", content: renderSubject(message) }, template: CARD_COLOUR[message.tone ?? "info"] },
               elements: [{ tag: "div", text: { tag: "lark_md", content: markdown } }],
             },
           };

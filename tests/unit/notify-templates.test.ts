@@ -91,6 +91,16 @@ describe("who receives it decides the action", () => {
   });
 });
 
+describe("飞书 cards", () => {
+  it("colour the header by how pressing the notice is", () => {
+    const header = (kind: string) => (buildWebhookBody("FEISHU", render(kind, CASES[kind]!, "FEISHU"), ID) as { card: { header: { template: string } } }).card.header.template;
+    expect(header("question.escalated")).toBe("red");
+    expect(header("question.first-response-breach")).toBe("red");
+    expect(header("deadline.warning")).toBe("orange");
+    expect(header("question.replied")).toBe("blue");
+  });
+});
+
 describe("what a complaint message tells", () => {
   it("never names the complaining asker or the complaint to the owner in the statement request", () => {
     const c = CASES["complaint.statement-requested"]!;
