@@ -86,4 +86,36 @@ describe("notification centre", () => {
     await expect.poll(() => page.getByTestId("inbox-badge").count()).toBe(0);
     expect(await db.notification.count({ where: { userId: head.id, channel: "IN_APP", readAt: null } })).toBe(0);
   });
+
+  it("a 钉钉 signing secret is saved from the settings form and never shown back in full", async () => {
+    const user = await makeUser(h.db, { password: TEST_PASSWORD });
+    const secret = `SEC${randomBytes(24).toString("hex")}`;
+    const { page } = await h.newPage();
+    await signIn(page, h.base, user.email, TEST_PASSWORD);
+    await page.goto(`${h.base}/settings/notifications`);
+    expect(await page.getByTestId("dingtalk-secret-hint").textContent()).toBe("未设置密钥：消息不签名");
+    await page.locator('input[name="dingtalk-enabled"]').check();
+    await page.locator('input[name="dingtalk-address"]').fill("https://oapi.dingtalk.com/robot/send?access_token=abc");
+    await page.getByLabel("加签密钥（可选）").first().fill(secret);
+    await page.getByRole("button", { name: "保存" }).click();
+    await page.getByRole("status").filter({ hasText: "已保存" }).waitFor();
+    const stored = () => h.db.notificationPreference.findFirst({ where: { userId: user.id, channel: "DINGTALK" } });
+    expect((await stored())?.secret).toBe(secret);
+
+    await page.reload();
+    await expect.poll(() => page.getByTestId("dingtalk-secret-hint").textContent()).toBe(`已保存密钥：••••${secret.slice(-4)}`);
+    expect(await page.locator('input[name="dingtalk-secret"]').inputValue()).toBe("");
+    expect(await page.content()).not.toContain(secret.slice(0, 16));
+    const api = await page.request.get(`${h.base}/api/settings/notifications`);
+    expect(await api.text()).not.toContain(secret.slice(0, 16));
+
+    // Saved again with the field empty: kept. Removed on request.
+    await page.getByRole("button", { name: "保存" }).click();
+    await page.getByRole("status").filter({ hasText: "已保存" }).waitFor();
+    expect((await stored())?.secret).toBe(secret);
+    await page.locator('input[name="dingtalk-clear-secret"]').check();
+    await page.getByRole("button", { name: "保存" }).click();
+    await expect.poll(async () => (await stored())?.secret ?? null).toBeNull();
+    await expect.poll(() => page.getByTestId("dingtalk-secret-hint").textContent()).toBe("未设置密钥：消息不签名");
+  });
 });
