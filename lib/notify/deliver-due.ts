@@ -69,11 +69,11 @@ export async function deliverDue(options: DeliverOptions): Promise<DeliverResult
     }),
     db.question.findMany({
       where: { id: { in: [...new Set(rows.flatMap((r) => (r.questionId ? [r.questionId] : [])))] } },
-      select: { id: true, number: true, body: true, askerId: true, ownerId: true, line: { select: { name: true } } },
+      select: { id: true, number: true, body: true, askerId: true, ownerId: true, firstResponseDueAt: true, resolutionDueAt: true, line: { select: { name: true } } },
     }),
   ]);
   const userById = new Map(users.map((u) => [u.id, u]));
-  const questionById = new Map(questions.map((q) => [q.id, { id: q.id, number: q.number, lineName: q.line.name, body: q.body, askerId: q.askerId, ownerId: q.ownerId }]));
+  const questionById = new Map(questions.map((q) => [q.id, { id: q.id, number: q.number, lineName: q.line.name, body: q.body, askerId: q.askerId, ownerId: q.ownerId, firstResponseDueAt: q.firstResponseDueAt, resolutionDueAt: q.resolutionDueAt }]));
 
   const sendOne = async (row: Claimed) => {
     const user = userById.get(row.userId);

@@ -29,7 +29,7 @@ export async function listInbox(ctx: Ctx): Promise<{ items: InboxItem[]; unread:
       where: { userId: ctx.actor.id, channel: "IN_APP" },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: INBOX_LIMIT,
-      select: { id: true, kind: true, payload: true, createdAt: true, readAt: true, question: { select: { id: true, number: true, body: true, askerId: true, ownerId: true, line: { select: { name: true } } } } },
+      select: { id: true, kind: true, payload: true, createdAt: true, readAt: true, question: { select: { id: true, number: true, body: true, askerId: true, ownerId: true, firstResponseDueAt: true, resolutionDueAt: true, line: { select: { name: true } } } } },
     }),
     unreadCount(ctx.db, ctx.actor.id),
   ]);
@@ -40,7 +40,7 @@ export async function listInbox(ctx: Ctx): Promise<{ items: InboxItem[]; unread:
       const m = renderNotification({
         kind: r.kind,
         payload: r.payload,
-        question: r.question ? { id: r.question.id, number: r.question.number, lineName: r.question.line.name, body: r.question.body, askerId: r.question.askerId, ownerId: r.question.ownerId } : null,
+        question: r.question ? { id: r.question.id, number: r.question.number, lineName: r.question.line.name, body: r.question.body, askerId: r.question.askerId, ownerId: r.question.ownerId, firstResponseDueAt: r.question.firstResponseDueAt, resolutionDueAt: r.question.resolutionDueAt } : null,
         channel: "IN_APP",
         recipientId: ctx.actor.id,
         at: r.createdAt,

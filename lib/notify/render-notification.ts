@@ -27,6 +27,9 @@ export interface QuestionFacts {
   body?: string | null;
   askerId?: string | null;
   ownerId?: string | null;
+  /** the question's deadlines now: used where a payload (written before the contract) has none */
+  firstResponseDueAt?: Date | null;
+  resolutionDueAt?: Date | null;
 }
 
 export interface NotificationFacts {
@@ -113,6 +116,7 @@ class Fields {
 
 interface Ctx {
   f: Fields;
+  question: QuestionFacts | null;
   /** "Q-000042" or "该问题" when the number is unknown */
   q: string;
   audience: Audience;
@@ -172,7 +176,11 @@ const TEMPLATES: Record<string, (c: Ctx) => Rendered> = {
     return {
       subject: `新问题待处理：${c.q}${line ? `（${line}）` : ""}`,
       lines: [`你是这个问题的首问责任人${reason ? `（分派依据：${ASSIGN_REASON[reason] ?? reason}）` : ""}。`],
-      time: [deadline("首次响应", c.f.date("firstResponseDueAt"), c.at), deadline("办结", c.f.date("dueAt"), c.at)],
+      // Older producers wrote { number, line } only: the question's own deadlines stand in.
+      time: [
+        deadline("首次响应", c.f.date("firstResponseDueAt") ?? c.question?.firstResponseDueAt ?? null, c.at),
+        deadline("办结", c.f.date("dueAt") ?? c.question?.resolutionDueAt ?? null, c.at),
+      ],
       action: "请在首次响应时限前答复提问人或索要材料，超时将自动升级。",
     };
   },
@@ -392,7 +400,7 @@ export function renderNotification(f: NotificationFacts): Message {
   }
   const audience = audienceOf(f.channel);
   const role = !f.recipientId || !f.question ? "other" : f.recipientId === f.question.askerId ? "asker" : f.recipientId === f.question.ownerId ? "owner" : "other";
-  const r = template({ f: fields, q: q || "该问题", audience, role, recipientId: f.recipientId, at: f.at ?? new Date() });
+  const r = template({ f: fields, question: f.question, q: q || "该问题", audience, role, recipientId: f.recipientId, at: f.at ?? new Date() });
   const showQuestion = r.showQuestion !== false;
   const firstLine = audience === "personal" && showQuestion ? firstLineOf(f.question?.body) : null;
   const questionLine = showQuestion && (q || f.question) ? `问题：${[q, f.question ? `条线 ${f.question.lineName}` : null, firstLine ? `“${firstLine}”` : null].filter(Boolean).join(" · ")}` : null;

@@ -85,6 +85,18 @@ describe("who receives it decides the action", () => {
     expect(renderText(render("question.reassigned", { ...c, to: ASKER }, "EMAIL"), ID)).toMatch(/新的首问责任人会继续处理/);
   });
 
+  it("an assignment written by an older producer ({ number, line }) takes the question's own deadlines", () => {
+    const m = renderNotification({
+      kind: "question.assigned",
+      payload: { number: 42, line: "差旅" },
+      question: { ...question, firstResponseDueAt: new Date("2026-03-10T03:00:00Z"), resolutionDueAt: new Date("2026-03-11T09:00:00Z") },
+      channel: "EMAIL",
+      recipientId: OWNER,
+      at: AT,
+    });
+    expect(renderText(m, ID)).toContain("时限：首次响应 03-10 11:00（还有 1 小时）；办结 03-11 17:00（还有 1 天 7 小时）");
+  });
+
   it("a warning counts late when read after the deadline", () => {
     const m = render("deadline.warning", CASES["deadline.warning"]!, "IN_APP", { at: new Date("2026-03-10T08:00:00Z") });
     expect(renderText(m, ID)).toMatch(/办结 03-10 14:00（已超时 2 小时）/);
