@@ -66,8 +66,11 @@ const serverSchema = z.object({
   MAIL_FROM: z.string().default("首问 Shouwen <noreply@shouwen.local>"),
   // The company's time zone (IANA name): every time a person types or reads is wall time there (lib/time/zone.ts).
   COMPANY_TIME_ZONE: timeZone.default("Asia/Shanghai"),
-  // Local (company time) hour from which the 每日通报 goes out each day.
-  DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(8),
+  // Company time at which the 每日通报 goes out on each working day (covering the previous working day).
+  DIGEST_TIME: z
+    .string()
+    .regex(/^([01]?\d|2[0-3]):[0-5]\d$/, "must be a time of day HH:mm, e.g. 08:30")
+    .default("08:30"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   // Reuse answers to repeated searches for up to a minute (lib/search/search-clauses.ts); false for measurements.
   SEARCH_CACHE: bool.default(true),

@@ -8,7 +8,7 @@ import { sweepEscalations } from "../lib/escalation/sweep";
 import { log } from "../lib/log";
 import { refreshRollups } from "../lib/analytics/rollups";
 import { deliverDue } from "../lib/notify/deliver-due";
-import { enqueueDigests } from "../lib/notify/digest/enqueue-digests";
+import { DEFAULT_DIGEST_MINUTE, enqueueDigests, parseDigestTime } from "../lib/notify/digest/enqueue-digests";
 import { transportsFromEnv } from "../lib/notify/transports";
 import { markPotentialDeflections } from "../lib/questions/potential-deflections";
 import { drawPreviousWeekIfDue } from "../lib/qa/draw-qa-sample";
@@ -27,6 +27,7 @@ try {
 log.setLevel(env.LOG_LEVEL);
 const db = createDb(env.DATABASE_URL, 4);
 const transports = transportsFromEnv();
+const digestMinute = parseDigestTime(env.DIGEST_TIME) ?? DEFAULT_DIGEST_MINUTE;
 let stopping = false;
 let rollupsRefreshedAt = 0;
 
@@ -39,7 +40,7 @@ async function tick(): Promise<void> {
     delivered += r.sent;
     if (r.claimed === 0) break;
   }
-  const digests = await enqueueDigests({ db, now, hour: env.DIGEST_HOUR });
+  const digests = await enqueueDigests({ db, now, minute: digestMinute });
   const potential = await markPotentialDeflections(db, now, env.POTENTIAL_DEFLECTION_MINUTES);
   // 质检抽查: last week's sample, once (a primary-key lookup on every other tick).
   const qaDraw = await drawPreviousWeekIfDue(db, now);

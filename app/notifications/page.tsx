@@ -1,37 +1,62 @@
 import Link from "next/link";
-import { MarkAllRead } from "@/components/notifications/mark-all-read";
+import { MarkAllRead, MarkRead } from "@/components/notifications/mark-all-read";
 import { requirePageActor } from "@/lib/auth/session";
 import { ctxFor } from "@/lib/http/ctx";
+import { getT } from "@/lib/i18n/t";
 import { listInbox } from "@/lib/notify/inbox";
 import { fmt } from "@/lib/questions/labels";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "通知" };
 
+// 站内通知: the actor's own notices, newest first, in the same words as mail (the personal audience:
+// the question's first line is shown); each links to its question and can be marked read.
 export default async function NotificationsPage() {
   const actor = await requirePageActor();
-  const { items, unread } = await listInbox(ctxFor(actor));
+  const [{ items, unread }, t] = await Promise.all([listInbox(ctxFor(actor)), getT()]);
   return (
     <div className="mx-auto max-w-3xl">
-      <h1 className="text-2xl font-bold">通知</h1>
-      <p className="mt-1 text-sm text-slate-700" data-testid="inbox-unread">{unread > 0 ? `${unread} 条未读` : "没有未读通知"}</p>
+      <h1 className="text-2xl font-bold">{t("notifications.title")}</h1>
+      <p className="mt-1 text-sm text-slate-700" data-testid="inbox-unread" role="status">
+        {unread > 0 ? t("notifications.unreadSummary", { count: String(unread) }) : t("notifications.noneUnread")}
+      </p>
       {unread > 0 && (
         <div className="mt-3">
           <MarkAllRead />
         </div>
       )}
       {items.length === 0 ? (
-        <p className="mt-6 text-sm text-slate-600">还没有通知。</p>
+        <p className="mt-6 text-sm text-slate-600">{t("notifications.empty")}</p>
       ) : (
         <ol className="mt-6 space-y-3" data-testid="inbox">
           {items.map((n) => (
-            <li key={n.id} data-testid={n.read ? "inbox-item" : "inbox-item-unread"} className={`rounded-md border p-3 ${n.read ? "border-slate-200" : "border-blue-400 bg-blue-50"}`}>
-              <p className="font-medium">
-                {!n.read && <span className="mr-2 rounded bg-blue-700 px-1.5 py-0.5 text-xs text-white">未读</span>}
-                {n.questionId ? <Link className="text-blue-700 hover:underline" href={`/questions/${n.questionId}`}><bdi>{n.subject}</bdi></Link> : <bdi>{n.subject}</bdi>}
+            <li key={n.id} data-testid={n.read ? "inbox-item" : "inbox-item-unread"} data-kind={n.kind} className={`rounded-md border p-3 ${n.read ? "border-slate-200" : "border-blue-400 bg-blue-50"}`}>
+              <p className="font-medium break-words">
+                {!n.read && <span className="mr-2 rounded bg-blue-700 px-1.5 py-0.5 text-xs text-white">{t("notifications.unreadTag")}</span>}
+                {n.questionId ? (
+                  <Link className="text-blue-700 hover:underline" href={`/questions/${n.questionId}`} data-testid="inbox-item-link">
+                    <bdi>{n.subject}</bdi>
+                  </Link>
+                ) : (
+                  <bdi>{n.subject}</bdi>
+                )}
               </p>
-              <ul className="mt-1 text-sm text-slate-700">{n.lines.map((l, i) => <li key={i}><bdi>{l}</bdi></li>)}</ul>
-              <p className="mt-1 text-xs text-slate-500">{fmt(n.createdAt)}</p>
+              <ul className="mt-1 space-y-0.5 text-sm break-words text-slate-700">
+                {n.lines.map((l, i) => (
+                  <li key={i}>
+                    <bdi>{l}</bdi>
+                  </li>
+                ))}
+              </ul>
+              <div className="mt-2 flex flex-wrap items-center gap-3">
+                <p className="text-xs text-slate-500">{fmt(n.createdAt)}</p>
+                {n.questionId && (
+                  <Link className="text-sm text-blue-700 hover:underline" href={`/questions/${n.questionId}`}>
+                    {t("notifications.open")}
+                  </Link>
+                )}
+                {!n.read && <MarkRead id={n.id} />}
+              </div>
             </li>
           ))}
         </ol>

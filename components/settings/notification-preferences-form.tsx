@@ -3,15 +3,19 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { api, type ApiError } from "../ask/api";
+import { useT } from "../i18n-provider";
 
 type Im = { enabled: boolean; address: string | null };
+type Signed = Im & { secretHint: string | null };
 export interface PreferencesView {
   emailAddress: string;
   email: { enabled: boolean };
   wecom: Im;
-  dingtalk: Im;
-  feishu: Im;
+  dingtalk: Signed;
+  feishu: Signed;
 }
+type SecretState = { secret: string; clearSecret: boolean };
+const SIGNED = ["dingtalk", "feishu"] as const;
 
 const IM: { key: "wecom" | "dingtalk" | "feishu"; label: string; example: string }[] = [
   { key: "wecom", label: "企业微信群机器人", example: "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…" },
@@ -24,6 +28,9 @@ const input = "mt-1 w-full rounded-md border border-slate-400 px-3 py-2";
 /** The user's own channels; the server validates again and names the field that is wrong. */
 export function NotificationPreferencesForm({ initial }: { initial: PreferencesView }) {
   const router = useRouter();
+  const t = useT();
+  // The secret field starts empty every time: a stored secret is never sent to the browser.
+  const [secrets, setSecrets] = useState<Record<(typeof SIGNED)[number], SecretState>>({ dingtalk: { secret: "", clearSecret: false }, feishu: { secret: "", clearSecret: false } });
   const [state, setState] = useState(() => ({
     email: initial.email.enabled,
     ...Object.fromEntries(IM.map(({ key }) => [key, { enabled: initial[key].enabled, address: initial[key].address ?? "" }])),
@@ -43,8 +50,9 @@ export function NotificationPreferencesForm({ initial }: { initial: PreferencesV
         setSaved(false);
         try {
           await api("/api/settings/notifications", {
-            body: { email: { enabled: state.email }, wecom: state.wecom, dingtalk: state.dingtalk, feishu: state.feishu },
+            body: { email: { enabled: state.email }, wecom: state.wecom, dingtalk: { ...state.dingtalk, ...secrets.dingtalk }, feishu: { ...state.feishu, ...secrets.feishu } },
           });
+          setSecrets({ dingtalk: { secret: "", clearSecret: false }, feishu: { secret: "", clearSecret: false } });
           setSaved(true);
           router.refresh();
         } catch (err) {
@@ -86,6 +94,38 @@ export function NotificationPreferencesForm({ initial }: { initial: PreferencesV
               />
             </label>
             {fieldError && <p id={`${key}-error`} className="mt-1 text-sm text-red-800">{fieldError}</p>}
+            {key !== "wecom" && (() => {
+              const hint = initial[key].secretHint;
+              const secretError = error?.fields?.[`${key}.secret`];
+              return (
+                <div className="mt-3">
+                  <label className="block">
+                    {t("notifications.secret.label")}
+                    <input
+                      name={`${key}-secret`}
+                      type="password"
+                      autoComplete="new-password"
+                      value={secrets[key].secret}
+                      onChange={(e) => setSecrets({ ...secrets, [key]: { ...secrets[key], secret: e.target.value } })}
+                      aria-invalid={secretError ? true : undefined}
+                      aria-describedby={`${key}-secret-help${secretError ? ` ${key}-secret-error` : ""}`}
+                      className={input}
+                    />
+                  </label>
+                  <p id={`${key}-secret-help`} className="mt-1 text-sm text-slate-700">
+                    {t("notifications.secret.help")}{" "}
+                    <span data-testid={`${key}-secret-hint`}>{hint ? t("notifications.secret.stored", { hint }) : t("notifications.secret.none")}</span>
+                  </p>
+                  {secretError && <p id={`${key}-secret-error`} className="mt-1 text-sm text-red-800">{secretError}</p>}
+                  {hint && (
+                    <label className="mt-1 flex items-center gap-2 text-sm">
+                      <input type="checkbox" name={`${key}-clear-secret`} checked={secrets[key].clearSecret} onChange={(e) => setSecrets({ ...secrets, [key]: { ...secrets[key], clearSecret: e.target.checked } })} />
+                      {t("notifications.secret.clear")}
+                    </label>
+                  )}
+                </div>
+              );
+            })()}
           </fieldset>
         );
       })}

@@ -38,6 +38,7 @@ interface Claimed {
   questionId: string | null;
   payload: unknown;
   attempts: number;
+  createdAt: Date;
 }
 
 class PermanentError extends Error {}
@@ -57,22 +58,22 @@ export async function deliverDue(options: DeliverOptions): Promise<DeliverResult
       ORDER BY "nextAttemptAt"
       LIMIT ${batchSize}::int
       FOR UPDATE SKIP LOCKED)
-    RETURNING id, "userId", channel::text AS channel, kind, "questionId", payload, attempts`;
+    RETURNING id, "userId", channel::text AS channel, kind, "questionId", payload, attempts, "createdAt"`;
   const result: DeliverResult = { claimed: rows.length, sent: 0, retrying: 0, failed: 0 };
   if (rows.length === 0) return result;
 
   const [users, questions] = await Promise.all([
     db.user.findMany({
       where: { id: { in: [...new Set(rows.map((r) => r.userId))] } },
-      select: { id: true, email: true, disabledAt: true, notificationPrefs: { select: { channel: true, enabled: true, address: true } } },
+      select: { id: true, email: true, disabledAt: true, notificationPrefs: { select: { channel: true, enabled: true, address: true, secret: true } } },
     }),
     db.question.findMany({
       where: { id: { in: [...new Set(rows.flatMap((r) => (r.questionId ? [r.questionId] : [])))] } },
-      select: { id: true, number: true, line: { select: { name: true } } },
+      select: { id: true, number: true, body: true, askerId: true, ownerId: true, firstResponseDueAt: true, resolutionDueAt: true, line: { select: { name: true } } },
     }),
   ]);
   const userById = new Map(users.map((u) => [u.id, u]));
-  const questionById = new Map(questions.map((q) => [q.id, { id: q.id, number: q.number, lineName: q.line.name }]));
+  const questionById = new Map(questions.map((q) => [q.id, { id: q.id, number: q.number, lineName: q.line.name, body: q.body, askerId: q.askerId, ownerId: q.ownerId, firstResponseDueAt: q.firstResponseDueAt, resolutionDueAt: q.resolutionDueAt }]));
 
   const sendOne = async (row: Claimed) => {
     const user = userById.get(row.userId);
@@ -84,12 +85,17 @@ export async function deliverDue(options: DeliverOptions): Promise<DeliverResult
       payload: row.payload,
       question: row.questionId ? (questionById.get(row.questionId) ?? null) : null,
       portalUrl: options.portalUrl,
+      // The audience of the channel decides what the message may carry (group bots: no question text).
+      channel: row.channel,
+      recipientId: row.userId,
+      at: row.createdAt,
     });
     if (row.channel === "EMAIL") {
       if (!transports.email) throw new Error("没有配置 SMTP 服务器（SMTP_URL）");
       await transports.email.send(target.address, message, row.id);
     } else {
-      await transports.webhook.post(target.address, buildWebhookBody(row.channel as ImChannel, message, row.id, transports.webhookFormat));
+      const signing = user!.notificationPrefs.find((p) => p.channel === row.channel)?.secret ?? null;
+      await transports.webhook.post(target.address, buildWebhookBody(row.channel as ImChannel, message, row.id, transports.webhookFormat), { channel: row.channel as ImChannel, secret: signing });
     }
   };
 

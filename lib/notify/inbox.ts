@@ -11,6 +11,7 @@ export const INBOX_LIMIT = 100;
 
 export interface InboxItem {
   id: string;
+  kind: string;
   subject: string;
   lines: string[];
   questionId: string | null;
@@ -28,15 +29,23 @@ export async function listInbox(ctx: Ctx): Promise<{ items: InboxItem[]; unread:
       where: { userId: ctx.actor.id, channel: "IN_APP" },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: INBOX_LIMIT,
-      select: { id: true, kind: true, payload: true, createdAt: true, readAt: true, question: { select: { id: true, number: true, line: { select: { name: true } } } } },
+      select: { id: true, kind: true, payload: true, createdAt: true, readAt: true, question: { select: { id: true, number: true, body: true, askerId: true, ownerId: true, firstResponseDueAt: true, resolutionDueAt: true, line: { select: { name: true } } } } },
     }),
     unreadCount(ctx.db, ctx.actor.id),
   ]);
   return {
     unread,
     items: rows.map((r) => {
-      const m = renderNotification({ kind: r.kind, payload: r.payload, question: r.question ? { id: r.question.id, number: r.question.number, lineName: r.question.line.name } : null });
-      return { id: r.id, subject: m.subject.replace(/^【首问】/, ""), lines: m.sections.flatMap((s) => (s.heading ? [s.heading, ...s.lines] : s.lines)), questionId: r.question?.id ?? null, createdAt: r.createdAt, read: r.readAt !== null };
+      // Every row is the actor's own and the question one they were told about: the personal audience.
+      const m = renderNotification({
+        kind: r.kind,
+        payload: r.payload,
+        question: r.question ? { id: r.question.id, number: r.question.number, lineName: r.question.line.name, body: r.question.body, askerId: r.question.askerId, ownerId: r.question.ownerId, firstResponseDueAt: r.question.firstResponseDueAt, resolutionDueAt: r.question.resolutionDueAt } : null,
+        channel: "IN_APP",
+        recipientId: ctx.actor.id,
+        at: r.createdAt,
+      });
+      return { id: r.id, kind: r.kind, subject: m.subject.replace(/^【首问】/, ""), lines: m.sections.flatMap((s) => (s.heading ? [s.heading, ...s.lines] : s.lines)), questionId: r.question?.id ?? null, createdAt: r.createdAt, read: r.readAt !== null };
     }),
   };
 }

@@ -11,6 +11,8 @@ export interface Message {
   subject: string;
   sections: MessageSection[];
   link?: string;
+  /** how pressing it is: colours the 飞书 card header (default info) */
+  tone?: "info" | "warning" | "urgent";
 }
 
 /** The notification id, shown in every message so receivers can de-duplicate a repeated delivery. */
@@ -60,7 +62,8 @@ const FULL_WIDTH: Record<string, string> = {
 };
 
 export function escapeMarkdown(s: string): string {
-  return oneLine(s).replace(/[\\`*_\[\]()#<>!|~${}]/g, (c) => FULL_WIDTH[c]!);
+  // "://" too: chat clients turn a bare URL in a value into a link.
+  return oneLine(s).replace(/[\\`*_\[\]()#<>!|~${}]/g, (c) => FULL_WIDTH[c]!).replace(/:\/\//g, "：//");
 }
 
 export function renderMarkdown(m: Message, id: string): string {

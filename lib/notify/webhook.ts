@@ -4,12 +4,15 @@ import { request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
 import type { ImChannel } from "./channels";
 import { fitBytes, renderMarkdown, renderSubject, renderText, type Message } from "./message";
+import { signWebhook } from "./signing";
 import { resolveWebhookTarget, WebhookTargetError, type ResolvedAddress, type WebhookLookup, type WebhookPolicy } from "./webhook-target";
 
 export type WebhookFormat = "text" | "markdown";
 
 // Vendors' documented size limits (bytes of the text/markdown content), with some margin.
 const LIMIT: Record<ImChannel, number> = { WECOM: 4000, DINGTALK: 18000, FEISHU: 28000 };
+
+const CARD_COLOUR = { info: "blue", warning: "orange", urgent: "red" } as const;
 
 /** The JSON body the vendor's bot accepts. Pure: unit-tested per vendor and format. */
 export function buildWebhookBody(channel: ImChannel, message: Message, id: string, format: WebhookFormat = "markdown"): Record<string, unknown> {
@@ -29,7 +32,7 @@ export function buildWebhookBody(channel: ImChannel, message: Message, id: strin
             msg_type: "interactive",
             card: {
               config: { wide_screen_mode: true },
-              header: { title: { tag: "plain_text", content: renderSubject(message) }, template: "blue" },
+              header: { title: { tag: "plain_text", content: renderSubject(message) }, template: CARD_COLOUR[message.tone ?? "info"] },
               elements: [{ tag: "div", text: { tag: "lark_md", content: markdown } }],
             },
           };
@@ -72,8 +75,15 @@ export function vendorError(body: unknown): string | null {
   return null;
 }
 
+export interface WebhookSigning {
+  channel: ImChannel;
+  /** the bot's 加签 secret (钉钉 / 飞书); null: unsigned */
+  secret: string | null;
+}
+
 export interface WebhookSender {
-  post(url: string, body: unknown): Promise<void>;
+  /** With `signing`, the request is signed at send time (every attempt gets a fresh timestamp). */
+  post(url: string, body: Record<string, unknown>, signing?: WebhookSigning): Promise<void>;
 }
 
 export interface WebhookSenderOptions {
@@ -96,7 +106,9 @@ const MAX_ANSWER_BYTES = 16 * 1024;
 export function createWebhookSender(options: WebhookSenderOptions): WebhookSender {
   const timeoutMs = options.timeoutMs ?? 10_000;
   return {
-    async post(raw, body) {
+    async post(unsigned, unsignedBody, signing) {
+      // Signing adds query parameters (钉钉) or body fields (飞书); the host, and so the checks below, stay the same.
+      const { url: raw, body } = signing ? signWebhook(signing.channel, unsigned, unsignedBody, signing.secret, new Date()) : { url: unsigned, body: unsignedBody };
       let target: Awaited<ReturnType<typeof resolveWebhookTarget>>;
       try {
         // A resolver that never answers must not hold a delivery slot past the request's own timeout.

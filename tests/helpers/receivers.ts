@@ -1,5 +1,6 @@
 // Real local receivers for notifications: an SMTP server that parses each mail (smtp-server +
 // mailparser) and an HTTP server that records webhook bodies. Tests read what actually arrived.
+import { createHmac, timingSafeEqual } from "node:crypto";
 import { createServer as createHttpServer, type IncomingHttpHeaders, type Server } from "node:http";
 import { createServer as createNetServer } from "node:net";
 import { simpleParser, type ParsedMail } from "mailparser";
@@ -63,8 +64,38 @@ export interface WebhookRequest {
 /** How the receiver answers: "ok" (vendor success body), "http500", or "vendor-error" (HTTP 200 with an error code). */
 export type WebhookMode = "ok" | "http500" | "vendor-error";
 
+/**
+ * 加签 as the vendors verify it (written here from their documentation, independently of lib/notify/signing.ts):
+ * - 钉钉: query `timestamp` (ms) and `sign`; sign must equal Base64(HmacSHA256(key = secret, `${timestamp}\n${secret}`)),
+ *   and the timestamp be within one hour of now; else errcode 310000.
+ * - 飞书: body `timestamp` (s) and `sign`; sign must equal Base64(HmacSHA256(key = `${timestamp}\n${secret}`, "")),
+ *   within one hour; else code 19021.
+ * Returns null when the request is signed correctly, else the reason.
+ */
+export function vendorSignatureProblem(vendor: "dingtalk" | "feishu", secret: string, path: string, body: unknown, now = Date.now()): string | null {
+  const equal = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+  if (vendor === "dingtalk") {
+    const query = new URL(path, "http://receiver").searchParams;
+    const timestamp = query.get("timestamp");
+    const sign = query.get("sign");
+    if (!timestamp || !sign) return "missing timestamp or sign";
+    if (!/^\d{13}$/.test(timestamp) || Math.abs(now - Number(timestamp)) > 3600_000) return "timestamp not within one hour";
+    const expected = createHmac("sha256", secret).update(`${timestamp}\n${secret}`).digest("base64");
+    return equal(sign, expected) ? null : "sign mismatch";
+  }
+  const b = (body ?? {}) as { timestamp?: unknown; sign?: unknown };
+  if (typeof b.timestamp !== "string" || typeof b.sign !== "string") return "missing timestamp or sign";
+  if (!/^\d{10}$/.test(b.timestamp) || Math.abs(now / 1000 - Number(b.timestamp)) > 3600) return "timestamp not within one hour";
+  const expected = createHmac("sha256", `${b.timestamp}\n${secret}`).update("").digest("base64");
+  return equal(b.sign, expected) ? null : "sign mismatch";
+}
+
 export interface WebhookReceiver {
   base: string;
+  /** 加签 secrets the bots at /dingtalk… and /feishu… verify; unsigned or wrongly signed requests are refused */
+  secrets: { dingtalk?: string; feishu?: string };
+  /** requests refused for their signature, with the reason */
+  refused: (WebhookRequest & { reason: string })[];
   requests: WebhookRequest[];
   mode: WebhookMode;
   /** milliseconds to wait before answering */
@@ -75,8 +106,11 @@ export interface WebhookReceiver {
 export async function startWebhookReceiver(): Promise<WebhookReceiver> {
   const requests: WebhookRequest[] = [];
   let server: Server;
+  const refused: (WebhookRequest & { reason: string })[] = [];
   const receiver: WebhookReceiver = {
     base: "",
+    secrets: {},
+    refused,
     requests,
     mode: "ok",
     delayMs: 0,
@@ -99,7 +133,16 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
       }
       const path = req.url ?? "/";
       const feishu = path.startsWith("/feishu");
+      const vendor = feishu ? "feishu" : path.startsWith("/dingtalk") ? "dingtalk" : null;
+      const secret = vendor ? receiver.secrets[vendor] : undefined;
+      const signature = vendor && secret ? vendorSignatureProblem(vendor, secret, path, body) : null;
       const answer = () => {
+        if (signature) {
+          refused.push({ path, headers: req.headers, body, reason: signature });
+          const error = feishu ? { code: 19021, msg: "sign match fail or timestamp is not within one hour from current time" } : { errcode: 310000, errmsg: "sign not match" };
+          res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(error));
+          return;
+        }
         if (receiver.mode === "http500") {
           res.writeHead(500, { "content-type": "text/plain" }).end("internal error");
           return;

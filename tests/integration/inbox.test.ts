@@ -30,6 +30,9 @@ describe("in-app notifications", () => {
     const inbox = await listInbox(ctxOf(t.db, owner));
     expect(inbox.unread).toBe(1);
     expect(inbox.items).toEqual([expect.objectContaining({ questionId, read: false, subject: expect.stringMatching(/^新问题待处理：Q-\d{6}/) })]);
+    // The text says which question (with the matter's first line), the deadlines and what to do.
+    expect(inbox.items[0]!.subject).toMatch(/^新问题待处理：Q-\d{6}（.+） · 出差住宿超标怎么报销？$/);
+    expect(inbox.items[0]!.lines.join("\n")).toMatch(/问题：Q-\d{6} · 条线 .+ · “出差住宿超标怎么报销？”\n时限：首次响应 \d\d-\d\d \d\d:\d\d（还有 [^）]+）；办结 \d\d-\d\d \d\d:\d\d（还有 [^）]+）\n请你：/);
     expect((await listInbox(ctxOf(t.db, asker))).items).toEqual([]);
   });
 

@@ -12,6 +12,8 @@ import { createEmailSender, smtpTransporter } from "@/lib/notify/email";
 import { enqueueNotification } from "@/lib/notify/enqueue-notification";
 import { getMyNotificationPreferences, updateMyNotificationPreferences } from "@/lib/notify/preferences";
 import type { Transports } from "@/lib/notify/transports";
+import { renderText } from "@/lib/notify/message";
+import { renderNotification } from "@/lib/notify/render-notification";
 import { createWebhookSender } from "@/lib/notify/webhook";
 import { notifyInApp } from "@/lib/questions/events";
 import { ctxOf } from "../helpers/actors";
@@ -333,11 +335,12 @@ describe("preferences", () => {
 });
 
 describe("daily digest", () => {
-  // 2026-03-10 09:00 in Shanghai (01:00 UTC); the digest hour is 8.
+  // Sent on Wednesday 2026-03-11 at 09:00 in Shanghai (01:00 UTC), the digest hour being 8: it reports on
+  // Tuesday 2026-03-10, the previous working day, whole.
   const at = (iso: string) => new Date(iso);
-  const NINE = at("2026-03-10T01:00:00Z");
+  const NINE = at("2026-03-11T01:00:00Z");
 
-  it("goes once per manager per day, after the hour, with the subtree's overdue, escalated, complaints and ignored policies", async () => {
+  it("goes once per manager per working day, after the hour, with the subtree's overdue, escalated, complaints and ignored policies of the previous working day", async () => {
     const db = t.db;
     const mgr = await makeUser(db, { roles: ["EMPLOYEE", "MANAGER"], name: "区域总甲" });
     const otherMgr = await makeUser(db, { roles: ["EMPLOYEE", "MANAGER"], name: "中心总乙" });
@@ -354,7 +357,7 @@ describe("daily digest", () => {
     await makeQuestion(db, { ownerId: owner.id, resolutionDueAt: at("2026-03-12T08:00:00Z") }); // not yet due
     const elsewhere = await makeQuestion(db, { ownerId: otherOwner.id, resolutionDueAt: at("2026-03-09T08:00:00Z") });
     const escalated = await makeQuestion(db, { ownerId: mgr.id, status: "IN_PROGRESS", resolutionDueAt: at("2026-03-11T08:00:00Z") });
-    await db.escalation.create({ data: { questionId: escalated.id, level: 1, fromUserId: owner.id, toUserId: mgr.id, dueAt: at("2026-03-11T08:00:00Z") } });
+    await db.escalation.create({ data: { questionId: escalated.id, level: 1, fromUserId: owner.id, toUserId: mgr.id, dueAt: at("2026-03-11T08:00:00Z"), createdAt: at("2026-03-10T02:00:00Z") } });
     await db.complaint.create({ data: { questionId: overdue.id, complainantId: asker.id, againstUserId: owner.id, reason: "一直没人理我，太慢了", createdAt: at("2026-03-10T00:30:00Z") } });
     await db.complaint.create({ data: { questionId: overdue.id, complainantId: asker.id, againstUserId: owner.id, reason: "昨天的投诉", createdAt: at("2026-03-09T03:00:00Z") } });
 
@@ -375,18 +378,19 @@ describe("daily digest", () => {
     await ignoredToday(leave, teamAsker.id, at("2026-03-09T12:00:00Z")); // yesterday in Shanghai (20:00)
     await ignoredToday(leave, asker.id, at("2026-03-10T00:40:00Z")); // asker outside the region
 
-    expect(await enqueueDigests({ db, now: at("2026-03-09T23:59:00Z"), hour: 8 })).toMatchObject({ date: "2026-03-10", enqueued: 0 }); // 07:59
+    expect(await enqueueDigests({ db, now: at("2026-03-10T23:59:00Z"), hour: 8 })).toMatchObject({ date: "2026-03-11", enqueued: 0 }); // 07:59
     expect(await db.notification.count({ where: { kind: "digest.daily" } })).toBe(0);
 
     const first = await enqueueDigests({ db, now: NINE, hour: 8 });
     expect(first.enqueued).toBeGreaterThanOrEqual(2);
-    const again = await enqueueDigests({ db, now: at("2026-03-10T01:01:00Z"), hour: 8 });
+    expect(first.period).toEqual({ date: "2026-03-10", through: "2026-03-10" });
+    const again = await enqueueDigests({ db, now: at("2026-03-11T01:01:00Z"), hour: 8 });
     expect(again.enqueued).toBe(0);
 
     const rows = await db.notification.findMany({ where: { kind: "digest.daily", userId: { in: [mgr.id, otherMgr.id, quietMgr.id] } } });
     expect(rows.filter((r) => r.userId === mgr.id).map((r) => [r.channel, r.dedupeKey]).sort()).toEqual([
-      ["EMAIL", `digest:${mgr.id}:2026-03-10:EMAIL`],
-      ["IN_APP", `digest:${mgr.id}:2026-03-10`],
+      ["EMAIL", `digest:${mgr.id}:2026-03-11:EMAIL`],
+      ["IN_APP", `digest:${mgr.id}:2026-03-11`],
     ]);
     expect(rows.some((r) => r.userId === quietMgr.id)).toBe(false); // nothing to report: no digest
 
@@ -414,7 +418,65 @@ describe("daily digest", () => {
     expect(mail.text).toContain("差旅费管理办法：2 个问题");
 
     // The next day brings a new digest.
-    expect((await enqueueDigests({ db, now: at("2026-03-11T01:00:00Z"), hour: 8 })).enqueued).toBeGreaterThanOrEqual(2);
+    expect((await enqueueDigests({ db, now: at("2026-03-12T01:00:00Z"), hour: 8 })).enqueued).toBeGreaterThanOrEqual(2);
     expect(await db.notification.count({ where: { kind: "digest.daily", userId: mgr.id, channel: "IN_APP" } })).toBe(2);
+    expect(data.escalations).toEqual([expect.objectContaining({ questionId: escalated.id, level: 1, to: "区域总甲", at: "2026-03-10T02:00:00.000Z" })]);
+  });
+
+  it("reports everything late on day D, and over the weekend after it, in the digest of the next working day, exactly once", async () => {
+    const db = t.db;
+    const mgr = await makeUser(db, { roles: ["EMPLOYEE", "MANAGER"], name: "周末区域总" });
+    const dept = await makeDepartment(db, { managerId: mgr.id });
+    const owner = await makeUser(db, { departmentId: dept.id, name: "周五首问" });
+    const upper = await makeUser(db, { roles: ["EMPLOYEE", "MANAGER"], name: "中心总丙" });
+    const digestsOf = () => db.notification.findMany({ where: { kind: "digest.daily", userId: mgr.id, channel: "IN_APP" }, orderBy: { createdAt: "asc" } });
+    // Friday 2026-03-13 (day D): events in the afternoon, the evening and the last minute; then Saturday.
+    const q = await makeQuestion(db, { ownerId: owner.id, status: "IN_PROGRESS", resolutionDueAt: at("2026-03-20T08:00:00Z") });
+    const complaintAt = [at("2026-03-13T04:50:00Z"), at("2026-03-13T14:30:00Z"), at("2026-03-13T15:59:00Z"), at("2026-03-14T02:00:00Z")]; // 12:50, 22:30, 23:59 Fri; 10:00 Sat
+    for (const createdAt of complaintAt) await db.complaint.create({ data: { questionId: q.id, complainantId: asker.id, againstUserId: owner.id, reason: "没人理", createdAt } });
+    await db.escalation.create({ data: { questionId: q.id, level: 1, fromUserId: owner.id, toUserId: mgr.id, dueAt: at("2026-03-13T09:00:00Z"), createdAt: at("2026-03-13T05:03:00Z") } }); // 13:03
+    await db.escalation.create({ data: { questionId: q.id, level: 2, fromUserId: mgr.id, toUserId: upper.id, dueAt: at("2026-03-16T09:00:00Z"), createdAt: at("2026-03-13T09:06:00Z") } }); // 17:06
+    // The manager sits in the department and is complained about too: an undecided complaint about
+    // them stays out of their own digest; a decided one is reported.
+    await db.user.update({ where: { id: mgr.id }, data: { departmentId: dept.id } });
+    await db.complaint.create({ data: { questionId: q.id, complainantId: asker.id, againstUserId: mgr.id, reason: "经理也不管", createdAt: at("2026-03-13T02:00:00Z") } });
+    const decidedAt = at("2026-03-13T03:00:00Z");
+    await db.complaint.create({ data: { questionId: q.id, complainantId: asker.id, againstUserId: mgr.id, reason: "已复核", status: "REJECTED", reviewedAt: decidedAt, createdAt: decidedAt } });
+    // Monday 2026-03-16 after the digest: belongs to Tuesday's.
+    await db.complaint.create({ data: { questionId: q.id, complainantId: asker.id, againstUserId: owner.id, reason: "周一又投诉", createdAt: at("2026-03-16T02:00:00Z") } });
+
+    // Days off get no digest; Monday before 08:30 neither.
+    expect((await enqueueDigests({ db, now: at("2026-03-14T01:00:00Z") })).enqueued).toBe(0); // Saturday 09:00
+    expect((await enqueueDigests({ db, now: at("2026-03-15T03:00:00Z") })).enqueued).toBe(0); // Sunday 11:00
+    expect((await enqueueDigests({ db, now: at("2026-03-16T00:29:00Z") })).enqueued).toBe(0); // Monday 08:29
+    expect(await digestsOf()).toHaveLength(0);
+
+    // Monday 08:30: two workers at once, then later ticks; one digest.
+    const [a, b] = await Promise.all([enqueueDigests({ db, now: at("2026-03-16T00:30:00Z") }), enqueueDigests({ db, now: at("2026-03-16T00:30:01Z") })]);
+    expect(a.period).toEqual({ date: "2026-03-13", through: "2026-03-15" });
+    await enqueueDigests({ db, now: at("2026-03-16T07:00:00Z") });
+    const monday = await digestsOf();
+    expect(monday).toHaveLength(1);
+    expect(a.enqueued + b.enqueued).toBeGreaterThanOrEqual(1);
+    const data = monday[0]!.payload as unknown as DigestData;
+    expect(data).toMatchObject({ date: "2026-03-13", through: "2026-03-15" });
+    expect(data.complaints.map((c) => c.at)).toEqual([decidedAt, ...complaintAt].map((d) => d.toISOString()));
+    expect(data.complaints[0]!.against).toBe("周末区域总");
+    expect(data.totals).toMatchObject({ complaints: 5, escalations: 2 });
+    expect(data.escalations!.map((e) => [e.level, e.to])).toEqual([[1, "周末区域总"], [2, "中心总丙"]]);
+    const text = renderText(renderNotification({ kind: "digest.daily", payload: data, question: null }), "id");
+    expect(text).toContain("以下是 ");
+    expect(text).toContain("2026-03-13 至 2026-03-15 的首问通报");
+    expect(text).toMatch(/【当日发生的升级（2）】\nQ-\d{6} · 03-13 13:03 升级至第 1 级 · 周末区域总\nQ-\d{6} · 03-13 17:06 升级至第 2 级 · 中心总丙/);
+    expect(text).toContain("【当日投诉（5）】");
+    expect(text).toContain("03-13 23:59");
+
+    // Tuesday: Monday's complaint, and nothing of Friday's again.
+    await enqueueDigests({ db, now: at("2026-03-17T00:31:00Z") });
+    const tuesday = (await digestsOf())[1]!.payload as unknown as DigestData;
+    expect(tuesday).toMatchObject({ date: "2026-03-16" });
+    expect(tuesday.through).toBeUndefined();
+    expect(tuesday.complaints.map((c) => c.at)).toEqual(["2026-03-16T02:00:00.000Z"]);
+    expect(tuesday.escalations).toEqual([]);
   });
 });

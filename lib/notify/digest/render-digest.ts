@@ -4,16 +4,20 @@ import { shanghaiShort } from "../local-day";
 import type { Message, MessageSection } from "../message";
 
 export interface DigestData {
-  /** local date, YYYY-MM-DD */
+  /** the working day reported on (local date, YYYY-MM-DD) */
   date: string;
+  /** the last day covered when the days off after `date` are included (YYYY-MM-DD); absent: `date` only */
+  through?: string;
   managerName: string;
   departments: string[];
   overdue: { questionId: string; number: number; line: string; owner: string | null; dueAt: string }[];
   escalated: { questionId: string; number: number; line: string; level: number; to: string | null }[];
+  /** escalations that happened in the period, open or since closed (absent in older rows) */
+  escalations?: { questionId: string; number: number; level: number; to: string | null; at: string }[];
   complaints: { questionId: string; number: number; against: string | null; at: string }[];
   ignoredPolicies: { policyId: string; title: string; count: number }[];
   /** full counts when the lists above were cut to a readable length */
-  totals: { overdue: number; escalated: number; complaints: number };
+  totals: { overdue: number; escalated: number; complaints: number; escalations?: number };
 }
 
 export const DIGEST_LIST_LIMIT = 20;
@@ -21,7 +25,7 @@ export const DIGEST_LIST_LIMIT = 20;
 const qn = (n: number) => `Q-${String(n).padStart(6, "0")}`;
 
 export function isDigestEmpty(d: DigestData): boolean {
-  return d.totals.overdue === 0 && d.totals.escalated === 0 && d.totals.complaints === 0 && d.ignoredPolicies.length === 0;
+  return d.totals.overdue === 0 && d.totals.escalated === 0 && d.totals.complaints === 0 && !d.totals.escalations && d.ignoredPolicies.length === 0;
 }
 
 function more(shown: number, total: number): string[] {
@@ -29,8 +33,10 @@ function more(shown: number, total: number): string[] {
 }
 
 export function renderDigest(d: DigestData, portalUrl?: string): Message {
+  const period = d.through && d.through !== d.date ? `${d.date} 至 ${d.through}` : d.date;
+  const escalations = d.escalations ?? [];
   const sections: MessageSection[] = [
-    { lines: [`${isolateBidi(d.managerName)}，以下是 ${d.departments.join("、") || "你管理的部门"} ${d.date} 的首问通报。`] },
+    { lines: [`${isolateBidi(d.managerName)}，以下是 ${d.departments.join("、") || "你管理的部门"} ${period} 的首问通报。`, "“已超时未办结”和“已升级未办结”是发送时的情况，其余是这段时间内发生的。"] },
     {
       heading: `已超时未办结（${d.totals.overdue}）`,
       lines: d.overdue.length
@@ -43,21 +49,31 @@ export function renderDigest(d: DigestData, portalUrl?: string): Message {
         ? [...d.escalated.map((q) => `${qn(q.number)} · ${q.line} · 第 ${q.level} 级 · 已升级至 ${q.to ? isolateBidi(q.to) : "—"}`), ...more(d.escalated.length, d.totals.escalated)]
         : ["无"],
     },
+    ...(d.escalations
+      ? [
+          {
+            heading: `当日发生的升级（${d.totals.escalations ?? escalations.length}）`,
+            lines: escalations.length
+              ? [...escalations.map((e) => `${qn(e.number)} · ${shanghaiShort(new Date(e.at))} 升级至第 ${e.level} 级 · ${e.to ? isolateBidi(e.to) : "—"}`), ...more(escalations.length, d.totals.escalations ?? escalations.length)]
+              : ["无"],
+          },
+        ]
+      : []),
     {
-      heading: `今日投诉（${d.totals.complaints}）`,
+      heading: `当日投诉（${d.totals.complaints}）`,
       lines: d.complaints.length
         ? [...d.complaints.map((c) => `${qn(c.number)} · 被投诉人 ${c.against ? isolateBidi(c.against) : "—"} · ${shanghaiShort(new Date(c.at))}`), ...more(d.complaints.length, d.totals.complaints)]
         : ["无"],
     },
     {
-      heading: "今日最常被忽略的制度",
+      heading: "当日最常被忽略的制度",
       lines: d.ignoredPolicies.length
         ? d.ignoredPolicies.map((p) => `${p.title}：${p.count} 个问题的答案就在其中，提问人看到了却没有打开`)
         : ["无"],
     },
   ];
   return {
-    subject: `【首问】每日通报 ${d.date}：超时 ${d.totals.overdue} · 升级 ${d.totals.escalated} · 投诉 ${d.totals.complaints}`,
+    subject: `【首问】每日通报 ${period}：超时 ${d.totals.overdue} · 升级 ${d.totals.escalations ?? d.totals.escalated} · 投诉 ${d.totals.complaints}`,
     sections,
     ...(portalUrl ? { link: `${portalUrl.replace(/\/$/, "")}/` } : {}),
   };
