@@ -99,6 +99,7 @@ for (const v of variants) {
   else if (v === "nolex") console.log(score("nolex", portal({ synonymGroups: [] }, buildIndex(rows, { analyzer: { synonymGroups: [] } }))));
   else if (v === "general") console.log(score("general", portal({ learned: null }, base)));
   else if (v === "learned") console.log(score("learned", portal({}, base)));
+  else if (v.startsWith("learned-w")) console.log(score(v, portal({ learnedWeight: Number(v.slice(9)) }, base)));
   else if (v === "learned-cov") console.log(score("learned-cov", portal({ learnedInCoverage: true }, base)));
   else if (v === "peers") {
     const bigram = buildBigramIndex(rows.map((s) => ({ doc: s.docId, section: s.section || undefined, text: `${s.heading}\n${s.text}` })));

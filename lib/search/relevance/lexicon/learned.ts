@@ -15,7 +15,7 @@ export interface LearnedLexicon {
 }
 
 /** The shipped table (empty entries when it was never learned). */
-export const DEFAULT_LEARNED_LEXICON: LearnedLexicon = learnedData as LearnedLexicon;
+export const DEFAULT_LEARNED_LEXICON: LearnedLexicon = learnedData as unknown as LearnedLexicon;
 
 /** Learned expansions of a query's content words: term → weight (max over triggering words). */
 export function learnedExpansionsFor(
