@@ -1,4 +1,4 @@
-// npm run lexicon:learn -- --corpus <dir> [--folds 5] [--out <file>] [--check-only]
+// npm run lexicon:learn -- --corpus <dir> [--folds 5] [--out <file>] [--check-only] [--params <json>] [--without-heldout]
 //
 // Learns the everyday-word → formal-term table (lib/search/relevance/lexicon/learned-stard.json) from a
 // corpus in the ../shared/corpus format whose questions carry gold articles (e.g. corpus-stard-train).
@@ -25,6 +25,10 @@ const { values } = parseArgs({
     folds: { type: "string", default: "5" },
     out: { type: "string", default: "lib/search/relevance/lexicon/learned-stard.json" },
     "check-only": { type: "boolean", default: false },
+    /** skip the cross-validation and use these thresholds (JSON LearnParams) */
+    params: { type: "string" },
+    /** learn the written table from the non-held-out questions only (for an honest held-out comparison) */
+    "without-heldout": { type: "boolean", default: false },
   },
 });
 if (!values.corpus) {
@@ -121,10 +125,11 @@ for (const minCount of [2])
 const counts = (qs: readonly Q[]) => countCooccurrence(qs.map((q) => pairs.get(q.id)!), background);
 
 // k-fold cross-validation over the training part (folds by question, in hash order)
+if (values.params) grid.splice(0, grid.length, JSON.parse(values.params) as LearnParams);
 const ordered = [...train].sort((a, b) => fnv1a(`fold:${a.id}`) - fnv1a(`fold:${b.id}`));
 const sums = grid.map(() => 0);
 let baseSum = 0;
-for (let f = 0; f < folds; f++) {
+for (let f = 0; f < (values.params ? 0 : folds); f++) {
   const test = ordered.filter((_, i) => i % folds === f);
   const learnOn = ordered.filter((_, i) => i % folds !== f);
   const c = counts(learnOn);
@@ -135,9 +140,11 @@ for (let f = 0; f < folds; f++) {
   log(`fold ${f + 1}/${folds}: ${test.length} questions`);
 }
 const cv = grid.map((p, i) => ({ p, secR5: sums[i]! / folds })).sort((a, b) => b.secR5 - a.secR5);
-log(`cross-validated section recall@5 without the table: ${(baseSum / folds).toFixed(4)}`);
-for (const x of cv.slice(0, 5)) log(`  ${JSON.stringify(x.p)} → ${x.secR5.toFixed(4)}`);
-const chosen = cv[0]!.p;
+if (!values.params) {
+  log(`cross-validated section recall@5 without the table: ${(baseSum / folds).toFixed(4)}`);
+  for (const x of cv.slice(0, 5)) log(`  ${JSON.stringify(x.p)} → ${x.secR5.toFixed(4)}`);
+} else log(`thresholds given: ${JSON.stringify(grid[0])} (no cross-validation)`);
+const chosen = values.params ? grid[0]! : cv[0]!.p;
 
 // own held-out check
 const trained = selectEntries(counts(train), chosen);
@@ -148,13 +155,13 @@ log(`held-out fifth (${heldOut.length} questions): without table ${fmt(before)}`
 log(`held-out fifth (${heldOut.length} questions): with table    ${fmt(after)}`);
 
 if (!values["check-only"]) {
-  const entries = selectEntries(counts(questions), chosen);
+  const entries = selectEntries(counts(values["without-heldout"] ? train : questions), chosen);
   const lexicon: LearnedLexicon = {
     version: 1,
     meta: {
       procedure: "co-occurrence lift between question content words and gold-article words (lib/search/relevance/lexicon/learn.ts)",
       corpus: path.basename(dir),
-      questions: questions.length,
+      questions: values["without-heldout"] ? train.length : questions.length,
       units: rows.length,
       params: chosen,
       crossValidation: { folds, trainQuestions: train.length, sectionRecall5Without: Number((baseSum / folds).toFixed(4)), sectionRecall5With: Number(cv[0]!.secR5.toFixed(4)) },
