@@ -57,6 +57,13 @@ describe('learning everyday → formal associations', () => {
     expect(loose['离婚']).toEqual([['夫妻', 1]]);
   });
 
+  it('can restrict learning to everyday words (rare in the articles)', () => {
+    const c = countCooccurrence(pairs, (w) => ({ 借钱: 0.0001, 离婚: 0.05 })[w] ?? bg(w));
+    const e = selectEntries(c, { minCount: 1, minProb: 0.3, minLift: 5, topK: 1, weight: 0.4, maxQShare: 0.01 });
+    // 离婚 (5 %) and 利息 (2 %) are too common in the articles; 借钱 and 不还 are everyday words
+    expect(Object.keys(e)).toEqual(['不还', '借钱']);
+  });
+
   it('never pairs a word with a word that contains it', () => {
     const c = countCooccurrence([{ qWords: ['继承'], aWords: new Set(['继承人']) }, { qWords: ['继承'], aWords: new Set(['继承人']) }], () => 0.001);
     expect(selectEntries(c, { minCount: 1, minProb: 0, minLift: 0, topK: 5, weight: 0.4 })).toEqual({});

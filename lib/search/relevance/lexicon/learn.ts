@@ -9,6 +9,7 @@
  *       n(q,a) = training questions containing q whose gold articles contain a,
  *       p(a|q) = n(q,a) / n(q),  background p(a) = share of all units containing a,
  *       lift  = p(a|q) / p(a).
+ *     (optionally only for q found in at most maxQShare of all units: an everyday word)
  *  3. keep a for q when n(q,a) ≥ minCount, p(a|q) ≥ minProb, lift ≥ minLift and neither word
  *     contains the other; rank by p(a|q)·ln(lift), keep topK, weight = score / best score of q.
  * Thresholds are chosen by k-fold cross-validation over the training questions (split by question).
@@ -28,6 +29,8 @@ export interface LearnParams {
   topK: number;
   /** feature weight of a learned term relative to a query word (the analyzer's learnedWeight) */
   weight: number;
+  /** only question words found in at most this share of units (everyday words); default 1 = all */
+  maxQShare?: number;
 }
 
 export interface TrainingPair {
@@ -78,7 +81,7 @@ export function countCooccurrence(
 export function selectEntries(counts: CoCounts, p: LearnParams): Record<string, [string, number][]> {
   const out: Record<string, [string, number][]> = {};
   for (const [q, n] of [...counts.nq].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
-    if (n < p.minCount) continue;
+    if (n < p.minCount || counts.background(q) > (p.maxQShare ?? 1)) continue;
     const cands: [string, number][] = [];
     for (const [a, k] of counts.nqa.get(q) ?? []) {
       if (k < p.minCount || a.includes(q) || q.includes(a)) continue;
