@@ -1,10 +1,13 @@
 /**
- * Query analysis: normalisation → filler-word removal → synonym expansion → weighted features.
+ * Query analysis: normalisation → filler-word removal → synonym expansion → learned expansion →
+ * weighted features. Weights: the query's own words 1, synonym terms `expansionWeight` (0.6),
+ * learned terms `learnedWeight` × their table weight (lower still; docs/decisions/0017).
  * Independent of any index, so a candidate generator (e.g. Meilisearch) can be fed
  * `normalized`, `keywords` and `expansions` directly, and the in-memory ranker re-scores.
  */
 import { normalizeText } from './normalize';
 import { DEFAULT_SYNONYM_GROUPS, containsTerm, expandQuery, mergeSynonymGroups, type Expansion } from './synonyms';
+import { DEFAULT_LEARNED_LEXICON, learnedExpansionsFor, type LearnedLexicon } from './lexicon/learned';
 import { correctTypos, type TypoVocabulary } from './typo';
 import { STOP_PHRASE_SET, addJiebaWords, charBigrams, getJieba, jiebaWords, latinWords, stripQueryStopPhrases } from './tokenize';
 
@@ -23,6 +26,20 @@ export interface AnalyzerOptions {
   stripStopWords?: boolean;
   /** known domain words for typo correction (built by the index); omit to disable */
   typoVocabulary?: TypoVocabulary;
+  /** learned everyday-word → formal-term table; defaults to the shipped one, null disables */
+  learned?: Pick<LearnedLexicon, 'entries' | 'weight'> | null;
+  /** overrides the table's own weight (multiplier of a learned term's features) */
+  learnedWeight?: number;
+  /** learned terms also count as alternatives of their word in the coverage check */
+  learnedInCoverage?: boolean;
+}
+
+export interface LearnedExpansion {
+  term: string;
+  /** the query content word that triggered it */
+  from: string;
+  /** final multiplier of the term's features (learnedWeight × table weight) */
+  weight: number;
 }
 
 export interface QueryConcept {
@@ -42,6 +59,8 @@ export interface AnalyzedQuery {
   keywords: string[];
   /** synonym expansions triggered by the query */
   expansions: Expansion[];
+  /** learned expansions (weighted below synonyms) */
+  learned: LearnedExpansion[];
   /** typo corrections applied ([typo, correction]) */
   corrections: [string, string][];
   /** weighted features (prefix "w:" word, "b:" bigram, "u:" single char) */
@@ -144,11 +163,26 @@ export function analyzeQuery(query: string, opts: AnalyzerOptions = {}): Analyze
   }
 
   const keywords = contentWords(normalized, groups);
+  const table = opts.learned === undefined ? DEFAULT_LEARNED_LEXICON : opts.learned;
+  const lw = opts.learnedWeight ?? table?.weight ?? 0;
+  const learned: LearnedExpansion[] = [];
+  if (table && lw > 0) {
+    const synonymTerms = new Set(expansions.map((e) => e.term));
+    for (const e of learnedExpansionsFor(keywords, normalized, table)) {
+      if (synonymTerms.has(e.term)) continue;
+      const w = lw * e.weight;
+      learned.push({ term: e.term, from: e.from, weight: w });
+      for (const f of jiebaWords(e.term)) addFeature(features, f, ww * w);
+      for (const f of charBigrams(e.term)) if (!f.startsWith('u:')) addFeature(features, f, bw * w);
+      addFeature(features, `w:${e.term}`, ww * w);
+    }
+  }
   const concepts: QueryConcept[] = [...new Set(keywords)].map((term) => {
     const alts = new Set<string>([term]);
     for (const g of groups) if (g.includes(term)) for (const t of g) alts.add(t);
+    if (opts.learnedInCoverage) for (const e of learned) if (e.from === term) alts.add(e.term);
     return { term, alternatives: [...alts] };
   });
 
-  return { raw: query, normalized, stripped, keywords, expansions, corrections, features, concepts };
+  return { raw: query, normalized, stripped, keywords, expansions, learned, corrections, features, concepts };
 }

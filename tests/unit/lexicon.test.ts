@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeQuery } from '../../lib/search/relevance/analyze';
+import { GENERAL_LEXICON, GENERAL_LEXICON_GROUPS } from '../../lib/search/relevance/lexicon/general';
+import { articleWords, countCooccurrence, questionWords, selectEntries } from '../../lib/search/relevance/lexicon/learn';
+import { DEFAULT_LEARNED_LEXICON, learnedExpansionsFor } from '../../lib/search/relevance/lexicon/learned';
+import { LEGACY_DEV_SYNONYM_GROUPS } from '../../lib/search/relevance/lexicon/legacy-dev';
+import { DEFAULT_SYNONYM_GROUPS } from '../../lib/search/relevance/synonyms';
+
+describe('general lexicon', () => {
+  it('is the default synonym list; the dev-written list is not used', () => {
+    expect(DEFAULT_SYNONYM_GROUPS).toBe(GENERAL_LEXICON_GROUPS);
+    expect(DEFAULT_SYNONYM_GROUPS).not.toContain(LEGACY_DEV_SYNONYM_GROUPS[0]);
+    // answer-specific legacy terms (figures, question phrases) are not in the defaults
+    const terms = new Set(DEFAULT_SYNONYM_GROUPS.flat());
+    for (const t of ['21.75', '5000元', '跨1个年度', '传到国外', '签同意书']) expect(terms.has(t), t).toBe(false);
+  });
+
+  it('has a Chinese formal head, at least two distinct terms and no figures in every concept', () => {
+    for (const c of GENERAL_LEXICON) {
+      expect(c.terms[0], c.terms.join(',')).toMatch(/^[\u3400-\u9fff]/);
+      expect(new Set(c.terms).size, c.terms.join(',')).toBe(c.terms.length);
+      expect(c.terms.length).toBeGreaterThanOrEqual(2);
+      // amounts and standards belong in policies, not in the lexicon (only the n+1 / 2n shorthands)
+      for (const t of c.terms) if (!['n+1', '2n'].includes(t)) expect(t, t).not.toMatch(/\d/);
+    }
+  });
+
+  it('maps everyday words to the formal term', () => {
+    expect(analyzeQuery('打官司要请律师吗', { learned: null }).expansions.map((e) => e.term)).toContain('诉讼');
+    expect(analyzeQuery('房东不退押金', { learned: null }).expansions.map((e) => e.term)).toContain('出租人');
+  });
+});
+
+describe('learning everyday → formal associations', () => {
+  // three questions about borrowing whose articles say 借款 / 出借人; one unrelated question
+  const bg = (w: string) => ({ 借款: 0.01, 出借人: 0.005, 当事人: 0.5, 利息: 0.02 })[w] ?? 0.001;
+  const pairs = [
+    { qWords: ['借钱', '不还'], aWords: new Set(['借款', '出借人', '当事人']) },
+    { qWords: ['借钱', '借钱', '利息'], aWords: new Set(['借款', '利息', '当事人']) },
+    { qWords: ['借钱'], aWords: new Set(['借款', '当事人']) },
+    { qWords: ['离婚'], aWords: new Set(['夫妻', '当事人']) },
+  ];
+  const counts = countCooccurrence(pairs, bg);
+
+  it('counts a word once per question', () => {
+    expect(counts.nq.get('借钱')).toBe(3);
+    expect(counts.nqa.get('借钱')?.get('借款')).toBe(3);
+    expect(counts.nqa.get('借钱')?.get('出借人')).toBe(1);
+  });
+
+  it('keeps only associations above every threshold, best first, weights relative to the best', () => {
+    const e = selectEntries(counts, { minCount: 2, minProb: 0.5, minLift: 5, topK: 3, weight: 0.4 });
+    // 出借人 seen once (< minCount); 当事人 is everywhere (lift 2 < 5); 离婚 seen once
+    expect(e).toEqual({ 借钱: [['借款', 1]] });
+    const loose = selectEntries(counts, { minCount: 1, minProb: 0.3, minLift: 5, topK: 1, weight: 0.4 });
+    expect(loose['借钱']).toEqual([['借款', 1]]);
+    expect(loose['离婚']).toEqual([['夫妻', 1]]);
+  });
+
+  it('can restrict learning to everyday words (rare in the articles)', () => {
+    const c = countCooccurrence(pairs, (w) => ({ 借钱: 0.0001, 离婚: 0.05 })[w] ?? bg(w));
+    const e = selectEntries(c, { minCount: 1, minProb: 0.3, minLift: 5, topK: 1, weight: 0.4, maxQShare: 0.01 });
+    // 离婚 (5 %) and 利息 (2 %) are too common in the articles; 借钱 and 不还 are everyday words
+    expect(Object.keys(e)).toEqual(['不还', '借钱']);
+  });
+
+  it('never pairs a word with a word that contains it', () => {
+    const c = countCooccurrence([{ qWords: ['继承'], aWords: new Set(['继承人']) }, { qWords: ['继承'], aWords: new Set(['继承人']) }], () => 0.001);
+    expect(selectEntries(c, { minCount: 1, minProb: 0, minLift: 0, topK: 5, weight: 0.4 })).toEqual({});
+  });
+
+  it('tokenises questions and articles into content words', () => {
+    expect(questionWords('朋友借钱不还怎么办？')).toContain('借钱');
+    const a = articleWords('借款人应当按照约定的期限返还借款。');
+    expect(a.has('借款')).toBe(true);
+    expect([...a].every((w) => w.length >= 2)).toBe(true);
+  });
+});
+
+describe('learned expansion in the analyzer', () => {
+  const table = { weight: 0.4, entries: { 借钱: [['借款', 1], ['出借人', 0.5]] as [string, number][] } };
+
+  it('adds learned terms below the query words and below synonym terms', () => {
+    const q = analyzeQuery('借钱不还', { learned: table, synonymGroups: [] });
+    expect(q.learned).toEqual([
+      { term: '借款', from: '借钱', weight: 0.4 },
+      { term: '出借人', from: '借钱', weight: 0.2 },
+    ]);
+    expect(q.features.get('w:借款')).toBeCloseTo(0.4);
+    expect(q.features.get('w:出借人')).toBeCloseTo(0.2);
+    expect(q.features.get('w:借钱')).toBe(1);
+  });
+
+  it('skips terms already in the query and is switched off by learned: null or weight 0', () => {
+    expect(learnedExpansionsFor(['借钱'], '借钱借款', table).map((e) => e.term)).toEqual(['出借人']);
+    expect(analyzeQuery('借钱不还', { learned: null }).learned).toEqual([]);
+    expect(analyzeQuery('借钱不还', { learned: table, learnedWeight: 0 }).learned).toEqual([]);
+  });
+
+  it('counts learned terms as alternatives for coverage only when asked', () => {
+    const off = analyzeQuery('借钱不还', { learned: table, synonymGroups: [] });
+    const on = analyzeQuery('借钱不还', { learned: table, synonymGroups: [], learnedInCoverage: true });
+    expect(off.concepts.find((c) => c.term === '借钱')?.alternatives).toEqual(['借钱']);
+    expect(on.concepts.find((c) => c.term === '借钱')?.alternatives).toEqual(['借钱', '借款', '出借人']);
+  });
+
+  it('ships a table whose terms weigh less than synonym expansions', () => {
+    expect(DEFAULT_LEARNED_LEXICON.version).toBe(1);
+    expect(DEFAULT_LEARNED_LEXICON.weight).toBeLessThan(0.6);
+    for (const list of Object.values(DEFAULT_LEARNED_LEXICON.entries)) for (const [, w] of list) expect(w).toBeGreaterThan(0), expect(w).toBeLessThanOrEqual(1);
+  });
+});
