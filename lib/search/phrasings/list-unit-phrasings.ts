@@ -1,0 +1,32 @@
+import "server-only";
+// The 常见问法 of one policy as its owner sees them: per unit label, newest first, with who and how many.
+import type { DbTx } from "../../db/client";
+import type { PhrasingSource } from "../../db/generated/enums";
+import { phrasingWeight } from "./phrasing-text";
+
+export interface UnitPhrasingRow {
+  id: string;
+  label: string;
+  text: string;
+  source: PhrasingSource;
+  users: number;
+  /** > 0 when search uses it now (an unvetted wording waits for enough people) */
+  weight: number;
+  createdAt: Date;
+}
+
+export async function listUnitPhrasings(db: DbTx, policyId: string): Promise<Map<string, UnitPhrasingRow[]>> {
+  const rows = await db.unitPhrasing.findMany({
+    where: { policyId, removedAt: null },
+    select: { id: true, label: true, text: true, source: true, users: true, createdAt: true },
+    orderBy: [{ label: "asc" }, { users: "desc" }, { createdAt: "desc" }],
+    take: 2000,
+  });
+  const out = new Map<string, UnitPhrasingRow[]>();
+  for (const r of rows) {
+    const list = out.get(r.label) ?? [];
+    list.push({ ...r, weight: phrasingWeight(r) });
+    out.set(r.label, list);
+  }
+  return out;
+}
