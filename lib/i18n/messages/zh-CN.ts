@@ -76,6 +76,24 @@ export const zhCN = {
   "error.body": "请求没有完成。请稍后重试；如果问题持续，请把请求编号告诉系统管理员。",
   "error.requestId": "请求编号",
   "error.retry": "重试",
+
+  "phrasings.summary": "常见问法（{count}）",
+  "phrasings.hint": "员工用这些说法也能搜到本条：来自办结时的引用、搜索后的点击、“这解决了我的问题”，或由制度负责人添加。删除后不再用于搜索，也不会被自动学回。",
+  "phrasings.empty": "还没有常见问法。",
+  "phrasings.listLabel": "{label} 的常见问法",
+  "phrasings.source.RESOLUTION": "办结引用",
+  "phrasings.source.CLICK": "搜索点击",
+  "phrasings.source.DEFLECTION": "确认已解决",
+  "phrasings.source.OWNER": "负责人添加",
+  "phrasings.people": "{count} 人",
+  "phrasings.pending": "待更多人确认后生效",
+  "phrasings.remove": "删除",
+  "phrasings.removeLabel": "删除常见问法“{text}”",
+  "phrasings.removing": "正在删除…",
+  "phrasings.add": "添加常见问法",
+  "phrasings.addLabel": "{label} 的新常见问法（最多 {max} 字）",
+  "phrasings.addPlaceholder": "例如：工牌丢了怎么办",
+  "phrasings.submit": "添加",
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,5 +1,7 @@
 import "server-only";
 // The 常见问法 of one policy as its owner sees them: per unit label, newest first, with who and how many.
+import { inPolicyScope, policyScopeOf } from "../../analytics/scope";
+import { hasRole, type Actor } from "../../auth/roles";
 import type { DbTx } from "../../db/client";
 import type { PhrasingSource } from "../../db/generated/enums";
 import { phrasingWeight } from "./phrasing-text";
@@ -29,4 +31,12 @@ export async function listUnitPhrasings(db: DbTx, policyId: string): Promise<Map
     out.set(r.label, list);
   }
   return out;
+}
+
+/** The reader's view for the policy's owner (or an admin); null for everyone else, who sees no wordings. */
+export async function phrasingsForOwner(db: DbTx, actor: Actor, policyId: string) {
+  if (!hasRole(actor, "POLICY_OWNER") && !hasRole(actor, "ADMIN")) return null;
+  if (!inPolicyScope(await policyScopeOf(db, actor), policyId)) return null;
+  const byLabel = await listUnitPhrasings(db, policyId);
+  return new Map([...byLabel].map(([label, rows]) => [label, rows.map((r) => ({ id: r.id, text: r.text, source: r.source, users: r.users, active: r.weight > 0 }))]));
 }
