@@ -100,7 +100,8 @@ beforeAll(async () => {
 
 describe("a resolution teaches search the asker's wording", () => {
   it("finds the cited unit for the question re-asked in other words that share its everyday terms, and did not before", async () => {
-    const reAsked = "小蓝卡不见了去哪补";
+    // Only the slang is shared: no general lexicon maps it to 胸卡, so nothing but the learned wording can.
+    const reAsked = "小蓝卡咋整";
     expect(rankOf(await search(reAsked), access, "第三条")).toBe(0);
 
     const qid = await resolvedQuestion("我的小蓝卡弄丢了，门都进不去，怎么办？", access, "第三条");
@@ -115,12 +116,13 @@ describe("a resolution teaches search the asker's wording", () => {
     const hits = await search(reAsked);
     expect(rankOf(hits, access, "第三条")).toBe(1);
     expect(hits[0]!.source).toBe("model");
+    expect(rankOf(await search("小蓝卡不见了去哪补"), access, "第三条")).toBe(1);
     // A question that shares nothing with the learned wording is not pulled towards the unit.
     expect(rankOf(await search("饭卡怎么充值"), canteen, "第一条")).toBe(1);
   });
 
   it("removal by the policy owner removes the effect, and a later resolution in the same words does not bring it back", async () => {
-    const reAsked = "绿色通行证不见了怎么补";
+    const reAsked = "绿色通行证咋办";
     expect(rankOf(await search(reAsked), access, "第三条")).toBe(0);
     await resolvedQuestion("绿色通行证丢了怎么办", access, "第三条");
     expect(rankOf(await search(reAsked), access, "第三条")).toBe(1);
@@ -165,8 +167,8 @@ describe("clicks and confirmed deflections strengthen a pairing, once per person
   }
 
   it("a wording seen only in clicks counts once three different people chose the unit by it; one person cannot pump it", async () => {
-    const wording = "电脑摔坏了要自己掏钱吗";
-    const probe = "电脑摔坏掏钱";
+    const wording = "黑武士咋整";
+    const probe = "黑武士";
     const before = rankOf(await search(probe), assets, "第二条");
     const clicker = await makeUser(t.db);
     for (let i = 0; i < 5; i++) await clickFrom(clicker, wording, assets, "第二条");
@@ -231,6 +233,24 @@ describe("clicks and confirmed deflections strengthen a pairing, once per person
     row = await t.db.unitPhrasing.findUniqueOrThrow({ where: { id: row.id } });
     expect(row.users).toBe(5);
     expect(await t.db.unitPhrasing.count({ where: { policyId: canteen, label: "第二条" } })).toBe(1);
+  });
+});
+
+describe("racing resolutions", () => {
+  it("two questions in the same words, resolved at once citing one unit: one phrasing, two people", async () => {
+    const body = "灰色访客条过期了还能用吗";
+    const target = await sectionId(access, "第二条");
+    const askers = await Promise.all([makeUser(t.db), makeUser(t.db)]);
+    const qs = [];
+    for (const a of askers) {
+      const askSessionId = (await makeSearchedAskSession(t.db, a.id, { query: body })).id;
+      qs.push(await fileQuestion(ctxOf(t.db, a), { idempotencyKey: randomUUID(), body, lineId, contactName: a.name, askSessionId }));
+    }
+    await Promise.all(qs.map((q) => resolveQuestion(ctxOf(t.db, firstContact), { questionId: q.id, kind: "EXISTING_POLICY", citedSectionIds: [target] })));
+    const rows = await t.db.unitPhrasing.findMany({ where: { policyId: access, label: "第二条", text: body } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.users).toBe(2);
+    expect(await t.db.unitPhrasingSignal.count({ where: { phrasingId: rows[0]!.id } })).toBe(2);
   });
 });
 
