@@ -78,6 +78,10 @@ describe("常见问法 in the policy reader", () => {
     expect(added).toMatchObject({ source: "OWNER", removedAt: null });
 
     await expect.poll(() => findsUnit(reader, PROBE), { timeout: 15_000 }).toBe(true);
+    // The owner's insights page lists it among the newly learned or added wordings.
+    const insights = await as(owner);
+    await insights.goto(`${h.base}/insights/policies`);
+    expect(await insights.getByTestId("recent-phrasings").textContent()).toContain(ADDED);
     // Employees never see the wordings or the form.
     await reader.goto(`${h.base}/policies/${POLICY_ID}`);
     await reader.locator(`[id="${LABEL}"]`).waitFor();

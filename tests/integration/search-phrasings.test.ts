@@ -13,6 +13,7 @@ import { logClick } from "@/lib/search/log-search";
 import { sectionsIndexUid } from "@/lib/search/meili-index";
 import { addUnitPhrasing, removeUnitPhrasing } from "@/lib/search/phrasings/manage-unit-phrasings";
 import { MAX_PHRASING_CHARS } from "@/lib/search/phrasings/phrasing-text";
+import { recentPhrasings } from "@/lib/search/phrasings/recent-phrasings";
 import { searchClauses } from "@/lib/search/search-clauses";
 import { syncIndex } from "@/lib/search/sync-index";
 import { ctxOf } from "../helpers/actors";
@@ -293,6 +294,15 @@ describe("owners add 常见问法", () => {
     expect(await t.db.auditLog.count({ where: { action: "phrasing.add.denied", actorId: otherOwner.id, target: access } })).toBe(1);
     expect(await t.db.auditLog.count({ where: { action: "phrasing.remove.denied", actorId: otherOwner.id, target: row.id } })).toBe(1);
     await expect(removeUnitPhrasing(ctxOf(t.db, policyOwner), { phrasingId: randomUUID() })).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("the insights list shows an owner the wordings of their policies only", async () => {
+    const mine = await recentPhrasings(ctxOf(t.db, policyOwner), { lineId: null, limit: 1000 });
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.every((p) => [access, canteen, assets].includes(p.policyId))).toBe(true);
+    expect(await recentPhrasings(ctxOf(t.db, otherOwner), { lineId: null })).toEqual([]);
+    expect((await recentPhrasings(ctxOf(t.db, admin), { lineId: null, limit: 1000 })).length).toBe(mine.length);
+    await expect(recentPhrasings(ctxOf(t.db, employee), { lineId: null })).rejects.toBeInstanceOf(ForbiddenError);
   });
 
   it("says which field is wrong and why", async () => {

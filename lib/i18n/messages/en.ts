@@ -93,4 +93,10 @@ export const en: Messages = {
   "phrasings.addLabel": "New common wording for {label} (at most {max} characters)",
   "phrasings.addPlaceholder": "e.g. I lost my badge, what now?",
   "phrasings.submit": "Add",
+  "phrasings.recent.title": "Recently learned common wordings",
+  "phrasings.recent.hint": "Wordings recently learned from resolutions, search clicks and \"this answered my question\", or added by owners (latest 20). Open the unit to remove one.",
+  "phrasings.recent.wording": "Wording",
+  "phrasings.recent.unit": "Unit",
+  "phrasings.recent.source": "Source",
+  "phrasings.recent.updated": "Last updated",
 };

@@ -94,6 +94,12 @@ export const zhCN = {
   "phrasings.addLabel": "{label} 的新常见问法（最多 {max} 字）",
   "phrasings.addPlaceholder": "例如：工牌丢了怎么办",
   "phrasings.submit": "添加",
+  "phrasings.recent.title": "新学到的常见问法",
+  "phrasings.recent.hint": "最近从办结引用、搜索点击、“这解决了我的问题”学到或由负责人添加的问法（最新 20 条）。点条款进入制度原文，可在条款下删除。",
+  "phrasings.recent.wording": "问法",
+  "phrasings.recent.unit": "条款",
+  "phrasings.recent.source": "来源",
+  "phrasings.recent.updated": "最近更新",
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
