@@ -4,6 +4,8 @@ import { denyAccess } from "../auth/deny-access";
 import type { DbTx } from "../db/client";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
 import { parseInput } from "../validation";
+import { recordPhrasingSignal } from "../search/phrasings/record-phrasing-signal";
+import { searchLogBuffer } from "../search/search-log-buffer";
 import type { Ctx } from "./context";
 
 const viewInput = z.object({ sectionId: z.string().uuid(), durationMs: z.number().int().min(0).max(3_600_000).default(0) }).strict();
@@ -46,14 +48,21 @@ export async function confirmDeflection(ctx: Ctx, askSessionId: string, raw: unk
   const s = await ownOpenSession(ctx, askSessionId, "deflect");
   const filed = new ValidationError({ askSessionId: "这个问题已经提交，不能再标记为已解决" });
   if (s.outcome === "FILED") throw filed;
-  const section = await ctx.db.policySection.findUnique({ where: { id: input.sectionId }, select: { id: true } });
+  const section = await ctx.db.policySection.findUnique({ where: { id: input.sectionId }, select: { id: true, policyId: true, label: true } });
   if (!section) throw new ValidationError({ sectionId: "条款不存在" });
-  // Decided on the row as it is when written: a filing that locked the session first wins.
-  const marked = await ctx.db.askSession.updateMany({
-    where: { id: s.id, outcome: { not: "FILED" } },
-    data: { outcome: "CONFIRMED_DEFLECTION", deflectedSectionId: section.id, closedAt: ctx.now, lastActivityAt: ctx.now },
+  // The session's last search is the wording that found the clause (it may still be queued here).
+  await searchLogBuffer(ctx.db).flush();
+  const lastSearch = await ctx.db.searchQuery.findFirst({ where: { askSessionId: s.id, userId: ctx.actor.id }, orderBy: { createdAt: "desc" }, select: { query: true } });
+  await ctx.db.$transaction(async (tx) => {
+    // Decided on the row as it is when written: a filing that locked the session first wins.
+    const marked = await tx.askSession.updateMany({
+      where: { id: s.id, outcome: { not: "FILED" } },
+      data: { outcome: "CONFIRMED_DEFLECTION", deflectedSectionId: section.id, closedAt: ctx.now, lastActivityAt: ctx.now },
+    });
+    if (marked.count !== 1) throw filed;
+    // 常见问法: that wording strengthens its pairing with the clause, once per person.
+    if (lastSearch) await recordPhrasingSignal(tx, { policyId: section.policyId, label: section.label, text: lastSearch.query, userId: ctx.actor.id, source: "DEFLECTION", now: ctx.now });
   });
-  if (marked.count !== 1) throw filed;
 }
 
 /**

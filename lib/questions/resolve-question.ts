@@ -3,6 +3,7 @@ import { denyAccess } from "../auth/deny-access";
 import { ForbiddenError, NotFoundError } from "../errors";
 import { parseInput } from "../validation";
 import { loadCitableSections } from "../policies/citable-sections";
+import { learnFromResolution } from "../search/phrasings/learn-from-resolution";
 import { canActAsOwner } from "./access";
 import type { Ctx } from "./context";
 import { resumeClock } from "./clock";
@@ -17,7 +18,7 @@ export async function resolveQuestion(ctx: Ctx, raw: unknown) {
   return ctx.db.$transaction(async (tx) => {
     const q = await tx.question.findUnique({
       where: { id: input.questionId },
-      select: { id: true, ownerId: true, askerId: true, status: true, lineId: true, version: true, suggestions: { select: { openedAt: true, section: { select: { policyId: true, label: true } } } } },
+      select: { id: true, ownerId: true, askerId: true, body: true, status: true, lineId: true, version: true, suggestions: { select: { openedAt: true, section: { select: { policyId: true, label: true } } } } },
     });
     if (!q) throw new NotFoundError("问题不存在");
     if (!canActAsOwner(ctx.actor, q)) throw (await conflictIfFormerOwner(tx, q.id, ctx.actor.id)) ?? (await denyAccess(ctx, "question.resolve", q.id, new ForbiddenError("只有当前首问责任人可以办结")));
@@ -45,7 +46,9 @@ export async function resolveQuestion(ctx: Ctx, raw: unknown) {
     if (input.kind === "POLICY_UNCLEAR") {
       for (const s of sections) await tx.knowledgeGap.create({ data: { questionId: q.id, lineId: q.lineId, policyId: s.policyId, note: input.note ?? null, createdAt: ctx.now } });
     }
-    await appendEvent(tx, q.id, "RESOLVED", ctx.actor.id, { kind: input.kind, exposure, cited: sections.map((s) => s.id) }, ctx.now);
+    // The asker's wording becomes a way to find the cited units (常见问法), with the resolution.
+    const learned = input.kind === "NO_POLICY" ? [] : await learnFromResolution(tx, { body: q.body, askerId: q.askerId, resolverId: ctx.actor.id, sections, now: ctx.now });
+    await appendEvent(tx, q.id, "RESOLVED", ctx.actor.id, { kind: input.kind, exposure, cited: sections.map((s) => s.id), ...(learned.length ? { phrasings: learned } : {}) }, ctx.now);
     await notifyInApp(tx, q.askerId, "question.resolved", q.id, `resolved:${q.id}:${ctx.now.getTime()}`, { kind: input.kind });
     return { exposure };
   });

@@ -1,6 +1,7 @@
 // The relevance model's in-memory index, built from PostgreSQL (the source of truth) and rebuilt
 // when the set of current policy versions or the owners' synonyms change.
 import type { DbTx } from "../db/client";
+import { loadPhrasings, unitKey } from "./phrasings/load-phrasings";
 import { buildIndex, type RelevanceIndex, type SectionInput } from "./relevance/ranker";
 import { DEFAULT_SYNONYM_GROUPS, mergeSynonymGroups } from "./relevance/synonyms";
 
@@ -22,12 +23,13 @@ const SIGNATURE_TTL_MS = 3000;
 const cache = new WeakMap<object, { corpus?: Corpus; checkedAt: number; signature?: string; building?: Promise<Corpus> }>();
 
 async function signatureOf(db: DbTx): Promise<string> {
-  const [row] = await db.$queryRaw<{ n: bigint; latest: Date | null; syn: bigint; synLatest: Date | null }[]>`
+  const [row] = await db.$queryRaw<{ n: bigint; latest: Date | null; syn: bigint; synLatest: Date | null; phr: string | null }[]>`
     SELECT (SELECT count(*) FROM "Policy" WHERE status = 'ACTIVE') AS n,
            (SELECT max(v."importedAt") FROM "Policy" p JOIN "PolicyVersion" v ON v.id = p."currentVersionId") AS latest,
            (SELECT count(*) FROM "SearchSynonym") AS syn,
-           (SELECT max("createdAt") FROM "SearchSynonym") AS "synLatest"`;
-  return `${row?.n}:${row?.latest?.toISOString()}:${row?.syn}:${row?.synLatest?.toISOString()}`;
+           (SELECT max("createdAt") FROM "SearchSynonym") AS "synLatest",
+           (SELECT concat_ws('/', count(*), count("removedAt"), sum(users), max("updatedAt")) FROM "UnitPhrasing") AS phr`;
+  return `${row?.n}:${row?.latest?.toISOString()}:${row?.syn}:${row?.synLatest?.toISOString()}:${row?.phr}`;
 }
 
 /** The synonym groups policy owners added (both the model and the Meilisearch settings use them). */
@@ -42,6 +44,7 @@ async function build(db: DbTx, signature: string): Promise<Corpus> {
     orderBy: [{ policyId: "asc" }, { ordinal: "asc" }],
   });
   const synonyms = await ownerSynonymGroups(db);
+  const phrasings = await loadPhrasings(db);
   const sections: CorpusSection[] = rows.map((r) => ({
     sectionId: r.id,
     policyId: r.policy.id,
@@ -53,6 +56,7 @@ async function build(db: DbTx, signature: string): Promise<Corpus> {
     heading: r.heading,
     chapter: r.chapter,
     text: r.text,
+    askedAs: phrasings.get(unitKey(r.policy.id, r.label)),
   }));
   const index = buildIndex(sections, synonyms.length ? { analyzer: { synonymGroups: mergeSynonymGroups(DEFAULT_SYNONYM_GROUPS, synonyms) } } : {});
   return { signature, index, sections, byKey: new Map(sections.map((s) => [`${s.docId}\u0000${s.section}`, s])), bySectionId: new Map(sections.map((s) => [s.sectionId, s])) };

@@ -1,4 +1,5 @@
-import type { DbTx } from "../db/client";
+import type { Db, DbTx } from "../db/client";
+import { recordPhrasingSignal } from "./phrasings/record-phrasing-signal";
 import type { ClauseSearchResult } from "./search-clauses";
 import { searchLogBuffer, toPending, writeBatch } from "./search-log-buffer";
 
@@ -29,12 +30,19 @@ export function logSearchInBackground(db: DbTx, entry: SearchLogEntry): string {
   return searchLogBuffer(db).add(entry);
 }
 
-/** A click on a search result (from the link parameters the search page adds). */
-export async function logClick(db: DbTx, click: { searchQueryId: string; userId: string; sectionId: string; rank: number | null }): Promise<void> {
+/**
+ * A click on a search result (from the link parameters the search page adds). The search's wording is
+ * also a signal for that unit (常见问法, source CLICK): once per person, counted only with others'.
+ */
+export async function logClick(db: Db, click: { searchQueryId: string; userId: string; sectionId: string; rank: number | null }): Promise<void> {
   // The search may still be queued in this process (a click right after the page was served).
   await searchLogBuffer(db).flush();
-  const section = await db.policySection.findUnique({ where: { id: click.sectionId }, select: { policyId: true } });
-  const query = await db.searchQuery.findFirst({ where: { id: click.searchQueryId, userId: click.userId }, select: { id: true } });
+  const section = await db.policySection.findUnique({ where: { id: click.sectionId }, select: { policyId: true, label: true } });
+  const query = await db.searchQuery.findFirst({ where: { id: click.searchQueryId, userId: click.userId }, select: { id: true, query: true } });
   if (!section || !query) return; // forged or stale parameters: nothing to record
-  await db.searchClick.create({ data: { searchQueryId: query.id, userId: click.userId, sectionId: click.sectionId, policyId: section.policyId, rank: click.rank } });
+  const now = new Date();
+  await db.$transaction(async (tx) => {
+    await tx.searchClick.create({ data: { searchQueryId: query.id, userId: click.userId, sectionId: click.sectionId, policyId: section.policyId, rank: click.rank, createdAt: now } });
+    await recordPhrasingSignal(tx, { policyId: section.policyId, label: section.label, text: query.query, userId: click.userId, source: "CLICK", now });
+  });
 }

@@ -25,8 +25,9 @@ export function sectionsIndexUid(prefix: string): string {
   return `${prefix}_sections`;
 }
 
-export function toSectionDoc(row: Omit<SectionDoc, "segmented">): SectionDoc {
-  const normalized = normalizeText(`${row.policyTitle} ${row.chapter ?? ""} ${row.heading} ${row.text}`);
+/** `askedAs`: the unit's 常见问法 (lib/search/phrasings), findable through `segmented` only (never displayed). */
+export function toSectionDoc(row: Omit<SectionDoc, "segmented">, askedAs: readonly string[] = []): SectionDoc {
+  const normalized = normalizeText(`${row.policyTitle} ${row.chapter ?? ""} ${row.heading} ${row.text} ${askedAs.join(" ")}`);
   return { ...row, segmented: segmentForIndex(normalized) };
 }
 

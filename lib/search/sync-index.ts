@@ -5,6 +5,7 @@ import type { Db } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import type { MeiliConfig } from "./client";
 import { ownerSynonymGroups } from "./corpus";
+import { loadPhrasings, unitKey } from "./phrasings/load-phrasings";
 import { addDocuments, countDocuments, deleteDocumentsWhere, deleteIndex, ensureIndex, filterValue, sectionsIndexUid, toSectionDoc } from "./meili-index";
 
 export interface SyncOptions {
@@ -32,10 +33,13 @@ export async function syncIndex(db: Db, options: SyncOptions): Promise<{ synced:
         include: { line: true, currentVersion: { include: { sections: { orderBy: { ordinal: "asc" } } } } },
       });
       const version = policy.currentVersion!;
+      const phrasings = await loadPhrasings(db, policy.id);
       await addDocuments(
         uid,
         version.sections.map((s) =>
-          toSectionDoc({ id: s.id, policyId: policy.id, versionId: version.id, policyTitle: policy.title, label: s.label, heading: s.heading, chapter: s.chapter, text: s.text, line: policy.line.name, owner: policy.ownerName, ordinal: s.ordinal }),
+          toSectionDoc({ id: s.id, policyId: policy.id, versionId: version.id, policyTitle: policy.title, label: s.label, heading: s.heading, chapter: s.chapter, text: s.text, line: policy.line.name, owner: policy.ownerName, ordinal: s.ordinal },
+            (phrasings.get(unitKey(policy.id, s.label)) ?? []).map((p) => p.text),
+          ),
         ),
         options.config,
       );

@@ -43,6 +43,8 @@ const TABLE: Record<string, Case[]> = {
   "api/policy-uploads/route.ts": [{ method: "POST", path: "/api/policy-uploads", allowed: ["policy", "admin"], body: {} }],
   "api/policy-uploads/[id]/publish/route.ts": [{ method: "POST", path: `/api/policy-uploads/${id}/publish`, allowed: ["policy", "admin"], body: {} }],
   "api/policies/[id]/retire/route.ts": [{ method: "POST", path: `/api/policies/${id}/retire`, allowed: ["policy", "admin"], body: {} }],
+  "api/phrasings/route.ts": [{ method: "POST", path: "/api/phrasings", allowed: ["policy", "admin"], body: {} }],
+  "api/phrasings/[id]/remove/route.ts": [{ method: "POST", path: `/api/phrasings/${id}/remove`, allowed: ["policy", "admin"], body: {} }],
   "api/policies/[id]/versions/[version]/file/route.ts": [{ method: "GET", path: "/api/policies/attendance-and-leave/versions/1/file", allowed: SIGNED_IN }],
   "ask/page.tsx": [{ method: "GET", path: "/ask", allowed: SIGNED_IN }],
   "notifications/page.tsx": [{ method: "GET", path: "/notifications", allowed: SIGNED_IN }],

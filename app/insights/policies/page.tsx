@@ -13,7 +13,9 @@ import { firstParam, parseRangeOrDefault, rangeQuery } from "@/lib/analytics/ran
 import { requirePageActor } from "@/lib/auth/session";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { ctxFor } from "@/lib/http/ctx";
+import { getT } from "@/lib/i18n/t";
 import { fmt } from "@/lib/questions/labels";
+import { recentPhrasings } from "@/lib/search/phrasings/recent-phrasings";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "制度洞察" };
@@ -30,9 +32,11 @@ export default async function PolicyInsightsPage({ searchParams }: { searchParam
   const line = one(params.line);
   const lineId = line && UUID.test(line) ? line : null;
   const drill = one(params.policy);
-  const [data, clauses] = await Promise.all([
+  const [data, clauses, phrasings, tr] = await Promise.all([
     getPolicyDashboard(ctx, { range, lineId }),
     drill ? getPolicyClauses(ctx, { range, policyId: drill }).catch((e) => (e instanceof NotFoundError ? null : Promise.reject(e))) : null,
+    recentPhrasings(ctx, { lineId }),
+    getT(),
   ]).catch((err) => {
     if (err instanceof ForbiddenError) forbidden();
     throw err;
@@ -136,6 +140,41 @@ export default async function PolicyInsightsPage({ searchParams }: { searchParam
           所选时间内新增 {num(data.gapSummary.createdInRange)} 条、确认 {num(data.gapSummary.acknowledgedInRange)} 条。
         </p>
         <GapTable rows={data.gaps} />
+      </section>
+
+      <section aria-labelledby="phrasings-h" className="space-y-3">
+        <h2 id="phrasings-h" className="text-lg font-semibold">{tr("phrasings.recent.title")}</h2>
+        <p className="text-sm text-slate-700">{tr("phrasings.recent.hint")}</p>
+        {phrasings.length === 0 ? (
+          <p className="text-sm text-slate-600">{tr("phrasings.empty")}</p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="min-w-full text-sm" data-testid="recent-phrasings">
+              <thead>
+                <tr className="text-left">
+                  <th scope="col" className="p-2">{tr("phrasings.recent.wording")}</th>
+                  <th scope="col" className="p-2">{tr("phrasings.recent.unit")}</th>
+                  <th scope="col" className="p-2">{tr("phrasings.recent.source")}</th>
+                  <th scope="col" className="p-2">{tr("phrasings.recent.updated")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {phrasings.map((p) => (
+                  <tr key={p.id} className="border-t border-slate-200">
+                    <td className="break-all p-2">{p.text}</td>
+                    <td className="p-2"><Link className="text-blue-700 underline" href={`/policies/${encodeURIComponent(p.policyId)}#${encodeURIComponent(p.label)}`}>《{p.title}》{p.label}</Link></td>
+                    <td className="p-2">
+                      {tr(`phrasings.source.${p.source}`)}
+                      {p.users > 0 && ` · ${tr("phrasings.people", { count: p.users })}`}
+                      {!p.active && ` · ${tr("phrasings.pending")}`}
+                    </td>
+                    <td className="p-2">{fmt(p.updatedAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
       </section>
 
       <section aria-labelledby="review-h" className="space-y-3">

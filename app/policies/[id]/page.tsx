@@ -1,12 +1,15 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PolicyFeedback } from "@/components/policy-feedback";
+import { UnitPhrasings } from "@/components/policies/unit-phrasings";
 import { requirePageActor } from "@/lib/auth/session";
 import { renderPolicyMarkdown } from "@/lib/content/render-markdown";
 import { db } from "@/lib/db/client";
 import { isStale, policyFreshness } from "@/lib/policies/freshness";
 import { fmt } from "@/lib/questions/labels";
 import { logClick } from "@/lib/search/log-search";
+import { phrasingsForOwner } from "@/lib/search/phrasings/list-unit-phrasings";
+import { MAX_PHRASING_CHARS } from "@/lib/search/phrasings/phrasing-text";
 import { z } from "zod";
 
 export const dynamic = "force-dynamic";
@@ -44,6 +47,8 @@ export default async function PolicyPage({ params, searchParams }: { params: Pro
   const version = old ?? current;
   const currentLabels = new Set(current.sections.map((s) => s.label));
   const freshness = (await policyFreshness(db(), [policy.id], new Date())).get(policy.id);
+  // 常见问法 per unit, for the owner of this policy only (null for everyone else and for old versions).
+  const phrasings = old ? null : await phrasingsForOwner(db(), actor, policy.id);
   // Analytics rows are written without holding up the page.
   const clickedSection = !old && click.success && version.sections.some((s) => s.id === click.data.s) ? click.data.s : null;
   if (!old) void db().policyView.create({ data: { userId: actor.id, policyId: policy.id, sectionId: clickedSection, source: clickedSection ? "search" : "reader" } }).catch(() => undefined);
@@ -93,6 +98,7 @@ export default async function PolicyPage({ params, searchParams }: { params: Pro
               </p>
             )}
             <div className="policy-text mt-2 leading-7">{renderPolicyMarkdown(s.text)}</div>
+            {phrasings && <UnitPhrasings policyId={policy.id} label={s.label} rows={phrasings.get(s.label) ?? []} maxChars={MAX_PHRASING_CHARS} />}
           </section>
         ))}
       </div>

@@ -21,6 +21,8 @@ export interface SectionInput {
   heading: string;
   chapter?: string | null;
   text: string;
+  /** 常见问法: everyday wordings that find this unit (learned or added by its owner), weight 0–1 each */
+  askedAs?: readonly { text: string; weight: number }[];
 }
 
 export interface RankerOptions {
@@ -30,6 +32,8 @@ export interface RankerOptions {
   titleWeight: number;
   /** weight of chapter-heading features */
   chapterWeight: number;
+  /** weight of 常见问法 features (× each wording's own weight; once per feature per wording) */
+  askedAsWeight: number;
   /** weight of the document-level BM25 score mixed into each section score (0 = off) */
   docPrior: number;
   /** at most this many sections of one document in the first `diversifyTop` results */
@@ -50,6 +54,7 @@ export const DEFAULT_RANKER_OPTIONS: RankerOptions = {
   b: 0.5,
   titleWeight: 1,
   chapterWeight: 0.5,
+  askedAsWeight: 1,
   docPrior: 0.3,
   maxPerDoc: 5,
   diversifyTop: 5,
@@ -112,7 +117,8 @@ export function buildIndex(sections: readonly SectionInput[], options: Partial<R
     const body = normalizeText(`${s.heading.replace(/^\S+/, '')} ${s.text}`);
     const title = normalizeText(s.docTitle);
     const chapter = s.chapter ? normalizeText(s.chapter) : '';
-    fullText.push(`${title} ${chapter} ${body}`);
+    const asked = (s.askedAs ?? []).map((a) => ({ text: normalizeText(a.text), weight: a.weight }));
+    fullText.push(`${title} ${chapter} ${body}${asked.map((a) => ` ${a.text}`).join('')}`);
     let tFeats = titleCache.get(title);
     if (!tFeats) {
       tFeats = [...new Set(textFeatures(title))];
@@ -123,6 +129,7 @@ export function buildIndex(sections: readonly SectionInput[], options: Partial<R
     count(bodyFeats, tf);
     count(tFeats, tf, opts.titleWeight);
     if (chapter) count([...new Set(textFeatures(chapter))], tf, opts.chapterWeight);
+    for (const a of asked) count([...new Set(textFeatures(a.text))], tf, opts.askedAsWeight * a.weight);
     for (const [f, n] of tf) push(postings, f, i, n);
     lengths.push(bodyFeats.length);
     if (opts.typoFromIndex) for (const f of bodyFeats) if (f.startsWith('w:')) wordFreq.set(f.slice(2), (wordFreq.get(f.slice(2)) ?? 0) + 1);

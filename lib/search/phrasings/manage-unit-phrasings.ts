@@ -1,0 +1,75 @@
+import "server-only";
+// The policy owner's hand on 常见问法: add a wording to a unit, remove one (learned or added). Only the
+// owner of the policy's 条线 (or the department owning the policy) and admins; every change is an
+// AuditLog row. The policy's Meilisearch entry is marked stale in the same transaction, so the next sync
+// (started by the route, or the worker's) re-sends its units with their wordings.
+import { z } from "zod";
+import { inPolicyScope, policyScopeOf } from "../../analytics/scope";
+import { denyAccess } from "../../auth/deny-access";
+import type { DbTx } from "../../db/client";
+import { ForbiddenError, NotFoundError, ValidationError } from "../../errors";
+import type { Ctx } from "../../questions/context";
+import { parseInput } from "../../validation";
+import { cleanPhrasing, MAX_PHRASING_CHARS } from "./phrasing-text";
+
+export const PHRASING_ADD_ACTION = "phrasing.add";
+export const PHRASING_REMOVE_ACTION = "phrasing.remove";
+
+export const addPhrasingInput = z
+  .object({
+    policyId: z.string({ error: "缺少制度编号" }).min(1, "缺少制度编号").max(100),
+    label: z.string({ error: "缺少条款" }).max(100, "条款编号过长"),
+    text: z.string({ error: "请填写常见问法" }).trim().min(1, "请填写常见问法").max(MAX_PHRASING_CHARS, `常见问法不能超过 ${MAX_PHRASING_CHARS} 字`),
+  })
+  .strict();
+
+export const removePhrasingInput = z.object({ phrasingId: z.string({ error: "缺少问法编号" }).uuid("问法编号无效") }).strict();
+
+async function markIndexStale(tx: DbTx, policyId: string): Promise<void> {
+  await tx.$executeRaw`UPDATE "Policy" SET "indexedVersionId" = NULL WHERE id = ${policyId}`;
+}
+
+export async function addUnitPhrasing(ctx: Ctx, raw: unknown) {
+  const scope = await policyScopeOf(ctx.db, ctx.actor);
+  const input = parseInput(addPhrasingInput, raw);
+  const clean = cleanPhrasing(input.text);
+  if (!clean) throw new ValidationError({ text: "常见问法至少要有两个文字或数字" });
+  const policy = await ctx.db.policy.findUnique({
+    where: { id: input.policyId },
+    select: { id: true, status: true, currentVersion: { select: { sections: { where: { label: input.label }, select: { id: true }, take: 1 } } } },
+  });
+  if (!policy) throw new NotFoundError("制度不存在");
+  if (!inPolicyScope(scope, policy.id)) throw await denyAccess(ctx, PHRASING_ADD_ACTION, policy.id, new ForbiddenError("只能为自己负责的制度添加常见问法"));
+  if (policy.status !== "ACTIVE" || !policy.currentVersion?.sections.length) throw new ValidationError({ label: "现行版本中没有这个条款" });
+  return ctx.db.$transaction(async (tx) => {
+    // An owner's wording is vetted: it revives a removed one and takes the owner's name.
+    const [row] = await tx.$queryRaw<{ id: string; created: boolean }[]>`
+      INSERT INTO "UnitPhrasing" (id, "policyId", label, text, key, source, users, "createdById", "createdAt", "updatedAt")
+      VALUES (gen_random_uuid(), ${policy.id}, ${input.label}, ${clean.text}, ${clean.key}, 'OWNER', 0, ${ctx.actor.id}::uuid, ${ctx.now}, ${ctx.now})
+      ON CONFLICT ("policyId", label, key) DO UPDATE
+        SET source = 'OWNER', "removedAt" = NULL, "removedById" = NULL, "updatedAt" = ${ctx.now}
+      RETURNING id::text AS id, (xmax = 0) AS created`;
+    await markIndexStale(tx, policy.id);
+    await tx.auditLog.create({
+      data: { actorId: ctx.actor.id, action: PHRASING_ADD_ACTION, target: policy.id, data: { phrasingId: row!.id, label: input.label, text: clean.text, created: row!.created }, createdAt: ctx.now },
+    });
+    return { id: row!.id, text: clean.text };
+  });
+}
+
+export async function removeUnitPhrasing(ctx: Ctx, raw: unknown) {
+  const scope = await policyScopeOf(ctx.db, ctx.actor);
+  const input = parseInput(removePhrasingInput, raw);
+  const p = await ctx.db.unitPhrasing.findUnique({ where: { id: input.phrasingId }, select: { id: true, policyId: true, label: true, text: true } });
+  if (!p) throw new NotFoundError("常见问法不存在");
+  if (!inPolicyScope(scope, p.policyId)) throw await denyAccess(ctx, PHRASING_REMOVE_ACTION, p.id, new ForbiddenError("只能删除自己负责的制度的常见问法"));
+  return ctx.db.$transaction(async (tx) => {
+    // Decided on the row as written: of two racing removals one records it, the other is a no-op.
+    const done = await tx.unitPhrasing.updateMany({ where: { id: p.id, removedAt: null }, data: { removedAt: ctx.now, removedById: ctx.actor.id, updatedAt: ctx.now } });
+    if (done.count === 1) {
+      await markIndexStale(tx, p.policyId);
+      await tx.auditLog.create({ data: { actorId: ctx.actor.id, action: PHRASING_REMOVE_ACTION, target: p.policyId, data: { phrasingId: p.id, label: p.label, text: p.text }, createdAt: ctx.now } });
+    }
+    return { ok: true, removed: done.count === 1 };
+  });
+}
