@@ -8,7 +8,7 @@ import { cleanPhrasing } from "./phrasing-text";
 
 export interface PhrasingSignalInput {
   policyId: string;
-  /** the unit's label; it identifies the unit across versions (docs/decisions/0017) */
+  /** the unit's label; it identifies the unit across versions (docs/decisions/0018-learning-from-signals.md) */
   label: string;
   /** the wording as typed (cleaned and capped here) */
   text: string;
