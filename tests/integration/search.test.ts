@@ -159,7 +159,7 @@ describe("answer cache", () => {
 
   it("forgets the least recently used answer beyond its size, and answers older than its time to live", () => {
     const cache = new SearchResultCache(2, 1000);
-    const r = (n: number) => ({ hits: [], deflected: false, confidence: n, degraded: false, terms: [] });
+    const r = (n: number) => ({ hits: [], deflected: false, state: "none" as const, confidence: n, degraded: false, terms: [] });
     cache.set("a", r(1), 0);
     cache.set("b", r(2), 0);
     expect(cache.get("a", 10)?.confidence).toBe(1); // a is now the most recent
@@ -201,7 +201,7 @@ describe("search log buffer", () => {
       if (down) throw new Error("connect ECONNREFUSED 127.0.0.1:5432");
       written.push(batch.map((b) => b.query));
     });
-    const empty = { hits: [], deflected: false, confidence: 0, degraded: false, terms: [] };
+    const empty = { hits: [], deflected: false, state: "none" as const, confidence: 0, degraded: false, terms: [] };
     for (const q of ["一", "二", "三"]) buffer.add({ userId: null, query: q, latencyMs: 1, result: empty });
     await buffer.flush();
     expect(buffer.size).toBe(3);
