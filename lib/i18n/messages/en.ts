@@ -75,4 +75,6 @@ export const en: Messages = {
   "error.body": "The request did not complete. Try again later; if it keeps happening, give the request id to an administrator.",
   "error.requestId": "Request id",
   "error.retry": "Try again",
+  "search.related.title": "Possibly related",
+  "search.related.hint": "No clause answers this directly; these may be related.",
 };

@@ -76,6 +76,8 @@ export const zhCN = {
   "error.body": "请求没有完成。请稍后重试；如果问题持续，请把请求编号告诉系统管理员。",
   "error.requestId": "请求编号",
   "error.retry": "重试",
+  "search.related.title": "可能相关",
+  "search.related.hint": "没有找到直接回答这个问题的条款，下面是可能相关的内容。",
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
