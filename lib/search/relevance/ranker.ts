@@ -371,17 +371,20 @@ export function search(index: RelevanceIndex, query: string, opts: SearchOptions
   const o = index.options;
   const limit = opts.limit ?? 10;
   const aq = analyzeQuery(query, { ...o.analyzer, typoVocabulary: o.typoCorrection ? index.typo : undefined });
+  // single characters help ranking only; the deflection / plausibility features keep the query's own
+  // words and bigrams, so their calibration does not depend on this step
+  const rankFeatures = new Map(aq.features);
   if (o.unigramWeight > 0) {
-    for (const f of charUnigrams(aq.stripped)) if (!aq.features.has(f)) aq.features.set(f, o.unigramWeight);
+    for (const f of charUnigrams(aq.stripped)) if (!rankFeatures.has(f)) rankFeatures.set(f, o.unigramWeight);
   }
-  const first = scoreSections(index, aq, aq.features, opts.line);
+  const first = scoreSections(index, aq, rankFeatures, opts.line);
   let cand = first.cand;
   if (o.feedbackDocs > 0 && cand.length) {
-    const expanded = feedbackFeatures(index, aq.features, cand.slice(0, o.feedbackDocs));
-    if (expanded.size > aq.features.size) cand = scoreSections(index, aq, expanded, opts.line).cand;
+    const expanded = feedbackFeatures(index, rankFeatures, cand.slice(0, o.feedbackDocs));
+    if (expanded.size > rankFeatures.size) cand = scoreSections(index, aq, expanded, opts.line).cand;
   }
   // deflection strength compares the query's own features with their best possible score
-  const sec = first.sec;
+  const sec = rankFeatures.size > aq.features.size ? sectionScores(index, aq.features) : first.sec;
 
   // diversification: cap sections per document among the first `diversifyTop` results
   const picked: Cand[] = [];
@@ -428,7 +431,8 @@ export function search(index: RelevanceIndex, query: string, opts: SearchOptions
   return { results, deflected: decision.deflected, state: decision.state, confidence: decision.confidence, features: decision.features, query: aq };
 }
 
-function scoreSections(index: RelevanceIndex, aq: AnalyzedQuery, features: Map<string, number>, line: string | undefined): { cand: Cand[]; sec: Float64Array } {
+/** BM25 of every section: the best of its units (itself or one of its table rows). */
+function unitMax(index: RelevanceIndex, features: Map<string, number>): { sec: Float64Array; bestUnit: Int32Array } {
   const o = index.options;
   const nUnits = index.unitSection.length;
   const unitScores = o.fields
@@ -447,6 +451,17 @@ function scoreSections(index: RelevanceIndex, aq: AnalyzedQuery, features: Map<s
       bestUnit[i] = u;
     }
   }
+  return { sec, bestUnit };
+}
+
+function sectionScores(index: RelevanceIndex, features: Map<string, number>): Float64Array {
+  return unitMax(index, features).sec;
+}
+
+function scoreSections(index: RelevanceIndex, aq: AnalyzedQuery, features: Map<string, number>, line: string | undefined): { cand: Cand[]; sec: Float64Array } {
+  const o = index.options;
+  const n = index.rows.length;
+  const { sec, bestUnit } = unitMax(index, features);
   const docs = o.docPrior > 0
     ? bm25(features, index.docPostings, index.docIds.length, index.docLengths, index.docAvgLength, o.k1, o.b)
     : new Float64Array(index.docIds.length);
