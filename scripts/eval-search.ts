@@ -3,7 +3,7 @@
 // search pipeline, writes one JSON line per question and prints the metrics of <dir>/score.mjs.
 // Starts the embedded servers itself when none are configured, and leaves nothing running.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -37,6 +37,7 @@ try {
   if (existsSync(scorer)) {
     const r = spawnSync(process.execPath, [scorer, path.join(corpus, "questions.jsonl"), out], { stdio: "inherit" });
     code = r.status ?? 1;
+    printNothingFound(path.join(corpus, "questions.jsonl"), out);
   } else console.log("no score.mjs in the corpus: results written only");
 } catch (err) {
   console.error(`eval failed: ${(err as Error).stack ?? err}`);
@@ -45,3 +46,21 @@ try {
   await stack.stop();
 }
 process.exit(code);
+
+/**
+ * score.mjs knows only `deflected` (the search claims to answer). The third state, "nothing found"
+ * (state none: no plausible unit, no results shown), is counted here from the same results file.
+ */
+function printNothingFound(questionsFile: string, resultsFile: string): void {
+  const jsonl = (f: string) => readFileSync(f, "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l) as Record<string, unknown>);
+  const state = new Map(jsonl(resultsFile).map((r) => [r.id as string, r.state as string]));
+  let ans = 0, ansNone = 0, un = 0, unNone = 0;
+  for (const q of jsonl(questionsFile)) {
+    const none = state.get(q.id as string) === "none";
+    if (q.type === "unanswerable") (un++, none && unNone++);
+    else (ans++, none && ansNone++);
+  }
+  const rate = (a: number, b: number) => (b ? (a / b).toFixed(4) : "n/a");
+  console.log(`answerable told "nothing found"   ${rate(ansNone, ans)}   (${ansNone}/${ans})`);
+  console.log(`unanswerable told "nothing found" ${rate(unNone, un)}   (${unNone}/${un})`);
+}

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { SearchBox } from "@/components/search/search-box";
 import { Snippet } from "@/components/search/snippet";
 import { requirePageActor } from "@/lib/auth/session";
+import { getT } from "@/lib/i18n/t";
 import { db } from "@/lib/db/client";
 import { logSearchInBackground } from "@/lib/search/log-search";
 import { portalSearchDeps } from "@/lib/search/portal-search";
@@ -46,6 +47,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
     const result = await searchClauses(portalSearchDeps(), { ...input, limit: 20 });
     logSearchInBackground(db(), { id: searchQueryId, userId: actor.id, query: input.q, line: input.line, owner: input.owner, latencyMs: performance.now() - started, result });
     const groups = groupByPolicy(result.hits);
+    const t = await getT();
     const freshness = await policyFreshness(db(), groups.map((g) => g.policyId), new Date());
     body = (
       <section aria-labelledby="results" className="mt-6">
@@ -63,6 +65,13 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
             </p>
           </div>
         ) : (
+          <>
+          {result.state === "related" && (
+            <div role="note" data-testid="search-related" className="mb-4 rounded-md border border-slate-300 bg-slate-50 p-3">
+              <p className="font-medium">{t("search.related.title")}</p>
+              <p className="text-sm text-slate-700">{t("search.related.hint")}</p>
+            </div>
+          )}
           <ol className="space-y-4" data-testid="search-results">
             {groups.map((g) => (
               <li key={g.policyId} className="rounded-md border border-slate-300 p-4">
@@ -88,6 +97,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
               </li>
             ))}
           </ol>
+          </>
         )}
         {groups.length > 0 && (
           <p className="mt-6 text-sm text-slate-700">

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
+import { useT } from "../i18n-provider";
 import { api, type ApiError, type SuggestHit } from "./api";
 import { FilingForm, type FilingDefaults } from "./filing-form";
 
@@ -30,6 +31,8 @@ export function AskFlow({ defaults, initialQuery }: { defaults: FilingDefaults; 
   const [question, setQuestion] = useState(initialQuery);
   const [hits, setHits] = useState<SuggestHit[] | null>(null);
   const [degraded, setDegraded] = useState(false);
+  const [related, setRelated] = useState(false);
+  const t = useT();
   const [loading, setLoading] = useState(false);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [solved, setSolved] = useState(false);
@@ -49,8 +52,9 @@ export function AskFlow({ defaults, initialQuery }: { defaults: FilingDefaults; 
     timer.current = setTimeout(async () => {
       setLoading(true);
       try {
-        const r = await api<{ hits: SuggestHit[]; degraded: boolean }>(`/api/ask/suggest?q=${encodeURIComponent(q.slice(0, 200))}&session=${sessionId}`);
+        const r = await api<{ hits: SuggestHit[]; degraded: boolean; state: "answered" | "related" | "none" }>(`/api/ask/suggest?q=${encodeURIComponent(q.slice(0, 200))}&session=${sessionId}`);
         setHits(r.hits);
+        setRelated(r.state === "related");
         setDegraded(r.degraded);
       } catch (e) {
         setError((e as ApiError).message);
@@ -117,6 +121,8 @@ export function AskFlow({ defaults, initialQuery }: { defaults: FilingDefaults; 
         ) : hits.length === 0 ? (
           <p data-testid="no-suggestions" className="mt-2">没有找到相关的制度条款。你可以直接提交问题，由首问责任人解答。</p>
         ) : (
+          <>
+          {related && <p role="note" data-testid="suggestions-related" className="mt-2 text-sm text-slate-700"><span className="font-medium">{t("search.related.title")}</span>：{t("search.related.hint")}</p>}
           <ol className="mt-2 space-y-3" data-testid="suggestions">
             {hits.map((h) => (
               <li key={h.sectionId} className="rounded-md border border-slate-300 p-3">
@@ -146,6 +152,7 @@ export function AskFlow({ defaults, initialQuery }: { defaults: FilingDefaults; 
               </li>
             ))}
           </ol>
+          </>
         )}
       </section>
       {hits !== null && !filing && (

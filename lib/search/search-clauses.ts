@@ -8,6 +8,7 @@ import { getCorpus, type Corpus, type CorpusSection } from "./corpus";
 import { highlighter, snippetSource, type Segment, type SnippetSource } from "./highlight";
 import { filterValue, sectionsIndexUid } from "./meili-index";
 import { isMeiliUp, markMeiliDown } from "./meili-health";
+import type { ResultState } from "./relevance/deflection";
 import { search as rank } from "./relevance/ranker";
 
 export interface ClauseSearchInput {
@@ -34,6 +35,11 @@ export interface ClauseHit {
 export interface ClauseSearchResult {
   hits: ClauseHit[];
   deflected: boolean;
+  /**
+   * answered: the top clause answers (deflected) · related: shown as 可能相关 · none: nothing plausible
+   * ("nothing found", no hits; the search log's zero-result count is exactly these searches).
+   */
+  state: ResultState;
   confidence: number;
   degraded: boolean;
   terms: string[];
@@ -129,6 +135,10 @@ async function searchCorpus(deps: SearchDeps, corpus: Corpus, input: ClauseSearc
   const ranked = rank(corpus.index, input.q, { limit: Math.max(input.limit * 3, 30), line: input.line });
   const terms = [...ranked.query.keywords, ...ranked.query.expansions.map((e) => e.term)];
   const stripped = ranked.query.stripped || ranked.query.normalized;
+  // One judgement: when the model finds nothing plausible, no other source fills the page either.
+  if (ranked.state === "none") {
+    return { hits: [], deflected: false, state: "none", confidence: ranked.confidence, degraded: !(await isMeiliUp(deps.meili?.config)), terms };
+  }
 
   // The model over PostgreSQL's sections usually fills the page; Meilisearch is asked only for the
   // places it leaves empty (saving its ~7 ms per query). Whether Meilisearch is up is known either way.
@@ -178,7 +188,8 @@ async function searchCorpus(deps: SearchDeps, corpus: Corpus, input: ClauseSearc
     const s = corpus.bySectionId.get(id);
     if (s) push(s, 0, degraded ? "trigram" : "meilisearch");
   }
-  return { hits, deflected: ranked.deflected && hits.length > 0, confidence: ranked.confidence, degraded, terms };
+  const state: ResultState = hits.length === 0 ? "none" : ranked.state === "answered" ? "answered" : "related";
+  return { hits, deflected: state === "answered", state, confidence: ranked.confidence, degraded, terms };
 }
 
 /** Groups hits by policy, keeping the order of each policy's best clause. */

@@ -190,7 +190,7 @@ beforeAll(async () => {
   await recordFeedback(ctx(asker), { policyId, idempotencyKey: randomUUID(), helpful: false, reason: "OTHER", comment: F.feedback });
   await markPolicyRevision(ctx(policyOwner), { policyId, needsRevision: true, note: F.revisionNote });
   for (const [query, line] of [[F.zeroQuery, lineName], [F.zeroQuery, undefined]] as const) {
-    await logSearch(db, { userId: asker.id, query, line, latencyMs: 5, result: { hits: [], deflected: false, confidence: 0, degraded: false, terms: [] } });
+    await logSearch(db, { userId: asker.id, query, line, latencyMs: 5, result: { hits: [], deflected: false, state: "none", confidence: 0, degraded: false, terms: [] } });
   }
 
   // What an admin types: a calendar note far ahead and a (disabled) brush-off phrase.

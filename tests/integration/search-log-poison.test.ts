@@ -11,7 +11,7 @@ import { makeUser } from "../helpers/factories";
 import { useTestDb } from "../helpers/test-db";
 
 const t = useTestDb();
-const empty = { hits: [], deflected: false, confidence: 0, degraded: false, terms: [] };
+const empty = { hits: [], deflected: false, state: "none" as const, confidence: 0, degraded: false, terms: [] };
 
 afterEach(() => vi.restoreAllMocks());
 

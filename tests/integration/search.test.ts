@@ -108,6 +108,18 @@ describe("search", () => {
     expect(r.hits[0]?.policyId).toBe("leave-rules");
   });
 
+  it("says nothing was found only when nothing is plausible, and logs exactly those searches with zero results", async () => {
+    const none = await searchClauses(deps(), { q: "食堂中午有什么菜", limit: 5 });
+    expect(none).toMatchObject({ state: "none", hits: [], deflected: false });
+    const related = await searchClauses(deps(), { q: "年休假申请", limit: 5 });
+    expect(related.state).not.toBe("none");
+    expect(related.hits.length).toBeGreaterThan(0);
+    const noneId = await logSearch(t.db, { userId: null, query: "食堂中午有什么菜", latencyMs: 1, result: none });
+    const relatedId = await logSearch(t.db, { userId: null, query: "年休假申请", latencyMs: 1, result: related });
+    const rows = await t.db.searchQuery.findMany({ where: { id: { in: [noneId, relatedId] } }, select: { id: true, resultCount: true } });
+    expect(Object.fromEntries(rows.map((r) => [r.id, r.resultCount]))).toEqual({ [noneId]: 0, [relatedId]: related.hits.length });
+  });
+
   it("logs the search with the shown results in order", async () => {
     const r = await searchClauses(deps(), { q: "产假", limit: 3 });
     const id = await logSearch(t.db, { userId: null, query: "产假", latencyMs: 4.2, result: r });
@@ -159,7 +171,7 @@ describe("answer cache", () => {
 
   it("forgets the least recently used answer beyond its size, and answers older than its time to live", () => {
     const cache = new SearchResultCache(2, 1000);
-    const r = (n: number) => ({ hits: [], deflected: false, confidence: n, degraded: false, terms: [] });
+    const r = (n: number) => ({ hits: [], deflected: false, state: "none" as const, confidence: n, degraded: false, terms: [] });
     cache.set("a", r(1), 0);
     cache.set("b", r(2), 0);
     expect(cache.get("a", 10)?.confidence).toBe(1); // a is now the most recent
@@ -201,7 +213,7 @@ describe("search log buffer", () => {
       if (down) throw new Error("connect ECONNREFUSED 127.0.0.1:5432");
       written.push(batch.map((b) => b.query));
     });
-    const empty = { hits: [], deflected: false, confidence: 0, degraded: false, terms: [] };
+    const empty = { hits: [], deflected: false, state: "none" as const, confidence: 0, degraded: false, terms: [] };
     for (const q of ["一", "二", "三"]) buffer.add({ userId: null, query: q, latencyMs: 1, result: empty });
     await buffer.flush();
     expect(buffer.size).toBe(3);
@@ -224,6 +236,7 @@ describe("evaluation", () => {
       expect(lines[0]!.results[0]!.doc).toBe("leave-rules");
       expect(lines[1]!.results[0]?.doc).toBe("travel-rules");
       expect(lines[3]!.deflected).toBe(false);
+      for (const l of lines) expect(l.state === "none").toBe(l.results.length === 0);
       for (const l of lines) expect(l.results.length).toBeLessThanOrEqual(10);
     } finally {
       await ns.drop();

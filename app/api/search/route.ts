@@ -20,5 +20,5 @@ export const GET = authedRoute({}, async ({ req, actor }) => {
   const result = await searchClauses(portalSearchDeps(), params);
   const latencyMs = performance.now() - started;
   logSearchInBackground(db(), { userId: actor.id, query: params.q, line: params.line, owner: params.owner, latencyMs, result });
-  return { query: params.q, degraded: result.degraded, deflected: result.deflected, latencyMs: Math.round(latencyMs * 10) / 10, hits: result.hits };
+  return { query: params.q, degraded: result.degraded, deflected: result.deflected, state: result.state, latencyMs: Math.round(latencyMs * 10) / 10, hits: result.hits };
 });

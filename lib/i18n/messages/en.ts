@@ -112,4 +112,6 @@ export const en: Messages = {
   "phrasings.recent.unit": "Unit",
   "phrasings.recent.source": "Source",
   "phrasings.recent.updated": "Last updated",
+  "search.related.title": "Possibly related",
+  "search.related.hint": "No clause answers this directly; these may be related.",
 };

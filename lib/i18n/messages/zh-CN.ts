@@ -113,6 +113,8 @@ export const zhCN = {
   "phrasings.recent.unit": "条款",
   "phrasings.recent.source": "来源",
   "phrasings.recent.updated": "最近更新",
+  "search.related.title": "可能相关",
+  "search.related.hint": "没有找到直接回答这个问题的条款，下面是可能相关的内容。",
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -11,6 +11,8 @@ export interface EvalLine {
   id: string;
   results: { doc: string; section?: string }[];
   deflected: boolean;
+  /** answered / related / none (nothing plausible found); ignored by score.mjs, counted by eval:search */
+  state: "answered" | "related" | "none";
 }
 
 export function readQuestions(file: string): { id: string; question: string }[] {
@@ -36,6 +38,7 @@ export async function evalCorpus(ns: Namespace, corpusDir: string): Promise<{ li
       id: q.id,
       results: result.hits.map((h) => (h.label === "全文" ? { doc: h.policyId } : { doc: h.policyId, section: h.label })),
       deflected: result.deflected,
+      state: result.state,
     });
   }
   return { lines, importFailures: report.failed.map((f) => f.error), latenciesMs };

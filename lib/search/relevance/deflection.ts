@@ -9,6 +9,13 @@
  *
  *   confidence = wCov·coverage + wStr·strength + wMar·margin   (clamped to [0,1])
  *   deflected  = confidence ≥ threshold  and  coverage ≥ minCoverage
+ *
+ * The same features decide the three states a search shows (judgeResults, the ONE judgement used by
+ * the search page, the ask suggestions, the search log's zero-result count and the evaluation):
+ *   answered  deflected (the top unit answers the question)
+ *   related   not confident, but something is plausible: the best units are shown as 可能相关
+ *   none      nothing plausible ("nothing found"): no candidate at all, or coverage < plausibleCoverage
+ *             and strength < plausibleStrength
  */
 import type { AnalyzedQuery } from './analyze';
 import type { RelevanceIndex } from './ranker';
@@ -19,7 +26,12 @@ export interface DeflectionOptions {
   wCoverage: number;
   wStrength: number;
   wMargin: number;
+  /** below both of these the top unit is not even plausible: "nothing found" */
+  plausibleCoverage: number;
+  plausibleStrength: number;
 }
+
+export type ResultState = 'answered' | 'related' | 'none';
 
 export const DEFAULT_DEFLECTION: DeflectionOptions = {
   // calibrated on dev half A (lowest threshold with 0 false deflections there = 0.60) + 0.04 safety margin
@@ -28,6 +40,10 @@ export const DEFAULT_DEFLECTION: DeflectionOptions = {
   wCoverage: 0.6,
   wStrength: 0.4,
   wMargin: 0,
+  // "nothing found" when (IDF-weighted) under 10 % of the question's content words appear in the best unit
+  // and its BM25 is under half the ideal (dev: answerable 0.000 / unanswerable 0.077 judged none)
+  plausibleCoverage: 0.1,
+  plausibleStrength: 0.5,
 };
 
 export interface DeflectionFeatures {
@@ -39,13 +55,14 @@ export interface DeflectionFeatures {
 }
 
 export interface Ranked {
+  /** scoring unit (a section or one of its table rows) */
   id: number;
   score: number;
   raw: number;
 }
 
 function wordIdf(index: RelevanceIndex, term: string): number {
-  const n = index.rows.length;
+  const n = index.unitSection.length;
   const p = index.postings.get(`w:${term}`);
   let df = p ? p.ids.length : 0;
   if (!df) {
@@ -69,7 +86,7 @@ function cachedIdf(index: RelevanceIndex, term: string): number {
   return v;
 }
 
-/** IDF-weighted share of the query's content words present (directly or as a synonym) in section `id`. */
+/** IDF-weighted share of the query's content words present (directly or as a synonym) in unit `id`. */
 export function conceptCoverage(index: RelevanceIndex, q: AnalyzedQuery, id: number, missing?: string[]): number {
   const text = index.fullText[id] ?? '';
   let got = 0;
@@ -86,13 +103,19 @@ export function conceptCoverage(index: RelevanceIndex, q: AnalyzedQuery, id: num
 export function deflectionFeatures(index: RelevanceIndex, q: AnalyzedQuery, ranked: readonly Ranked[]): DeflectionFeatures | null {
   const top = ranked[0];
   if (!top) return null;
-  const missing: string[] = [];
-  const coverage = conceptCoverage(index, q, top.id, missing);
+  let missing: string[] = [];
+  let coverage = conceptCoverage(index, q, top.id, missing);
+  const section = index.unitSection[top.id] as number;
+  if (section !== top.id) {
+    const m2: string[] = [];
+    const c2 = conceptCoverage(index, q, section, m2);
+    if (c2 > coverage) [coverage, missing] = [c2, m2];
+  }
   const { k1 } = index.options;
   let maxRaw = 0;
   for (const [f, qw] of q.features) {
     const p = index.postings.get(f);
-    if (p) maxRaw += qw * Math.log(1 + (index.rows.length - p.ids.length + 0.5) / (p.ids.length + 0.5)) * ((k1 + 1) / (1 + k1));
+    if (p) maxRaw += qw * Math.log(1 + (index.unitSection.length - p.ids.length + 0.5) / (p.ids.length + 0.5)) * ((k1 + 1) / (1 + k1));
   }
   const strength = maxRaw > 0 ? Math.min(1, top.raw / maxRaw) : 0;
   const second = ranked[1];
@@ -100,15 +123,25 @@ export function deflectionFeatures(index: RelevanceIndex, q: AnalyzedQuery, rank
   return { coverage, strength, margin, missing };
 }
 
+/** answered / related / none from the deflection features (null features = no candidate at all). */
+export function judgeResults(f: DeflectionFeatures | null, confidence: number, options: Partial<DeflectionOptions> = {}): ResultState {
+  const o = { ...DEFAULT_DEFLECTION, ...options };
+  if (!f) return 'none';
+  if (confidence >= o.threshold && f.coverage >= o.minCoverage) return 'answered';
+  if (f.coverage < o.plausibleCoverage && f.strength < o.plausibleStrength) return 'none';
+  return 'related';
+}
+
 export function decideDeflection(
   index: RelevanceIndex,
   q: AnalyzedQuery,
   ranked: readonly Ranked[],
   options: Partial<DeflectionOptions> = {},
-): { deflected: boolean; confidence: number; features: DeflectionFeatures | null } {
+): { deflected: boolean; state: ResultState; confidence: number; features: DeflectionFeatures | null } {
   const o = { ...DEFAULT_DEFLECTION, ...options };
   const f = deflectionFeatures(index, q, ranked);
-  if (!f) return { deflected: false, confidence: 0, features: null };
+  if (!f) return { deflected: false, state: 'none', confidence: 0, features: null };
   const confidence = Math.max(0, Math.min(1, o.wCoverage * f.coverage + o.wStrength * f.strength + o.wMargin * f.margin));
-  return { deflected: confidence >= o.threshold && f.coverage >= o.minCoverage, confidence, features: f };
+  const state = judgeResults(f, confidence, o);
+  return { deflected: state === 'answered', state, confidence, features: f };
 }

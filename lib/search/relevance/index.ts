@@ -7,4 +7,4 @@ export {
   buildIndex, search, exportRows, DEFAULT_RANKER_OPTIONS,
   type SectionInput, type RankerOptions, type RelevanceIndex, type SearchOptions, type SearchResponse, type SearchResult,
 } from './ranker';
-export { decideDeflection, deflectionFeatures, DEFAULT_DEFLECTION, type DeflectionOptions, type DeflectionFeatures } from './deflection';
+export { decideDeflection, deflectionFeatures, judgeResults, DEFAULT_DEFLECTION, type DeflectionOptions, type DeflectionFeatures, type ResultState } from './deflection';

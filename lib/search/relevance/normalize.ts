@@ -9,16 +9,30 @@
 import * as OpenCC from 'opencc-js';
 
 type Conv = (s: string) => string;
-let t2s: Conv | null = null;
+let charT2s: Conv | null = null;
+let phraseT2s: Conv | null = null;
 
-function toSimplified(s: string): string {
-  if (!t2s) {
+/**
+ * Traditional → Simplified. Character-level conversion (OpenCC hk + tw variants) decides whether the
+ * text is Traditional at all; only then is it converted again with Taiwan *phrases* (twp: 軟體→软件,
+ * 資訊→信息, 網路→网络, 程式→程序, 影印→复印), which must not touch Simplified text (程式 is also a
+ * Simplified word). Decided per text, so a mixed query and a Traditional document behave alike.
+ */
+export function toSimplified(s: string): string {
+  if (!charT2s || !phraseT2s) {
     const hk = OpenCC.Converter({ from: 'hk', to: 'cn' });
     const tw = OpenCC.Converter({ from: 'tw', to: 'cn' });
-    t2s = (x: string) => tw(hk(x));
+    const twp = OpenCC.Converter({ from: 'twp', to: 'cn' });
+    charT2s = (x: string) => tw(hk(x));
+    phraseT2s = (x: string) => hk(twp(x));
   }
-  return t2s(s);
+  const chars = charT2s(s);
+  if (chars === s || !phraseOption.enabled) return chars;
+  return phraseT2s(s);
 }
+
+/** Lab switch for measuring the phrase step (on by default). */
+export const phraseOption = { enabled: true };
 
 const DIGITS = '零一二三四五六七八九';
 

@@ -6,9 +6,9 @@
  * again (≈1 s per ~1–2k sections, dominated by jieba), or persist `exportRows()` output.
  */
 import { analyzeQuery, resolveGroups, type AnalyzedQuery, type AnalyzerOptions } from './analyze';
-import { conceptCoverage, decideDeflection, type DeflectionFeatures, type DeflectionOptions } from './deflection';
+import { conceptCoverage, decideDeflection, type DeflectionFeatures, type DeflectionOptions, type ResultState } from './deflection';
 import { normalizeText } from './normalize';
-import { textFeatures } from './tokenize';
+import { charUnigrams, jiebaWords, textFeatures as baseFeatures } from './tokenize';
 import { buildTypoVocabulary, type TypoVocabulary } from './typo';
 
 export interface SectionInput {
@@ -47,7 +47,37 @@ export interface RankerOptions {
   typoFromIndex: boolean;
   analyzer: Omit<AnalyzerOptions, 'typoVocabulary'>;
   deflection: Partial<DeflectionOptions>;
+  /**
+   * BM25F: per-field weights and length normalisation (title, chapter/section headings, the unit's own
+   * heading text, body), combined before saturation. null = the older single-field scheme (title and
+   * chapter features added to the body's term frequency, heading inside the body).
+   */
+  fields: FieldOptions | null;
+  /** each Markdown table row becomes an extra findable unit (its cells carry the column headers) */
+  tableRows: boolean;
+  /** amount/standard questions (多少, 标准, 上限, 几天, 比例 …): units stating figures get × (1 + figureBoost) */
+  figureBoost: number;
+  /**
+   * when the first five results all come from one document, the best unit of another document takes
+   * fifth place if its score is at least this share of the top score (0 = off)
+   */
+  secondDocRatio: number;
+  /** weight of single-character query features (0 = off; the index then carries no "c:" features) */
+  unigramWeight: number;
+  /**
+   * pseudo-relevance feedback: the words most characteristic of the first `feedbackDocs` units are
+   * added to the query with weight ≤ feedbackWeight, then ranking runs again (0 = off)
+   */
+  feedbackDocs: number;
+  feedbackTerms: number;
+  feedbackWeight: number;
 }
+
+export interface FieldOptions {
+  weight: { title: number; chapter: number; heading: number; body: number };
+  b: { title: number; chapter: number; heading: number; body: number };
+}
+
 
 export const DEFAULT_RANKER_OPTIONS: RankerOptions = {
   k1: 1.6,
@@ -64,6 +94,19 @@ export const DEFAULT_RANKER_OPTIONS: RankerOptions = {
   typoFromIndex: false,
   analyzer: {},
   deflection: {},
+  // Decided by measurement (ADR 0003, issue 20): kept only what helped on ../shared/corpus or
+  // corpus-stard-train without hurting corpus-val. BM25F fields cost 2 val questions' section hit,
+  // table rows and the figure boost changed no recall anywhere (the boost lost one val document):
+  // available as options, off.
+  fields: null,
+  tableRows: false,
+  figureBoost: 0,
+  secondDocRatio: 0.6,
+  unigramWeight: 0.5,
+  // pseudo-relevance feedback lowered MRR on every set: off
+  feedbackDocs: 0,
+  feedbackTerms: 8,
+  feedbackWeight: 0.3,
 };
 
 interface Postings {
@@ -74,12 +117,20 @@ interface Postings {
 export interface RelevanceIndex {
   options: RankerOptions;
   rows: SectionInput[];
-  /** normalised searchable text per section (title + chapter + heading + body) */
+  /**
+   * Scoring units: every section, then (with tableRows) one unit per table row. unitSection[u] is the
+   * section a unit belongs to; results are always sections (a row lends its score to its table's unit).
+   */
+  unitSection: number[];
+  /** normalised searchable text per unit (title + chapter + heading + body) */
   fullText: string[];
+  /** whether the unit states figures (amounts, days, rates) */
+  hasFigures: boolean[];
   lengths: number[];
   avgLength: number;
   postings: Map<string, Postings>;
   docIds: string[];
+  /** document of each section */
   sectionDoc: number[];
   docPostings: Map<string, Postings>;
   docLengths: number[];
@@ -99,8 +150,57 @@ function push(p: Map<string, Postings>, f: string, id: number, tf: number): void
   } else p.set(f, { ids: [id], tfs: [tf] });
 }
 
+/** A figure: Arabic digits, a percentage or a Chinese numeral with a unit of money, time or rate. */
+const FIGURE = /\d|百分之|[零一二两三四五六七八九十百千万半]+(?:元|块|天|日|个月|月|年|周|小时|倍|分之|个工作日|人|次|岁|公里|平方米)/;
+
+export function statesFigures(normalizedText: string): boolean {
+  return FIGURE.test(normalizedText.replace(/第[零一二三四五六七八九十百千]+[条章节款项]/g, ''));
+}
+
+/** Questions about an amount, a limit, a duration or a rate (on the normalised query, filler words included). */
+const AMOUNT_QUESTION = /多少|多久|多长|几[天个年月周次倍岁级档]|标准|上限|下限|限额|额度|最高|最低|最多|最少|比例|比率|费率|税率|百分之|金额|天数/;
+
+export function asksForFigures(normalizedQuery: string): boolean {
+  return AMOUNT_QUESTION.test(normalizedQuery);
+}
+
+/**
+ * Markdown tables of a section as one text per data row, each cell preceded by its column header,
+ * prefixed with the line just above the table (its caption, e.g. "个人所得税税率表一（综合所得适用）").
+ */
+export function tableRowTexts(text: string): string[] {
+  const out: string[] = [];
+  const lines = text.split('\n');
+  let header: string[] | null = null;
+  let caption = '';
+  let prev = '';
+  const cells = (l: string) => l.trim().replace(/^\|/, '').replace(/\|$/, '').split('|').map((c) => c.trim());
+  for (const raw of lines) {
+    const l = raw.trim();
+    if (!l.startsWith('|')) {
+      header = null;
+      if (l) prev = l;
+      continue;
+    }
+    const cs = cells(l);
+    if (!header) {
+      header = cs;
+      caption = prev.length <= 80 ? prev : '';
+      continue;
+    }
+    if (cs.every((c) => /^:?-{2,}:?$/.test(c) || c === '')) continue;
+    const parts = cs.map((c, i) => (c ? `${header![i] ?? ''} ${c}`.trim() : '')).filter(Boolean);
+    if (parts.length) out.push(`${caption} ${parts.join('；')}`.trim());
+  }
+  return out;
+}
+
+const FIELD_NAMES = ['title', 'chapter', 'heading', 'body'] as const;
+type FieldName = (typeof FIELD_NAMES)[number];
+
 export function buildIndex(sections: readonly SectionInput[], options: Partial<RankerOptions> = {}): RelevanceIndex {
   const opts: RankerOptions = { ...DEFAULT_RANKER_OPTIONS, ...options };
+  const textFeatures = (t: string) => baseFeatures(t, { unigrams: opts.unigramWeight > 0 });
   const groups = resolveGroups(opts.analyzer.synonymGroups);
   const postings = new Map<string, Postings>();
   const docPostings = new Map<string, Postings>();
@@ -109,29 +209,50 @@ export function buildIndex(sections: readonly SectionInput[], options: Partial<R
   const docLengths: number[] = [];
   const lengths: number[] = [];
   const fullText: string[] = [];
+  const hasFigures: boolean[] = [];
+  const unitSection: number[] = [];
   const sectionDoc: number[] = [];
-  const titleCache = new Map<string, string[]>();
+  const featCache = new Map<string, string[]>();
   const wordFreq = new Map<string, number>();
+  const uniqueFeats = (t: string) => {
+    let f = featCache.get(t);
+    if (!f) {
+      f = t ? [...new Set(textFeatures(t))] : [];
+      featCache.set(t, f);
+    }
+    return f;
+  };
 
+  // unit fields (features per field) collected first: BM25F needs each field's average length
+  const units: { section: number; fields: Record<FieldName, string[]>; asked?: { feats: string[]; weight: number }[]; text: string }[] = [];
+  const rowUnits: typeof units = [];
   sections.forEach((s, i) => {
-    const body = normalizeText(`${s.heading.replace(/^\S+/, '')} ${s.text}`);
+    const headingText = normalizeText(s.heading.replace(/^\S+/, ''));
+    const text = normalizeText(s.text);
     const title = normalizeText(s.docTitle);
     const chapter = s.chapter ? normalizeText(s.chapter) : '';
+    const bodyFeats = opts.fields ? textFeatures(text) : textFeatures(`${headingText} ${text}`);
+    // 常见问法 (docs/decisions/0018): each wording's words count once, weighted, as their own field.
     const asked = (s.askedAs ?? []).map((a) => ({ text: normalizeText(a.text), weight: a.weight }));
-    fullText.push(`${title} ${chapter} ${body}${asked.map((a) => ` ${a.text}`).join('')}`);
-    let tFeats = titleCache.get(title);
-    if (!tFeats) {
-      tFeats = [...new Set(textFeatures(title))];
-      titleCache.set(title, tFeats);
+    units.push({
+      section: i,
+      fields: { title: uniqueFeats(title), chapter: uniqueFeats(chapter), heading: opts.fields ? textFeatures(headingText) : [], body: bodyFeats },
+      asked: asked.map((a) => ({ feats: [...new Set(textFeatures(a.text))], weight: a.weight })),
+      text: `${title} ${chapter} ${headingText} ${text}${asked.map((a) => ` ${a.text}`).join('')}`,
+    });
+    if (opts.tableRows && s.text.includes('|')) {
+      for (const r of tableRowTexts(s.text)) {
+        const rt = normalizeText(r);
+        const rowFeats = textFeatures(rt);
+        rowUnits.push({
+          section: i,
+          fields: opts.fields
+            ? { title: uniqueFeats(title), chapter: uniqueFeats(chapter), heading: textFeatures(headingText), body: rowFeats }
+            : { title: uniqueFeats(title), chapter: uniqueFeats(chapter), heading: [], body: [...textFeatures(headingText), ...rowFeats] },
+          text: `${title} ${chapter} ${headingText} ${rt}`,
+        });
+      }
     }
-    const bodyFeats = textFeatures(body);
-    const tf = new Map<string, number>();
-    count(bodyFeats, tf);
-    count(tFeats, tf, opts.titleWeight);
-    if (chapter) count([...new Set(textFeatures(chapter))], tf, opts.chapterWeight);
-    for (const a of asked) count([...new Set(textFeatures(a.text))], tf, opts.askedAsWeight * a.weight);
-    for (const [f, n] of tf) push(postings, f, i, n);
-    lengths.push(bodyFeats.length);
     if (opts.typoFromIndex) for (const f of bodyFeats) if (f.startsWith('w:')) wordFreq.set(f.slice(2), (wordFreq.get(f.slice(2)) ?? 0) + 1);
 
     let d = docIndex.get(s.docId);
@@ -140,21 +261,48 @@ export function buildIndex(sections: readonly SectionInput[], options: Partial<R
       docIndex.set(s.docId, d);
       docTf.push(new Map());
       docLengths.push(0);
-      count(tFeats, docTf[d] as Map<string, number>, 1);
+      count(uniqueFeats(title), docTf[d] as Map<string, number>, 1);
     }
     sectionDoc.push(d);
     count(bodyFeats, docTf[d] as Map<string, number>);
     docLengths[d] = (docLengths[d] as number) + bodyFeats.length;
   });
+  units.push(...rowUnits);
+
+  const avg = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 1) || 1;
+  const avgField = Object.fromEntries(FIELD_NAMES.map((f) => [f, avg(units.map((u) => u.fields[f].length))])) as Record<FieldName, number>;
+  units.forEach((u, id) => {
+    const tf = new Map<string, number>();
+    if (opts.fields) {
+      // BM25F: length-normalised, weighted field frequencies summed before saturation (query time, b = 0)
+      for (const f of FIELD_NAMES) {
+        const feats = u.fields[f];
+        if (!feats.length) continue;
+        const norm = 1 - opts.fields.b[f] + (opts.fields.b[f] * feats.length) / avgField[f];
+        count(feats, tf, opts.fields.weight[f] / norm);
+      }
+    } else {
+      count(u.fields.body, tf);
+      count(u.fields.title, tf, opts.titleWeight);
+      count(u.fields.chapter, tf, opts.chapterWeight);
+    }
+    for (const a of u.asked ?? []) count(a.feats, tf, opts.askedAsWeight * a.weight);
+    for (const [f, n] of tf) push(postings, f, id, n);
+    lengths.push(u.fields.body.length);
+    fullText.push(u.text);
+    hasFigures.push(statesFigures(u.text.slice(u.text.indexOf(' ') + 1)));
+    unitSection.push(u.section);
+  });
   docTf.forEach((m, d) => {
     for (const [f, n] of m) push(docPostings, f, d, n);
   });
   for (const g of groups) for (const t of g) wordFreq.set(t, (wordFreq.get(t) ?? 0) + 1000);
-  const avg = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 1) || 1;
   return {
     options: opts,
     rows: [...sections],
+    unitSection,
     fullText,
+    hasFigures,
     lengths,
     avgLength: avg(lengths),
     postings,
@@ -205,7 +353,10 @@ export interface SearchResult {
 
 export interface SearchResponse {
   results: SearchResult[];
+  /** the top result answers the question (confident) */
   deflected: boolean;
+  /** answered (confident) · related (可能相关: plausible, not confident) · none (nothing plausible: no results) */
+  state: ResultState;
   confidence: number;
   features: DeflectionFeatures | null;
   query: AnalyzedQuery;
@@ -217,40 +368,36 @@ export interface SearchOptions {
   line?: string;
 }
 
+interface Cand {
+  /** section */
+  i: number;
+  /** best-scoring unit of the section */
+  u: number;
+  s: number;
+}
+
 export function search(index: RelevanceIndex, query: string, opts: SearchOptions = {}): SearchResponse {
   const o = index.options;
   const limit = opts.limit ?? 10;
   const aq = analyzeQuery(query, { ...o.analyzer, typoVocabulary: o.typoCorrection ? index.typo : undefined });
-  const n = index.rows.length;
-  const sec = bm25(aq.features, index.postings, n, index.lengths, index.avgLength, o.k1, o.b);
-  const docs = o.docPrior > 0
-    ? bm25(aq.features, index.docPostings, index.docIds.length, index.docLengths, index.docAvgLength, o.k1, o.b)
-    : new Float64Array(index.docIds.length);
-  let maxSec = 0;
-  let maxDoc = 0;
-  for (const x of sec) if (x > maxSec) maxSec = x;
-  for (const x of docs) if (x > maxDoc) maxDoc = x;
-  const cand: { i: number; s: number }[] = [];
-  for (let i = 0; i < n; i++) {
-    const raw = sec[i] as number;
-    if (raw <= 0) continue;
-    const row = index.rows[i] as SectionInput;
-    if (opts.line && row.line !== opts.line) continue;
-    const d = index.sectionDoc[i] as number;
-    const s = raw / maxSec + (maxDoc > 0 ? (o.docPrior * (docs[d] as number)) / maxDoc : 0);
-    cand.push({ i, s });
+  // single characters help ranking only; the deflection / plausibility features keep the query's own
+  // words and bigrams, so their calibration does not depend on this step
+  const rankFeatures = new Map(aq.features);
+  if (o.unigramWeight > 0) {
+    for (const f of charUnigrams(aq.stripped)) if (!rankFeatures.has(f)) rankFeatures.set(f, o.unigramWeight);
   }
-  cand.sort((a, b) => b.s - a.s || a.i - b.i);
-  if (o.coverageBoost > 0) {
-    const head = cand.slice(0, o.rerankDepth);
-    for (const c of head) c.s *= 1 - o.coverageBoost + o.coverageBoost * conceptCoverage(index, aq, c.i);
-    head.sort((a, b) => b.s - a.s || a.i - b.i);
-    cand.splice(0, head.length, ...head);
+  const first = scoreSections(index, aq, rankFeatures, opts.line);
+  let cand = first.cand;
+  if (o.feedbackDocs > 0 && cand.length) {
+    const expanded = feedbackFeatures(index, rankFeatures, cand.slice(0, o.feedbackDocs));
+    if (expanded.size > rankFeatures.size) cand = scoreSections(index, aq, expanded, opts.line).cand;
   }
+  // deflection strength compares the query's own features with their best possible score
+  const sec = rankFeatures.size > aq.features.size ? sectionScores(index, aq.features) : first.sec;
 
   // diversification: cap sections per document among the first `diversifyTop` results
-  const picked: { i: number; s: number }[] = [];
-  const deferred: { i: number; s: number }[] = [];
+  const picked: Cand[] = [];
+  const deferred: Cand[] = [];
   const perDoc = new Map<number, number>();
   for (const c of cand) {
     if (picked.length >= limit) break;
@@ -266,14 +413,124 @@ export function search(index: RelevanceIndex, query: string, opts: SearchOptions
     }
   }
   if (picked.length < limit) picked.push(...deferred);
+  // a question spanning two documents: keep a place in the first five for the best other document
+  if (o.secondDocRatio > 0 && picked.length >= 5) {
+    const d0 = index.sectionDoc[picked[0]!.i];
+    if (picked.slice(0, 5).every((c) => index.sectionDoc[c.i] === d0)) {
+      const other = cand.find((c) => index.sectionDoc[c.i] !== d0);
+      if (other && other.s >= o.secondDocRatio * picked[0]!.s) {
+        const at = picked.indexOf(other);
+        if (at >= 0) picked.splice(at, 1);
+        picked.splice(4, 0, other);
+      }
+    }
+  }
   const top = picked.slice(0, limit);
 
-  const results: SearchResult[] = top.map(({ i, s }) => {
+  const decision = decideDeflection(
+    index,
+    aq,
+    top.map((t) => ({ id: t.u, score: t.s, raw: sec[t.i] as number })),
+    o.deflection,
+  );
+  const results: SearchResult[] = decision.state === 'none' ? [] : top.map(({ i, s }) => {
     const r = index.rows[i] as SectionInput;
     return { docId: r.docId, docTitle: r.docTitle, section: r.section, heading: r.heading, line: r.line, score: s };
   });
-  const decision = decideDeflection(index, aq, top.map((t) => ({ id: t.i, score: t.s, raw: sec[t.i] as number })), o.deflection);
-  return { results, deflected: decision.deflected, confidence: decision.confidence, features: decision.features, query: aq };
+  return { results, deflected: decision.deflected, state: decision.state, confidence: decision.confidence, features: decision.features, query: aq };
+}
+
+/** BM25 of every section: the best of its units (itself or one of its table rows). */
+function unitMax(index: RelevanceIndex, features: Map<string, number>): { sec: Float64Array; bestUnit: Int32Array } {
+  const o = index.options;
+  const nUnits = index.unitSection.length;
+  const unitScores = o.fields
+    ? bm25(features, index.postings, nUnits, index.lengths, index.avgLength, o.k1, 0)
+    : bm25(features, index.postings, nUnits, index.lengths, index.avgLength, o.k1, o.b);
+  // a section scores as its best unit (itself or one of its table rows)
+  const n = index.rows.length;
+  const sec = new Float64Array(n);
+  const bestUnit = new Int32Array(n).fill(-1);
+  for (let u = 0; u < nUnits; u++) {
+    const x = unitScores[u] as number;
+    if (x <= 0) continue;
+    const i = index.unitSection[u] as number;
+    if (x > (sec[i] as number)) {
+      sec[i] = x;
+      bestUnit[i] = u;
+    }
+  }
+  return { sec, bestUnit };
+}
+
+function sectionScores(index: RelevanceIndex, features: Map<string, number>): Float64Array {
+  return unitMax(index, features).sec;
+}
+
+function scoreSections(index: RelevanceIndex, aq: AnalyzedQuery, features: Map<string, number>, line: string | undefined): { cand: Cand[]; sec: Float64Array } {
+  const o = index.options;
+  const n = index.rows.length;
+  const { sec, bestUnit } = unitMax(index, features);
+  const docs = o.docPrior > 0
+    ? bm25(features, index.docPostings, index.docIds.length, index.docLengths, index.docAvgLength, o.k1, o.b)
+    : new Float64Array(index.docIds.length);
+  let maxSec = 0;
+  let maxDoc = 0;
+  for (const x of sec) if (x > maxSec) maxSec = x;
+  for (const x of docs) if (x > maxDoc) maxDoc = x;
+  const cand: Cand[] = [];
+  for (let i = 0; i < n; i++) {
+    const raw = sec[i] as number;
+    if (raw <= 0) continue;
+    const row = index.rows[i] as SectionInput;
+    if (line && row.line !== line) continue;
+    const d = index.sectionDoc[i] as number;
+    const s = raw / maxSec + (maxDoc > 0 ? (o.docPrior * (docs[d] as number)) / maxDoc : 0);
+    cand.push({ i, u: bestUnit[i] as number, s });
+  }
+  cand.sort((a, b) => b.s - a.s || a.i - b.i);
+  const figures = o.figureBoost > 0 && asksForFigures(aq.normalized);
+  if (o.coverageBoost > 0 || figures) {
+    const head = cand.slice(0, o.rerankDepth);
+    for (const c of head) {
+      if (o.coverageBoost > 0) c.s *= 1 - o.coverageBoost + o.coverageBoost * unitCoverage(index, aq, c);
+      if (figures && (index.hasFigures[c.u] || index.hasFigures[c.i])) c.s *= 1 + o.figureBoost;
+    }
+    head.sort((a, b) => b.s - a.s || a.i - b.i);
+    cand.splice(0, head.length, ...head);
+  }
+
+  return { cand, sec };
+}
+
+/** The query's features plus the most characteristic words of the first units (RM3-style, IDF-weighted). */
+function feedbackFeatures(index: RelevanceIndex, features: Map<string, number>, top: readonly Cand[]): Map<string, number> {
+  const o = index.options;
+  const n = index.unitSection.length;
+  const weight = new Map<string, number>();
+  for (const c of top) {
+    const words = jiebaWords(index.fullText[c.u] ?? '');
+    if (!words.length) continue;
+    const tf = new Map<string, number>();
+    for (const w of words) tf.set(w, (tf.get(w) ?? 0) + 1);
+    for (const [w, k] of tf) {
+      if (features.has(w)) continue;
+      const df = index.postings.get(w)?.ids.length ?? 0;
+      if (df < 2) continue;
+      weight.set(w, (weight.get(w) ?? 0) + (k / words.length) * idf(n, df));
+    }
+  }
+  const best = [...weight].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).slice(0, o.feedbackTerms);
+  const max = best[0]?.[1] ?? 0;
+  const out = new Map(features);
+  for (const [w, v] of best) out.set(w, (o.feedbackWeight * v) / max);
+  return out;
+}
+
+/** Coverage of the query by a candidate: its best unit (a table row) or the whole section, whichever covers more. */
+function unitCoverage(index: RelevanceIndex, aq: AnalyzedQuery, c: Cand): number {
+  const a = conceptCoverage(index, aq, c.i);
+  return c.u === c.i || c.u < 0 ? a : Math.max(a, conceptCoverage(index, aq, c.u));
 }
 
 /** Rows needed to rebuild the index (what to store in the database). */

@@ -109,9 +109,21 @@ export function jiebaWords(text: string): string[] {
   return out;
 }
 
+/**
+ * Single CJK characters ("c:" prefix) outside stop characters: a weak, low-weight signal for wording
+ * that shares characters but no bigram with the text (宿舍 / 住宿, 辞退 / 退工).
+ */
+const UNIGRAM_STOP = new Set([...'的了和与或及等其之为对在由向按照依据应当可以不得有关规定本法条款项第是我你他她它这那吗呢吧啊么怎什哪谁几多少能会要就都也还个一上下中内外以于所而并被把给让从到时后前'.split('')]);
+export function charUnigrams(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(CJK_RUN)) for (const ch of m[0]) if (!UNIGRAM_STOP.has(ch)) out.push(`c:${ch}`);
+  return out;
+}
+
 export interface FeatureOptions {
   words?: boolean;
   bigrams?: boolean;
+  unigrams?: boolean;
 }
 
 /** All features of a (normalised) text, with repetitions (term frequency matters on the index side). */
@@ -119,6 +131,7 @@ export function textFeatures(text: string, opts: FeatureOptions = {}): string[] 
   const out: string[] = [];
   if (opts.words !== false) out.push(...jiebaWords(text));
   if (opts.bigrams !== false) out.push(...charBigrams(text));
+  if (opts.unigrams) out.push(...charUnigrams(text));
   out.push(...latinWords(text));
   return out;
 }

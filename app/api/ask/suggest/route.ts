@@ -16,11 +16,11 @@ const input = z.object({
 export const GET = authedRoute({}, async ({ req, actor }) => {
   const params = parseInput(input, Object.fromEntries(req.nextUrl.searchParams));
   const session = await db().askSession.findFirst({ where: { id: params.session, userId: actor.id }, select: { id: true } });
-  if (!session) return { hits: [], deflected: false, degraded: false };
+  if (!session) return { hits: [], deflected: false, state: "none" as const, degraded: false };
   const started = performance.now();
   const result = await searchClauses(portalSearchDeps(), { q: params.q, limit: 5 });
   // Stored before answering: filing moments later must find what was shown.
   await logSearch(db(), { userId: actor.id, askSessionId: session.id, query: params.q, latencyMs: performance.now() - started, result });
   await db().askSession.update({ where: { id: session.id }, data: { lastActivityAt: new Date() } });
-  return { hits: result.hits, deflected: result.deflected, degraded: result.degraded };
+  return { hits: result.hits, deflected: result.deflected, state: result.state, degraded: result.degraded };
 });

@@ -1,0 +1,55 @@
+/**
+ * Relevance lab: run ranker variants over several corpora in memory and print one table row per
+ * (variant, corpus) with the scorer's metrics plus the share of answerable / unanswerable questions
+ * judged "nothing found" (state none). Ranking never reads gold labels; only the scoring here does.
+ *
+ *   npx tsx scripts/lab/compare.ts --corpora ../shared/corpus,../shared/corpus-val \
+ *        --variants '[{"name":"base","opts":{}},{"name":"rows","opts":{"tableRows":true}}]'
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildIndex, search, type RankerOptions } from '../../lib/search/relevance/ranker';
+import { phraseOption } from '../../lib/search/relevance/normalize';
+import { loadCorpus, loadQueries } from './corpus';
+
+interface Variant {
+  name: string;
+  opts: Partial<RankerOptions>;
+  /** lab switches outside RankerOptions */
+  phrases?: boolean;
+  noSynonyms?: boolean;
+}
+
+const { values } = parseArgs({ options: { corpora: { type: 'string' }, variants: { type: 'string' }, dump: { type: 'boolean' } } });
+const corpora = (values.corpora ?? '../shared/corpus,../shared/corpus-val').split(',');
+const variants = JSON.parse(values.variants ?? '[{"name":"default","opts":{}}]') as Variant[];
+
+const fmt = (x: number | null) => (x === null ? '  n/a' : x.toFixed(3));
+console.log('variant'.padEnd(28), 'corpus'.padEnd(20), 'docR5  MRR10  secR5  FD     ansDef ansNone unNone');
+for (const dir of corpora) {
+  const rows = loadCorpus(dir);
+  const queries = loadQueries(dir);
+  const gold = new Map(readFileSync(join(dir, 'questions.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => {
+    const q = JSON.parse(l) as { id: string; type: string };
+    return [q.id, q.type] as const;
+  }));
+  for (const v of variants) {
+    phraseOption.enabled = v.phrases !== false;
+    const opts: Partial<RankerOptions> = { ...v.opts };
+    if (v.noSynonyms) opts.analyzer = { ...(opts.analyzer ?? {}), synonymGroups: [] };
+    const index = buildIndex(rows, opts);
+    let ansNone = 0, nAns = 0, unNone = 0, nUn = 0;
+    const lines = queries.map((q) => {
+      const r = search(index, q.question, { limit: 10 });
+      const ans = gold.get(q.id) !== 'unanswerable';
+      if (ans) { nAns++; if (r.state === 'none') ansNone++; } else { nUn++; if (r.state === 'none') unNone++; }
+      return { id: q.id, results: r.results.map((x) => (x.section && x.section !== '全文' ? { doc: x.docId, section: x.section } : { doc: x.docId })), deflected: r.deflected, state: r.state, f: r.features };
+    });
+    const out = `/tmp/rank-lab-${basename(dir)}-${v.name}.jsonl`;
+    writeFileSync(out, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+    const m = JSON.parse(execFileSync('node', [join(dir, 'score.mjs'), join(dir, 'questions.jsonl'), out, '--json'], { encoding: 'utf8' })) as Record<string, number | null>;
+    console.log(v.name.padEnd(28), basename(dir).padEnd(20), [m.doc_recall_at_5, m.doc_mrr_at_10, m.section_recall_at_5, m.false_deflection_rate, m.answerable_deflection_rate, nAns ? ansNone / nAns : null, nUn ? unNone / nUn : null].map((x) => fmt(x ?? null)).join('  '));
+  }
+}
