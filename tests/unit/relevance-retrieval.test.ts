@@ -85,10 +85,12 @@ describe('single characters', () => {
 describe('two documents in the top five', () => {
   it('gives the fifth place to another document that scores close to the top', () => {
     const a = Array.from({ length: 6 }, (_, i) => row('a', '员工考勤管理办法', `第${i + 1}条`, `员工请假审批第${i + 1}项：病假请假须提前申请，病假请假工资按规定计算。`));
-    const b = [row('b', '薪酬管理办法', '第九条', '员工病假期间的工资按照标准发放，请假另行规定。')];
-    const r = search(buildIndex([...a, ...b]), '病假请假工资怎么算');
+    const b = [row('b', '薪酬管理办法', '第九条', '病假请假期间的工资按规定计算，员工请假另行规定。')];
+    // Without the lexicons: the test is about the fifth place, not about which words expand.
+    const plain = { analyzer: { synonymGroups: [], learned: null } };
+    const r = search(buildIndex([...a, ...b], plain), '病假请假工资怎么算');
     expect(new Set(r.results.slice(0, 5).map((x) => x.docId))).toEqual(new Set(['a', 'b']));
-    const off = search(buildIndex([...a, ...b], { secondDocRatio: 0 }), '病假请假工资怎么算');
+    const off = search(buildIndex([...a, ...b], { ...plain, secondDocRatio: 0 }), '病假请假工资怎么算');
     expect(new Set(off.results.slice(0, 5).map((x) => x.docId))).toEqual(new Set(['a']));
   });
 });
