@@ -83,7 +83,7 @@ export function ClauseSearch({ questionId }: { questionId: string }) {
       {hits && hits.length > 0 && (
         <ul className="mt-2 space-y-2" data-testid="clause-hits">
           {hits.map((h) => (
-            <HitRow key={h.sectionId} label={`${h.policyTitle} ${h.label}`} heading={h.heading} snippet={h.snippet} cited={chosen.has(h.sectionId)}
+            <HitRow key={h.sectionId} sectionId={h.sectionId} label={`${h.policyTitle} ${h.label}`} heading={h.heading} snippet={h.snippet} cited={chosen.has(h.sectionId)}
               onPreview={() => openPreview(h.sectionId)} onCite={() => cite({ sectionId: h.sectionId, label: `${h.policyTitle} ${h.label}` })} t={t} />
           ))}
         </ul>
@@ -93,7 +93,7 @@ export function ClauseSearch({ questionId }: { questionId: string }) {
           <h3 className="mt-3 font-medium">{t("search.suggested")}</h3>
           <ul className="mt-1 space-y-1">
             {suggested.map((o) => (
-              <HitRow key={o.sectionId} label={o.label} cited={chosen.has(o.sectionId)} onPreview={() => openPreview(o.sectionId)} onCite={() => cite(o)} t={t} />
+              <HitRow key={o.sectionId} sectionId={o.sectionId} label={o.label} cited={chosen.has(o.sectionId)} onPreview={() => openPreview(o.sectionId)} onCite={() => cite(o)} t={t} />
             ))}
           </ul>
         </>
@@ -121,9 +121,9 @@ export function ClauseSearch({ questionId }: { questionId: string }) {
   );
 }
 
-function HitRow({ label, heading, snippet, cited, onPreview, onCite, t }: { label: string; heading?: string; snippet?: Segment[]; cited: boolean; onPreview: () => void; onCite: () => void; t: ReturnType<typeof useT> }) {
+function HitRow({ sectionId, label, heading, snippet, cited, onPreview, onCite, t }: { sectionId: string; label: string; heading?: string; snippet?: Segment[]; cited: boolean; onPreview: () => void; onCite: () => void; t: ReturnType<typeof useT> }) {
   return (
-    <li className="rounded border border-slate-200 p-2" data-testid="clause-hit">
+    <li className="rounded border border-slate-200 p-2" data-testid="clause-hit" data-section-id={sectionId}>
       <p className="font-medium">{label}{heading ? ` ${heading}` : ""}</p>
       {snippet && <Snippet segments={snippet} />}
       <div className="mt-1 flex gap-2">
