@@ -56,7 +56,7 @@ describe("where a question stands, for the asker", () => {
     expect(await page.getByTestId("question-owner").innerText()).toBe(owner.name);
     expect(await page.getByTestId("question-level").innerText()).toBe("首问责任人处理中");
     await page.getByText("为什么是他").click();
-    expect(await page.getByTestId("owner-reason").innerText()).toContain("唯一的首问责任人");
+    expect(await page.getByTestId("owner-reason").innerText()).toContain("只有这一位首问责任人");
     expect(await page.getByTestId("owner-changes").innerText()).toContain(`分派给 ${owner.name}`);
     expect(await page.getByTestId("asker-contact").count()).toBe(0);
     expect(await page.getByTestId("composer").count()).toBe(0);
@@ -77,7 +77,7 @@ describe("the owner workspace", () => {
     const contact = await page.getByTestId("asker-contact").innerText();
     expect(contact).toContain(asker.email);
     expect(contact).toContain("13900000077");
-    expect(await page.getByTestId("owner-reason").innerText()).toContain("唯一的首问责任人");
+    expect(await page.getByTestId("owner-reason").innerText()).toContain("只有这一位首问责任人");
 
     // "/" jumps to the clause search; search for something the asker was not shown.
     await page.locator("body").click({ position: { x: 5, y: 5 } });
