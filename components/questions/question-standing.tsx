@@ -3,6 +3,7 @@ import { deadlineSentenceParts } from "@/lib/questions/deadline-sentence";
 import { fmt, STATUS_LABEL } from "@/lib/questions/labels";
 import { currentOwnerReason, ownerChanges, type EventRow, type OwnershipRow } from "@/lib/questions/owner-standing";
 import type { QuestionStatus } from "@/lib/db/generated/enums";
+import { fillTemplate } from "./fill-template";
 
 export interface StandingProps {
   status: QuestionStatus;
@@ -38,9 +39,9 @@ export async function QuestionStanding(p: StandingProps) {
         <dt className="font-medium">{t("standing.status")}</dt>
         <dd data-testid="question-status">{STATUS_LABEL[p.status]}</dd>
         <dt className="font-medium">{t("standing.owner")}</dt>
-        <dd data-testid="question-owner">{p.owner?.name ?? t("standing.unassigned")}</dd>
+        <dd data-testid="question-owner">{p.owner ? <bdi>{p.owner.name}</bdi> : t("standing.unassigned")}</dd>
         <dt className="font-medium">{t("standing.level")}</dt>
-        <dd data-testid="question-level">{p.escalationLevel > 0 && p.escalatedTo ? t("standing.levelN", { level: p.escalationLevel, name: p.escalatedTo.name }) : t("standing.level0")}</dd>
+        <dd data-testid="question-level">{p.escalationLevel > 0 && p.escalatedTo ? fillTemplate(t("standing.levelN"), { level: p.escalationLevel, name: <bdi>{p.escalatedTo.name}</bdi> }) : t("standing.level0")}</dd>
         <dt className="font-medium">{t("standing.firstResponse")}</dt>
         <dd data-testid="first-response-due">{p.firstRespondedAt ? t("standing.firstResponded", { at: fmt(p.firstRespondedAt) }) : fmt(p.firstResponseDueAt)}</dd>
         <dt className="font-medium">{t("standing.resolutionDue")}</dt>
@@ -59,7 +60,9 @@ export async function QuestionStanding(p: StandingProps) {
           <ol className="mt-1 space-y-1 border-l-2 border-slate-300 pl-3" data-testid="owner-changes">
             {changes.map((c) => (
               <li key={c.id}>
-                {c.fromName === null ? t("change.first", { at: fmt(c.at), to: c.toName }) : t("change.next", { at: fmt(c.at), from: c.fromName, to: c.toName })}
+                {c.fromName === null
+                  ? fillTemplate(t("change.first"), { at: fmt(c.at), to: <bdi>{c.toName}</bdi> })
+                  : fillTemplate(t("change.next"), { at: fmt(c.at), from: <bdi>{c.fromName}</bdi>, to: <bdi>{c.toName}</bdi> })}
                 <span className="block text-xs text-slate-600">{t(`reason.${c.reason}`)}</span>
               </li>
             ))}

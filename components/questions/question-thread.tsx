@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getT } from "@/lib/i18n/t";
+import { fillTemplate } from "./fill-template";
 import { EVENT_LABEL, fmt } from "@/lib/questions/labels";
 import type { QuestionDetail } from "@/lib/questions/get-question-detail";
 
@@ -25,14 +26,14 @@ export async function QuestionThread({ q, events }: { q: Pick<Q, "body" | "creat
       <h2 id="thread-h" className="font-semibold">{t("thread.title")}</h2>
       <ol className="mt-2 space-y-3" data-testid="thread">
         <li className="rounded-md border border-slate-300 bg-slate-50 p-3">
-          <p className="text-xs text-slate-600">{t("thread.asked", { name: q.asker.name, at: fmt(q.createdAt) })}</p>
+          <p className="text-xs text-slate-600">{fillTemplate(t("thread.asked"), { name: <bdi>{q.asker.name}</bdi>, at: fmt(q.createdAt) })}</p>
           <p className="mt-1 whitespace-pre-wrap">{q.body}</p>
         </li>
         {items.map((item) => {
           if (item.kind === "reply") return <ReplyCard key={item.key} r={item.reply} t={t} />;
           if (item.kind === "handoff") return <HandoffCard key={item.key} h={item.handoff} />;
           const e = item.event;
-          return <li key={item.key} className="pl-3 text-sm text-slate-700" data-testid="thread-event">{fmt(e.createdAt)} · {EVENT_LABEL[e.type]}{e.actor ? ` · ${e.actor.name}` : ""}</li>;
+          return <li key={item.key} className="pl-3 text-sm text-slate-700" data-testid="thread-event">{fmt(e.createdAt)} · {EVENT_LABEL[e.type]}{e.actor && <> · <bdi>{e.actor.name}</bdi></>}</li>;
         })}
       </ol>
     </section>

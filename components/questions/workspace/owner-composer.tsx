@@ -138,31 +138,31 @@ export function OwnerComposer({ questionId, version, lineId, people, lines: line
         </div>
       )}
       <div role="tabpanel" id={`${uid}-panel-reply`} aria-labelledby={`${uid}-tab-reply`} hidden={tab !== "reply"} ref={(el) => { panels.current.reply = el; }} className="pt-3">
-        <ActionForm action={`${base}/reply`} testId="reply-form" submitLabel="发送答复" onDone={clear}
+        <ActionForm action={`${base}/reply`} testId="reply-form" submitLabel={t("ws.reply.submit")} onDone={clear}
           build={(f) => ({ body: String(f.get("body") ?? ""), expectedResolutionAt: date(f.get("expected")), citedSectionIds: f.getAll("cite").map(String) })}>
-          <label htmlFor="reply-body" className="block font-medium">答复内容</label>
+          <label htmlFor="reply-body" className="block font-medium">{t("ws.reply.body")}</label>
           <textarea id="reply-body" ref={replyBody} name="body" rows={5} maxLength={5000} className={input} />
-          <label htmlFor="reply-expected" className="block font-medium">预计解决时间（公司时间；不能当场解决时填写）</label>
+          <label htmlFor="reply-expected" className="block font-medium">{t("ws.reply.expected")}</label>
           <input id="reply-expected" name="expected" type="datetime-local" className={input} />
           <CiteList name="cite" />
         </ActionForm>
       </div>
 
       <div role="tabpanel" id={`${uid}-panel-materials`} aria-labelledby={`${uid}-tab-materials`} hidden={tab !== "materials"} ref={(el) => { panels.current.materials = el; }} className="pt-3">
-        <ActionForm action={`${base}/reply`} testId="materials-form" submitLabel="发送材料清单" onDone={clear}
+        <ActionForm action={`${base}/reply`} testId="materials-form" submitLabel={t("ws.materials.submit")} onDone={clear}
           build={(f) => ({ body: String(f.get("body") ?? ""), checklist: lines(f.get("checklist")), expectedResolutionAt: date(f.get("expected")), citedSectionIds: f.getAll("cite").map(String) })}>
-          <label htmlFor="materials-body" className="block font-medium">答复内容</label>
+          <label htmlFor="materials-body" className="block font-medium">{t("ws.materials.body")}</label>
           <textarea id="materials-body" ref={materialsBody} name="body" rows={2} maxLength={5000} className={input} defaultValue={t("ws.materialsIntro")} />
           <label htmlFor="reply-checklist" className="block font-medium">{t("ws.materialsChecklist")}</label>
           <textarea id="reply-checklist" name="checklist" rows={4} required className={input} />
-          <label htmlFor="materials-expected" className="block font-medium">预计解决时间（公司时间；可选）</label>
+          <label htmlFor="materials-expected" className="block font-medium">{t("ws.materials.expected")}</label>
           <input id="materials-expected" name="expected" type="datetime-local" className={input} />
           <CiteList name="cite" />
         </ActionForm>
       </div>
 
       <div role="tabpanel" id={`${uid}-panel-handoff`} aria-labelledby={`${uid}-tab-handoff`} hidden={tab !== "handoff"} ref={(el) => { panels.current.handoff = el; }} className="pt-3">
-        <ActionForm action={`${base}/handoff`} testId="handoff-form" submitLabel="发起转交" tone="plain"
+        <ActionForm action={`${base}/handoff`} testId="handoff-form" submitLabel={t("ws.handoff.submit")} tone="plain"
           build={(f) => {
             const to = String(f.get("to") ?? "");
             return {
@@ -175,35 +175,35 @@ export function OwnerComposer({ questionId, version, lineId, people, lines: line
               promisedBy: date(f.get("promisedBy")),
             };
           }}>
-          <p className="text-sm text-slate-700">转交须写交接说明；对方接收前你仍是首问责任人。</p>
-          <label htmlFor="handoff-to" className="block font-medium">转交给</label>
+          <p className="text-sm text-slate-700">{t("ws.handoff.intro")}</p>
+          <label htmlFor="handoff-to" className="block font-medium">{t("ws.handoff.to")}</label>
           <select id="handoff-to" name="to" className={input} defaultValue="">
-            <option value="">请选择</option>
-            <optgroup label="同事">{people.map((p) => <option key={p.id} value={`u:${p.id}`}>{p.label}</option>)}</optgroup>
-            <optgroup label="条线队列">{lineOptions.map((l) => <option key={l.id} value={`l:${l.id}`}>{l.name}</option>)}</optgroup>
+            <option value="">{t("ws.handoff.choose")}</option>
+            <optgroup label={t("ws.handoff.people")}>{people.map((p) => <option key={p.id} value={`u:${p.id}`}>{p.label}</option>)}</optgroup>
+            <optgroup label={t("ws.handoff.lines")}>{lineOptions.map((l) => <option key={l.id} value={`l:${l.id}`}>{l.name}</option>)}</optgroup>
           </select>
-          <label htmlFor="note-done" className="block font-medium">已经做了什么</label>
+          <label htmlFor="note-done" className="block font-medium">{t("ws.handoff.done")}</label>
           <textarea id="note-done" name="noteDone" rows={2} className={input} />
-          <label htmlFor="note-pending" className="block font-medium">还有什么没做</label>
+          <label htmlFor="note-pending" className="block font-medium">{t("ws.handoff.pending")}</label>
           <textarea id="note-pending" name="notePending" rows={2} className={input} />
-          <label htmlFor="note-promised" className="block font-medium">对提问人承诺了什么</label>
+          <label htmlFor="note-promised" className="block font-medium">{t("ws.handoff.promised")}</label>
           <textarea id="note-promised" name="notePromised" rows={2} className={input} />
-          <label htmlFor="promised-by" className="block font-medium">承诺在何时前（公司时间）</label>
+          <label htmlFor="promised-by" className="block font-medium">{t("ws.handoff.promisedBy")}</label>
           <input id="promised-by" name="promisedBy" type="datetime-local" className={input} />
         </ActionForm>
       </div>
 
       <div role="tabpanel" id={`${uid}-panel-resolve`} aria-labelledby={`${uid}-tab-resolve`} hidden={tab !== "resolve"} ref={(el) => { panels.current.resolve = el; }} className="pt-3">
-        <ActionForm action={`${base}/resolve`} testId="resolve-form" submitLabel="办结" onDone={clear}
+        <ActionForm action={`${base}/resolve`} testId="resolve-form" submitLabel={t("ws.resolve.submit")} onDone={clear}
           build={(f) => ({ kind: String(f.get("kind") ?? ""), note: String(f.get("note") ?? "") || undefined, citedSectionIds: f.getAll("rcite").map(String) })}>
           <fieldset>
-            <legend className="font-medium">答案是否已在制度中？</legend>
-            <label className="mr-4"><input type="radio" name="kind" value="EXISTING_POLICY" /> 已有制度</label>
-            <label className="mr-4"><input type="radio" name="kind" value="POLICY_UNCLEAR" /> 制度不清</label>
-            <label><input type="radio" name="kind" value="NO_POLICY" /> 无制度</label>
+            <legend className="font-medium">{t("ws.resolve.kind")}</legend>
+            <label className="mr-4"><input type="radio" name="kind" value="EXISTING_POLICY" /> {t("ws.resolve.existing")}</label>
+            <label className="mr-4"><input type="radio" name="kind" value="POLICY_UNCLEAR" /> {t("ws.resolve.unclear")}</label>
+            <label><input type="radio" name="kind" value="NO_POLICY" /> {t("ws.resolve.none")}</label>
           </fieldset>
           <CiteList name="rcite" />
-          <label htmlFor="resolve-note" className="block font-medium">说明（制度不清时必填：哪里不清楚）</label>
+          <label htmlFor="resolve-note" className="block font-medium">{t("ws.resolve.note")}</label>
           <textarea id="resolve-note" name="note" rows={2} className={input} />
         </ActionForm>
       </div>
