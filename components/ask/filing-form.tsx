@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { api, type ApiError } from "./api";
+import { DeadlinePreview } from "./deadline-preview";
 
 export interface FilingDefaults {
   lines: { id: string; name: string }[];
@@ -29,6 +30,7 @@ export function FilingForm({ defaults, body, askSessionId, onFiled }: { defaults
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [lineId, setLineId] = useState(defaults.lineId);
   const input = "mt-1 w-full rounded-md border border-slate-400 px-3 py-2";
 
   return (
@@ -74,10 +76,11 @@ export function FilingForm({ defaults, body, askSessionId, onFiled }: { defaults
         <textarea id="f-body" name="body" defaultValue={body} rows={4} maxLength={5000} className={input} aria-invalid={!!errors.body} />
       </Field>
       <Field id="f-line" label="条线" error={errors.lineId}>
-        <select id="f-line" name="lineId" defaultValue={defaults.lineId} className={input}>
+        <select id="f-line" name="lineId" value={lineId} onChange={(e) => setLineId(e.target.value)} className={input}>
           {defaults.lines.map((l) => <option key={l.id} value={l.id}>{l.name}</option>)}
         </select>
       </Field>
+      <DeadlinePreview lineId={lineId} />
       <Field id="f-owner" label="我已经问过的人（可选：他/她将成为首问责任人）" error={errors.namedOwnerId}>
         <select id="f-owner" name="namedOwnerId" defaultValue="" className={input}>
           <option value="">按条线自动分派</option>

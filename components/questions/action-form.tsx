@@ -16,6 +16,7 @@ export function ActionForm({
   children,
   tone = "primary",
   idempotent = false,
+  onDone,
 }: {
   action: string;
   build: (f: FormData) => unknown;
@@ -24,6 +25,8 @@ export function ActionForm({
   children?: React.ReactNode;
   tone?: "primary" | "danger" | "plain";
   idempotent?: boolean;
+  /** after a successful submit (the form is reset and the page refreshed) */
+  onDone?: () => void;
 }) {
   const router = useRouter();
   const [error, setError] = useState<ApiError | null>(null);
@@ -43,6 +46,7 @@ export function ActionForm({
           await api(action, { body: idempotent ? { ...(body as object), idempotencyKey } : body });
           (e.target as HTMLFormElement).reset();
           if (idempotent) setIdempotencyKey(crypto.randomUUID());
+          onDone?.();
           router.refresh();
         } catch (err) {
           setError(err as ApiError);

@@ -8,7 +8,7 @@ import { loadCalendar } from "../time/calendar";
 import { deadlinesFrom, limitsFor } from "./deadlines";
 import { appendEvent, notifyInApp } from "./events";
 import { assertQuestionRate } from "./flood-limit";
-import { chooseOwner, fallbackOwner, routingCandidates } from "./routing";
+import { chooseOwnerWithReason, fallbackOwnerWithReason, routingCandidates, type RoutingReason } from "./routing";
 import { fileQuestionInput } from "./schemas";
 
 export interface FiledQuestion {
@@ -37,19 +37,26 @@ export async function fileQuestion(ctx: Ctx, raw: unknown): Promise<FiledQuestio
 
       let ownerId: string | null = null;
       let via: "ROUTED" | "NAMED" = "ROUTED";
+      let reason: RoutingReason | null = null;
+      let routingFacts: { openCount?: number; pool?: number } = {};
       if (input.namedOwnerId) {
         const named = await tx.user.findFirst({ where: { id: input.namedOwnerId, disabledAt: null }, select: { id: true } });
         if (!named) throw new ValidationError({ namedOwnerId: "指定的处理人不存在或已停用" });
         if (named.id === ctx.actor.id) throw new ValidationError({ namedOwnerId: "不能指定自己为处理人" });
         ownerId = named.id;
         via = "NAMED";
+        reason = "named";
       } else {
-        ownerId = chooseOwner(await routingCandidates(tx, line.id, ctx.now, [ctx.actor.id])) ?? (await fallbackOwner(tx, line.id));
+        const choice = chooseOwnerWithReason(await routingCandidates(tx, line.id, ctx.now, [ctx.actor.id])) ?? (await fallbackOwnerWithReason(tx, line.id));
+        ownerId = choice?.userId ?? null;
+        reason = choice?.reason ?? null;
+        routingFacts = { ...(choice?.openCount !== undefined ? { openCount: choice.openCount } : {}), ...(choice?.pool !== undefined ? { pool: choice.pool } : {}) };
       }
 
       const askSessionId = await searchedSessionOrThrow(ctx, tx, input.askSessionId);
 
       const limits = await limitsFor(tx, line.id, "NORMAL");
+      const deadlines = deadlinesFrom(ctx.now, limits, await loadCalendar(tx, line.id));
       const q = await tx.question.create({
         data: {
           askerId: ctx.actor.id,
@@ -64,7 +71,7 @@ export async function fileQuestion(ctx: Ctx, raw: unknown): Promise<FiledQuestio
           contactDepartment: input.contactDepartment || null,
           contactPhone: input.contactPhone || null,
           contactIm: input.contactIm || null,
-          ...deadlinesFrom(ctx.now, limits, await loadCalendar(tx, line.id)),
+          ...deadlines,
           ownerResponseDueAt: null,
           createdAt: ctx.now,
         },
@@ -73,8 +80,15 @@ export async function fileQuestion(ctx: Ctx, raw: unknown): Promise<FiledQuestio
       await appendEvent(tx, q.id, "ASKED", ctx.actor.id, { lineId: line.id, askSessionId }, ctx.now);
       if (ownerId) {
         await tx.questionOwnership.create({ data: { questionId: q.id, userId: ownerId, via, startedAt: ctx.now } });
-        await appendEvent(tx, q.id, "ROUTED", null, { ownerId, via }, ctx.now);
-        await notifyInApp(tx, ownerId, "question.assigned", q.id, `assigned:${q.id}:${ownerId}:0`, { number: q.number, line: line.name });
+        // The reason is kept with the routing decision: "为什么是我" must not be recomputed from today's matrix.
+        await appendEvent(tx, q.id, "ROUTED", null, { ownerId, via, ...(reason ? { reason } : {}), ...routingFacts }, ctx.now);
+        await notifyInApp(tx, ownerId, "question.assigned", q.id, `assigned:${q.id}:${ownerId}:0`, {
+          number: q.number,
+          line: line.name,
+          firstResponseDueAt: deadlines.firstResponseDueAt.toISOString(),
+          dueAt: deadlines.resolutionDueAt.toISOString(),
+          ...(reason ? { reason } : {}),
+        });
       }
       await recordTrail(tx, q.id, askSessionId, ctx.now);
       return { ...q, created: true };

@@ -31,8 +31,15 @@ export async function getQuestionDetail(ctx: Ctx, questionId: string) {
     ? await ctx.db.searchQuery.findMany({ where: { askSessionId: q.askSessionId ?? "00000000-0000-0000-0000-000000000000" }, orderBy: { createdAt: "asc" }, select: { query: true, createdAt: true, resultCount: true } })
     : [];
   const pendingHandoff = q.handoffs.find((h) => h.status === "PENDING") ?? null;
+  // The asker's registered contact (user and org record) is for the person answering and their managers.
+  const askerContact = isOwner || privileged ? await askerContactOf(ctx.db, q.askerId) : null;
   const canRespondToHandoff = !!pendingHandoff && pendingHandoff.fromUserId !== ctx.actor.id && (pendingHandoff.toUserId === ctx.actor.id || (!!pendingHandoff.toLineId && scope.lineIds.includes(pendingHandoff.toLineId)));
-  return { q, complaints, searchTrail, isAsker: isAskerView, isOwner, pendingHandoff, canRespondToHandoff };
+  return { q, complaints, searchTrail, isAsker: isAskerView, isOwner, pendingHandoff, canRespondToHandoff, askerContact };
+}
+
+async function askerContactOf(db: Ctx["db"], askerId: string) {
+  const u = await db.user.findUniqueOrThrow({ where: { id: askerId }, select: { name: true, email: true, phone: true, im: true, title: true, department: { select: { name: true } } } });
+  return { name: u.name, email: u.email, phone: u.phone, im: u.im, title: u.title, department: u.department?.name ?? null };
 }
 
 export type QuestionDetail = Awaited<ReturnType<typeof getQuestionDetail>>;

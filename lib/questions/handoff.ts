@@ -78,7 +78,7 @@ export async function requestHandoff(ctx: Ctx, raw: unknown): Promise<{ handoffI
 export async function respondToHandoff(ctx: Ctx, raw: unknown): Promise<{ accepted: boolean; pingPong: boolean }> {
   const input = parseInput(respondHandoffInput, raw);
   return ctx.db.$transaction(async (tx) => {
-    const h = await tx.handoff.findUnique({ where: { id: input.handoffId }, include: { question: { select: { id: true, ownerId: true, handCount: true, version: true } } } });
+    const h = await tx.handoff.findUnique({ where: { id: input.handoffId }, include: { question: { select: { id: true, ownerId: true, handCount: true, version: true, askerId: true, number: true } } } });
     if (!h) throw new NotFoundError("转交不存在");
     const isReceiver =
       h.toUserId === ctx.actor.id ||
@@ -116,6 +116,8 @@ export async function respondToHandoff(ctx: Ctx, raw: unknown): Promise<{ accept
     });
     await appendEvent(tx, q.id, "HANDOFF_ACCEPTED", ctx.actor.id, { handoffId: h.id, fromUserId: h.fromUserId }, ctx.now);
     await notifyInApp(tx, h.fromUserId, "handoff.accepted", q.id, `handoff-accepted:${h.id}`, { handoffId: h.id });
+    // The asker is told who answers now (the asker is never the receiver: isEligibleReceiver refuses them).
+    if (q.askerId !== ctx.actor.id) await notifyInApp(tx, q.askerId, "question.owner-changed", q.id, `owner-changed:${h.id}`, { number: q.number, toName: ctx.actor.name, why: "handoff" });
     if (pingPong) {
       // handCount counts hands (A → B → A is 3); people are the distinct owners (2): docs/metrics.md.
       const people = [...new Set([...past.map((p) => p.userId), ctx.actor.id])];

@@ -23,7 +23,7 @@ const EVERYONE: Who[] = ["anonymous", "employee", "owner", "policy", "manager", 
 const SIGNED_IN: Who[] = ["employee", "owner", "policy", "manager", "admin", "qa"];
 
 interface Case {
-  method: "GET" | "POST";
+  method: "GET" | "POST" | "PATCH" | "DELETE";
   /** concrete path to call (placeholders filled) */
   path: string;
   allowed: Who[];
@@ -83,6 +83,17 @@ const TABLE: Record<string, Case[]> = {
     allowed: SIGNED_IN,
     body: {},
   })),
+  "api/ask/deadlines/route.ts": [{ method: "GET", path: `/api/ask/deadlines?line=${id}`, allowed: SIGNED_IN }],
+  "api/questions/[id]/clauses/route.ts": [{ method: "GET", path: `/api/questions/${id}/clauses?q=年假`, allowed: SIGNED_IN }],
+  // Who may keep which saved reply is decided in the verbs (tests/integration/workspace.test.ts).
+  "api/saved-replies/route.ts": [
+    { method: "GET", path: "/api/saved-replies", allowed: SIGNED_IN },
+    { method: "POST", path: "/api/saved-replies", allowed: SIGNED_IN, body: {} },
+  ],
+  "api/saved-replies/[id]/route.ts": [
+    { method: "PATCH", path: `/api/saved-replies/${id}`, allowed: SIGNED_IN, body: {} },
+    { method: "DELETE", path: `/api/saved-replies/${id}`, allowed: SIGNED_IN, body: {} },
+  ],
   "api/handoffs/[id]/respond/route.ts": [{ method: "POST", path: `/api/handoffs/${id}/respond`, allowed: SIGNED_IN, body: { accept: true } }],
   // An empty body fails validation (400): the matrix checks who gets past the session and role check.
   "api/settings/notifications/route.ts": [
@@ -134,7 +145,7 @@ describe("authorization matrix", () => {
           const res =
             c.method === "GET"
               ? await client.get(c.path)
-              : await client.request("POST", c.path, {
+              : await client.request(c.method, c.path, {
                   body: JSON.stringify(c.body ?? {}),
                   headers: { "content-type": "application/json", origin: h.base },
                 });

@@ -32,6 +32,9 @@ beforeAll(async () => {
 const QUERY_ROUTES: { file: string; path: () => string; params: string[] }[] = [
   { file: "app/api/search/route.ts", path: () => "/api/search", params: ["q", "line", "owner", "limit"] },
   { file: "app/api/ask/suggest/route.ts", path: () => "/api/ask/suggest", params: ["q", "session"] },
+  { file: "app/api/ask/deadlines/route.ts", path: () => "/api/ask/deadlines", params: ["line", "urgent"] },
+  { file: "app/api/questions/[id]/clauses/route.ts", path: () => `/api/questions/${randomUUID()}/clauses`, params: ["q"] },
+  { file: "app/api/saved-replies/route.ts", path: () => "/api/saved-replies", params: ["line"] },
   { file: "app/api/admin/org-export/route.ts", path: () => "/api/admin/org-export", params: ["format", "sheet"] },
   { file: "app/api/admin/org-import/route.ts", path: () => "/api/admin/org-import", params: ["apply", "full", "hash"] },
   { file: "app/api/ledger/route.ts", path: () => "/api/ledger", params: ["from", "to", "line", "status", "kind", "dept", "owner", "q", "overdue", "cursor", "format"] },

@@ -121,6 +121,7 @@ describe("ask first, then the 首问 journey", () => {
 
     // 4. …and hands off with a 交接说明.
     const receiver = await h.db.user.findUniqueOrThrow({ where: { email: demoEmail(receiverKey) } });
+    await owner.getByTestId("tab-handoff").click(); // one composer: the action is chosen, not scrolled to
     await owner.locator("#handoff-to").selectOption(`u:${receiver.id}`);
     await owner.locator("#note-done").fill("已核对考勤与休假制度");
     await owner.locator("#note-pending").fill("需确认年假结转的审批口径");
@@ -132,6 +133,7 @@ describe("ask first, then the 首问 journey", () => {
     const rc = await asUser(receiverKey);
     await rc.goto(`${h.base}/questions/${questionId}`);
     await rc.getByTestId("accept-form").locator("button[type=submit]").click();
+    await rc.getByTestId("tab-resolve").click();
     await rc.getByTestId("resolve-form").waitFor();
     expect(await rc.getByTestId("question-owner").innerText()).toBe(receiver.name);
     await rc.getByTestId("resolve-form").locator('input[value="EXISTING_POLICY"]').check();

@@ -317,7 +317,7 @@ describe("stored XSS: notification e-mails", () => {
       include: { user: { select: { email: true } }, question: { select: { id: true, number: true, line: { select: { name: true } } } } },
     });
     const kinds = [...new Set(rows.map((r) => r.kind))].sort();
-    expect(kinds).toEqual(["complaint.filed", "handoff.accepted", "handoff.declined", "handoff.requested", "question.asker-replied", "question.assigned", "question.replied", "question.resolved"]);
+    expect(kinds).toEqual(["complaint.filed", "handoff.accepted", "handoff.declined", "handoff.requested", "question.asker-replied", "question.assigned", "question.owner-changed", "question.replied", "question.resolved"]);
     const now = new Date();
     const digest = await collectDigest(h.db, { id: manager.id, name: manager.name }, shanghaiDay(now), now);
     expect(digest.complaints.map((c) => c.number)).toContain(q1.number);

@@ -1,6 +1,8 @@
+import { workspaceEn } from "./workspace.en";
 import type { Messages } from "./zh-CN";
 
 export const en: Messages = {
+  ...workspaceEn,
   "app.name": "Shouwen",
   "app.tagline": "Policies first, colleagues second: every question has an owner until it is solved.",
   "skipLink": "Skip to main content",
