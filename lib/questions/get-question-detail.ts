@@ -1,5 +1,7 @@
 import "server-only";
 import { hasRole } from "../auth/roles";
+import { canReview } from "../complaints/load-for-review";
+import { canSeeComplaint, visibleEvents } from "../complaints/visibility";
 import type { Ctx } from "./context";
 import { assertCanView } from "./load-question";
 
@@ -25,14 +27,28 @@ export async function getQuestionDetail(ctx: Ctx, questionId: string) {
   const isAskerView = q.askerId === ctx.actor.id;
   const isOwner = q.ownerId === ctx.actor.id;
   const privileged = hasRole(ctx.actor, "ADMIN") || (hasRole(ctx.actor, "MANAGER") && scope.managedDepartmentIds.length > 0);
-  // A complaint stays hidden from the owner until it has been reviewed.
-  const complaints = q.complaints.filter((c) => isAskerView || privileged || (c.status !== "OPEN" && c.againstUserId === ctx.actor.id));
+  // A complaint and its events stay hidden from the owner until decided (lib/complaints/visibility.ts).
+  const viewer = { userId: ctx.actor.id, ownerId: q.ownerId, privileged, isAsker: isAskerView };
+  const complaints = q.complaints.filter((c) => canSeeComplaint(viewer, c));
+  const events = visibleEvents(q.events, q.complaints, viewer);
+  const reviewableComplaintIds = q.complaints.filter((c) => c.status === "OPEN" && canReview(ctx, { ...c, question: { ownerId: q.ownerId } })).map((c) => c.id);
+  const statementRequests = q.complaints.filter((c) => c.status === "OPEN" && c.againstUserId === ctx.actor.id && c.statementRequestedAt).map(statementRequestView);
   const searchTrail = isOwner || privileged || hasRole(ctx.actor, "QA_REVIEWER")
     ? await ctx.db.searchQuery.findMany({ where: { askSessionId: q.askSessionId ?? "00000000-0000-0000-0000-000000000000" }, orderBy: { createdAt: "asc" }, select: { query: true, createdAt: true, resultCount: true } })
     : [];
   const pendingHandoff = q.handoffs.find((h) => h.status === "PENDING") ?? null;
   const canRespondToHandoff = !!pendingHandoff && pendingHandoff.fromUserId !== ctx.actor.id && (pendingHandoff.toUserId === ctx.actor.id || (!!pendingHandoff.toLineId && scope.lineIds.includes(pendingHandoff.toLineId)));
-  return { q, complaints, searchTrail, isAsker: isAskerView, isOwner, pendingHandoff, canRespondToHandoff };
+  // The unfiltered complaints and events never leave this function.
+  const { complaints: _allComplaints, events: _allEvents, ...question } = q;
+  return { q: { ...question, events }, complaints, statementRequests, reviewableComplaintIds, searchTrail, isAsker: isAskerView, isOwner, pendingHandoff, canRespondToHandoff };
+}
+
+/**
+ * What the owner is shown of an undecided complaint when the reviewer asks for a statement: the
+ * request itself, never the complaint's reason or who filed it (docs/decisions/0017-complaint-review.md).
+ */
+function statementRequestView(c: { id: string; statementNote: string | null; statementDueAt: Date | null; statement: string | null; statementAt: Date | null }) {
+  return { complaintId: c.id, note: c.statementNote, dueAt: c.statementDueAt, answered: c.statement !== null, answeredAt: c.statementAt };
 }
 
 export type QuestionDetail = Awaited<ReturnType<typeof getQuestionDetail>>;

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
+import { ComplaintPanel } from "@/components/complaints/complaint-panel";
 import { AskerActions, HandoffResponse } from "@/components/questions/asker-actions";
 import { OwnerActions } from "@/components/questions/owner-actions";
 import { requirePageActor } from "@/lib/auth/session";
@@ -28,7 +29,7 @@ async function load(id: string) {
 export default async function QuestionPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const { actor, detail } = await load(id);
-  const { q, isAsker, isOwner, complaints, searchTrail, pendingHandoff, canRespondToHandoff } = detail;
+  const { q, isAsker, isOwner, searchTrail, pendingHandoff, canRespondToHandoff } = detail;
   const open = q.status !== "RESOLVED" && q.status !== "CLOSED";
   const escalatedTo = q.escalations.at(-1)?.toUser;
   const ownerExtras = isOwner && open ? await ownerOptions(q.id, q.body, q.suggestions.map((s) => ({ sectionId: s.section.id, label: `${s.section.policy.title} ${s.section.label}` })), actor.id) : null;
@@ -116,12 +117,7 @@ export default async function QuestionPage({ params }: { params: Promise<{ id: s
         </section>
       )}
 
-      {complaints.length > 0 && (
-        <section aria-labelledby="complaints-h">
-          <h2 id="complaints-h" className="font-semibold">投诉</h2>
-          <ul className="text-sm">{complaints.map((c) => <li key={c.id} className="whitespace-pre-wrap">{fmt(c.createdAt)} · {c.status === "OPEN" ? "待复核" : c.status === "UPHELD" ? "成立" : "不成立"} · {c.reason}</li>)}</ul>
-        </section>
-      )}
+      <ComplaintPanel detail={detail} />
 
       {canRespondToHandoff && pendingHandoff && (
         <section aria-labelledby="respond-h" className="rounded-md border border-amber-400 bg-amber-50 p-4">

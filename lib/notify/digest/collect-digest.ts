@@ -24,6 +24,8 @@ export async function collectDigest(db: DbTx, manager: { id: string; name: strin
   const complaintWhere = {
     createdAt: { gte: day.start, lt: day.end },
     OR: [{ againstUser: inSubtree }, { againstUserId: null, question: { owner: inSubtree } }],
+    // An undecided complaint about the reader, or on a question they own, stays out (lib/complaints/visibility.ts).
+    NOT: { status: "OPEN" as const, OR: [{ againstUserId: manager.id }, { question: { ownerId: manager.id } }] },
   };
 
   const [departments, overdue, overdueCount, escalated, escalatedCount, complaints, complaintCount, ignored] = await Promise.all([
