@@ -207,7 +207,7 @@ describe("who sees what, before and after the decision", () => {
     expect(view.statementRequests).toEqual([{ complaintId, note: "请说明首次答复为何超时", dueAt, answered: false, answeredAt: null }]);
     expect(view.complaints).toEqual([]);
     expect(view.q.events.map((e) => e.type)).not.toContain("COMPLAINT_STATEMENT_REQUESTED");
-    const [notice, ...more] = await t.db.notification.findMany({ where: { userId: owner.id, kind: { in: COMPLAINT_KINDS }, channel: "IN_APP" } });
+    const [notice, ...more] = await t.db.notification.findMany({ where: { userId: owner.id, questionId: q.id, kind: { in: COMPLAINT_KINDS }, channel: "IN_APP" } });
     expect(more).toEqual([]);
     expect(notice).toMatchObject({ kind: "complaint.statement-requested", payload: { complaintId, note: "请说明首次答复为何超时", dueAt: dueAt.toISOString(), number: expect.any(Number) } });
     expect(JSON.stringify(notice!.payload)).not.toContain(reason);
