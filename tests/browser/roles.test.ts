@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { DEMO_PASSWORD, DEMO_USERS, demoEmail } from "@/lib/seed/demo";
 import type { Role } from "@/lib/auth/roles";
+import { hasReviews } from "@/lib/complaints/list-reviews";
 import { NAV_ITEMS, navItemsFor } from "@/lib/navigation";
 import { signIn, useBrowser } from "../helpers/browser";
 
@@ -22,7 +23,10 @@ describe("navigation by role", () => {
       const demo = DEMO_USERS.find((u) => u.key === key)!;
       const { page } = await h.newPage();
       await signIn(page, h.base, demoEmail(key), DEMO_PASSWORD);
-      await expect.poll(() => navSlugs(page)).toEqual(navItemsFor(demo.roles).map((i) => i.slug));
+      // The review link depends on data (complaints waiting for this user), which other files may create.
+      const { id } = await h.db.user.findUniqueOrThrow({ where: { email: demoEmail(key) }, select: { id: true } });
+      const facts = { hasReviews: await hasReviews(h.db, id) };
+      await expect.poll(() => navSlugs(page)).toEqual(navItemsFor(demo.roles, facts).map((i) => i.slug));
       await expect(page.getByTestId("user-name").textContent()).resolves.toBe(demo.name);
     });
   }
