@@ -176,4 +176,27 @@ describe("journey (a): complaint → hidden from the owner → upheld → everyo
     expect(responses.map((r) => r.status).sort()).toEqual([200, 409]);
     expect(await h.db.questionEvent.count({ where: { questionId: q.id, type: "COMPLAINT_REVIEWED" } })).toBe(1);
   });
+
+  it("an admin sets a 条线's review rule on /admin: a bad one names the field, a good one is listed and used", { timeout: 60_000 }, async () => {
+    const page = await as(admin);
+    await page.goto(`${h.base}/admin`);
+    const form = page.getByTestId("complaint-review-form");
+    await form.getByLabel("条线").selectOption(line.id);
+    await form.getByLabel("复核人", { exact: true }).selectOption("USER");
+    await form.getByRole("button").click();
+    await expect.poll(() => page.getByTestId("complaint-review-form-error").innerText()).toContain("指定复核人时必须选择一个人");
+    expect(await h.db.appSetting.count({ where: { key: `complaint.review:${line.id}` } })).toBe(0);
+    await form.getByLabel("指定复核人（仅“指定复核人”时选择）").selectOption(admin.id);
+    await form.getByLabel("复核时限（工作分钟）").fill("240");
+    await form.getByRole("button").click();
+    await expect.poll(() => page.getByTestId("complaint-review-rules").innerText(), { timeout: 15_000 }).toContain(`${line.name} · 指定复核人`);
+    try {
+      const q = await fileFor(asker, `差旅补贴标准是多少？${RUN}`);
+      const askerC = await client(asker);
+      expect((await postJson(askerC, `/api/questions/${q.id}/complain`, { reason: `第三条投诉：答复前后矛盾 ${RUN}`, idempotencyKey: randomUUID() })).status).toBe(200);
+      expect((await h.db.complaint.findFirstOrThrow({ where: { questionId: q.id } })).reviewerId).toBe(admin.id);
+    } finally {
+      await h.db.appSetting.deleteMany({ where: { key: `complaint.review:${line.id}` } });
+    }
+  });
 });

@@ -116,6 +116,20 @@ export const zhCN = {
   "reviews.ask.label": "请责任人说明的事项（责任人会原样看到；请勿写入投诉人姓名或投诉原文）",
   "reviews.ask.submit": "请责任人说明",
   "reviews.nobody": "无",
+  "complaintSettings.title": "投诉复核规则",
+  "complaintSettings.intro": "投诉默认交给责任人的上级复核（组织架构中没有上级时交给质检员）；可按条线改为质检员或指定复核人。复核时限按工作时间计算。",
+  "complaintSettings.company": "公司默认",
+  "complaintSettings.default": "未设置（默认：上级复核，{minutes} 工作分钟）",
+  "complaintSettings.mode.MANAGER": "责任人的上级",
+  "complaintSettings.mode.QA": "质检员",
+  "complaintSettings.mode.USER": "指定复核人",
+  "complaintSettings.row": "{line} · {mode} · 复核时限 {minutes} 工作分钟",
+  "complaintSettings.line": "条线",
+  "complaintSettings.modeLabel": "复核人",
+  "complaintSettings.reviewer": "指定复核人（仅“指定复核人”时选择）",
+  "complaintSettings.none": "（不指定）",
+  "complaintSettings.minutes": "复核时限（工作分钟）",
+  "complaintSettings.save": "保存复核规则",
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
