@@ -181,13 +181,13 @@ describe("journey (a): complaint → hidden from the owner → upheld → everyo
     const page = await as(admin);
     await page.goto(`${h.base}/admin`);
     const form = page.getByTestId("complaint-review-form");
-    await form.getByLabel("条线").selectOption(line.id);
-    await form.getByLabel("复核人", { exact: true }).selectOption("USER");
+    await form.locator('select[name="lineId"]').selectOption(line.id);
+    await form.locator('select[name="mode"]').selectOption("USER");
     await form.getByRole("button").click();
     await expect.poll(() => page.getByTestId("complaint-review-form-error").innerText()).toContain("指定复核人时必须选择一个人");
     expect(await h.db.appSetting.count({ where: { key: `complaint.review:${line.id}` } })).toBe(0);
-    await form.getByLabel("指定复核人（仅“指定复核人”时选择）").selectOption(admin.id);
-    await form.getByLabel("复核时限（工作分钟）").fill("240");
+    await form.locator('select[name="reviewerId"]').selectOption(admin.id);
+    await form.locator('input[name="minutes"]').fill("240");
     await form.getByRole("button").click();
     await expect.poll(() => page.getByTestId("complaint-review-rules").innerText(), { timeout: 15_000 }).toContain(`${line.name} · 指定复核人`);
     try {
