@@ -9,7 +9,7 @@ export async function ReviewSettingsSection({ lines }: { lines: { id: string; na
   const [t, rows, reviewers] = await Promise.all([
     getT(),
     db().appSetting.findMany({ where: { key: { startsWith: REVIEW_KEY } }, orderBy: { key: "asc" } }),
-    db().user.findMany({ where: { disabledAt: null, roles: { hasSome: ["MANAGER", "QA_REVIEWER", "ADMIN"] } }, orderBy: { name: "asc" }, select: { id: true, name: true, email: true } }),
+    db().user.findMany({ where: { disabledAt: null, roles: { hasSome: ["QA_REVIEWER", "ADMIN"] } }, orderBy: { name: "asc" }, select: { id: true, name: true, email: true } }),
   ]);
   const lineName = new Map(lines.map((l) => [l.id, l.name]));
   const reviewerName = new Map(reviewers.map((r) => [r.id, r.name]));

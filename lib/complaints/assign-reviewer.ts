@@ -23,7 +23,8 @@ export async function pickReviewer(
 ): Promise<{ reviewerId: string | null; via: ReviewerVia }> {
   const exclude = [who.complainantId, ...(who.ownerId ? [who.ownerId] : [])];
   if (setting.mode === "USER" && setting.reviewerId && !exclude.includes(setting.reviewerId)) {
-    const named = await tx.user.findFirst({ where: { id: setting.reviewerId, disabledAt: null }, select: { id: true } });
+    // Still active and still able to open any question (roles may have changed since the rule was saved).
+    const named = await tx.user.findFirst({ where: { id: setting.reviewerId, disabledAt: null, roles: { hasSome: ["QA_REVIEWER", "ADMIN"] } }, select: { id: true } });
     if (named) return { reviewerId: named.id, via: "named" };
   }
   if (setting.mode === "MANAGER" && who.ownerId) {
@@ -31,7 +32,10 @@ export async function pickReviewer(
     let from: string | null = who.ownerId;
     for (let hops = 0; from && hops < 20; hops++) {
       const manager: string | null = await nextManagerAbove(tx, from);
-      if (manager && !exclude.includes(manager)) return { reviewerId: manager, via: "manager" };
+      // The MANAGER role is what lets them open questions of their subtree (lib/questions/access.ts).
+      if (manager && !exclude.includes(manager) && (await tx.user.count({ where: { id: manager, roles: { hasSome: ["MANAGER", "ADMIN"] } } })) > 0) {
+        return { reviewerId: manager, via: "manager" };
+      }
       from = manager;
     }
   }

@@ -8,7 +8,7 @@ import type { DbTx } from "../db/client";
 export const REVIEW_KEY = "complaint.review";
 export const reviewKey = (lineId?: string | null) => (lineId ? `${REVIEW_KEY}:${lineId}` : REVIEW_KEY);
 
-/** MANAGER: the owner's manager from the org chart (else a QA reviewer); QA: a QA reviewer; USER: the named reviewer. */
+/** MANAGER: the owner's manager from the org chart (else a QA reviewer); QA: a QA reviewer; USER: the named QA reviewer or admin. */
 export const REVIEW_MODES = ["MANAGER", "QA", "USER"] as const;
 export type ReviewMode = (typeof REVIEW_MODES)[number];
 

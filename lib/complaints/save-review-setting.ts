@@ -6,7 +6,8 @@ import type { Ctx } from "../questions/context";
 import { parseInput } from "../validation";
 import { reviewKey, reviewSetting } from "./review-settings";
 
-const REVIEWER_ROLES = ["MANAGER", "QA_REVIEWER", "ADMIN"] as const;
+// Roles that may open any question: a named reviewer must be able to read what they decide.
+export const NAMED_REVIEWER_ROLES = ["QA_REVIEWER", "ADMIN"] as const;
 
 export const reviewSettingInput = z
   .object({
@@ -43,7 +44,7 @@ export async function saveReviewSetting(ctx: Ctx, raw: unknown) {
     const reviewer = await ctx.db.user.findUnique({ where: { id: value.reviewerId }, select: { disabledAt: true, roles: true } });
     if (!reviewer) throw new ValidationError({ "setting.reviewerId": "复核人不存在" });
     if (reviewer.disabledAt) throw new ValidationError({ "setting.reviewerId": "复核人账号已停用" });
-    if (!REVIEWER_ROLES.some((r) => reviewer.roles.includes(r))) throw new ValidationError({ "setting.reviewerId": "复核人须是管理者、质检员或管理员" });
+    if (!NAMED_REVIEWER_ROLES.some((r) => reviewer.roles.includes(r))) throw new ValidationError({ "setting.reviewerId": "指定复核人须是质检员或管理员（能查看所有问题）" });
   }
   const json = { mode: value.mode, reviewerId: value.reviewerId ?? null, reviewMinutes: value.reviewMinutes };
   await ctx.db.$transaction([

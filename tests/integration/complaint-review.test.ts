@@ -92,7 +92,8 @@ describe("assigning the reviewer", () => {
     expect(await fieldOf({ lineId: loneLine.id, setting: { mode: "USER", reviewMinutes: 480 } })).toHaveProperty(["setting.reviewerId"]);
     expect(await fieldOf({ lineId: loneLine.id, setting: { mode: "QA", reviewMinutes: 5 } })).toHaveProperty(["setting.reviewMinutes"]);
     expect(await fieldOf({ lineId: loneLine.id, setting: { mode: "BOSS", reviewMinutes: 480 } })).toHaveProperty(["setting.mode"]);
-    expect(await fieldOf({ lineId: loneLine.id, setting: { mode: "USER", reviewerId: bystander.id, reviewMinutes: 480 } })).toEqual({ "setting.reviewerId": "复核人须是管理者、质检员或管理员" });
+    expect(await fieldOf({ lineId: loneLine.id, setting: { mode: "USER", reviewerId: bystander.id, reviewMinutes: 480 } })).toEqual({ "setting.reviewerId": "指定复核人须是质检员或管理员（能查看所有问题）" });
+    expect(await fieldOf({ lineId: loneLine.id, setting: { mode: "USER", reviewerId: manager.id, reviewMinutes: 480 } })).toHaveProperty(["setting.reviewerId"]);
     expect(await fieldOf({ lineId: randomUUID(), setting: { mode: "QA", reviewMinutes: 480 } })).toEqual({ lineId: "条线不存在" });
 
     await save(admin, { lineId: loneLine.id, setting: { mode: "USER", reviewerId: namedReviewer.id, reviewMinutes: 120 } });
