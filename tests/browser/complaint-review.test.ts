@@ -199,4 +199,34 @@ describe("journey (a): complaint → hidden from the owner → upheld → everyo
       await h.db.appSetting.deleteMany({ where: { key: `complaint.review:${line.id}` } });
     }
   });
+
+  it("a statement request in the browser: the owner sees the request and the note, not the complaint, and answers it", { timeout: 90_000 }, async () => {
+    const q = await fileFor(asker, `外派补贴怎么申请？${RUN}`);
+    const reason = `第四条投诉：答复推诿 ${RUN}`;
+    const askerC = await client(asker);
+    expect((await postJson(askerC, `/api/questions/${q.id}/complain`, { reason, idempotencyKey: randomUUID() })).status).toBe(200);
+    const note = `请说明为何建议提问人去问人事部 ${RUN}`;
+    const reviewerPage = await as(manager);
+    await reviewerPage.goto(`${h.base}/reviews`);
+    const item = reviewerPage.getByTestId("review-item").filter({ hasText: reason });
+    await item.getByTestId("request-statement-form").locator("textarea").fill(note);
+    await item.getByTestId("request-statement-form").getByRole("button").click();
+    await expect.poll(() => item.getByTestId("review-statement").innerText(), { timeout: 15_000 }).toMatch(/已请责任人说明/);
+
+    const ownerPage = await as(owner);
+    await ownerPage.goto(`${h.base}/questions/${q.id}`);
+    const request = ownerPage.getByTestId("statement-request");
+    await request.waitFor();
+    expect(await request.innerText()).toContain(note);
+    const main = await ownerPage.locator("main").innerText();
+    expect(main).not.toContain(reason);
+    expect(await ownerPage.getByTestId("complaints").count()).toBe(0);
+    expect(await request.innerText()).not.toContain("投诉");
+    await request.locator("textarea").fill("提问人所问属人事部制度，我已附上条款并抄送人事部。");
+    await request.getByRole("button").click();
+    await expect.poll(() => ownerPage.getByTestId("statement-request").innerText(), { timeout: 15_000 }).toContain("已于");
+
+    await reviewerPage.reload();
+    await expect.poll(() => reviewerPage.getByTestId("review-item").filter({ hasText: reason }).getByTestId("review-statement").innerText(), { timeout: 15_000 }).toContain("提问人所问属人事部制度");
+  });
 });
