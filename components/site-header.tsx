@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getActor } from "@/lib/auth/session";
 import { getT } from "@/lib/i18n/t";
 import { db } from "@/lib/db/client";
+import { hasReviews } from "@/lib/complaints/list-reviews";
 import { navItemsFor } from "@/lib/navigation";
 import { unreadCount } from "@/lib/notify/inbox";
 import { LocaleSwitch } from "./locale-switch";
@@ -11,8 +12,9 @@ import { SignOutButton } from "./sign-out-button";
 /** The site header. Which links appear is decided here, on the server, from the session's roles. */
 export async function SiteHeader() {
   const [actor, t] = await Promise.all([getActor(), getT()]);
-  const items = actor ? navItemsFor(actor.roles).map(({ slug, href, labelKey }) => ({ slug, href, labelKey })) : [];
-  // The header never fails a page: without the database the badge is simply left out.
+  // The header never fails a page: without the database the badge and the review link are simply left out.
+  const hasReviewsWaiting = actor ? await hasReviews(db(), actor.id).catch(() => false) : false;
+  const items = actor ? navItemsFor(actor.roles, { hasReviews: hasReviewsWaiting }).map(({ slug, href, labelKey }) => ({ slug, href, labelKey })) : [];
   const unread = actor ? await unreadCount(db(), actor.id).catch(() => 0) : 0;
   return (
     <header className="border-b border-slate-300 bg-white">

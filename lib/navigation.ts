@@ -3,7 +3,7 @@
 import type { Role } from "./db/generated/enums";
 import type { MessageKey } from "./i18n/messages/zh-CN";
 
-export type NavSlug = "search" | "ask" | "my-questions" | "queue" | "policy-insights" | "scorecard" | "management" | "ledger" | "qa" | "admin";
+export type NavSlug = "search" | "ask" | "my-questions" | "queue" | "policy-insights" | "scorecard" | "management" | "ledger" | "qa" | "admin" | "reviews";
 
 export interface NavItem {
   slug: NavSlug;
@@ -12,6 +12,13 @@ export interface NavItem {
   descriptionKey: MessageKey;
   /** "any": every signed-in user; otherwise at least one of these roles. */
   roles: readonly Role[] | "any";
+  /** Shown only to a user who has work of this kind waiting (decided on the server from the database). */
+  onlyWith?: "reviews";
+}
+
+/** Facts about the user's waiting work that some links depend on. */
+export interface NavFacts {
+  hasReviews?: boolean;
 }
 
 /** Which destinations each role sees. Showing a link grants nothing: every page checks roles itself. */
@@ -24,13 +31,14 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { slug: "scorecard", href: "/insights/owners", labelKey: "nav.scorecard", descriptionKey: "nav.scorecard.description", roles: ["FIRST_CONTACT_OWNER", "MANAGER", "ADMIN"] },
   { slug: "management", href: "/insights/management", labelKey: "nav.management", descriptionKey: "nav.management.description", roles: ["MANAGER", "ADMIN"] },
   { slug: "ledger", href: "/insights/ledger", labelKey: "nav.ledger", descriptionKey: "nav.ledger.description", roles: ["MANAGER", "QA_REVIEWER", "ADMIN"] },
+  { slug: "reviews", href: "/reviews", labelKey: "nav.reviews", descriptionKey: "nav.reviews.description", roles: "any", onlyWith: "reviews" },
   { slug: "qa", href: "/qa", labelKey: "nav.qa", descriptionKey: "nav.qa.description", roles: ["QA_REVIEWER", "ADMIN"] },
   { slug: "admin", href: "/admin", labelKey: "nav.admin", descriptionKey: "nav.admin.description", roles: ["ADMIN"] },
 ];
 
 /** The navigation of a signed-in user with these roles, in table order. */
-export function navItemsFor(roles: readonly Role[]): NavItem[] {
-  return NAV_ITEMS.filter((item) => item.roles === "any" || item.roles.some((r) => roles.includes(r)));
+export function navItemsFor(roles: readonly Role[], facts: NavFacts = {}): NavItem[] {
+  return NAV_ITEMS.filter((item) => (item.onlyWith !== "reviews" || facts.hasReviews === true) && (item.roles === "any" || item.roles.some((r) => roles.includes(r))));
 }
 
 const BASE = "http://same-origin.invalid";

@@ -5,6 +5,7 @@
 import { createDb } from "../lib/db/client";
 import { serverEnv } from "../lib/env";
 import { sweepEscalations } from "../lib/escalation/sweep";
+import { sweepOverdueReviews } from "../lib/complaints/sweep-reviews";
 import { log } from "../lib/log";
 import { refreshRollups } from "../lib/analytics/rollups";
 import { deliverDue } from "../lib/notify/deliver-due";
@@ -34,6 +35,8 @@ let rollupsRefreshedAt = 0;
 async function tick(): Promise<void> {
   const now = new Date();
   const sweep = await sweepEscalations(db, now);
+  const reviews = await sweepOverdueReviews(db, now);
+  if (reviews.overdue) log.info("complaint reviews overdue", reviews);
   let delivered = 0;
   for (let round = 0; round < 20; round++) {
     const r = await deliverDue({ db, now: new Date(), transports, portalUrl: env.NEXTAUTH_URL, leaseMs: env.NOTIFY_LEASE_MS });

@@ -3,6 +3,7 @@ import { Fragment } from "react";
 import { AssignmentForm, CalendarForm, HandoffReceiversForm, PhraseForm, ReindexForm, RosterForm, TimeLimitForm, UserForm, WorkingHoursForm } from "@/components/admin/admin-forms";
 import { CalendarBanner } from "@/components/admin/calendar-banner";
 import { OfficialCalendarForm } from "@/components/admin/official-calendar-form";
+import { ReviewSettingsSection } from "@/components/complaints/review-settings-section";
 import { formatPeriods } from "@/lib/admin/save-working-hours";
 import { SetupChecklist } from "@/components/admin/setup-checklist";
 import { setupChecklist } from "@/lib/admin/setup-checklist";
@@ -107,6 +108,7 @@ export default async function AdminPage() {
         <ul className="mt-1 text-sm">{overrides.filter((o) => o.source === "OVERRIDE").map((o) => <li key={o.date.toISOString()}>{o.date.toISOString().slice(0, 10)} · {o.isWorkday ? "工作日" : "休息日"}{o.note ? <> · <bdi>{o.note}</bdi></> : ""}</li>)}</ul>
         <div className="mt-2"><CalendarForm /></div>
       </section>
+      <ReviewSettingsSection lines={lineOpts} />
       <section aria-labelledby="phrases-h">
         <h2 id="phrases-h" className="text-lg font-semibold">服务忌语</h2>
         <ul className="mt-2 text-sm">{phrases.map((p) => <li key={p.id}>{p.active ? "" : "（停用）"}“<bdi>{p.phrase}</bdi>” → {p.suggestion}</li>)}</ul>

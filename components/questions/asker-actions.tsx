@@ -45,7 +45,7 @@ export function AskerActions({ questionId, status, rated }: { questionId: string
       <details>
         <summary className="cursor-pointer text-sm text-red-800">投诉</summary>
         <ActionForm action={`${base}/complain`} testId="complain-form" submitLabel="提交投诉" tone="danger" idempotent build={(f) => ({ reason: String(f.get("reason") ?? "") })}>
-          <label htmlFor="complain-reason" className="block font-medium">投诉理由（将交给责任人的上级和管理员）</label>
+          <label htmlFor="complain-reason" className="block font-medium">投诉理由（交给复核人，通常是责任人的上级；复核结论出来前责任人看不到投诉，也不知道是谁投诉的）</label>
           <textarea id="complain-reason" name="reason" rows={3} className={input} />
         </ActionForm>
       </details>

@@ -59,7 +59,7 @@ export async function exportLedgerCsv(
     },
     async pull(controller) {
       try {
-        const fetched = await fetchLedgerPage(ctx.db, where, { after, limit: pageSize, now: ctx.now });
+        const fetched = await fetchLedgerPage(ctx.db, where, { after, limit: pageSize, now: ctx.now, viewerId: ctx.actor.id });
         if (ended) return; // cancelled while the page was loading
         const page = fetched.slice(0, pageSize);
         if (page.length) controller.enqueue(encoder.encode(page.map((r) => csvRow(LEDGER_COLUMNS.map((c) => c.value(r)))).join("")));

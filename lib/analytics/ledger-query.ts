@@ -72,7 +72,7 @@ export async function countLedger(db: DbTx, where: Prisma.Sql): Promise<number> 
 export async function fetchLedgerPage(
   db: DbTx,
   where: Prisma.Sql,
-  opts: { after?: { createdAt: Date; id: string } | null; limit: number; now: Date },
+  opts: { after?: { createdAt: Date; id: string } | null; limit: number; now: Date; viewerId: string },
 ): Promise<LedgerRow[]> {
   const { after, now } = opts;
   const keyset = after
@@ -115,6 +115,8 @@ export async function fetchLedgerPage(
     LEFT JOIN LATERAL (
       SELECT count(*) > 0 AS filed, COALESCE(bool_or(cp.status = 'UPHELD'), false) AS upheld
       FROM "Complaint" cp WHERE cp."questionId" = q.id
+        -- An undecided complaint is invisible to the one it is about and to the current owner (lib/complaints/visibility.ts).
+        AND (cp.status <> 'OPEN' OR (cp."againstUserId" IS DISTINCT FROM ${opts.viewerId}::uuid AND q."ownerId" IS DISTINCT FROM ${opts.viewerId}::uuid))
     ) c ON true
     LEFT JOIN LATERAL (
       SELECT string_agg(

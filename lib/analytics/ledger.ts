@@ -46,7 +46,7 @@ export async function listLedger(
   const page = parseInput(pageInput, { cursor: input.cursor, limit: input.limit });
   const limit = page.limit ?? LEDGER_PAGE_SIZE;
   const after = page.cursor ? decodeCursor(page.cursor) : null;
-  const [fetched, total] = await Promise.all([fetchLedgerPage(ctx.db, where, { after, limit, now: ctx.now }), countLedger(ctx.db, where)]);
+  const [fetched, total] = await Promise.all([fetchLedgerPage(ctx.db, where, { after, limit, now: ctx.now, viewerId: ctx.actor.id }), countLedger(ctx.db, where)]);
   const rows = fetched.slice(0, limit);
   const last = rows[rows.length - 1];
   return { rows, nextCursor: fetched.length > limit && last ? encodeCursor(last) : null, total };

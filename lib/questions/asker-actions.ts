@@ -3,6 +3,10 @@ import { z } from "zod";
 import { denyAccess } from "../auth/deny-access";
 import type { DbTx } from "../db/client";
 import { ConflictError, ForbiddenError, isUniqueViolation, NotFoundError, PreconditionError, ValidationError } from "../errors";
+import { pickReviewer } from "../complaints/assign-reviewer";
+import { loadReviewSetting } from "../complaints/review-settings";
+import { loadCalendar } from "../time/calendar";
+import { addWorkingMinutes } from "../time/working-time";
 import { parseInput } from "../validation";
 import { isAsker } from "./access";
 import type { Ctx } from "./context";
@@ -92,9 +96,11 @@ export async function rateQuestion(ctx: Ctx, raw: unknown): Promise<{ ratingId: 
 }
 
 /**
- * 投诉: goes to the owner's manager and admins; the owner does not see it until it is reviewed. The
- * submit's idempotency key makes a double click one complaint; the flood limit is counted under a
- * per-user lock in the same transaction as the insert.
+ * 投诉: goes to one reviewer (lib/complaints/assign-reviewer.ts) with a time limit in working time;
+ * the owner sees nothing of it until it is decided (lib/complaints/visibility.ts). The submit's
+ * idempotency key makes a double click one complaint; the flood limit is counted under a per-user
+ * lock in the same transaction as the insert. Filing does not touch the question's version: an owner
+ * acting meanwhile must not get a 409 that hints at a complaint.
  */
 export async function fileComplaint(ctx: Ctx, raw: unknown): Promise<{ complaintId: string; created: boolean }> {
   const input = parseInput(complaintInput, raw);
@@ -106,15 +112,18 @@ export async function fileComplaint(ctx: Ctx, raw: unknown): Promise<{ complaint
       const same = await tx.complaint.findUnique({ where: byKey, select: { id: true, questionId: true } });
       if (same) return sameComplaint(same, q.id);
       await assertComplaintRate(tx, ctx.actor.id, ctx.now);
-      const complaint = await tx.complaint.create({ data: { questionId: q.id, complainantId: ctx.actor.id, idempotencyKey: input.idempotencyKey, againstUserId: q.ownerId, reason: input.reason, createdAt: ctx.now } });
-      await appendEvent(tx, q.id, "COMPLAINED", ctx.actor.id, { complaintId: complaint.id }, ctx.now);
-      const recipients = new Set<string>();
-      if (q.ownerId) {
-        const owner = await tx.user.findUnique({ where: { id: q.ownerId }, select: { department: { select: { managerId: true } } } });
-        if (owner?.department?.managerId && owner.department.managerId !== q.ownerId) recipients.add(owner.department.managerId);
-      }
-      for (const a of await tx.user.findMany({ where: { roles: { has: "ADMIN" }, disabledAt: null }, select: { id: true } })) recipients.add(a.id);
-      for (const r of recipients) await notifyInApp(tx, r, "complaint.filed", q.id, `complaint:${complaint.id}:${r}`, { complaintId: complaint.id });
+      const line = await tx.question.findUniqueOrThrow({ where: { id: q.id }, select: { lineId: true, number: true } });
+      const setting = await loadReviewSetting(tx, line.lineId);
+      const { reviewerId, via } = await pickReviewer(tx, setting, { ownerId: q.ownerId, complainantId: ctx.actor.id });
+      const reviewDueAt = addWorkingMinutes(ctx.now, setting.reviewMinutes, await loadCalendar(tx, line.lineId));
+      const complaint = await tx.complaint.create({
+        data: { questionId: q.id, complainantId: ctx.actor.id, idempotencyKey: input.idempotencyKey, againstUserId: q.ownerId, reason: input.reason, reviewerId, reviewDueAt, createdAt: ctx.now },
+      });
+      await appendEvent(tx, q.id, "COMPLAINED", ctx.actor.id, { complaintId: complaint.id, reviewerId, via, reviewDueAt: reviewDueAt.toISOString() }, ctx.now);
+      // The reviewer; with nobody to review it, the admins (never the person complained about).
+      const recipients = reviewerId ? [reviewerId] : (await tx.user.findMany({ where: { roles: { has: "ADMIN" }, disabledAt: null }, select: { id: true } })).map((a) => a.id);
+      const payload = { number: line.number, complaintId: complaint.id, reviewDueAt: reviewDueAt.toISOString() };
+      for (const r of recipients) if (r !== q.ownerId) await notifyInApp(tx, r, "complaint.filed", q.id, `complaint:${complaint.id}:${r}`, payload);
       return { complaintId: complaint.id, created: true };
     });
   } catch (err) {

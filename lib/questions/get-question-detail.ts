@@ -1,5 +1,7 @@
 import "server-only";
 import { hasRole } from "../auth/roles";
+import { canReview } from "../complaints/load-for-review";
+import { canSeeComplaint, visibleEvents } from "../complaints/visibility";
 import type { Ctx } from "./context";
 import { assertCanView } from "./load-question";
 
@@ -25,8 +27,12 @@ export async function getQuestionDetail(ctx: Ctx, questionId: string) {
   const isAskerView = q.askerId === ctx.actor.id;
   const isOwner = q.ownerId === ctx.actor.id;
   const privileged = hasRole(ctx.actor, "ADMIN") || (hasRole(ctx.actor, "MANAGER") && scope.managedDepartmentIds.length > 0);
-  // A complaint stays hidden from the owner until it has been reviewed.
-  const complaints = q.complaints.filter((c) => isAskerView || privileged || (c.status !== "OPEN" && c.againstUserId === ctx.actor.id));
+  // A complaint and its events stay hidden from the owner until decided (lib/complaints/visibility.ts).
+  const viewer = { userId: ctx.actor.id, ownerId: q.ownerId, privileged, isAsker: isAskerView };
+  const complaints = q.complaints.filter((c) => canSeeComplaint(viewer, c));
+  const events = visibleEvents(q.events, q.complaints, viewer);
+  const reviewableComplaintIds = q.complaints.filter((c) => c.status === "OPEN" && canReview(ctx, { ...c, question: { ownerId: q.ownerId } })).map((c) => c.id);
+  const statementRequests = q.complaints.filter((c) => c.status === "OPEN" && c.againstUserId === ctx.actor.id && c.statementRequestedAt).map(statementRequestView);
   const searchTrail = isOwner || privileged || hasRole(ctx.actor, "QA_REVIEWER")
     ? await ctx.db.searchQuery.findMany({ where: { askSessionId: q.askSessionId ?? "00000000-0000-0000-0000-000000000000" }, orderBy: { createdAt: "asc" }, select: { query: true, createdAt: true, resultCount: true } })
     : [];
@@ -34,12 +40,22 @@ export async function getQuestionDetail(ctx: Ctx, questionId: string) {
   // The asker's registered contact (user and org record) is for the person answering and their managers.
   const askerContact = isOwner || privileged ? await askerContactOf(ctx.db, q.askerId) : null;
   const canRespondToHandoff = !!pendingHandoff && pendingHandoff.fromUserId !== ctx.actor.id && (pendingHandoff.toUserId === ctx.actor.id || (!!pendingHandoff.toLineId && scope.lineIds.includes(pendingHandoff.toLineId)));
-  return { q, complaints, searchTrail, isAsker: isAskerView, isOwner, pendingHandoff, canRespondToHandoff, askerContact };
+  // The unfiltered complaints and events never leave this function.
+  const { complaints: _allComplaints, events: _allEvents, ...question } = q;
+  return { q: { ...question, events }, complaints, statementRequests, reviewableComplaintIds, searchTrail, isAsker: isAskerView, isOwner, pendingHandoff, canRespondToHandoff, askerContact };
 }
 
 async function askerContactOf(db: Ctx["db"], askerId: string) {
   const u = await db.user.findUniqueOrThrow({ where: { id: askerId }, select: { name: true, email: true, phone: true, im: true, title: true, department: { select: { name: true } } } });
   return { name: u.name, email: u.email, phone: u.phone, im: u.im, title: u.title, department: u.department?.name ?? null };
+}
+
+/**
+ * What the owner is shown of an undecided complaint when the reviewer asks for a statement: the
+ * request itself, never the complaint's reason or who filed it (docs/decisions/0020-complaint-review.md).
+ */
+function statementRequestView(c: { id: string; statementNote: string | null; statementDueAt: Date | null; statement: string | null; statementAt: Date | null }) {
+  return { complaintId: c.id, note: c.statementNote, dueAt: c.statementDueAt, answered: c.statement !== null, answeredAt: c.statementAt };
 }
 
 export type QuestionDetail = Awaited<ReturnType<typeof getQuestionDetail>>;

@@ -94,6 +94,9 @@ const TABLE: Record<string, Case[]> = {
     { method: "PATCH", path: `/api/saved-replies/${id}`, allowed: SIGNED_IN, body: {} },
     { method: "DELETE", path: `/api/saved-replies/${id}`, allowed: SIGNED_IN, body: {} },
   ],
+  // Who may decide is checked in the verbs (the assigned reviewer or an admin; 404 for anyone else).
+  "api/complaints/[id]/[action]/route.ts": ["decide", "request-statement", "statement"].map((a) => ({ method: "POST" as const, path: `/api/complaints/${id}/${a}`, allowed: SIGNED_IN, body: {} })),
+  "reviews/page.tsx": [{ method: "GET", path: "/reviews", allowed: SIGNED_IN }],
   "api/handoffs/[id]/respond/route.ts": [{ method: "POST", path: `/api/handoffs/${id}/respond`, allowed: SIGNED_IN, body: { accept: true } }],
   // An empty body fails validation (400): the matrix checks who gets past the session and role check.
   "api/settings/notifications/route.ts": [
@@ -105,7 +108,7 @@ const TABLE: Record<string, Case[]> = {
   "api/qa/[action]/route.ts": ["grade", "draw"].map((a) => ({ method: "POST" as const, path: `/api/qa/${a}`, allowed: ["qa", "admin"] as Who[], body: {} })),
   "api/admin/notifications/[id]/retry/route.ts": [{ method: "POST", path: `/api/admin/notifications/${id}/retry`, allowed: ["admin"], body: {} }],
   "api/admin/[action]/route.ts": [
-    ...["assignment", "roster", "phrase", "user", "time-limit", "calendar", "handoff-receivers", "calendar-official", "working-hours"].map((a) => ({ method: "POST" as const, path: `/api/admin/${a}`, allowed: ["admin"] as Who[], body: {} })),
+    ...["assignment", "roster", "phrase", "user", "time-limit", "calendar", "handoff-receivers", "calendar-official", "working-hours", "complaint-review"].map((a) => ({ method: "POST" as const, path: `/api/admin/${a}`, allowed: ["admin"] as Who[], body: {} })),
     { method: "POST", path: "/api/admin/synonyms", allowed: ["policy", "admin"], body: {} },
   ],
 };

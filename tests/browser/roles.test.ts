@@ -3,6 +3,7 @@
 // file depends on no demo account and on no other file having run first.
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "@/lib/auth/roles";
+import { hasReviews } from "@/lib/complaints/list-reviews";
 import { NAV_ITEMS, navItemsFor } from "@/lib/navigation";
 import { signIn, useBrowser } from "../helpers/browser";
 import { makeDepartment, makeUser, TEST_PASSWORD } from "../helpers/factories";
@@ -18,7 +19,7 @@ const ROLE_SETS: Record<string, Role[]> = {
   qa: ["EMPLOYEE", "QA_REVIEWER"],
 };
 
-type Account = { email: string; name: string; roles: Role[] };
+type Account = { id: string; email: string; name: string; roles: Role[] };
 const accounts = new Map<string, Account>();
 
 beforeAll(async () => {
@@ -26,7 +27,7 @@ beforeAll(async () => {
   for (const [key, roles] of Object.entries(ROLE_SETS)) {
     const u = await makeUser(h.db, { roles, password: TEST_PASSWORD, departmentId: dept.id, name: `角色 ${key}` });
     if (roles.includes("MANAGER")) await h.db.department.update({ where: { id: dept.id }, data: { managerId: u.id } });
-    accounts.set(key, { email: u.email, name: u.name, roles });
+    accounts.set(key, { id: u.id, email: u.email, name: u.name, roles });
   }
 });
 
@@ -42,7 +43,9 @@ describe("navigation by role", () => {
       const account = accounts.get(key)!;
       const { page } = await h.newPage();
       await signIn(page, h.base, account.email, TEST_PASSWORD);
-      await expect.poll(() => navSlugs(page)).toEqual(navItemsFor(account.roles).map((i) => i.slug));
+      // The review link depends on data (complaints waiting for this user); these fresh users have none.
+      const facts = { hasReviews: await hasReviews(h.db, account.id) };
+      await expect.poll(() => navSlugs(page)).toEqual(navItemsFor(account.roles, facts).map((i) => i.slug));
       await expect(page.getByTestId("user-name").textContent()).resolves.toBe(account.name);
     });
   }

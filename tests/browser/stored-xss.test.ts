@@ -223,6 +223,10 @@ describe("stored XSS: the question page", () => {
   it("Q1 as the manager (complaint and trail)", async () => {
     await view(manager, "the manager", `/questions/${q1.id}`, { ...pick(...Q1_THREAD, "complaint"), trailQuery: F.body });
   });
+  it("/reviews as the manager, who reviews Q1's complaint (complainant and owner named)", async () => {
+    expect((await h.db.complaint.findFirstOrThrow({ where: { questionId: q1.id } })).reviewerId).toBe(manager.id);
+    await view(manager, "the manager", "/reviews", pick("complaint", "askerName", "ownerName"));
+  });
   it("Q1 as the QA reviewer and as an admin", async () => {
     await view(qa, "the QA reviewer", `/questions/${q1.id}`, { ...pick(...Q1_THREAD), trailQuery: F.body });
     await view(admin, "an admin", `/questions/${q1.id}`, { ...pick(...Q1_THREAD, "complaint"), trailQuery: F.body });

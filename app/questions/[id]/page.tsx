@@ -1,4 +1,5 @@
 import { forbidden, notFound } from "next/navigation";
+import { ComplaintPanel } from "@/components/complaints/complaint-panel";
 import { AskerActions, HandoffResponse } from "@/components/questions/asker-actions";
 import { AskerPanel } from "@/components/questions/asker-panel";
 import { QuestionStanding } from "@/components/questions/question-standing";
@@ -34,7 +35,7 @@ async function load(id: string) {
 export default async function QuestionPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const { actor, now, detail } = await load(id);
-  const { q, isAsker, isOwner, complaints, searchTrail, pendingHandoff, canRespondToHandoff, askerContact } = detail;
+  const { q, isAsker, isOwner, searchTrail, pendingHandoff, canRespondToHandoff, askerContact } = detail;
   const t = await getT();
   const open = q.status !== "RESOLVED" && q.status !== "CLOSED";
   const escalatedTo = q.escalations.at(-1)?.toUser ?? null;
@@ -64,12 +65,7 @@ export default async function QuestionPage({ params }: { params: Promise<{ id: s
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="min-w-0 space-y-6">
           <QuestionThread q={q} events={q.events} />
-          {complaints.length > 0 && (
-            <section aria-labelledby="complaints-h">
-              <h2 id="complaints-h" className="font-semibold">投诉</h2>
-              <ul className="text-sm">{complaints.map((c) => <li key={c.id} className="whitespace-pre-wrap">{fmt(c.createdAt)} · {c.status === "OPEN" ? "待复核" : c.status === "UPHELD" ? "成立" : "不成立"} · {c.reason}</li>)}</ul>
-            </section>
-          )}
+          <ComplaintPanel detail={detail} />
           {canRespondToHandoff && pendingHandoff && (
             <section aria-labelledby="respond-h" className="rounded-md border border-amber-400 bg-amber-50 p-4">
               <h2 id="respond-h" className="font-semibold">这个问题转交给你</h2>
