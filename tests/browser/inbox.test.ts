@@ -1,19 +1,19 @@
 // 站内通知 in Chromium: a first-contact owner with unread notices sees the badge, opens the inbox and marks all read.
 import { describe, expect, it } from "vitest";
-import { DEMO_PASSWORD, demoEmail } from "@/lib/seed/demo";
 import { signIn, useBrowser } from "../helpers/browser";
+import { makeUser, TEST_PASSWORD } from "../helpers/factories";
 
 const h = useBrowser();
 
 describe("in-app notifications", () => {
   it("shows the unread badge, lists the notices, and marks them all read", async () => {
-    const owner = await h.db.user.findUniqueOrThrow({ where: { email: demoEmail("owner.hr") } });
+    const owner = await makeUser(h.db, { roles: ["EMPLOYEE", "FIRST_CONTACT_OWNER"], password: TEST_PASSWORD });
     // An unread notice of the owner's own, as the outbox writes it.
     await h.db.notification.create({
       data: { userId: owner.id, channel: "IN_APP", kind: "handoff.declined", dedupeKey: `inbox-test:${Date.now()}`, payload: {}, status: "SENT", sentAt: new Date() },
     });
     const { page } = await h.newPage();
-    await signIn(page, h.base, demoEmail("owner.hr"), DEMO_PASSWORD);
+    await signIn(page, h.base, owner.email, TEST_PASSWORD);
     await page.getByTestId("inbox-badge").waitFor();
     await page.getByTestId("inbox-link").click();
     await page.waitForURL(/\/notifications$/);

@@ -1,24 +1,35 @@
 // 登记台账 in Chromium: filters in the URL, a row linking to the question, and the CSV download
-// (Chinese file name, BOM, neutralised formula) — as the east-region manager; an employee is refused.
+// (Chinese file name, BOM, neutralised formula) — as a department's manager; an employee is refused.
+// The file makes its own department, people and line.
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { describe, expect, it } from "vitest";
-import { DEMO_PASSWORD, demoEmail } from "@/lib/seed/demo";
+import { beforeAll, describe, expect, it } from "vitest";
 import { signIn, useBrowser } from "../helpers/browser";
+import { makeDepartment, makeLine, makeUser, TEST_PASSWORD } from "../helpers/factories";
 
 const h = useBrowser();
+type U = Awaited<ReturnType<typeof makeUser>>;
+let manager: U;
+let asker: U;
+let lineId: string;
+
+beforeAll(async () => {
+  manager = await makeUser(h.db, { roles: ["EMPLOYEE", "MANAGER"], password: TEST_PASSWORD });
+  const dept = await makeDepartment(h.db, { name: "台账测试部", managerId: manager.id });
+  await h.db.user.update({ where: { id: manager.id }, data: { departmentId: dept.id } });
+  asker = await makeUser(h.db, { password: TEST_PASSWORD, departmentId: dept.id });
+  lineId = (await makeLine(h.db)).id;
+});
 
 describe("登记台账", () => {
   it("filters by keyword in the URL, links to the question and exports a neutralised CSV", async () => {
     const token = `台账${randomUUID().slice(0, 8)}`;
-    const asker = await h.db.user.findUniqueOrThrow({ where: { email: demoEmail("employee") } });
-    const line = await h.db.businessLine.findFirstOrThrow();
     const q = await h.db.question.create({
-      data: { askerId: asker.id, idempotencyKey: randomUUID(), body: `=cmd|' /C calc'!A0 ${token}`, lineId: line.id, contactName: "@SUM(1+1)" },
+      data: { askerId: asker.id, idempotencyKey: randomUUID(), body: `=cmd|' /C calc'!A0 ${token}`, lineId, contactName: "@SUM(1+1)" },
     });
 
     const { page } = await h.newPage();
-    await signIn(page, h.base, demoEmail("manager"), DEMO_PASSWORD);
+    await signIn(page, h.base, manager.email, TEST_PASSWORD);
     await page.goto(`${h.base}/insights/ledger`);
     await page.getByLabel("关键词（事项、联系人或编号）").fill(token);
     await page.getByRole("button", { name: "查询" }).click();
@@ -35,12 +46,12 @@ describe("登记台账", () => {
     const text = bytes.toString("utf8");
     expect(text).toContain(`'=cmd|' /C calc'!A0 ${token}`);
     expect(text).toContain("'@SUM(1+1)");
-    expect(await h.db.auditLog.count({ where: { action: "ledger.export", actor: { email: demoEmail("manager") } } })).toBeGreaterThan(0);
+    expect(await h.db.auditLog.count({ where: { action: "ledger.export", actorId: manager.id } })).toBeGreaterThan(0);
   });
 
   it("refuses an employee, on the page and the export", async () => {
     const { page } = await h.newPage();
-    await signIn(page, h.base, demoEmail("employee"), DEMO_PASSWORD);
+    await signIn(page, h.base, asker.email, TEST_PASSWORD);
     expect((await page.goto(`${h.base}/insights/ledger`))!.status()).toBe(403);
     expect((await page.request.get(`${h.base}/api/ledger?format=csv`)).status()).toBe(403);
   });
