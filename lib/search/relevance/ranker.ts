@@ -66,6 +66,12 @@ interface Postings {
   tfs: number[];
 }
 
+/** A feature's posting list as the index holds it (JS arrays when just built, typed-array views once packed). */
+export interface PostingList {
+  readonly ids: ArrayLike<number>;
+  readonly tfs: ArrayLike<number>;
+}
+
 export interface RelevanceIndex {
   options: RankerOptions;
   rows: SectionInput[];
@@ -73,10 +79,10 @@ export interface RelevanceIndex {
   fullText: string[];
   lengths: number[];
   avgLength: number;
-  postings: Map<string, Postings>;
+  postings: Map<string, PostingList>;
   docIds: string[];
   sectionDoc: number[];
-  docPostings: Map<string, Postings>;
+  docPostings: Map<string, PostingList>;
   docLengths: number[];
   docAvgLength: number;
   typo: TypoVocabulary;
@@ -166,7 +172,7 @@ export function idf(n: number, df: number): number {
 
 function bm25(
   features: Map<string, number>,
-  post: Map<string, Postings>,
+  post: Map<string, PostingList>,
   n: number,
   lens: number[],
   avgLen: number,

@@ -1,0 +1,130 @@
+// bench:search --scale N: a corpus of N documents made from the dev corpus (distinct ids), imported
+// into a fresh namespace and made searchable — PostgreSQL import, Meilisearch sync, the relevance
+// model's build — then every question of the corpus searched through searchClauses (no answer cache),
+// at 20 documents and at N documents in the same run, with this process's memory.
+import os from "node:os";
+import path from "node:path";
+import v8 from "node:v8";
+import { importPolicies } from "../../lib/content/import-policies";
+import type { MeiliConfig } from "../../lib/search/client";
+import { getCorpus } from "../../lib/search/corpus";
+import { createNamespace, type Namespace } from "../../lib/search/eval/isolated-namespace";
+import { searchClauses } from "../../lib/search/search-clauses";
+import { syncIndex } from "../../lib/search/sync-index";
+import type { Cleanups } from "./cleanups";
+import { ms, percentile, seconds, table, verdict } from "./report";
+import { makeScaledCorpus } from "./scaled-corpus";
+
+export interface ScaleRun {
+  documents: number;
+  units: number;
+  importMs: number;
+  syncMs: number;
+  buildMs: number;
+  latencies: number[];
+  /** heap in use after a full GC with the corpus held, minus the same before the import */
+  corpusHeapBytes: number;
+  rssAfterBytes: number;
+}
+
+const MB = 1024 * 1024;
+const mb = (b: number) => `${(b / MB).toFixed(0)} MB`;
+
+function heapAfterGc(): number {
+  (globalThis as { gc?: () => void }).gc?.();
+  return process.memoryUsage().heapUsed;
+}
+
+/** Peak RSS of this process, sampled every 50 ms between start() and stop(). */
+function rssSampler() {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  timer.unref();
+  return {
+    peak: () => Math.max(peak, process.memoryUsage().rss),
+    stop: () => clearInterval(timer),
+  };
+}
+
+async function runScale(ownerUrl: string, config: MeiliConfig, dir: string, documents: number, units: number, questions: string[], cleanups: Cleanups, onNamespace?: (ns: Namespace) => Promise<void>): Promise<ScaleRun> {
+  const ns = await createNamespace(ownerUrl, config);
+  cleanups.add(`namespace ${ns.prefix}`, ns.drop);
+  try {
+    const heapBefore = heapAfterGc();
+    const t0 = performance.now();
+    const report = await importPolicies(ns.db, dir);
+    if (report.failed.length) throw new Error(`import failed:\n${report.failed.map((f) => f.error).join("\n")}`);
+    const t1 = performance.now();
+    await syncIndex(ns.db, { prefix: ns.prefix, config });
+    const t2 = performance.now();
+    await getCorpus(ns.db);
+    const t3 = performance.now();
+    const deps = { db: ns.db, meili: { prefix: ns.prefix, config } };
+    for (const q of questions) await searchClauses(deps, { q, limit: 10 }); // warm-up, not measured
+    const latencies: number[] = [];
+    for (let pass = 0; pass < 2; pass++) {
+      for (const q of questions) {
+        const started = performance.now();
+        await searchClauses(deps, { q, limit: 10 });
+        latencies.push(performance.now() - started);
+      }
+    }
+    const corpusHeapBytes = heapAfterGc() - heapBefore;
+    await onNamespace?.(ns);
+    return { documents, units, importMs: t1 - t0, syncMs: t2 - t1, buildMs: t3 - t2, latencies, corpusHeapBytes, rssAfterBytes: process.memoryUsage().rss };
+  } finally {
+    await ns.drop();
+  }
+}
+
+export async function scaleBench(options: {
+  corpus: string;
+  scale: number;
+  ownerUrl: string;
+  config: MeiliConfig;
+  questions: string[];
+  tmp: string;
+  cleanups: Cleanups;
+  /** runs against the large namespace after its searches (e.g. the client comparison) */
+  atScale?: (ns: Namespace) => Promise<void>;
+}): Promise<void> {
+  const { corpus, scale, questions, tmp, cleanups } = options;
+  console.log(`\n== Scale: 20 and ${scale} documents, imported, indexed and searched in this process ==`);
+  if (!(globalThis as { gc?: () => void }).gc) console.log("(no --expose-gc: the corpus heap figure includes garbage)");
+  const small = makeScaledCorpus(path.join(corpus, "docs"), path.join(tmp, "scale-20"), 20);
+  const large = makeScaledCorpus(path.join(corpus, "docs"), path.join(tmp, `scale-${scale}`), scale);
+  const rss = rssSampler();
+  const runs: ScaleRun[] = [];
+  for (const c of [small, large]) {
+    const run = await runScale(options.ownerUrl, options.config, c.dir, c.documents, c.units, questions, cleanups, c === large ? options.atScale : undefined);
+    runs.push(run);
+    console.log(`  ${c.documents} documents done: import ${seconds(run.importMs)}, Meilisearch ${seconds(run.syncMs)}, model ${seconds(run.buildMs)}`);
+  }
+  rss.stop();
+  console.log(
+    table(
+      ["documents", "units", "import (PG)", "index (Meili)", "model build", "searchable after", "search p50", "search p97.5", "searches", "corpus heap", "RSS after"],
+      runs.map((r) => [
+        r.documents,
+        r.units,
+        seconds(r.importMs),
+        seconds(r.syncMs),
+        seconds(r.buildMs),
+        seconds(r.importMs + r.syncMs + r.buildMs),
+        `${ms(percentile(r.latencies, 50))} ms`,
+        `${ms(percentile(r.latencies, 97.5))} ms`,
+        r.latencies.length,
+        mb(r.corpusHeapBytes),
+        mb(r.rssAfterBytes),
+      ]),
+    ),
+  );
+  const [s, l] = runs as [ScaleRun, ScaleRun];
+  const heapLimit = v8.getHeapStatistics().heap_size_limit;
+  console.log(`peak RSS of this process (importer + Meilisearch sync + model + searches): ${mb(rss.peak())}; V8 heap limit ${mb(heapLimit)}; ${os.cpus().length} CPUs`);
+  console.log("targets:");
+  const total = l.importMs + l.syncMs + l.buildMs;
+  console.log(`  ${l.documents} documents imported and searchable ≤ 120 s: ${seconds(total)} → ${verdict(total <= 120_000)}`);
+  const p = (r: ScaleRun) => percentile(r.latencies, 97.5);
+  console.log(`  search p97.5 at ${l.documents} documents ≤ 2 × at ${s.documents}: ${ms(p(l))} ms vs 2 × ${ms(p(s))} ms → ${verdict(p(l) <= 2 * p(s))}`);
+}

@@ -1,0 +1,95 @@
+// The relevance index is rebuilt off the request path: while a new one builds (on a worker thread),
+// searches answer from the previous one without waiting, and the new one replaces it whole.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { importPolicies } from "@/lib/content/import-policies";
+import { corpusSettled, corpusState, getCorpus } from "@/lib/search/corpus";
+import { searchClauses } from "@/lib/search/search-clauses";
+import { syncIndex } from "@/lib/search/sync-index";
+import { useTestDb } from "../helpers/test-db";
+
+const t = useTestDb();
+const FIXTURES = path.resolve("tests/fixtures/corpus");
+const deps = () => ({ db: t.db, meili: { prefix: t.indexPrefix, config: t.meili } });
+
+const policy = (id: string, text: string) =>
+  `---\nid: "${id}"\ntitle: "测试制度 ${id}"\nline: "行政"\nowner: "行政部"\nsource: "测试"\neffective: "2025-01-01"\n---\n# 测试制度\n\n#### 第一条\n\n${text}\n`;
+
+let dir: string;
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), "shouwen-swap-"));
+  expect((await importPolicies(t.db, path.join(FIXTURES, "docs"))).failed).toEqual([]);
+  await syncIndex(t.db, { prefix: t.indexPrefix, config: t.meili });
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function importOne(id: string, text: string): Promise<void> {
+  writeFileSync(path.join(dir, `${id}.md`), policy(id, text));
+  expect((await importPolicies(t.db, dir)).failed).toEqual([]);
+}
+
+const policiesOf = async (q: string) => (await searchClauses(deps(), { q, limit: 5 })).hits.map((h) => h.policyId);
+
+describe("corpus rebuild", () => {
+  it("builds the first corpus before the first search answers (nothing older to answer from)", async () => {
+    expect(corpusState(t.db).signature).toBeUndefined();
+    const corpus = await getCorpus(t.db);
+    expect(corpus.sections.length).toBeGreaterThan(0);
+    expect(corpus.index.rows.length).toBe(corpus.sections.length);
+    expect(corpusState(t.db)).toMatchObject({ signature: corpus.signature, building: false });
+  });
+
+  it("answers from the old index while a new one builds, without waiting for it, then swaps it in whole", async () => {
+    const old = await getCorpus(t.db);
+    expect(await policiesOf("量子保密柜钥匙交接")).not.toContain("vault-rules");
+    await importOne("vault-rules", "量子保密柜钥匙交接须双人在场并登记。");
+
+    // The next signature check (forced here by a clock past the 3 s re-check interval) sees the import.
+    const during = await getCorpus(t.db, Date.now() + 4000);
+    expect(during).toBe(old);
+    expect(corpusState(t.db).building).toBe(true);
+    const answeredWhileBuilding: boolean[] = [];
+    for (let i = 0; i < 5; i++) {
+      const r = await searchClauses(deps(), { q: "量子保密柜钥匙交接", limit: 5 });
+      // The answer arrived while the build was still running: no search waited for it.
+      answeredWhileBuilding.push(corpusState(t.db).building);
+      expect(r.hits.map((h) => h.policyId)).not.toContain("vault-rules");
+    }
+    expect(answeredWhileBuilding).toEqual([true, true, true, true, true]);
+
+    const fresh = await corpusSettled(t.db);
+    expect(fresh).not.toBe(old);
+    expect(fresh!.signature).not.toBe(old.signature);
+    expect(await getCorpus(t.db)).toBe(fresh);
+    expect(await policiesOf("量子保密柜钥匙交接")).toContain("vault-rules");
+    // The old corpus is untouched: a search that already held it finishes on a whole index.
+    expect(old.sections.some((s) => s.policyId === "vault-rules")).toBe(false);
+    expect(old.index.rows.length).toBe(old.sections.length);
+    expect(fresh!.stats.buildMs).toBeGreaterThan(0);
+  });
+
+  it("builds once more when the content changes again during a build, ending on the newest content", async () => {
+    await importOne("kiln-rules", "陶瓷窑炉点火前须检查排烟阀门。");
+    await getCorpus(t.db, Date.now() + 8000);
+    expect(corpusState(t.db).building).toBe(true);
+    await importOne("loom-rules", "织布机换梭须先断电并挂牌。");
+    const seen = await getCorpus(t.db, Date.now() + 12_000);
+    expect(seen.sections.some((s) => s.policyId === "loom-rules")).toBe(false);
+    const last = await corpusSettled(t.db);
+    expect(corpusState(t.db)).toMatchObject({ building: false, signature: last!.signature, wanted: last!.signature });
+    expect(await policiesOf("陶瓷窑炉点火排烟阀门")).toContain("kiln-rules");
+    expect(await policiesOf("织布机换梭断电挂牌")).toContain("loom-rules");
+  });
+
+  it("lets many searches in parallel share one build and one answer per process", async () => {
+    await importOne("dock-rules", "码头吊装作业须设警戒区。");
+    await getCorpus(t.db, Date.now() + 16_000);
+    const answers = await Promise.all(Array.from({ length: 20 }, () => searchClauses(deps(), { q: "码头吊装警戒区", limit: 5 })));
+    expect(corpusState(t.db).building).toBe(true);
+    for (const a of answers) expect(a.hits.map((h) => h.policyId)).not.toContain("dock-rules");
+    await corpusSettled(t.db);
+    expect(await policiesOf("码头吊装警戒区")).toContain("dock-rules");
+  });
+});
