@@ -23,7 +23,9 @@ import { createDefaultIndex, defaultIndexUid, dropDefaultIndex, loadEvalSections
 import { sectionsIndexUid } from "../lib/search/meili-index";
 import { findFreePort } from "../lib/services/ports";
 import { startStack } from "../lib/services/local-stack";
+import { Meilisearch } from "meilisearch";
 import { scaleBench } from "./lib/bench-scale";
+import { legacyMeiliRequest } from "./lib/legacy-meili-request";
 import { createCleanups, runScript } from "./lib/cleanups";
 import { load as autocannonLoad, type LoadRow } from "./lib/load";
 import { f3, ms, percentile, table } from "./lib/report";
@@ -178,6 +180,34 @@ async function latency(ns: Namespace, questions: { id: string; question: string 
   }
 }
 
+// ---- Meilisearch client: the hand-written request it replaced vs the official client ----
+async function clientComparison(ns: Namespace, texts: string[]): Promise<void> {
+  const uid = sectionsIndexUid(ns.prefix);
+  const official = meiliClient(ns.meili).index(uid);
+  const fetchClient = new Meilisearch({ host: ns.meili.host, apiKey: ns.meili.apiKey }).index(uid);
+  const body = (q: string) => ({ q, limit: 10, attributesToRetrieve: ["id"], matchingStrategy: "frequency" as const });
+  const paths: [string, (q: string) => Promise<unknown>][] = [
+    ["before: hand-written node:http request (legacy)", (q) => legacyMeiliRequest("POST", `/indexes/${uid}/search`, body(q), ns.meili)],
+    ["after: meilisearch client + node:http httpClient", (q) => official.search(q, body(q))],
+    ["meilisearch client with its default fetch", (q) => fetchClient.search(q, body(q))],
+  ];
+  const timings = paths.map(() => [] as number[]);
+  for (let pass = 0; pass < 4; pass++) {
+    for (const q of texts) {
+      // Interleaved per question, so load from other processes falls on all three alike; pass 0 warms up.
+      for (const [k, [, run]] of paths.entries()) {
+        const started = performance.now();
+        await run(q);
+        if (pass > 0) timings[k]!.push(performance.now() - started);
+      }
+    }
+  }
+  console.log(`\n== Meilisearch client: the same ${texts.length} searches × 3 passes against the ${ns.prefix} index (loopback, sequential) ==`);
+  console.log(table(["transport", "p50", "p97.5", "p99", "searches"], paths.map(([name], k) => [name, `${ms(percentile(timings[k]!, 50))} ms`, `${ms(percentile(timings[k]!, 97.5))} ms`, `${ms(percentile(timings[k]!, 99))} ms`, timings[k]!.length])));
+  const [before, after] = [timings[0]!, timings[1]!];
+  console.log(`  official client p97.5 ≤ hand-written p97.5 + 10 %: ${ms(percentile(after, 97.5))} vs ${ms(percentile(before, 97.5))} ms → ${percentile(after, 97.5) <= percentile(before, 97.5) * 1.1 ? "PASS" : "MISS"}`);
+}
+
 // ---- main ----
 async function main(): Promise<void> {
   if (!existsSync(path.join(corpus, "questions.jsonl")) || !existsSync(path.join(corpus, "docs")) || !existsSync(path.join(corpus, "score.mjs"))) {
@@ -195,7 +225,8 @@ async function main(): Promise<void> {
   const tmp = mkdtempSync(path.join(os.tmpdir(), "shouwen-bench-"));
   cleanups.add("temp files", async () => rmSync(tmp, { recursive: true, force: true }));
   if (scale !== undefined) {
-    await scaleBench({ corpus, scale, ownerUrl: stack.ownerUrl, config, questions: questions.map((q) => q.question.slice(0, 200)), tmp, cleanups });
+    const texts = questions.map((q) => q.question.slice(0, 200));
+    await scaleBench({ corpus, scale, ownerUrl: stack.ownerUrl, config, questions: texts, tmp, cleanups, atScale: (ns) => clientComparison(ns, texts) });
     return;
   }
   const ns = await createNamespace(stack.ownerUrl, config);

@@ -19,10 +19,13 @@ export interface ScaleRun {
   documents: number;
   units: number;
   importMs: number;
+  /** from the end of the import, running side by side */
   syncMs: number;
   buildMs: number;
+  /** import start → Meilisearch synced and the model built */
+  searchableMs: number;
   latencies: number[];
-  /** heap in use after a full GC with the corpus held, minus the same before the import */
+  /** heap + ArrayBuffers after a full GC with the corpus held, minus the same before the import */
   corpusHeapBytes: number;
   rssAfterBytes: number;
 }
@@ -30,9 +33,11 @@ export interface ScaleRun {
 const MB = 1024 * 1024;
 const mb = (b: number) => `${(b / MB).toFixed(0)} MB`;
 
+/** JS heap in use plus ArrayBuffers (the packed postings live outside the heap), after a full GC. */
 function heapAfterGc(): number {
   (globalThis as { gc?: () => void }).gc?.();
-  return process.memoryUsage().heapUsed;
+  const m = process.memoryUsage();
+  return m.heapUsed + m.arrayBuffers;
 }
 
 /** Peak RSS of this process, sampled every 50 ms between start() and stop(). */
@@ -55,9 +60,12 @@ async function runScale(ownerUrl: string, config: MeiliConfig, dir: string, docu
     const report = await importPolicies(ns.db, dir);
     if (report.failed.length) throw new Error(`import failed:\n${report.failed.map((f) => f.error).join("\n")}`);
     const t1 = performance.now();
-    await syncIndex(ns.db, { prefix: ns.prefix, config });
-    const t2 = performance.now();
-    await getCorpus(ns.db);
+    // As in the portal: the Meilisearch sync (content:import) and the model build (the portal's
+    // worker thread, started by its next signature check) run at the same time.
+    const [syncMs, buildMs] = await Promise.all([
+      syncIndex(ns.db, { prefix: ns.prefix, config }).then(() => performance.now() - t1),
+      getCorpus(ns.db).then(() => performance.now() - t1),
+    ]);
     const t3 = performance.now();
     const deps = { db: ns.db, meili: { prefix: ns.prefix, config } };
     for (const q of questions) await searchClauses(deps, { q, limit: 10 }); // warm-up, not measured
@@ -71,7 +79,7 @@ async function runScale(ownerUrl: string, config: MeiliConfig, dir: string, docu
     }
     const corpusHeapBytes = heapAfterGc() - heapBefore;
     await onNamespace?.(ns);
-    return { documents, units, importMs: t1 - t0, syncMs: t2 - t1, buildMs: t3 - t2, latencies, corpusHeapBytes, rssAfterBytes: process.memoryUsage().rss };
+    return { documents, units, importMs: t1 - t0, syncMs, buildMs, searchableMs: t3 - t0, latencies, corpusHeapBytes, rssAfterBytes: process.memoryUsage().rss };
   } finally {
     await ns.drop();
   }
@@ -98,19 +106,20 @@ export async function scaleBench(options: {
   for (const c of [small, large]) {
     const run = await runScale(options.ownerUrl, options.config, c.dir, c.documents, c.units, questions, cleanups, c === large ? options.atScale : undefined);
     runs.push(run);
-    console.log(`  ${c.documents} documents done: import ${seconds(run.importMs)}, Meilisearch ${seconds(run.syncMs)}, model ${seconds(run.buildMs)}`);
+    console.log(`  ${c.documents} documents done: import ${seconds(run.importMs)}, then Meilisearch ${seconds(run.syncMs)} ∥ model ${seconds(run.buildMs)}`);
   }
   rss.stop();
+  console.log("import (PG): files parsed and stored in PostgreSQL; then, side by side, index (Meili) = syncIndex and model build = the relevance index on its worker thread");
   console.log(
     table(
-      ["documents", "units", "import (PG)", "index (Meili)", "model build", "searchable after", "search p50", "search p97.5", "searches", "corpus heap", "RSS after"],
+      ["documents", "units", "import (PG)", "∥ index (Meili)", "∥ model build", "searchable after", "search p50", "search p97.5", "searches", "corpus memory", "RSS after"],
       runs.map((r) => [
         r.documents,
         r.units,
         seconds(r.importMs),
         seconds(r.syncMs),
         seconds(r.buildMs),
-        seconds(r.importMs + r.syncMs + r.buildMs),
+        seconds(r.searchableMs),
         `${ms(percentile(r.latencies, 50))} ms`,
         `${ms(percentile(r.latencies, 97.5))} ms`,
         r.latencies.length,
@@ -123,7 +132,7 @@ export async function scaleBench(options: {
   const heapLimit = v8.getHeapStatistics().heap_size_limit;
   console.log(`peak RSS of this process (importer + Meilisearch sync + model + searches): ${mb(rss.peak())}; V8 heap limit ${mb(heapLimit)}; ${os.cpus().length} CPUs`);
   console.log("targets:");
-  const total = l.importMs + l.syncMs + l.buildMs;
+  const total = l.searchableMs;
   console.log(`  ${l.documents} documents imported and searchable ≤ 120 s: ${seconds(total)} → ${verdict(total <= 120_000)}`);
   const p = (r: ScaleRun) => percentile(r.latencies, 97.5);
   console.log(`  search p97.5 at ${l.documents} documents ≤ 2 × at ${s.documents}: ${ms(p(l))} ms vs 2 × ${ms(p(s))} ms → ${verdict(p(l) <= 2 * p(s))}`);

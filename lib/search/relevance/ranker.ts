@@ -216,6 +216,48 @@ export interface SearchOptions {
   line?: string;
 }
 
+/**
+ * The `k` best matches (score descending, then index ascending), sorted: a bounded min-heap over
+ * all matches, O(n log k) instead of sorting all n.
+ */
+export function bestMatches(ids: readonly number[], scores: readonly number[], k: number): { i: number; s: number }[] {
+  const n = ids.length;
+  const worse = (a: number, b: number) => (scores[a] as number) < (scores[b] as number) || ((scores[a] as number) === (scores[b] as number) && (ids[a] as number) > (ids[b] as number));
+  let out: number[];
+  if (k >= n) out = Array.from({ length: n }, (_, j) => j);
+  else {
+    const heap: number[] = []; // positions into ids/scores; heap[0] is the worst kept
+    const down = (at: number) => {
+      for (;;) {
+        const l = 2 * at + 1;
+        const r = l + 1;
+        let m = at;
+        if (l < heap.length && worse(heap[l] as number, heap[m] as number)) m = l;
+        if (r < heap.length && worse(heap[r] as number, heap[m] as number)) m = r;
+        if (m === at) return;
+        [heap[at], heap[m]] = [heap[m] as number, heap[at] as number];
+        at = m;
+      }
+    };
+    for (let j = 0; j < n; j++) {
+      if (heap.length < k) {
+        heap.push(j);
+        for (let at = heap.length - 1; at > 0; ) {
+          const up = (at - 1) >> 1;
+          if (!worse(heap[at] as number, heap[up] as number)) break;
+          [heap[at], heap[up]] = [heap[up] as number, heap[at] as number];
+          at = up;
+        }
+      } else if (k > 0 && worse(heap[0] as number, j)) {
+        heap[0] = j;
+        down(0);
+      }
+    }
+    out = heap;
+  }
+  return out.map((j) => ({ i: ids[j] as number, s: scores[j] as number })).sort((a, b) => b.s - a.s || a.i - b.i);
+}
+
 export function search(index: RelevanceIndex, query: string, opts: SearchOptions = {}): SearchResponse {
   const o = index.options;
   const limit = opts.limit ?? 10;
@@ -229,42 +271,58 @@ export function search(index: RelevanceIndex, query: string, opts: SearchOptions
   let maxDoc = 0;
   for (const x of sec) if (x > maxSec) maxSec = x;
   for (const x of docs) if (x > maxDoc) maxDoc = x;
-  const cand: { i: number; s: number }[] = [];
+  const matchIds: number[] = [];
+  const matchScores: number[] = [];
   for (let i = 0; i < n; i++) {
     const raw = sec[i] as number;
     if (raw <= 0) continue;
     const row = index.rows[i] as SectionInput;
     if (opts.line && row.line !== opts.line) continue;
     const d = index.sectionDoc[i] as number;
-    const s = raw / maxSec + (maxDoc > 0 ? (o.docPrior * (docs[d] as number)) / maxDoc : 0);
-    cand.push({ i, s });
+    matchIds.push(i);
+    matchScores.push(raw / maxSec + (maxDoc > 0 ? (o.docPrior * (docs[d] as number)) / maxDoc : 0));
   }
-  cand.sort((a, b) => b.s - a.s || a.i - b.i);
-  if (o.coverageBoost > 0) {
-    const head = cand.slice(0, o.rerankDepth);
-    for (const c of head) c.s *= 1 - o.coverageBoost + o.coverageBoost * conceptCoverage(index, aq, c.i);
-    head.sort((a, b) => b.s - a.s || a.i - b.i);
-    cand.splice(0, head.length, ...head);
-  }
+  // Only the best `depth` matches are sorted (sorting every match was most of a search at ~40k
+  // units); the diversification asks for all of them in the rare case it runs out.
+  let depth = Math.max(o.rerankDepth, limit) + o.maxPerDoc * o.diversifyTop;
+  let picked: { i: number; s: number }[];
+  for (;;) {
+    const cand = bestMatches(matchIds, matchScores, depth);
+    if (o.coverageBoost > 0) {
+      const head = cand.slice(0, o.rerankDepth);
+      for (const c of head) c.s *= 1 - o.coverageBoost + o.coverageBoost * conceptCoverage(index, aq, c.i);
+      head.sort((a, b) => b.s - a.s || a.i - b.i);
+      cand.splice(0, head.length, ...head);
+    }
 
-  // diversification: cap sections per document among the first `diversifyTop` results
-  const picked: { i: number; s: number }[] = [];
-  const deferred: { i: number; s: number }[] = [];
-  const perDoc = new Map<number, number>();
-  for (const c of cand) {
-    if (picked.length >= limit) break;
-    const d = index.sectionDoc[c.i] as number;
-    const k = perDoc.get(d) ?? 0;
-    if (picked.length < o.diversifyTop && k >= o.maxPerDoc) deferred.push(c);
-    else {
-      picked.push(c);
-      perDoc.set(d, k + 1);
+    // diversification: cap sections per document among the first `diversifyTop` results
+    picked = [];
+    const deferred: { i: number; s: number }[] = [];
+    const perDoc = new Map<number, number>();
+    let filled = false;
+    for (const c of cand) {
+      if (picked.length >= limit) {
+        filled = true;
+        break;
+      }
+      const d = index.sectionDoc[c.i] as number;
+      const k = perDoc.get(d) ?? 0;
+      if (picked.length < o.diversifyTop && k >= o.maxPerDoc) deferred.push(c);
+      else {
+        picked.push(c);
+        perDoc.set(d, k + 1);
+      }
+      if (picked.length === o.diversifyTop) {
+        picked.push(...deferred.splice(0));
+      }
     }
-    if (picked.length === o.diversifyTop) {
-      picked.push(...deferred.splice(0));
+    if (!filled && cand.length < matchIds.length) {
+      depth = matchIds.length;
+      continue;
     }
+    if (picked.length < limit) picked.push(...deferred);
+    break;
   }
-  if (picked.length < limit) picked.push(...deferred);
   const top = picked.slice(0, limit);
 
   const results: SearchResult[] = top.map(({ i, s }) => {
