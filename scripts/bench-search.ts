@@ -194,10 +194,11 @@ async function clientComparison(ns: Namespace, texts: string[]): Promise<void> {
   const timings = paths.map(() => [] as number[]);
   for (let pass = 0; pass < 4; pass++) {
     for (const q of texts) {
-      // Interleaved per question, so load from other processes falls on all three alike; pass 0 warms up.
-      for (const [k, [, run]] of paths.entries()) {
+      // Interleaved per question in rotating order, so load from other processes falls on all three alike; pass 0 warms up.
+      for (let j = 0; j < paths.length; j++) {
+        const k = (j + pass + texts.indexOf(q)) % paths.length; // each transport goes first equally often
         const started = performance.now();
-        await run(q);
+        await paths[k]![1](q);
         if (pass > 0) timings[k]!.push(performance.now() - started);
       }
     }

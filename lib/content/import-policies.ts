@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import type { Db } from "../db/client";
+import { poolOf, type Db } from "../db/client";
 import { ingestFile, MAX_POLICY_FILE_BYTES } from "./ingest/ingest-file";
 import { MANIFEST_FILE, parseManifest, type ManifestRow } from "./ingest/manifest";
 import { PolicyParseError, type ParsedPolicy } from "./parse-policy";
@@ -54,6 +54,7 @@ export async function importPolicies(
   const outcomes: ({ kind: "created" | "updated" | "unchanged"; id: string } | { kind: "failed"; file: string; error: string } | undefined)[] = new Array(files.length);
   const lines = new Map<string, Promise<string>>();
   const inFlight = new Set<Promise<void>>();
+  const concurrency = importConcurrency(db);
   let done = 0;
   const finish = (i: number, name: string, outcome: (typeof outcomes)[number]) => {
     outcomes[i] = outcome;
@@ -85,7 +86,7 @@ export async function importPolicies(
     );
     inFlight.add(task);
     void task.finally(() => inFlight.delete(task));
-    if (inFlight.size >= IMPORT_CONCURRENCY) await Promise.race(inFlight);
+    if (inFlight.size >= concurrency) await Promise.race(inFlight);
   }
   await Promise.all(inFlight);
   for (const o of outcomes) {
@@ -96,8 +97,16 @@ export async function importPolicies(
   return report;
 }
 
-/** Policies stored at the same time by one import (the Prisma pools of the CLI and the eval hold 2–4 connections). */
-const IMPORT_CONCURRENCY = 4;
+/** Policies stored at the same time: up to 4, leaving one connection of the pool to everything else. */
+function importConcurrency(db: Db): number {
+  let max = 2;
+  try {
+    max = poolOf(db).options.max ?? 2;
+  } catch {
+    // a client not made by createDb: its pool size is unknown, stay modest
+  }
+  return Math.max(1, Math.min(4, max - 1));
+}
 
 async function lineIdFor(db: Db, name: string): Promise<string> {
   const line = await db.businessLine.upsert({ where: { name }, create: { name, code: `line-${createHash("sha1").update(name).digest("hex").slice(0, 8)}` }, update: {} });
@@ -116,6 +125,7 @@ async function storePolicy(db: Db, parsed: ParsedPolicy, checksum: string, lines
     line.catch(() => lines.delete(fm.line));
   }
   const lineId = await line;
-  await db.$transaction((tx) => writePolicyVersion(tx, parsed, checksum, { lineId }));
+  // A batch job: waiting for a connection (other stores of this import hold the rest) is fine.
+  await db.$transaction((tx) => writePolicyVersion(tx, parsed, checksum, { lineId }), { maxWait: 30_000, timeout: 60_000 });
   return existing ? "updated" : "created";
 }

@@ -24,7 +24,7 @@ export interface Corpus {
   byKey: Map<string, CorpusSection>;
   bySectionId: Map<string, CorpusSection>;
   /** how long this corpus took: reading PostgreSQL, and the index build on its worker */
-  stats: { loadMs: number; buildMs: number; builtAt: Date };
+  stats: { loadMs: number; buildMs: number; buildHeapBytes: number; builtAt: Date };
 }
 
 const SIGNATURE_TTL_MS = 3000;
@@ -84,7 +84,7 @@ async function build(db: DbTx, signature: string): Promise<Corpus> {
     sections,
     byKey: new Map(sections.map((s) => [`${s.docId}\u0000${s.section}`, s])),
     bySectionId: new Map(sections.map((s) => [s.sectionId, s])),
-    stats: { loadMs, buildMs: built.buildMs, builtAt: new Date() },
+    stats: { loadMs, buildMs: built.buildMs, buildHeapBytes: built.buildHeapBytes, builtAt: new Date() },
   };
 }
 

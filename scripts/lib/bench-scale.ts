@@ -27,6 +27,8 @@ export interface ScaleRun {
   latencies: number[];
   /** heap + ArrayBuffers after a full GC with the corpus held, minus the same before the import */
   corpusHeapBytes: number;
+  /** heap the build worker used (transient, freed when it exits) */
+  buildHeapBytes: number;
   rssAfterBytes: number;
 }
 
@@ -78,8 +80,9 @@ async function runScale(ownerUrl: string, config: MeiliConfig, dir: string, docu
       }
     }
     const corpusHeapBytes = heapAfterGc() - heapBefore;
+    const buildHeapBytes = (await getCorpus(ns.db)).stats.buildHeapBytes;
     await onNamespace?.(ns);
-    return { documents, units, importMs: t1 - t0, syncMs, buildMs, searchableMs: t3 - t0, latencies, corpusHeapBytes, rssAfterBytes: process.memoryUsage().rss };
+    return { documents, units, importMs: t1 - t0, syncMs, buildMs, searchableMs: t3 - t0, latencies, corpusHeapBytes, buildHeapBytes, rssAfterBytes: process.memoryUsage().rss };
   } finally {
     await ns.drop();
   }
@@ -112,7 +115,7 @@ export async function scaleBench(options: {
   console.log("import (PG): files parsed and stored in PostgreSQL; then, side by side, index (Meili) = syncIndex and model build = the relevance index on its worker thread");
   console.log(
     table(
-      ["documents", "units", "import (PG)", "∥ index (Meili)", "∥ model build", "searchable after", "search p50", "search p97.5", "searches", "corpus memory", "RSS after"],
+      ["documents", "units", "import (PG)", "∥ index (Meili)", "∥ model build", "searchable after", "search p50", "search p97.5", "searches", "corpus memory", "build worker heap", "RSS after"],
       runs.map((r) => [
         r.documents,
         r.units,
@@ -124,6 +127,7 @@ export async function scaleBench(options: {
         `${ms(percentile(r.latencies, 97.5))} ms`,
         r.latencies.length,
         mb(r.corpusHeapBytes),
+        mb(r.buildHeapBytes),
         mb(r.rssAfterBytes),
       ]),
     ),

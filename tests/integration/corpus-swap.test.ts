@@ -17,9 +17,23 @@ const deps = () => ({ db: t.db, meili: { prefix: t.indexPrefix, config: t.meili 
 const policy = (id: string, text: string) =>
   `---\nid: "${id}"\ntitle: "测试制度 ${id}"\nline: "行政"\nowner: "行政部"\nsource: "测试"\neffective: "2025-01-01"\n---\n# 测试制度\n\n#### 第一条\n\n${text}\n`;
 
+// Enough units (30 × 200) that a build takes a noticeable time even on a warm worker thread.
+const FILLER_WORDS = ["年休假", "加班费", "差旅报销", "试用期", "劳动合同", "社会保险", "住房公积金", "病假工资", "出差住宿", "审批流程", "离职交接", "培训费用", "绩效考核", "工作时间", "安全生产"];
+function fillerPolicy(n: number): string {
+  const articles = Array.from({ length: 200 }, (_, k) => {
+    const words = Array.from({ length: 12 }, (_, j) => FILLER_WORDS[(n * 7 + k * 3 + j * 5) % FILLER_WORDS.length]);
+    return `#### 第${k + 1}条\n\n${words.join("，")}按本制度第${(k % 40) + 1}项办理。\n`;
+  });
+  return `---\nid: "filler-${n}"\ntitle: "填充制度 ${n}"\nline: "人力资源"\nowner: "人力资源部"\nsource: "测试"\neffective: "2025-01-01"\n---\n# 填充制度\n\n${articles.join("\n")}`;
+}
+
 let dir: string;
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), "shouwen-swap-"));
+  const filler = mkdtempSync(path.join(os.tmpdir(), "shouwen-swap-filler-"));
+  for (let n = 0; n < 30; n++) writeFileSync(path.join(filler, `filler-${n}.md`), fillerPolicy(n));
+  expect((await importPolicies(t.db, filler)).failed).toEqual([]);
+  rmSync(filler, { recursive: true, force: true });
   expect((await importPolicies(t.db, path.join(FIXTURES, "docs"))).failed).toEqual([]);
   await syncIndex(t.db, { prefix: t.indexPrefix, config: t.meili });
 });
@@ -36,7 +50,7 @@ describe("corpus rebuild", () => {
   it("builds the first corpus before the first search answers (nothing older to answer from)", async () => {
     expect(corpusState(t.db).signature).toBeUndefined();
     const corpus = await getCorpus(t.db);
-    expect(corpus.sections.length).toBeGreaterThan(0);
+    expect(corpus.sections.length).toBeGreaterThan(6000);
     expect(corpus.index.rows.length).toBe(corpus.sections.length);
     expect(corpusState(t.db)).toMatchObject({ signature: corpus.signature, building: false });
   });
