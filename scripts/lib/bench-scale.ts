@@ -96,18 +96,18 @@ export async function scaleBench(options: {
   questions: string[];
   tmp: string;
   cleanups: Cleanups;
-  /** runs against the large namespace after its searches (e.g. the client comparison) */
+  /** runs against each namespace after its searches (e.g. the client comparison) */
   atScale?: (ns: Namespace) => Promise<void>;
 }): Promise<void> {
   const { corpus, scale, questions, tmp, cleanups } = options;
-  console.log(`\n== Scale: 20 and ${scale} documents, imported, indexed and searched in this process ==`);
+  console.log(`\n== Scale: 20 and ${scale} documents, imported, indexed and searched in this process (load average ${os.loadavg()[0]!.toFixed(1)}) ==`);
   if (!(globalThis as { gc?: () => void }).gc) console.log("(no --expose-gc: the corpus heap figure includes garbage)");
   const small = makeScaledCorpus(path.join(corpus, "docs"), path.join(tmp, "scale-20"), 20);
   const large = makeScaledCorpus(path.join(corpus, "docs"), path.join(tmp, `scale-${scale}`), scale);
   const rss = rssSampler();
   const runs: ScaleRun[] = [];
   for (const c of [small, large]) {
-    const run = await runScale(options.ownerUrl, options.config, c.dir, c.documents, c.units, questions, cleanups, c === large ? options.atScale : undefined);
+    const run = await runScale(options.ownerUrl, options.config, c.dir, c.documents, c.units, questions, cleanups, options.atScale);
     runs.push(run);
     console.log(`  ${c.documents} documents done: import ${seconds(run.importMs)}, then Meilisearch ${seconds(run.syncMs)} ∥ model ${seconds(run.buildMs)}`);
   }
@@ -134,6 +134,7 @@ export async function scaleBench(options: {
   );
   const [s, l] = runs as [ScaleRun, ScaleRun];
   const heapLimit = v8.getHeapStatistics().heap_size_limit;
+  console.log(`load average (1 min) at the end: ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} CPUs (other jobs on this machine slow every figure alike)`);
   console.log(`peak RSS of this process (importer + Meilisearch sync + model + searches): ${mb(rss.peak())}; V8 heap limit ${mb(heapLimit)}; ${os.cpus().length} CPUs`);
   console.log("targets:");
   const total = l.searchableMs;
