@@ -22,10 +22,11 @@ export function meiliConfig(): MeiliConfig {
 
 /**
  * The client's custom HTTP function: one node:http request on the keep-alive agent, identity
- * encoding, the abort signal honoured (the client's timeout and a caller's own signal arrive as
- * one). An error status becomes the client's own MeiliSearchApiError, as its fetch path would.
+ * encoding, a socket timeout (no AbortController and timer per request: the client's own `timeout`
+ * option is left unset) and a caller's abort signal honoured. An error status becomes the client's
+ * own MeiliSearchApiError, as its fetch path would.
  */
-export function nodeHttpClient(input: string | URL | Request, init: RequestInit = {}): Promise<unknown> {
+export function nodeHttpClient(input: string | URL | Request, init: RequestInit = {}, timeoutMs = REQUEST_TIMEOUT_MS): Promise<unknown> {
   const url = new URL(String(input instanceof Request ? input.url : input));
   const headers: Record<string, string> = {};
   new Headers(init.headers).forEach((value, key) => (headers[key] = value));
@@ -57,6 +58,7 @@ export function nodeHttpClient(input: string | URL | Request, init: RequestInit 
       reject(signal!.reason);
     };
     signal?.addEventListener("abort", onAbort, { once: true });
+    req.setTimeout(timeoutMs, () => req.destroy(new Error(`Meilisearch did not answer within ${timeoutMs} ms`)));
     req.on("error", (err) => {
       signal?.removeEventListener("abort", onAbort);
       reject(err);
@@ -73,7 +75,7 @@ export function meiliClient(config: MeiliConfig = meiliConfig(), timeoutMs = REQ
   const key = `${config.host}\u0000${config.apiKey}\u0000${timeoutMs}`;
   let client = clients.get(key);
   if (!client) {
-    client = new Meilisearch({ host: config.host, apiKey: config.apiKey, httpClient: nodeHttpClient, timeout: timeoutMs });
+    client = new Meilisearch({ host: config.host, apiKey: config.apiKey, httpClient: (input, init) => nodeHttpClient(input, init, timeoutMs) });
     clients.set(key, client);
   }
   return client;

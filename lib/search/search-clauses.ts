@@ -88,9 +88,9 @@ interface MeiliHit {
 async function meiliCandidates(deps: SearchDeps, q: string, input: ClauseSearchInput): Promise<string[]> {
   if (!deps.meili) throw new Error("no Meilisearch configured");
   const filters = [input.line ? `line = ${filterValue(input.line)}` : null, input.owner ? `owner = ${filterValue(input.owner)}` : null].filter((f): f is string => f !== null);
-  const res = await meiliClient(deps.meili.config)
+  const res = await meiliClient(deps.meili.config, deps.meili.timeoutMs ?? 700)
     .index<MeiliHit>(sectionsIndexUid(deps.meili.prefix))
-    .search(q, { limit: input.limit, filter: filters.length ? filters.join(" AND ") : undefined, attributesToRetrieve: ["id"], matchingStrategy: "frequency" }, { signal: AbortSignal.timeout(deps.meili.timeoutMs ?? 700) });
+    .search(q, { limit: input.limit, filter: filters.length ? filters.join(" AND ") : undefined, attributesToRetrieve: ["id"], matchingStrategy: "frequency" });
   return res.hits.map((h) => h.id);
 }
 
