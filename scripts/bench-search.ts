@@ -1,4 +1,7 @@
-// npm run bench:search [-- --corpus <dir>] [--duration <s>]
+// npm run bench:search [-- --corpus <dir>] [--duration <s>] [--scale <documents>]
+// --scale N (e.g. 1000) runs the scale bench instead (scripts/lib/bench-scale.ts): a corpus of N
+// documents made from <corpus>/docs with distinct ids, import + index time, search p50/p97.5 at 20
+// and at N documents and memory, in one run.
 // One run, one machine: (1) relevance of the portal pipeline, Meilisearch with default settings and
 // a character-bigram BM25 baseline, each scored with the corpus' score.mjs; (2) latency of raw
 // Meilisearch search vs the portal's GET /api/search (scripts/serve.ts, production build) at 1 and 50
@@ -12,7 +15,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { hashPassword } from "../lib/auth/password";
-import { meili, type MeiliConfig } from "../lib/search/client";
+import { meiliClient, type MeiliConfig } from "../lib/search/client";
 import { buildBigramIndex, searchBigram } from "../lib/search/eval/bigram-baseline";
 import { evalCorpus, readQuestions, type EvalLine } from "../lib/search/eval/eval-corpus";
 import { createNamespace, type Namespace } from "../lib/search/eval/isolated-namespace";
@@ -20,14 +23,22 @@ import { createDefaultIndex, defaultIndexUid, dropDefaultIndex, loadEvalSections
 import { sectionsIndexUid } from "../lib/search/meili-index";
 import { findFreePort } from "../lib/services/ports";
 import { startStack } from "../lib/services/local-stack";
+import { Meilisearch } from "meilisearch";
+import { scaleBench } from "./lib/bench-scale";
+import { legacyMeiliRequest } from "./lib/legacy-meili-request";
 import { createCleanups, runScript } from "./lib/cleanups";
 import { load as autocannonLoad, type LoadRow } from "./lib/load";
 import { f3, ms, percentile, table } from "./lib/report";
 import { ensureBuild, portalEnv, signIn, startPortal as serve, type RunningPortal } from "./lib/throwaway-portal";
 
-const { values } = parseArgs({ options: { corpus: { type: "string" }, duration: { type: "string" } } });
+const { values } = parseArgs({ options: { corpus: { type: "string" }, duration: { type: "string" }, scale: { type: "string" } } });
 const corpus = path.resolve(values.corpus ?? "../shared/corpus");
 const durationS = Math.min(60, Math.max(1, Number(values.duration ?? 10)));
+const scale = values.scale === undefined ? undefined : Number(values.scale);
+if (scale !== undefined && !(Number.isInteger(scale) && scale >= 20 && scale <= 5000)) {
+  console.error(`--scale: "${values.scale}" is not a whole number of documents between 20 and 5000`);
+  process.exit(2);
+}
 const started = performance.now();
 
 const cleanups = createCleanups("bench:search");
@@ -119,7 +130,8 @@ async function latency(ns: Namespace, questions: { id: string; question: string 
   }
   if (ok !== texts.length) throw new Error(`warm-up: /api/search answered ${ok}/${texts.length} questions with 2xx`);
   const processing: number[] = [];
-  for (const q of texts) processing.push((await meili<{ processingTimeMs: number }>("POST", meiliSearchPath, { q, limit: 10 }, { config: ns.meili })).processingTimeMs);
+  const index = meiliClient(ns.meili).index(sectionsIndexUid(ns.prefix));
+  for (const q of texts) processing.push((await index.search(q, { limit: 10 })).processingTimeMs);
   console.log(`warm-up: ${ok}/${texts.length} questions answered 2xx by /api/search (signed in as an EMPLOYEE of the namespace)`);
   console.log(`Meilisearch processingTimeMs over one pass of ${texts.length} questions: median ${percentile(processing, 50)} ms, p97.5 ${percentile(processing, 97.5)} ms`);
 
@@ -168,6 +180,36 @@ async function latency(ns: Namespace, questions: { id: string; question: string 
   }
 }
 
+// ---- Meilisearch client: the hand-written request it replaced vs the official client ----
+async function clientComparison(ns: Namespace, texts: string[]): Promise<void> {
+  const uid = sectionsIndexUid(ns.prefix);
+  const official = meiliClient(ns.meili).index(uid);
+  const fetchClient = new Meilisearch({ host: ns.meili.host, apiKey: ns.meili.apiKey }).index(uid);
+  const body = (q: string) => ({ q, limit: 10, attributesToRetrieve: ["id"], matchingStrategy: "frequency" as const });
+  const paths: [string, (q: string) => Promise<unknown>][] = [
+    ["before: hand-written node:http request (legacy)", (q) => legacyMeiliRequest("POST", `/indexes/${uid}/search`, body(q), ns.meili)],
+    ["after: meilisearch client + node:http httpClient", (q) => official.search(q, body(q))],
+    ["meilisearch client with its default fetch", (q) => fetchClient.search(q, body(q))],
+  ];
+  const timings = paths.map(() => [] as number[]);
+  for (let pass = 0; pass < 4; pass++) {
+    for (const q of texts) {
+      // Interleaved per question in rotating order, so load from other processes falls on all three alike; pass 0 warms up.
+      for (let j = 0; j < paths.length; j++) {
+        const k = (j + pass + texts.indexOf(q)) % paths.length; // each transport goes first equally often
+        const started = performance.now();
+        await paths[k]![1](q);
+        if (pass > 0) timings[k]!.push(performance.now() - started);
+      }
+    }
+  }
+  const docs = (await official.getStats()).numberOfDocuments;
+  console.log(`\n== Meilisearch client: the same ${texts.length} searches × 3 passes against an index of ${docs} units (loopback, sequential) ==`);
+  console.log(table(["transport", "p50", "p97.5", "p99", "searches"], paths.map(([name], k) => [name, `${ms(percentile(timings[k]!, 50))} ms`, `${ms(percentile(timings[k]!, 97.5))} ms`, `${ms(percentile(timings[k]!, 99))} ms`, timings[k]!.length])));
+  const [before, after] = [timings[0]!, timings[1]!];
+  console.log(`  official client p97.5 ≤ hand-written p97.5 + 10 %: ${ms(percentile(after, 97.5))} vs ${ms(percentile(before, 97.5))} ms → ${percentile(after, 97.5) <= percentile(before, 97.5) * 1.1 ? "PASS" : "MISS"}`);
+}
+
 // ---- main ----
 async function main(): Promise<void> {
   if (!existsSync(path.join(corpus, "questions.jsonl")) || !existsSync(path.join(corpus, "docs")) || !existsSync(path.join(corpus, "score.mjs"))) {
@@ -180,14 +222,18 @@ async function main(): Promise<void> {
   for (const [what, url] of [["DATABASE_URL", stack.env.DATABASE_URL!], ["MEILI_HOST", config.host]] as const) {
     if (!isLoopback(url)) throw new Error(`${what} is not on loopback (${new URL(url).hostname}); this benchmark runs on 127.0.0.1 only`);
   }
-  const version = await meili<{ pkgVersion: string }>("GET", "/version", undefined, { config });
+  const version = await meiliClient(config).getVersion();
   console.log(`首问 search benchmark — corpus ${corpus} (${questions.length} questions); Node ${process.version}, ${os.cpus().length} CPUs, Meilisearch ${version.pkgVersion}`);
+  const tmp = mkdtempSync(path.join(os.tmpdir(), "shouwen-bench-"));
+  cleanups.add("temp files", async () => rmSync(tmp, { recursive: true, force: true }));
+  if (scale !== undefined) {
+    const texts = questions.map((q) => q.question.slice(0, 200));
+    await scaleBench({ corpus, scale, ownerUrl: stack.ownerUrl, config, questions: texts, tmp, cleanups, atScale: (ns) => clientComparison(ns, texts) });
+    return;
+  }
   const ns = await createNamespace(stack.ownerUrl, config);
   cleanups.add(`namespace ${ns.prefix}`, ns.drop);
   console.log(`namespace: database and index prefix ${ns.prefix} (dropped at the end)`);
-  const tmp = mkdtempSync(path.join(os.tmpdir(), "shouwen-bench-"));
-  cleanups.add("temp files", async () => rmSync(tmp, { recursive: true, force: true }));
-
   await relevance(ns, questions, tmp);
   await latency(ns, questions);
 }

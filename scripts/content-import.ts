@@ -10,7 +10,7 @@ import { startStack } from "../lib/services/local-stack";
 
 const dir = process.argv[2] ?? "content";
 const stack = await startStack({ reuseRunning: true, log: () => undefined });
-const db = createDb(stack.env.DATABASE_URL!, 2);
+const db = createDb(stack.env.DATABASE_URL!, 4);
 const config = { host: stack.env.MEILI_HOST!, apiKey: stack.env.MEILI_MASTER_KEY! };
 let code = 0;
 try {

@@ -1,8 +1,15 @@
 // The relevance model's in-memory index, built from PostgreSQL (the source of truth) and rebuilt
 // when the set of current policy versions or the owners' synonyms change.
+//
+// Cost per portal process (docs/decisions/0003, "Scale"): the index is built on a worker thread,
+// never on the request path; while a new one builds, searches are answered from the previous index,
+// and the new one replaces it in one assignment when complete. Only a process's very first search
+// waits for a build (there is nothing older to answer from). One build at a time per process; a
+// change seen during a build starts one more build when it ends.
 import type { DbTx } from "../db/client";
+import { buildIndexOffThread } from "./build/off-thread";
 import { loadPhrasings, unitKey } from "./phrasings/load-phrasings";
-import { buildIndex, type RelevanceIndex, type SectionInput } from "./relevance/ranker";
+import type { RelevanceIndex, SectionInput } from "./relevance/ranker";
 import { DEFAULT_SYNONYM_GROUPS, mergeSynonymGroups } from "./relevance/synonyms";
 
 export interface CorpusSection extends SectionInput {
@@ -17,10 +24,24 @@ export interface Corpus {
   sections: CorpusSection[];
   byKey: Map<string, CorpusSection>;
   bySectionId: Map<string, CorpusSection>;
+  /** how long this corpus took: reading PostgreSQL, and the index build on its worker */
+  stats: { loadMs: number; buildMs: number; buildHeapBytes: number; builtAt: Date };
 }
 
 const SIGNATURE_TTL_MS = 3000;
-const cache = new WeakMap<object, { corpus?: Corpus; checkedAt: number; signature?: string; building?: Promise<Corpus> }>();
+
+interface Entry {
+  /** the corpus searches are answered from (replaced whole when a newer one is ready) */
+  corpus?: Corpus;
+  checkedAt: number;
+  checking?: Promise<string>;
+  /** the newest signature seen in PostgreSQL */
+  wanted?: string;
+  building?: Promise<Corpus>;
+  lastError?: Error;
+}
+
+const cache = new WeakMap<object, Entry>();
 
 async function signatureOf(db: DbTx): Promise<string> {
   const [row] = await db.$queryRaw<{ n: bigint; latest: Date | null; syn: bigint; synLatest: Date | null; phr: string | null }[]>`
@@ -38,6 +59,7 @@ export async function ownerSynonymGroups(db: DbTx): Promise<string[][]> {
 }
 
 async function build(db: DbTx, signature: string): Promise<Corpus> {
+  const started = performance.now();
   const rows = await db.policySection.findMany({
     where: { policy: { status: "ACTIVE" }, version: { currentOf: { isNot: null } } },
     select: { id: true, label: true, heading: true, chapter: true, text: true, policy: { select: { id: true, title: true, ownerName: true, line: { select: { name: true } } } } },
@@ -58,34 +80,80 @@ async function build(db: DbTx, signature: string): Promise<Corpus> {
     text: r.text,
     askedAs: phrasings.get(unitKey(r.policy.id, r.label)),
   }));
-  const index = buildIndex(sections, synonyms.length ? { analyzer: { synonymGroups: mergeSynonymGroups(DEFAULT_SYNONYM_GROUPS, synonyms) } } : {});
-  return { signature, index, sections, byKey: new Map(sections.map((s) => [`${s.docId}\u0000${s.section}`, s])), bySectionId: new Map(sections.map((s) => [s.sectionId, s])) };
+  const loadMs = performance.now() - started;
+  const built = await buildIndexOffThread(sections, synonyms.length ? { analyzer: { synonymGroups: mergeSynonymGroups(DEFAULT_SYNONYM_GROUPS, synonyms) } } : {});
+  return {
+    signature,
+    index: built.index,
+    sections,
+    byKey: new Map(sections.map((s) => [`${s.docId}\u0000${s.section}`, s])),
+    bySectionId: new Map(sections.map((s) => [s.sectionId, s])),
+    stats: { loadMs, buildMs: built.buildMs, buildHeapBytes: built.buildHeapBytes, builtAt: new Date() },
+  };
 }
 
-/** The current corpus; checks PostgreSQL for changes at most every few seconds. */
-export async function getCorpus(db: DbTx, now = Date.now()): Promise<Corpus> {
+function entryOf(db: DbTx): Entry {
   let entry = cache.get(db);
-  if (!entry) {
-    entry = { checkedAt: 0 };
-    cache.set(db, entry);
-  }
-  if (entry.corpus && now - entry.checkedAt < SIGNATURE_TTL_MS) return entry.corpus;
-  const signature = await signatureOf(db);
-  entry.checkedAt = now;
-  if (entry.corpus?.signature === signature) return entry.corpus;
-  if (entry.building && entry.signature === signature) return entry.building;
-  entry.signature = signature;
-  const e = entry;
+  if (!entry) cache.set(db, (entry = { checkedAt: 0 }));
+  return entry;
+}
+
+/** Starts a build of the wanted signature unless one is running; a running one re-checks when it ends. */
+function startBuild(db: DbTx, e: Entry): Promise<Corpus> {
+  if (e.building) return e.building;
+  const signature = e.wanted!;
   e.building = build(db, signature).then(
     (c) => {
-      e.corpus = c;
+      e.corpus = c; // the swap: searches that already hold the old corpus finish with it
       e.building = undefined;
+      e.lastError = undefined;
+      if (e.wanted !== signature) void startBuild(db, e).catch(() => undefined); // logged by its own handler
       return c;
     },
-    (err) => {
+    (err: Error) => {
       e.building = undefined;
+      e.lastError = err;
+      if (e.corpus) console.error(`search: rebuilding the relevance index failed, still answering from the one built ${e.corpus.stats.builtAt.toISOString()}: ${err.message}`);
       throw err;
     },
   );
   return e.building;
+}
+
+/**
+ * The corpus to search now. Checks PostgreSQL for changes at most every few seconds; a change
+ * starts a build off the request path and this returns the previous corpus until the new one
+ * is ready. Only the first call of a process (no corpus yet) waits for a build.
+ */
+export async function getCorpus(db: DbTx, now = Date.now()): Promise<Corpus> {
+  const e = entryOf(db);
+  if (e.corpus && now - e.checkedAt < SIGNATURE_TTL_MS) return e.corpus;
+  if (!e.checking) {
+    e.checking = signatureOf(db).finally(() => {
+      e.checking = undefined;
+    });
+  }
+  const signature = await e.checking;
+  e.checkedAt = now;
+  e.wanted = signature;
+  if (e.corpus?.signature === signature) return e.corpus;
+  const building = startBuild(db, e);
+  if (e.corpus) {
+    building.catch(() => undefined); // reported in startBuild; this search answers from the current corpus
+    return e.corpus;
+  }
+  return building;
+}
+
+/** What a process holds and is doing (for tests and the bench): never starts anything. */
+export function corpusState(db: DbTx): { signature?: string; building: boolean; wanted?: string; stats?: Corpus["stats"] } {
+  const e = cache.get(db);
+  return { signature: e?.corpus?.signature, building: !!e?.building, wanted: e?.wanted, stats: e?.corpus?.stats };
+}
+
+/** Resolves when the build in progress (if any) has finished and been swapped in. */
+export async function corpusSettled(db: DbTx): Promise<Corpus | undefined> {
+  const e = cache.get(db);
+  while (e?.building) await e.building;
+  return e?.corpus;
 }

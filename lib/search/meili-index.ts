@@ -1,6 +1,7 @@
 // Meilisearch index settings as code, the document mapping and task handling.
 // Only lib/search/ talks to Meilisearch.
-import { meili, type MeiliConfig } from "./client";
+import type { EnqueuedTask } from "meilisearch";
+import { meiliApiError, meiliClient, settled, type MeiliConfig } from "./client";
 import { normalizeText } from "./relevance/normalize";
 import { getJieba } from "./relevance/tokenize";
 import { DEFAULT_SYNONYM_GROUPS } from "./relevance/synonyms";
@@ -60,58 +61,50 @@ export function indexSettings(extraSynonyms: readonly (readonly string[])[] = []
   };
 }
 
-interface Task {
-  taskUid: number;
-}
-
-interface TaskStatus {
-  status: "enqueued" | "processing" | "succeeded" | "failed" | "canceled";
-  error?: { message: string };
-}
-
-export async function waitForTask(task: Task, config?: MeiliConfig, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let delay = 10;
-  while (Date.now() < deadline) {
-    const t = await meili<TaskStatus>("GET", `/tasks/${task.taskUid}`, undefined, { config });
-    if (t.status === "succeeded") return;
-    if (t.status === "failed" || t.status === "canceled") throw new Error(`Meilisearch task ${task.taskUid} ${t.status}: ${t.error?.message ?? ""}`);
-    await new Promise((r) => setTimeout(r, delay));
-    delay = Math.min(delay * 2, 250);
-  }
-  throw new Error(`Meilisearch task ${task.taskUid} did not finish within ${timeoutMs} ms`);
-}
-
 export async function ensureIndex(uid: string, extraSynonyms: readonly (readonly string[])[] = [], config?: MeiliConfig): Promise<void> {
+  const client = meiliClient(config);
   try {
-    await meili("GET", `/indexes/${uid}`, undefined, { config });
-  } catch {
-    await waitForTask(await meili<Task>("POST", "/indexes", { uid, primaryKey: "id" }, { config }), config);
+    await client.getRawIndex(uid);
+  } catch (err) {
+    if (meiliApiError(err)?.cause?.code !== "index_not_found") throw err;
+    await settled(client.createIndex(uid, { primaryKey: "id" }), config);
   }
-  await waitForTask(await meili<Task>("PATCH", `/indexes/${uid}/settings`, indexSettings(extraSynonyms), { config }), config);
+  await settled(client.index(uid).updateSettings(indexSettings(extraSynonyms)), config);
+}
+
+/**
+ * Sends the sections in batches of 1,000, one request after the other so that Meilisearch enqueues
+ * them in order (it indexes consecutive batches together); returns the tasks to wait for.
+ */
+export async function enqueueDocuments(uid: string, docs: SectionDoc[], config?: MeiliConfig): Promise<EnqueuedTask[]> {
+  const index = meiliClient(config).index<SectionDoc>(uid);
+  const tasks: EnqueuedTask[] = [];
+  for (let i = 0; i < docs.length; i += 1000) tasks.push(await index.addDocuments(docs.slice(i, i + 1000)));
+  return tasks;
 }
 
 export async function addDocuments(uid: string, docs: SectionDoc[], config?: MeiliConfig): Promise<void> {
-  for (let i = 0; i < docs.length; i += 1000) {
-    await waitForTask(await meili<Task>("POST", `/indexes/${uid}/documents`, docs.slice(i, i + 1000), { config, timeoutMs: 30_000 }), config);
-  }
+  for (const task of await enqueueDocuments(uid, docs, config)) await settled(task, config, 120_000);
+}
+
+export function enqueueDeleteWhere(uid: string, filter: string, config?: MeiliConfig): Promise<EnqueuedTask> {
+  return meiliClient(config).index(uid).deleteDocuments({ filter });
 }
 
 export async function deleteDocumentsWhere(uid: string, filter: string, config?: MeiliConfig): Promise<void> {
-  await waitForTask(await meili<Task>("POST", `/indexes/${uid}/documents/delete`, { filter }, { config }), config);
+  await settled(enqueueDeleteWhere(uid, filter, config), config);
 }
 
 export async function deleteIndex(uid: string, config?: MeiliConfig): Promise<void> {
   try {
-    await waitForTask(await meili<Task>("DELETE", `/indexes/${uid}`, undefined, { config }), config);
+    await settled(meiliClient(config).deleteIndex(uid), config);
   } catch (err) {
-    if (!/not found/i.test(String((err as Error).message))) throw err;
+    if (!/index_not_found|not found/i.test((err as Error).message)) throw err;
   }
 }
 
 export async function countDocuments(uid: string, config?: MeiliConfig): Promise<number> {
-  const stats = await meili<{ numberOfDocuments: number }>("GET", `/indexes/${uid}/stats`, undefined, { config });
-  return stats.numberOfDocuments;
+  return (await meiliClient(config).index(uid).getStats()).numberOfDocuments;
 }
 
 /** A Meilisearch filter value, quoted and escaped. */

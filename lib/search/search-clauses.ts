@@ -3,7 +3,7 @@
 // contributes its typo-tolerant matches only where the model leaves places empty. When Meilisearch is
 // down the answer comes from PostgreSQL alone (model + pg_trgm), flagged `degraded` for a visible notice.
 import type { DbTx } from "../db/client";
-import { meili, type MeiliConfig } from "./client";
+import { meiliClient, type MeiliConfig } from "./client";
 import { getCorpus, type Corpus, type CorpusSection } from "./corpus";
 import { highlighter, snippetSource, type Segment, type SnippetSource } from "./highlight";
 import { filterValue, sectionsIndexUid } from "./meili-index";
@@ -93,13 +93,10 @@ interface MeiliHit {
 
 async function meiliCandidates(deps: SearchDeps, q: string, input: ClauseSearchInput): Promise<string[]> {
   if (!deps.meili) throw new Error("no Meilisearch configured");
-  const filters = [input.line ? `line = ${filterValue(input.line)}` : null, input.owner ? `owner = ${filterValue(input.owner)}` : null].filter(Boolean);
-  const res = await meili<{ hits: MeiliHit[] }>(
-    "POST",
-    `/indexes/${sectionsIndexUid(deps.meili.prefix)}/search`,
-    { q, limit: input.limit, filter: filters.length ? filters.join(" AND ") : undefined, attributesToRetrieve: ["id"], matchingStrategy: "frequency" },
-    { config: deps.meili.config, timeoutMs: deps.meili.timeoutMs ?? 700 },
-  );
+  const filters = [input.line ? `line = ${filterValue(input.line)}` : null, input.owner ? `owner = ${filterValue(input.owner)}` : null].filter((f): f is string => f !== null);
+  const res = await meiliClient(deps.meili.config, deps.meili.timeoutMs ?? 700)
+    .index<MeiliHit>(sectionsIndexUid(deps.meili.prefix))
+    .search(q, { limit: input.limit, filter: filters.length ? filters.join(" AND ") : undefined, attributesToRetrieve: ["id"], matchingStrategy: "frequency" });
   return res.hits.map((h) => h.id);
 }
 

@@ -3,10 +3,11 @@
 // between leaves the marker behind, so the next sync redoes that policy and counts converge.
 import type { Db } from "../db/client";
 import { Prisma } from "../db/generated/client";
-import type { MeiliConfig } from "./client";
+import type { EnqueuedTask } from "meilisearch";
+import { settled, type MeiliConfig } from "./client";
 import { ownerSynonymGroups } from "./corpus";
 import { loadPhrasings, unitKey } from "./phrasings/load-phrasings";
-import { addDocuments, countDocuments, deleteDocumentsWhere, deleteIndex, ensureIndex, filterValue, sectionsIndexUid, toSectionDoc } from "./meili-index";
+import { countDocuments, deleteIndex, enqueueDeleteWhere, enqueueDocuments, ensureIndex, filterValue, sectionsIndexUid, toSectionDoc, type SectionDoc } from "./meili-index";
 
 export interface SyncOptions {
   prefix: string;
@@ -18,40 +19,66 @@ export interface SyncOptions {
 const INDEX_BEHIND = Prisma.sql`("status" = 'ACTIVE' AND "currentVersionId" IS DISTINCT FROM "indexedVersionId")
        OR ("status" = 'ARCHIVED' AND "indexedVersionId" IS NOT NULL)`;
 
+/** Policies per round trip: one delete task, one query for their sections, their documents in batches. */
+const SYNC_CHUNK = 100;
+
+interface Chunk {
+  ids: string[];
+  active: { id: string; versionId: string }[];
+  tasks: EnqueuedTask[];
+}
+
 export async function syncIndex(db: Db, options: SyncOptions): Promise<{ synced: string[]; removed: string[] }> {
   const uid = sectionsIndexUid(options.prefix);
   await ensureIndex(uid, await ownerSynonymGroups(db), options.config);
-  const stale = await db.$queryRaw<{ id: string; status: string }[]>`SELECT id, status::text FROM "Policy" WHERE ${INDEX_BEHIND} ORDER BY id`;
+  const stale = await db.$queryRaw<{ id: string; status: string; versionId: string | null }[]>`
+    SELECT id, status::text, "currentVersionId" AS "versionId" FROM "Policy" WHERE ${INDEX_BEHIND} ORDER BY id`;
   const synced: string[] = [];
   const removed: string[] = [];
   let done = 0;
-  for (const p of stale) {
-    await deleteDocumentsWhere(uid, `policyId = ${filterValue(p.id)}`, options.config);
-    if (p.status === "ACTIVE") {
-      const policy = await db.policy.findUniqueOrThrow({
-        where: { id: p.id },
-        include: { line: true, currentVersion: { include: { sections: { orderBy: { ordinal: "asc" } } } } },
-      });
-      const version = policy.currentVersion!;
-      const phrasings = await loadPhrasings(db, policy.id);
-      await addDocuments(
-        uid,
-        version.sections.map((s) =>
-          toSectionDoc({ id: s.id, policyId: policy.id, versionId: version.id, policyTitle: policy.title, label: s.label, heading: s.heading, chapter: s.chapter, text: s.text, line: policy.line.name, owner: policy.ownerName, ordinal: s.ordinal },
-            (phrasings.get(unitKey(policy.id, s.label)) ?? []).map((p) => p.text),
-          ),
-        ),
-        options.config,
-      );
-      await db.policy.update({ where: { id: p.id }, data: { indexedVersionId: version.id } });
-      synced.push(p.id);
-    } else {
-      await db.policy.update({ where: { id: p.id }, data: { indexedVersionId: null } });
-      removed.push(p.id);
-    }
-    options.onProgress?.(++done, stale.length, p.id);
+  // Every chunk's tasks are enqueued before any is awaited, so Meilisearch indexes them in a few
+  // large batches instead of one small one per policy; the markers follow, chunk by chunk, as
+  // their tasks succeed (a failure leaves them behind and the next sync redoes those policies).
+  const chunks: Chunk[] = [];
+  for (let i = 0; i < stale.length; i += SYNC_CHUNK) {
+    const part = stale.slice(i, i + SYNC_CHUNK);
+    const ids = part.map((p) => p.id);
+    const active = part.filter((p) => p.status === "ACTIVE" && p.versionId).map((p) => ({ id: p.id, versionId: p.versionId! }));
+    const tasks = [await enqueueDeleteWhere(uid, `policyId IN [${ids.map(filterValue).join(", ")}]`, options.config)];
+    if (active.length) tasks.push(...(await enqueueDocuments(uid, await sectionDocs(db, active.map((a) => a.versionId)), options.config)));
+    chunks.push({ ids, active, tasks });
+  }
+  for (const chunk of chunks) {
+    for (const task of chunk.tasks) await settled(task, options.config, 300_000);
+    const activeIds = new Set(chunk.active.map((a) => a.id));
+    const gone = chunk.ids.filter((id) => !activeIds.has(id));
+    await db.$executeRaw`
+      UPDATE "Policy" p SET "indexedVersionId" = x.v
+      FROM unnest(${chunk.active.map((a) => a.id)}::text[], ${chunk.active.map((a) => a.versionId)}::uuid[]) AS x(id, v)
+      WHERE p.id = x.id`;
+    if (gone.length) await db.$executeRaw`UPDATE "Policy" SET "indexedVersionId" = NULL WHERE id = ANY(${gone}::text[])`;
+    synced.push(...chunk.active.map((a) => a.id));
+    removed.push(...gone);
+    for (const id of chunk.ids) options.onProgress?.(++done, stale.length, id);
   }
   return { synced, removed };
+}
+
+/** The Meilisearch documents of these policy versions, in one query. */
+async function sectionDocs(db: Db, versionIds: string[]): Promise<SectionDoc[]> {
+  const rows = await db.policySection.findMany({
+    where: { versionId: { in: versionIds } },
+    select: { id: true, label: true, heading: true, chapter: true, text: true, ordinal: true, versionId: true, policy: { select: { id: true, title: true, ownerName: true, line: { select: { name: true } } } } },
+    orderBy: [{ policyId: "asc" }, { ordinal: "asc" }],
+  });
+  // 常见问法 travel with their unit into the searchable text (docs/decisions/0018).
+  const phrasings = await loadPhrasings(db, [...new Set(rows.map((s) => s.policy.id))]);
+  return rows.map((s) =>
+    toSectionDoc(
+      { id: s.id, policyId: s.policy.id, versionId: s.versionId, policyTitle: s.policy.title, label: s.label, heading: s.heading, chapter: s.chapter, text: s.text, line: s.policy.line.name, owner: s.policy.ownerName, ordinal: s.ordinal },
+      (phrasings.get(unitKey(s.policy.id, s.label)) ?? []).map((p) => p.text),
+    ),
+  );
 }
 
 /** Drops the index and rebuilds it from PostgreSQL. */

@@ -7,8 +7,8 @@ import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { confirmDeflection } from "@/lib/questions/ask-session";
 import { fileQuestion } from "@/lib/questions/file-question";
 import { resolveQuestion } from "@/lib/questions/resolve-question";
-import { meili } from "@/lib/search/client";
-import { getCorpus } from "@/lib/search/corpus";
+import { meiliClient } from "@/lib/search/client";
+import { corpusSettled, getCorpus } from "@/lib/search/corpus";
 import { logClick } from "@/lib/search/log-search";
 import { sectionsIndexUid } from "@/lib/search/meili-index";
 import { addUnitPhrasing, removeUnitPhrasing } from "@/lib/search/phrasings/manage-unit-phrasings";
@@ -36,6 +36,8 @@ let employee: User;
 let clock = 4_000_000_000_000;
 async function search(q: string) {
   await getCorpus(t.db, (clock += 10_000));
+  // A change is built off the request path; wait for it so this search answers from the new index.
+  await corpusSettled(t.db);
   const r = await searchClauses({ db: t.db, meili: meiliOpts() }, { q, limit: 5 });
   return r.hits;
 }
@@ -264,7 +266,7 @@ describe("owners add 常见问法", () => {
     expect(rankOf(await search(probe), access, "第四条")).toBe(1);
 
     const meiliIds = async () => {
-      const r = await meili<{ hits: { id: string }[] }>("POST", `/indexes/${sectionsIndexUid(t.indexPrefix)}/search`, { q: "橙色工作证", limit: 5, matchingStrategy: "all" }, { config: t.meili });
+      const r = await meiliClient(t.meili).index(sectionsIndexUid(t.indexPrefix)).search<{ id: string }>("橙色工作证", { limit: 5, matchingStrategy: "all" });
       return r.hits.map((h) => h.id);
     };
     expect(await meiliIds()).not.toContain(await sectionId(access, "第四条"));

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importPolicies } from "@/lib/content/import-policies";
+import { corpusSettled } from "@/lib/search/corpus";
 import { evalCorpus } from "@/lib/search/eval/eval-corpus";
 import { logSearch } from "@/lib/search/log-search";
 import { SearchLogBuffer } from "@/lib/search/search-log-buffer";
@@ -146,8 +147,11 @@ describe("answer cache", () => {
     } finally {
       rmSync(fresh, { recursive: true, force: true });
     }
-    // getCorpus re-reads the signature at most every 3 s.
+    // getCorpus re-reads the signature at most every 3 s; a change starts a rebuild off the request
+    // path (answers meanwhile come from the previous corpus), and the rebuilt corpus replaces it.
     await new Promise((r) => setTimeout(r, 3100));
+    await searchClauses(cached(), { q: "印章外借", limit: 5 });
+    await corpusSettled(t.db);
     const after = await searchClauses(cached(), { q: "印章外借", limit: 5 });
     expect(after).not.toBe(first);
     expect(after.hits.map((h) => h.policyId)).toContain("seal-cache");

@@ -2,8 +2,8 @@
 // ranks, read back from PostgreSQL, and a Meilisearch index with DEFAULT settings (no searchable
 // attributes, ranking rules, locales or synonyms set) to show what the portal adds on top of it.
 import type { DbTx } from "../../db/client";
-import { meili, type MeiliConfig } from "../client";
-import { deleteIndex, waitForTask } from "../meili-index";
+import { meiliClient, settled, type MeiliConfig } from "../client";
+import { deleteIndex } from "../meili-index";
 
 export interface EvalSection {
   id: string;
@@ -38,15 +38,13 @@ export function defaultIndexUid(prefix: string): string {
 
 /** Creates the index with nothing but a primary key and adds the sections. */
 export async function createDefaultIndex(uid: string, sections: EvalSection[], config: MeiliConfig): Promise<void> {
-  await waitForTask(await meili<{ taskUid: number }>("POST", "/indexes", { uid, primaryKey: "id" }, { config }), config);
-  for (let i = 0; i < sections.length; i += 1000) {
-    const batch = sections.slice(i, i + 1000);
-    await waitForTask(await meili<{ taskUid: number }>("POST", `/indexes/${uid}/documents`, batch, { config, timeoutMs: 30_000 }), config, 120_000);
-  }
+  const client = meiliClient(config);
+  await settled(client.createIndex(uid, { primaryKey: "id" }), config);
+  for (let i = 0; i < sections.length; i += 1000) await settled(client.index(uid).addDocuments(sections.slice(i, i + 1000)), config, 120_000);
 }
 
 export async function searchDefaultIndex(uid: string, q: string, config: MeiliConfig, limit = 10): Promise<{ doc: string; section?: string }[]> {
-  const res = await meili<{ hits: { doc: string; section: string }[] }>("POST", `/indexes/${uid}/search`, { q, limit }, { config });
+  const res = await meiliClient(config).index<{ doc: string; section: string }>(uid).search(q, { limit });
   return res.hits.map((h) => resultOf(h.doc, h.section));
 }
 

@@ -16,10 +16,10 @@ export function unitKey(policyId: string, label: string): string {
 /** At most this many wordings per unit reach the index (the heaviest): a unit cannot be flooded. */
 export const MAX_PHRASINGS_PER_UNIT = 20;
 
-/** Live phrasings with weight > 0, keyed by unitKey; `policyId` limits it to one policy. */
-export async function loadPhrasings(db: DbTx, policyId?: string): Promise<Map<string, AskedAs[]>> {
+/** Live phrasings with weight > 0, keyed by unitKey; `policyId` limits it to one policy or a few. */
+export async function loadPhrasings(db: DbTx, policyId?: string | string[]): Promise<Map<string, AskedAs[]>> {
   const rows = await db.unitPhrasing.findMany({
-    where: { removedAt: null, ...(policyId ? { policyId } : {}) },
+    where: { removedAt: null, ...(policyId === undefined ? {} : { policyId: Array.isArray(policyId) ? { in: policyId } : policyId }) },
     select: { policyId: true, label: true, text: true, source: true, users: true },
   });
   const out = new Map<string, AskedAs[]>();

@@ -114,6 +114,12 @@ interface Postings {
   tfs: number[];
 }
 
+/** A feature's posting list as the index holds it (JS arrays when just built, typed-array views once packed). */
+export interface PostingList {
+  readonly ids: ArrayLike<number>;
+  readonly tfs: ArrayLike<number>;
+}
+
 export interface RelevanceIndex {
   options: RankerOptions;
   rows: SectionInput[];
@@ -128,11 +134,11 @@ export interface RelevanceIndex {
   hasFigures: boolean[];
   lengths: number[];
   avgLength: number;
-  postings: Map<string, Postings>;
+  postings: Map<string, PostingList>;
   docIds: string[];
   /** document of each section */
   sectionDoc: number[];
-  docPostings: Map<string, Postings>;
+  docPostings: Map<string, PostingList>;
   docLengths: number[];
   docAvgLength: number;
   typo: TypoVocabulary;
@@ -321,7 +327,7 @@ export function idf(n: number, df: number): number {
 
 function bm25(
   features: Map<string, number>,
-  post: Map<string, Postings>,
+  post: Map<string, PostingList>,
   n: number,
   lens: number[],
   avgLen: number,
@@ -376,6 +382,48 @@ interface Cand {
   s: number;
 }
 
+/**
+ * The `k` best matches (score descending, then index ascending), sorted: a bounded min-heap over
+ * all matches, O(n log k) instead of sorting all n.
+ */
+export function bestMatches(ids: readonly number[], scores: readonly number[], k: number): { i: number; s: number }[] {
+  const n = ids.length;
+  const worse = (a: number, b: number) => (scores[a] as number) < (scores[b] as number) || ((scores[a] as number) === (scores[b] as number) && (ids[a] as number) > (ids[b] as number));
+  let out: number[];
+  if (k >= n) out = Array.from({ length: n }, (_, j) => j);
+  else {
+    const heap: number[] = []; // positions into ids/scores; heap[0] is the worst kept
+    const down = (at: number) => {
+      for (;;) {
+        const l = 2 * at + 1;
+        const r = l + 1;
+        let m = at;
+        if (l < heap.length && worse(heap[l] as number, heap[m] as number)) m = l;
+        if (r < heap.length && worse(heap[r] as number, heap[m] as number)) m = r;
+        if (m === at) return;
+        [heap[at], heap[m]] = [heap[m] as number, heap[at] as number];
+        at = m;
+      }
+    };
+    for (let j = 0; j < n; j++) {
+      if (heap.length < k) {
+        heap.push(j);
+        for (let at = heap.length - 1; at > 0; ) {
+          const up = (at - 1) >> 1;
+          if (!worse(heap[at] as number, heap[up] as number)) break;
+          [heap[at], heap[up]] = [heap[up] as number, heap[at] as number];
+          at = up;
+        }
+      } else if (k > 0 && worse(heap[0] as number, j)) {
+        heap[0] = j;
+        down(0);
+      }
+    }
+    out = heap;
+  }
+  return out.map((j) => ({ i: ids[j] as number, s: scores[j] as number })).sort((a, b) => b.s - a.s || a.i - b.i);
+}
+
 export function search(index: RelevanceIndex, query: string, opts: SearchOptions = {}): SearchResponse {
   const o = index.options;
   const limit = opts.limit ?? 10;
@@ -386,16 +434,57 @@ export function search(index: RelevanceIndex, query: string, opts: SearchOptions
   if (o.unigramWeight > 0) {
     for (const f of charUnigrams(aq.stripped)) if (!rankFeatures.has(f)) rankFeatures.set(f, o.unigramWeight);
   }
-  const first = scoreSections(index, aq, rankFeatures, opts.line);
-  let cand = first.cand;
-  if (o.feedbackDocs > 0 && cand.length) {
-    const expanded = feedbackFeatures(index, rankFeatures, cand.slice(0, o.feedbackDocs));
-    if (expanded.size > rankFeatures.size) cand = scoreSections(index, aq, expanded, opts.line).cand;
-  }
+  // Only the best `depth` candidates are sorted (sorting every match was most of a search at ~40k
+  // units); when the diversification or the second-document step needs more, all are sorted.
+  const depth = Math.max(o.rerankDepth, limit) + o.maxPerDoc * o.diversifyTop;
+  const rank = (all: boolean) => {
+    const first = scoreSections(index, aq, rankFeatures, opts.line, all ? undefined : depth);
+    let cand = first.cand;
+    let complete = first.complete;
+    if (o.feedbackDocs > 0 && cand.length) {
+      const expanded = feedbackFeatures(index, rankFeatures, cand.slice(0, o.feedbackDocs));
+      if (expanded.size > rankFeatures.size) ({ cand, complete } = scoreSections(index, aq, expanded, opts.line, all ? undefined : depth));
+    }
+    const picked = diversify(index, cand, limit);
+    // a question spanning two documents: keep a place in the first five for the best other document
+    let otherMissing = false;
+    if (o.secondDocRatio > 0 && picked.length >= 5) {
+      const d0 = index.sectionDoc[picked[0]!.i];
+      if (picked.slice(0, 5).every((c) => index.sectionDoc[c.i] === d0)) {
+        const other = cand.find((c) => index.sectionDoc[c.i] !== d0);
+        if (!other) otherMissing = true;
+        else if (other.s >= o.secondDocRatio * picked[0]!.s) {
+          const at = picked.indexOf(other);
+          if (at >= 0) picked.splice(at, 1);
+          picked.splice(4, 0, other);
+        }
+      }
+    }
+    return { first, picked, needsAll: !complete && (picked.length < limit || otherMissing) };
+  };
+  let ranked = rank(false);
+  if (ranked.needsAll) ranked = rank(true);
+  const { first, picked } = ranked;
   // deflection strength compares the query's own features with their best possible score
   const sec = rankFeatures.size > aq.features.size ? sectionScores(index, aq.features) : first.sec;
+  const top = picked.slice(0, limit);
 
-  // diversification: cap sections per document among the first `diversifyTop` results
+  const decision = decideDeflection(
+    index,
+    aq,
+    top.map((t) => ({ id: t.u, score: t.s, raw: sec[t.i] as number })),
+    o.deflection,
+  );
+  const results: SearchResult[] = decision.state === 'none' ? [] : top.map(({ i, s }) => {
+    const r = index.rows[i] as SectionInput;
+    return { docId: r.docId, docTitle: r.docTitle, section: r.section, heading: r.heading, line: r.line, score: s };
+  });
+  return { results, deflected: decision.deflected, state: decision.state, confidence: decision.confidence, features: decision.features, query: aq };
+}
+
+/** Caps sections per document among the first `diversifyTop` results. */
+function diversify(index: RelevanceIndex, cand: readonly Cand[], limit: number): Cand[] {
+  const o = index.options;
   const picked: Cand[] = [];
   const deferred: Cand[] = [];
   const perDoc = new Map<number, number>();
@@ -413,31 +502,7 @@ export function search(index: RelevanceIndex, query: string, opts: SearchOptions
     }
   }
   if (picked.length < limit) picked.push(...deferred);
-  // a question spanning two documents: keep a place in the first five for the best other document
-  if (o.secondDocRatio > 0 && picked.length >= 5) {
-    const d0 = index.sectionDoc[picked[0]!.i];
-    if (picked.slice(0, 5).every((c) => index.sectionDoc[c.i] === d0)) {
-      const other = cand.find((c) => index.sectionDoc[c.i] !== d0);
-      if (other && other.s >= o.secondDocRatio * picked[0]!.s) {
-        const at = picked.indexOf(other);
-        if (at >= 0) picked.splice(at, 1);
-        picked.splice(4, 0, other);
-      }
-    }
-  }
-  const top = picked.slice(0, limit);
-
-  const decision = decideDeflection(
-    index,
-    aq,
-    top.map((t) => ({ id: t.u, score: t.s, raw: sec[t.i] as number })),
-    o.deflection,
-  );
-  const results: SearchResult[] = decision.state === 'none' ? [] : top.map(({ i, s }) => {
-    const r = index.rows[i] as SectionInput;
-    return { docId: r.docId, docTitle: r.docTitle, section: r.section, heading: r.heading, line: r.line, score: s };
-  });
-  return { results, deflected: decision.deflected, state: decision.state, confidence: decision.confidence, features: decision.features, query: aq };
+  return picked;
 }
 
 /** BM25 of every section: the best of its units (itself or one of its table rows). */
@@ -467,7 +532,8 @@ function sectionScores(index: RelevanceIndex, features: Map<string, number>): Fl
   return unitMax(index, features).sec;
 }
 
-function scoreSections(index: RelevanceIndex, aq: AnalyzedQuery, features: Map<string, number>, line: string | undefined): { cand: Cand[]; sec: Float64Array } {
+/** Candidates, best first: all of them, or with `depth` only the best `depth` (then `complete` is false). */
+function scoreSections(index: RelevanceIndex, aq: AnalyzedQuery, features: Map<string, number>, line: string | undefined, depth?: number): { cand: Cand[]; sec: Float64Array; complete: boolean } {
   const o = index.options;
   const n = index.rows.length;
   const { sec, bestUnit } = unitMax(index, features);
@@ -478,17 +544,19 @@ function scoreSections(index: RelevanceIndex, aq: AnalyzedQuery, features: Map<s
   let maxDoc = 0;
   for (const x of sec) if (x > maxSec) maxSec = x;
   for (const x of docs) if (x > maxDoc) maxDoc = x;
-  const cand: Cand[] = [];
+  const ids: number[] = [];
+  const scores: number[] = [];
   for (let i = 0; i < n; i++) {
     const raw = sec[i] as number;
     if (raw <= 0) continue;
     const row = index.rows[i] as SectionInput;
     if (line && row.line !== line) continue;
     const d = index.sectionDoc[i] as number;
-    const s = raw / maxSec + (maxDoc > 0 ? (o.docPrior * (docs[d] as number)) / maxDoc : 0);
-    cand.push({ i, u: bestUnit[i] as number, s });
+    ids.push(i);
+    scores.push(raw / maxSec + (maxDoc > 0 ? (o.docPrior * (docs[d] as number)) / maxDoc : 0));
   }
-  cand.sort((a, b) => b.s - a.s || a.i - b.i);
+  const complete = depth === undefined || depth >= ids.length;
+  const cand: Cand[] = bestMatches(ids, scores, complete ? ids.length : depth).map(({ i, s }) => ({ i, u: bestUnit[i] as number, s }));
   const figures = o.figureBoost > 0 && asksForFigures(aq.normalized);
   if (o.coverageBoost > 0 || figures) {
     const head = cand.slice(0, o.rerankDepth);
@@ -500,7 +568,7 @@ function scoreSections(index: RelevanceIndex, aq: AnalyzedQuery, features: Map<s
     cand.splice(0, head.length, ...head);
   }
 
-  return { cand, sec };
+  return { cand, sec, complete };
 }
 
 /** The query's features plus the most characteristic words of the first units (RM3-style, IDF-weighted). */

@@ -1,0 +1,83 @@
+// The parts that keep search and index builds bounded at company scale: top-k selection in the
+// ranker (same answers as sorting every match) and the packed index a worker thread hands over.
+import { describe, expect, it } from "vitest";
+import { compactIndex, packIndex, unpackIndex } from "@/lib/search/build/pack-index";
+import { bestMatches, buildIndex, search, type SectionInput } from "@/lib/search/relevance/ranker";
+
+function rng(seed: number) {
+  return () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+}
+
+const WORDS = ["年假", "加班", "报销", "工资", "试用期", "合同", "社保", "公积金", "病假", "出差", "住宿", "标准", "审批", "离职", "培训"];
+
+function corpus(docs: number, perDoc: number, seed = 7): SectionInput[] {
+  const r = rng(seed);
+  const out: SectionInput[] = [];
+  for (let d = 0; d < docs; d++) {
+    for (let k = 0; k < perDoc; k++) {
+      const text = Array.from({ length: 3 + Math.floor(r() * 6) }, () => WORDS[Math.floor(r() * WORDS.length)]).join("，");
+      out.push({ docId: `d${d}`, docTitle: `制度${d}`, line: d % 2 ? "人力资源" : "财务", owner: "部门", section: `第${k + 1}条`, heading: `第${k + 1}条`, text });
+    }
+  }
+  return out;
+}
+
+describe("bestMatches", () => {
+  it("returns the same k best as sorting all matches, ties broken by index", () => {
+    const r = rng(3);
+    for (const n of [0, 1, 5, 50, 500]) {
+      const ids = Array.from({ length: n }, (_, j) => j * 3);
+      const scores = ids.map(() => Math.round(r() * 20) / 4); // many ties
+      const all = ids.map((i, j) => ({ i, s: scores[j]! })).sort((a, b) => b.s - a.s || a.i - b.i);
+      for (const k of [0, 1, 7, 30, n, n + 5]) expect(bestMatches(ids, scores, k)).toEqual(all.slice(0, k));
+    }
+  });
+});
+
+describe("search with top-k selection", () => {
+  const options = { coverageBoost: 0, maxPerDoc: 1, diversifyTop: 5 };
+  const sorted = buildIndex(corpus(40, 30), { ...options, rerankDepth: 1_000_000 }); // depth ≥ every match: the full sort
+  const bounded = buildIndex(corpus(40, 30), { ...options, rerankDepth: 30 });
+  it("answers exactly as the full sort, also when one document fills the first places", () => {
+    for (const q of ["年假审批", "加班工资标准", "出差住宿标准报销", "试用期离职", "培训", "社保公积金"]) {
+      for (const limit of [5, 10, 40]) {
+        const a = search(sorted, q, { limit });
+        const b = search(bounded, q, { limit });
+        expect(b.results).toEqual(a.results);
+        expect(b.confidence).toBe(a.confidence);
+      }
+    }
+  });
+  it("asks for every match when one document holds all of the best ones (the cap defers them)", () => {
+    const rows = [...corpus(10, 5)];
+    for (let k = 0; k < 80; k++) rows.push({ docId: "vault", docTitle: "保密制度", line: "行政", owner: "部门", section: `第${k + 1}条`, heading: `第${k + 1}条`, text: "量子保密柜钥匙交接须双人在场，量子保密柜每日检查。" });
+    rows.push({ docId: "other", docTitle: "其他制度", line: "行政", owner: "部门", section: "第一条", heading: "第一条", text: "柜子钥匙统一保管。" });
+    const full = search(buildIndex(rows, { ...options, rerankDepth: 1_000_000 }), "量子保密柜钥匙", { limit: 10 });
+    const topK = search(buildIndex(rows, { ...options, rerankDepth: 30 }), "量子保密柜钥匙", { limit: 10 });
+    expect(topK.results).toEqual(full.results);
+    expect(topK.results.slice(0, 2).map((r) => r.docId)).toEqual(["vault", "other"]); // the cap put "other" second
+  });
+  it("filters by line before selecting", () => {
+    const b = search(bounded, "加班工资", { limit: 10, line: "财务" });
+    expect(b.results.length).toBe(10);
+    expect(b.results.every((r) => r.line === "财务")).toBe(true);
+  });
+});
+
+describe("packed index", () => {
+  const index = buildIndex(corpus(6, 8));
+  it("holds the same postings as typed-array views and answers the same", () => {
+    const { fields, transfer } = packIndex(index);
+    expect(transfer.length).toBe(6); // postings and docPostings: offsets, ids, tfs each
+    const unpacked = unpackIndex(structuredClone(fields, { transfer }));
+    expect(unpacked.postings.size).toBe(index.postings.size);
+    for (const [f, p] of index.postings) {
+      const q = unpacked.postings.get(f)!;
+      expect(q.ids).toBeInstanceOf(Int32Array);
+      expect(Array.from(q.ids)).toEqual(Array.from(p.ids));
+      expect(Array.from(q.tfs)).toEqual(Array.from(p.tfs));
+    }
+    for (const q of ["年假", "出差住宿标准", "加班 工资"]) expect(search(unpacked, q)).toEqual(search(index, q));
+    expect(search(compactIndex(index), "试用期离职")).toEqual(search(index, "试用期离职"));
+  });
+});
