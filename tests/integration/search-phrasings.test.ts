@@ -195,7 +195,8 @@ describe("clicks and confirmed deflections strengthen a pairing, once per person
     await resolvedQuestion(body, access, "第一条");
     const score = async () => (await search("门禁卡消磁")).find((h) => h.policyId === access && h.label === "第一条")?.score ?? 0;
     const raw = async () => {
-      const corpus = await getCorpus(t.db, (clock += 10_000));
+      await getCorpus(t.db, (clock += 10_000));
+      const corpus = (await corpusSettled(t.db))!;
       return corpus.sections.find((s) => s.policyId === access && s.section === "第一条")!.askedAs!.find((a) => a.text === body)!.weight;
     };
     const w1 = await raw();
