@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { AskerActions, HandoffResponse } from "@/components/questions/asker-actions";
+import { EscalationPanel } from "@/components/questions/escalation-panel";
 import { OwnerActions } from "@/components/questions/owner-actions";
 import { requirePageActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
@@ -56,6 +57,8 @@ export default async function QuestionPage({ params }: { params: Promise<{ id: s
           </p>
         )}
       </header>
+
+      <EscalationPanel questionId={q.id} />
 
       <section aria-labelledby="chain-h">
         <h2 id="chain-h" className="font-semibold">责任链</h2>
