@@ -92,7 +92,7 @@ const TABLE: Record<string, Case[]> = {
   "api/qa/[action]/route.ts": ["grade", "draw"].map((a) => ({ method: "POST" as const, path: `/api/qa/${a}`, allowed: ["qa", "admin"] as Who[], body: {} })),
   "api/admin/notifications/[id]/retry/route.ts": [{ method: "POST", path: `/api/admin/notifications/${id}/retry`, allowed: ["admin"], body: {} }],
   "api/admin/[action]/route.ts": [
-    ...["assignment", "roster", "phrase", "user", "time-limit", "calendar", "handoff-receivers", "calendar-official", "working-hours"].map((a) => ({ method: "POST" as const, path: `/api/admin/${a}`, allowed: ["admin"] as Who[], body: {} })),
+    ...["assignment", "roster", "phrase", "user", "time-limit", "calendar", "handoff-receivers", "calendar-official", "working-hours", "escalation-settings"].map((a) => ({ method: "POST" as const, path: `/api/admin/${a}`, allowed: ["admin"] as Who[], body: {} })),
     { method: "POST", path: "/api/admin/synonyms", allowed: ["policy", "admin"], body: {} },
   ],
 };

@@ -4,6 +4,7 @@
 // unanswered handoff lapse and escalate, with the payload fields of kinds.md. Real PostgreSQL.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { saveEscalationSettings } from "@/lib/admin/save-escalation-settings";
 import { createDb, type Db } from "@/lib/db/client";
 import { extendDeadline } from "@/lib/escalation/extend-deadline";
 import { acknowledgeInstruction, instructOwner } from "@/lib/escalation/instruct-owner";
@@ -12,6 +13,7 @@ import { FIRST_RESPONSE_NOTIFY_MANAGER, sweepEscalations } from "@/lib/escalatio
 import { takeOverQuestion } from "@/lib/escalation/take-over-question";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
 import { fileQuestion } from "@/lib/questions/file-question";
+import { getQuestionDetail } from "@/lib/questions/get-question-detail";
 import { requestHandoff, respondToHandoff } from "@/lib/questions/handoff";
 import { replyToQuestion } from "@/lib/questions/reply-to-question";
 import { resolveQuestion } from "@/lib/questions/resolve-question";
@@ -113,6 +115,20 @@ describe("who may act on an escalated question", () => {
     await instructOwner(ctxOf(t.db, o.ceo), { ...note, expectedVersion: level2.version });
     await instructOwner(ctxOf(t.db, o.regionHead), { ...note, expectedVersion: level2.version + 1, note: "区域总再次督办" });
     expect((await events(q.id, "INSTRUCTED")).map((e) => e.actorId)).toEqual([o.ceo.id, o.regionHead.id]);
+  });
+});
+
+describe("a department head without the MANAGER role", () => {
+  it("sees the question escalated to them and may act on it", async () => {
+    const o = await org();
+    const q = await escalatedOnce(o);
+    const plainHead = { ...o.deptHead, roles: ["EMPLOYEE"] as U["roles"] };
+    await t.db.user.update({ where: { id: o.deptHead.id }, data: { roles: ["EMPLOYEE"] } });
+    const detail = await getQuestionDetail(ctxOf(t.db, plainHead), q.id);
+    expect(detail.q.id).toBe(q.id);
+    await instructOwner(ctxOf(t.db, plainHead), { questionId: q.id, expectedVersion: q.version, note: "请今天答复" });
+    // Someone else without the role and without the escalation still may not look.
+    await expect(getQuestionDetail(ctxOf(t.db, { ...o.outsider, roles: ["EMPLOYEE"] }), q.id)).rejects.toBeInstanceOf(ForbiddenError);
   });
 });
 
@@ -254,7 +270,11 @@ describe("the sweep: first-response breach, handoff expiry, payloads", () => {
     const filedAt = new Date(minuteNow().getTime() - 20 * MINUTE);
     const answered = await file(o, filedAt);
     await replyToQuestion(ctxOf(t.db, o.owner, new Date(filedAt.getTime() + 2 * MINUTE)), { questionId: answered.id, body: "收到，正在核实。" });
-    await t.db.appSetting.create({ data: { key: FIRST_RESPONSE_NOTIFY_MANAGER, value: false } });
+    // The admin setting: only an admin may change it, and the change is audited.
+    await expect(saveEscalationSettings(ctxOf(t.db, o.deptHead), { notifyManagerOnFirstResponseBreach: false })).rejects.toBeInstanceOf(ForbiddenError);
+    const admin = await makeUser(t.db, { roles: ["EMPLOYEE", "ADMIN"] });
+    await saveEscalationSettings(ctxOf(t.db, admin), { notifyManagerOnFirstResponseBreach: false });
+    expect(await t.db.auditLog.count({ where: { actorId: admin.id, action: "escalation.settings" } })).toBe(1);
     try {
       const late = await file(o, filedAt);
       await sweepEscalations(t.db, new Date(filedAt.getTime() + 20 * MINUTE));

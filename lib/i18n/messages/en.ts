@@ -83,6 +83,10 @@ export const en: Messages = {
   "ask.urgent": "Urgent (give a reason; urgent questions have shorter time limits)",
   "ask.urgentReason": "Why it is urgent",
   "ask.neededByForces": "If this date is sooner than the normal deadline, the question is handled as urgent.",
+  "admin.escalation.title": "Missed first response",
+  "admin.escalation.hint": "When an owner has not responded by the first-response deadline, the owner is warned; optionally their manager too.",
+  "admin.escalation.notifyManager": "Also warn the owner's manager",
+  "admin.escalation.save": "Save",
 
   "auth.signIn": "Sign in",
   "auth.signOut": "Sign out",

@@ -84,6 +84,10 @@ export const zhCN = {
   "ask.urgent": "紧急（需写明理由；紧急问题适用更短的时限）",
   "ask.urgentReason": "紧急理由",
   "ask.neededByForces": "如果这个日期早于常规办结时限，问题会自动按紧急处理。",
+  "admin.escalation.title": "首次响应超时",
+  "admin.escalation.hint": "首问责任人超过首次响应时限仍未答复时，系统提醒责任人；可选同时提醒其主管。",
+  "admin.escalation.notifyManager": "同时提醒责任人的主管",
+  "admin.escalation.save": "保存",
 
   "auth.signIn": "登录",
   "auth.signOut": "退出登录",

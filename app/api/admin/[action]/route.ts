@@ -1,6 +1,7 @@
 import { addRosterEntry, addSynonyms, saveCalendarOverride, savePhrase, saveTimeLimit, setAssignment, setHandoffReceivers, updateUser } from "@/lib/admin/admin-verbs";
 import { importOfficialCalendar } from "@/lib/admin/import-official-calendar";
 import { saveWorkingHours } from "@/lib/admin/save-working-hours";
+import { saveEscalationSettings } from "@/lib/admin/save-escalation-settings";
 import { db } from "@/lib/db/client";
 import { serverEnv } from "@/lib/env";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
@@ -19,6 +20,7 @@ const ACTIONS: Record<string, (ctx: Ctx, input: unknown) => Promise<unknown>> = 
   "handoff-receivers": setHandoffReceivers,
   "calendar-official": importOfficialCalendar,
   "working-hours": saveWorkingHours,
+  "escalation-settings": saveEscalationSettings,
   reindex: async () => {
     const options = { prefix: serverEnv().MEILI_INDEX_PREFIX };
     const result = await reindex(db(), options);
