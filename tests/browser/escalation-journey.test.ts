@@ -11,6 +11,8 @@ import { signIn, useBrowser } from "../helpers/browser";
 import { makeDepartment, makeLine, makeSearchedAskSession, makeUser, TEST_PASSWORD } from "../helpers/factories";
 
 const h = useBrowser();
+// A refresh after a submit re-renders on the server; on a busy machine that takes more than a second.
+const WAIT = { timeout: 15_000 };
 
 describe("journey (b): escalated manager reassigns, the new owner resolves", () => {
   it("escalates, is reassigned with a note from the question page, and is resolved by the new owner", async () => {
@@ -45,15 +47,18 @@ describe("journey (b): escalated manager reassigns, the new owner resolves", () 
     await item.click();
     await page.waitForURL(`**/questions/${filed.id}`);
     const panel = page.getByTestId("escalation-panel");
-    await expect.poll(() => panel.getByTestId("escalation-level").textContent()).toContain(`当前第 1 级：${head.name}`);
+    await expect.poll(() => panel.getByTestId("escalation-level").textContent(), WAIT).toContain(`当前第 1 级：${head.name}`);
     // The current level's own deadline, not the level-0 one.
-    await expect.poll(() => panel.getByTestId("escalation-due").textContent()).toContain(fmt(level1.dueAt));
-    await panel.getByText("改派", { exact: true }).click();
+    await expect.poll(() => panel.getByTestId("escalation-due").textContent(), WAIT).toContain(fmt(level1.dueAt));
+    await panel.locator("summary", { hasText: "改派" }).click();
     const form = page.getByTestId("escalation-reassign");
     await form.getByLabel("新的首问责任人").selectOption(newOwner.id);
     await form.getByLabel(/改派说明/).fill("他负责这家供应商的合同，请今天联系提问人");
+    const answered = page.waitForResponse((r) => r.url().endsWith("/reassign"));
     await form.getByRole("button", { name: "改派" }).click();
-    await expect.poll(() => page.getByTestId("question-owner").textContent()).toBe(newOwner.name);
+    expect((await answered).status()).toBe(200);
+    // The owner shown changes (a refusal would show its reason in the form instead).
+    await expect.poll(async () => (await page.getByTestId("escalation-reassign-error").count()) ? await page.getByTestId("escalation-reassign-error").textContent() : await page.getByTestId("question-owner").textContent(), WAIT).toBe(newOwner.name);
     const reassigned = await db.questionEvent.findFirstOrThrow({ where: { questionId: filed.id, type: "REASSIGNED" } });
     expect(reassigned).toMatchObject({ actorId: head.id, data: { toUserId: newOwner.id, note: "他负责这家供应商的合同，请今天联系提问人" } });
 
@@ -65,7 +70,7 @@ describe("journey (b): escalated manager reassigns, the new owner resolves", () 
     await resolve.getByLabel("无制度").check();
     await resolve.getByLabel(/说明/).fill("制度没有覆盖供应商提前付款，已按特批流程处理");
     await resolve.getByRole("button", { name: "办结" }).click();
-    await expect.poll(() => second.page.getByTestId("question-status").textContent()).toBe("已办结");
+    await expect.poll(() => second.page.getByTestId("question-status").textContent(), WAIT).toBe("已办结");
     const done = await db.question.findUniqueOrThrow({ where: { id: filed.id } });
     expect(done).toMatchObject({ status: "RESOLVED", ownerId: newOwner.id });
   });
