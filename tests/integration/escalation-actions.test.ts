@@ -8,6 +8,8 @@ import { saveEscalationSettings } from "@/lib/admin/save-escalation-settings";
 import { createDb, type Db } from "@/lib/db/client";
 import { extendDeadline } from "@/lib/escalation/extend-deadline";
 import { acknowledgeInstruction, instructOwner } from "@/lib/escalation/instruct-owner";
+import { getEscalationView } from "@/lib/escalation/get-escalation-view";
+import { listEscalatedToMe } from "@/lib/escalation/list-escalated-to-me";
 import { reassignQuestion } from "@/lib/escalation/reassign-question";
 import { FIRST_RESPONSE_NOTIFY_MANAGER, sweepEscalations } from "@/lib/escalation/sweep";
 import { takeOverQuestion } from "@/lib/escalation/take-over-question";
@@ -115,6 +117,12 @@ describe("who may act on an escalated question", () => {
     await instructOwner(ctxOf(t.db, o.ceo), { ...note, expectedVersion: level2.version });
     await instructOwner(ctxOf(t.db, o.regionHead), { ...note, expectedVersion: level2.version + 1, note: "区域总再次督办" });
     expect((await events(q.id, "INSTRUCTED")).map((e) => e.actorId)).toEqual([o.ceo.id, o.regionHead.id]);
+
+    // 升级给我: the region head holds it now; the department head sees it moved on; the owner sees nothing there.
+    const mine = async (u: U) => (await listEscalatedToMe(ctxOf(t.db, u))).filter((x) => x.id === q.id).map((x) => ({ level: x.level, myLevel: x.myLevel, isCurrent: x.isCurrent, holderName: x.holderName, instructionPending: x.instructionPending }));
+    expect(await mine(o.regionHead)).toEqual([{ level: 2, myLevel: 2, isCurrent: true, holderName: o.regionHead.name, instructionPending: true }]);
+    expect(await mine(o.deptHead)).toEqual([{ level: 2, myLevel: 1, isCurrent: false, holderName: o.regionHead.name, instructionPending: true }]);
+    expect(await mine(o.owner)).toEqual([]);
   });
 });
 
@@ -129,6 +137,25 @@ describe("a department head without the MANAGER role", () => {
     await instructOwner(ctxOf(t.db, plainHead), { questionId: q.id, expectedVersion: q.version, note: "请今天答复" });
     // Someone else without the role and without the escalation still may not look.
     await expect(getQuestionDetail(ctxOf(t.db, { ...o.outsider, roles: ["EMPLOYEE"] }), q.id)).rejects.toBeInstanceOf(ForbiddenError);
+  });
+});
+
+describe("the escalation panel's data", () => {
+  it("shows the current level with its own deadline, who holds it and who is next; controls only for those who may act", async () => {
+    const o = await org();
+    const q = await escalatedOnce(o);
+    const level1 = await t.db.escalation.findUniqueOrThrow({ where: { questionId_level: { questionId: q.id, level: 1 } } });
+    const asHead = await getEscalationView(ctxOf(t.db, o.deptHead), q.id);
+    expect(asHead).toMatchObject({ level: 1, holderName: o.deptHead.name, due: level1.dueAt, next: { name: o.regionHead.name }, canAct: true });
+    expect(asHead.due?.getTime()).not.toBe(q.resolutionDueAt?.getTime());
+    expect(asHead.receivers.map((r) => r.id)).toContain(o.colleague.id);
+    expect(asHead.receivers.map((r) => r.id)).not.toContain(o.owner.id);
+    const asOwner = await getEscalationView(ctxOf(t.db, o.owner), q.id);
+    expect(asOwner).toMatchObject({ canAct: false, receivers: [], canAcknowledge: false });
+    await instructOwner(ctxOf(t.db, o.deptHead), { questionId: q.id, expectedVersion: q.version, note: "今天答复" });
+    expect(await getEscalationView(ctxOf(t.db, o.owner), q.id)).toMatchObject({ canAcknowledge: true, instruction: { note: "今天答复", byName: o.deptHead.name } });
+    expect(await getEscalationView(ctxOf(t.db, o.asker), q.id)).toMatchObject({ canAct: false, canAcknowledge: false, urgency: { canReview: false, canRequest: true } });
+    await expect(getEscalationView(ctxOf(t.db, { ...o.plain, roles: ["EMPLOYEE"] }), q.id)).rejects.toBeInstanceOf(ForbiddenError);
   });
 });
 
@@ -224,7 +251,7 @@ describe("races", () => {
     const won = results.filter((r) => r.status === "fulfilled");
     const lost = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
     expect(won).toHaveLength(1);
-    expect(lost.every((r) => r.reason instanceof ConflictError)).toBe(true);
+    expect(lost.filter((r) => !(r.reason instanceof ConflictError)).map((r) => String(r.reason).slice(0, 300))).toEqual([]);
     expect(await version(q.id)).toBe(v + 1);
     const kinds = await t.db.questionEvent.count({ where: { questionId: q.id, type: { in: ["REASSIGNED", "TAKEN_OVER", "DEADLINE_EXTENDED", "INSTRUCTED"] } } });
     expect(kinds).toBe(1);
