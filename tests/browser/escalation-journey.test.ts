@@ -15,7 +15,7 @@ const h = useBrowser();
 const WAIT = { timeout: 15_000 };
 
 describe("journey (b): escalated manager reassigns, the new owner resolves", () => {
-  it("escalates, is reassigned with a note from the question page, and is resolved by the new owner", async () => {
+  it("escalates, is reassigned with a note from the question page, and is resolved by the new owner", { timeout: 180_000 }, async () => {
     const db = h.db;
     const tag = randomUUID().slice(0, 4);
     const head = await makeUser(db, { roles: ["EMPLOYEE", "MANAGER"], name: `采购经理${tag}`, password: TEST_PASSWORD });
