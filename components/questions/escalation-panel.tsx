@@ -17,7 +17,7 @@ export async function EscalationPanel({ questionId }: { questionId: string }) {
     <section aria-labelledby="escalation-h" data-testid="escalation-panel" className="space-y-3 rounded-md border border-slate-300 bg-white p-4">
       <h2 id="escalation-h" className="font-semibold">{t("escalation.title")}</h2>
       <p data-testid="escalation-level" data-level={v.level}>
-        {v.level === 0 ? t("escalation.notEscalated", { name: v.holderName ?? "—" }) : t("escalation.currentLevel", { level: v.level, name: v.holderName ?? "—" })}
+        {v.level === 0 ? t("escalation.notEscalated") : t("escalation.currentLevel", { level: v.level })}<bdi>{v.holderName ?? "—"}</bdi>
       </p>
       <dl className="grid gap-2 text-sm sm:grid-cols-2">
         <div>
@@ -45,7 +45,7 @@ export async function EscalationPanel({ questionId }: { questionId: string }) {
         <div role="status" data-testid="instruction" className="rounded border border-amber-400 bg-amber-50 p-3 text-sm">
           <p className="font-medium">{t("escalation.instruction")}</p>
           <p className="whitespace-pre-wrap"><bdi>{v.instruction.note}</bdi></p>
-          <p className="text-slate-700">{t("escalation.instruction.by", { name: v.instruction.byName, at: fmt(v.instruction.at) })}</p>
+          <p className="text-slate-700">{t("escalation.instruction.by")}<bdi>{v.instruction.byName}</bdi> · {fmt(v.instruction.at)}</p>
           {v.canAcknowledge ? <AcknowledgeInstruction questionId={v.questionId} version={v.version} /> : <p>{t("escalation.instruction.waiting")}</p>}
         </div>
       )}
@@ -53,7 +53,7 @@ export async function EscalationPanel({ questionId }: { questionId: string }) {
         <h3 className="font-medium">{t("urgency.title")}</h3>
         <p>
           <span className={v.urgency.urgent ? "font-semibold text-red-800" : ""} data-testid="urgency-level">{v.urgency.urgent ? t("urgency.urgent") : t("urgency.normal")}</span>
-          {v.urgency.reason && <> · <bdi>{t("urgency.reason", { reason: v.urgency.reason })}</bdi></>}
+          {v.urgency.reason && <> · {t("urgency.reason", { reason: "" })}<bdi>{v.urgency.reason}</bdi></>}
           {v.urgency.reviewedAt && t("urgency.reviewed", { at: fmt(v.urgency.reviewedAt) })}
         </p>
         {v.urgency.canReview && <UrgencyForm questionId={v.questionId} version={v.version} urgent={v.urgency.urgent} mode="review" />}
