@@ -26,7 +26,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { slug: "search", href: "/search", labelKey: "nav.search", descriptionKey: "nav.search.description", roles: "any" },
   { slug: "ask", href: "/ask", labelKey: "nav.ask", descriptionKey: "nav.ask.description", roles: "any" },
   { slug: "my-questions", href: "/my/questions", labelKey: "nav.myQuestions", descriptionKey: "nav.myQuestions.description", roles: "any" },
-  { slug: "queue", href: "/queue", labelKey: "nav.queue", descriptionKey: "nav.queue.description", roles: ["FIRST_CONTACT_OWNER"] },
+  { slug: "queue", href: "/queue", labelKey: "nav.queue", descriptionKey: "nav.queue.description", roles: ["FIRST_CONTACT_OWNER", "MANAGER"] },
   { slug: "policy-insights", href: "/insights/policies", labelKey: "nav.policyInsights", descriptionKey: "nav.policyInsights.description", roles: ["POLICY_OWNER", "ADMIN"] },
   { slug: "scorecard", href: "/insights/owners", labelKey: "nav.scorecard", descriptionKey: "nav.scorecard.description", roles: ["FIRST_CONTACT_OWNER", "MANAGER", "ADMIN"] },
   { slug: "management", href: "/insights/management", labelKey: "nav.management", descriptionKey: "nav.management.description", roles: ["MANAGER", "ADMIN"] },

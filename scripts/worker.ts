@@ -62,8 +62,8 @@ async function tick(): Promise<void> {
     rollupsRefreshedAt = Date.now();
     log.info("insights rollups refreshed", { ms: rollupsRefreshedAt - started, days });
   }
-  if (sweep.warned || sweep.escalated || delivered || digests.enqueued || potential) {
-    log.info("worker tick", { warned: sweep.warned, escalated: sweep.escalated, delivered, digests: digests.enqueued, potentialDeflections: potential });
+  if (sweep.warned || sweep.escalated || sweep.firstResponseBreached || sweep.handoffsExpired || delivered || digests.enqueued || potential) {
+    log.info("worker tick", { ...sweep, delivered, digests: digests.enqueued, potentialDeflections: potential });
   }
 }
 

@@ -11,6 +11,7 @@ import { requirePageActor } from "@/lib/auth/session";
 import { isolateBidi } from "@/lib/bidi";
 import { db } from "@/lib/db/client";
 import { listedReceiverIds } from "@/lib/questions/handoff-receivers";
+import { EscalationSettings } from "@/components/admin/escalation-settings";
 import { fmt } from "@/lib/questions/labels";
 import { HOURS_KEY, loadCalendarData, loadWorkingHours, parseHours } from "@/lib/time/calendar";
 import { isProvisionalYear } from "@/lib/time/holidays";
@@ -82,6 +83,7 @@ export default async function AdminPage() {
         <p className="mt-1 text-sm text-slate-700">问题只能转交给首问责任人、该问题责任链上的主管，以及下面名单中的人员。</p>
         <div className="mt-2"><HandoffReceiversForm people={users.filter((u) => !u.disabledAt && !u.roles.includes("FIRST_CONTACT_OWNER")).map((u) => ({ id: u.id, name: `${isolateBidi(u.name)}（${u.email}）` }))} selected={listedReceivers} /></div>
       </section>
+      <EscalationSettings />
       <section aria-labelledby="roster-h">
         <h2 id="roster-h" className="text-lg font-semibold">值班表</h2>
         <ul className="mt-2 text-sm">{roster.map((r) => <li key={r.id}>{r.line.name} · <bdi>{r.user.name}</bdi> · {fmt(r.startsAt)} – {fmt(r.endsAt)}</li>)}</ul>

@@ -1,18 +1,32 @@
 import Link from "next/link";
+import { forbidden } from "next/navigation";
+import { EscalatedToMe } from "@/components/questions/escalated-to-me";
+import { hasRole } from "@/lib/auth/roles";
 import { requirePageActor } from "@/lib/auth/session";
+import { hasEscalationsToMe, listEscalatedToMe } from "@/lib/escalation/list-escalated-to-me";
 import { ctxFor } from "@/lib/http/ctx";
+import { getT } from "@/lib/i18n/t";
 import { fmt, STATUS_LABEL } from "@/lib/questions/labels";
 import { listQueue } from "@/lib/questions/list-questions";
 
 export const dynamic = "force-dynamic";
 
 export default async function QueuePage() {
-  const actor = await requirePageActor("FIRST_CONTACT_OWNER");
-  const { held, handedToMe } = await listQueue(ctxFor(actor));
+  // Owners see what they hold; managers (and any department head a question escalated to) what went up to them.
+  const actor = await requirePageActor();
+  const ctx = ctxFor(actor);
+  const isOwner = hasRole(actor, "FIRST_CONTACT_OWNER");
+  const seesEscalations = hasRole(actor, "MANAGER") || (await hasEscalationsToMe(ctx));
+  if (!isOwner && !seesEscalations) forbidden();
+  const escalated = seesEscalations ? await listEscalatedToMe(ctx) : null;
+  const { held, handedToMe } = isOwner ? await listQueue(ctx) : { held: [], handedToMe: [] };
   const now = Date.now();
+  const t = await getT();
   return (
     <div className="mx-auto max-w-4xl space-y-8">
       <h1 className="text-2xl font-bold">待办队列</h1>
+      {escalated && <EscalatedToMe items={escalated} />}
+      {isOwner && (<>
       <section aria-labelledby="handed">
         <h2 id="handed" className="text-lg font-semibold">转交给我的（{handedToMe.length}）</h2>
         <ul className="mt-2 space-y-2">
@@ -35,6 +49,7 @@ export default async function QueuePage() {
                 <p className="text-sm text-slate-700">
                   {STATUS_LABEL[q.status]} · {q.line.name} · 提问人 <bdi>{q.asker.name}</bdi> · {q.firstRespondedAt ? "" : `首次响应 ${fmt(q.firstResponseDueAt)} · `}办结 {fmt(q.resolutionDueAt)}
                   {overdue && <strong className="ml-1 text-red-800">已超时</strong>}
+                  {q.priority === "URGENT" && <strong className="ml-1 text-red-800" data-testid="queue-urgent">{t("urgency.urgent")}</strong>}
                   {q.neededBy && q.resolutionDueAt && q.neededBy < q.resolutionDueAt && <strong className="ml-1 text-amber-900">提问人希望 {fmt(q.neededBy)} 前解决</strong>}
                   {q.pingPongFlaggedAt && <strong className="ml-1 text-red-800">踢皮球预警</strong>}
                 </p>
@@ -43,6 +58,7 @@ export default async function QueuePage() {
           })}
         </ul>
       </section>
+      </>)}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { useT } from "@/components/i18n-provider";
 import { api, type ApiError } from "./api";
 import { DeadlinePreview } from "./deadline-preview";
 
@@ -31,6 +32,8 @@ export function FilingForm({ defaults, body, askSessionId, onFiled }: { defaults
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [lineId, setLineId] = useState(defaults.lineId);
+  const [urgent, setUrgent] = useState(false);
+  const t = useT();
   const input = "mt-1 w-full rounded-md border border-slate-400 px-3 py-2";
 
   return (
@@ -58,6 +61,7 @@ export function FilingForm({ defaults, body, askSessionId, onFiled }: { defaults
               contactPhone: opt("contactPhone"),
               contactIm: opt("contactIm"),
               namedOwnerId: opt("namedOwnerId"),
+              ...(urgent ? { urgent: true, urgentReason: String(f.get("urgentReason") ?? "") } : {}),
             },
           });
           onFiled(r.id);
@@ -80,7 +84,7 @@ export function FilingForm({ defaults, body, askSessionId, onFiled }: { defaults
           {defaults.lines.map((l) => <option key={l.id} value={l.id}>{l.name}</option>)}
         </select>
       </Field>
-      <DeadlinePreview lineId={lineId} />
+      <DeadlinePreview lineId={lineId} urgent={urgent} />
       <Field id="f-owner" label="我已经问过的人（可选：他/她将成为首问责任人）" error={errors.namedOwnerId}>
         <select id="f-owner" name="namedOwnerId" defaultValue="" className={input}>
           <option value="">按条线自动分派</option>
@@ -88,8 +92,19 @@ export function FilingForm({ defaults, body, askSessionId, onFiled }: { defaults
         </select>
       </Field>
       <Field id="f-needed" label="希望在此日期前解决（可选，给提前量）" error={errors.neededBy}>
-        <input id="f-needed" name="neededBy" type="date" className={input} />
+        <input id="f-needed" name="neededBy" type="date" className={input} aria-describedby="f-needed-hint" />
+        <p id="f-needed-hint" className="mt-1 text-sm text-slate-600">{t("ask.neededByForces")}</p>
       </Field>
+      <div>
+        <label className="flex items-center gap-2 font-medium">
+          <input type="checkbox" name="urgent" data-testid="file-urgent" checked={urgent} onChange={(e) => setUrgent(e.target.checked)} /> {t("ask.urgent")}
+        </label>
+        {urgent && (
+          <Field id="f-urgent-reason" label={t("ask.urgentReason")} error={errors.urgentReason}>
+            <input id="f-urgent-reason" name="urgentReason" maxLength={500} className={input} aria-invalid={!!errors.urgentReason} />
+          </Field>
+        )}
+      </div>
       <fieldset className="grid gap-3 sm:grid-cols-2">
         <legend className="font-medium">联系方式（登记）</legend>
         <Field id="f-name" label="姓名" error={errors.contactName}><input id="f-name" name="contactName" defaultValue={defaults.contactName} className={input} /></Field>

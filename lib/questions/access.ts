@@ -13,6 +13,8 @@ export interface QuestionAccessFacts {
   pendingReceiverIds: string[];
   /** departments of asker and owners, for managers */
   departmentIds: string[];
+  /** people the question escalated to (a department head need not hold the MANAGER role); optional for older callers */
+  escalationTargetIds?: string[];
 }
 
 export interface ActorScope {
@@ -58,6 +60,7 @@ export function canViewQuestion(scope: ActorScope, q: QuestionAccessFacts): bool
   if (hasRole(actor, "ADMIN")) return true;
   if (q.askerId === actor.id) return true;
   if (q.ownerId === actor.id || q.pastOwnerIds.includes(actor.id) || q.pendingReceiverIds.includes(actor.id)) return true;
+  if (q.escalationTargetIds?.includes(actor.id)) return true;
   if (hasRole(actor, "FIRST_CONTACT_OWNER") && scope.lineIds.includes(q.lineId)) return true;
   if (hasRole(actor, "MANAGER") && q.departmentIds.some((d) => scope.managedDepartmentIds.includes(d))) return true;
   if (hasRole(actor, "QA_REVIEWER")) return true;

@@ -5,11 +5,14 @@ import { parseInput } from "../validation";
 import { searchedSessionOrThrow } from "./ask-session";
 import type { Ctx } from "./context";
 import { loadCalendar } from "../time/calendar";
-import { deadlinesFrom, limitsFor } from "./deadlines";
+import { deadlinesFrom, limitsFor, urgencyAtFiling } from "./deadlines";
 import { appendEvent, notifyInApp } from "./events";
 import { assertQuestionRate } from "./flood-limit";
 import { chooseOwnerWithReason, fallbackOwnerWithReason, routingCandidates, type RoutingReason } from "./routing";
 import { fileQuestionInput } from "./schemas";
+
+/** The urgency reason stored when the needed-by date, not the asker, made the question urgent. */
+export const NEEDED_BY_FORCES_URGENT = "期望解决时间早于常规办结时限";
 
 export interface FiledQuestion {
   id: string;
@@ -55,8 +58,11 @@ export async function fileQuestion(ctx: Ctx, raw: unknown): Promise<FiledQuestio
 
       const askSessionId = await searchedSessionOrThrow(ctx, tx, input.askSessionId);
 
-      const limits = await limitsFor(tx, line.id, "NORMAL");
-      const deadlines = deadlinesFrom(ctx.now, limits, await loadCalendar(tx, line.id));
+      // Urgent when the asker says so with a reason, or when the needed-by date comes before the normal limit.
+      const calendar = await loadCalendar(tx, line.id);
+      const urgency = urgencyAtFiling(input, deadlinesFrom(ctx.now, await limitsFor(tx, line.id, "NORMAL"), calendar).resolutionDueAt);
+      const limits = await limitsFor(tx, line.id, urgency.priority);
+      const deadlines = deadlinesFrom(ctx.now, limits, calendar);
       const q = await tx.question.create({
         data: {
           askerId: ctx.actor.id,
@@ -71,13 +77,15 @@ export async function fileQuestion(ctx: Ctx, raw: unknown): Promise<FiledQuestio
           contactDepartment: input.contactDepartment || null,
           contactPhone: input.contactPhone || null,
           contactIm: input.contactIm || null,
+          priority: urgency.priority,
+          urgentReason: urgency.forcedByNeededBy ? NEEDED_BY_FORCES_URGENT : urgency.reason,
           ...deadlines,
           ownerResponseDueAt: null,
           createdAt: ctx.now,
         },
         select: { id: true, number: true, ownerId: true },
       });
-      await appendEvent(tx, q.id, "ASKED", ctx.actor.id, { lineId: line.id, askSessionId }, ctx.now);
+      await appendEvent(tx, q.id, "ASKED", ctx.actor.id, { lineId: line.id, askSessionId, priority: urgency.priority, ...(urgency.priority === "URGENT" ? { urgentBy: urgency.forcedByNeededBy ? "neededBy" : "asker" } : {}) }, ctx.now);
       if (ownerId) {
         await tx.questionOwnership.create({ data: { questionId: q.id, userId: ownerId, via, startedAt: ctx.now } });
         // The reason is kept with the routing decision: "为什么是我" must not be recomputed from today's matrix.

@@ -16,7 +16,7 @@ import { handoffInput, respondHandoffInput } from "./schemas";
 import { claimTransition, conflictIfFormerOwner, conflictSince } from "./transition";
 
 const DEFAULT_MAX_HANDS = 3;
-const HANDLED = "这次转交刚刚已被处理（接收、拒绝或因办结而撤回），你的操作未保存。请刷新页面。";
+const HANDLED = "这次转交刚刚已被处理（接收、拒绝、因办结或改派而撤回，或超时失效），你的操作未保存。请刷新页面。";
 
 /** The owner hands the question on, only with a 交接说明. Until accepted, the giver still owns it. */
 export async function requestHandoff(ctx: Ctx, raw: unknown): Promise<{ handoffId: string }> {

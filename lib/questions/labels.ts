@@ -45,6 +45,14 @@ export const EVENT_LABEL: Record<QuestionEventType, string> = {
   PING_PONG_FLAGGED: "踢皮球预警",
   BRUSH_OFF_BLOCKED: "拦截服务忌语",
   CLOSED: "关闭",
+  INSTRUCTED: "上级督办",
+  INSTRUCTION_ACKNOWLEDGED: "确认督办意见",
+  REASSIGNED: "上级改派",
+  DEADLINE_EXTENDED: "上级延长时限",
+  TAKEN_OVER: "上级接手",
+  URGENCY_CHANGED: "紧急程度调整",
+  FIRST_RESPONSE_BREACHED: "首次响应超时",
+  HANDOFF_EXPIRED: "转交超时未接收",
 };
 
 /** A time as people read it: company time ("2026/12/10 17:00"), whatever the server's or browser's zone. */

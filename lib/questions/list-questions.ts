@@ -20,7 +20,7 @@ export async function listQueue(ctx: Ctx) {
     ctx.db.question.findMany({
       where: { ownerId: ctx.actor.id, status: { in: [...OPEN] } },
       orderBy: [{ resolutionDueAt: "asc" }, { createdAt: "asc" }],
-      select: { id: true, number: true, body: true, status: true, createdAt: true, firstResponseDueAt: true, resolutionDueAt: true, neededBy: true, firstRespondedAt: true, pingPongFlaggedAt: true, line: { select: { name: true } }, asker: { select: { name: true } } },
+      select: { id: true, number: true, body: true, status: true, createdAt: true, firstResponseDueAt: true, resolutionDueAt: true, neededBy: true, firstRespondedAt: true, pingPongFlaggedAt: true, priority: true, line: { select: { name: true } }, asker: { select: { name: true } } },
     }),
     ctx.db.handoff.findMany({
       where: { status: "PENDING", fromUserId: { not: ctx.actor.id }, OR: [{ toUserId: ctx.actor.id }, { toLineId: { in: lineIds } }] },

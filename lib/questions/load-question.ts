@@ -19,6 +19,7 @@ export async function accessFacts(db: DbTx, questionId: string): Promise<(Questi
       asker: { select: { departmentId: true } },
       ownerships: { select: { userId: true, user: { select: { departmentId: true } } } },
       handoffs: { where: { status: "PENDING" }, select: { toUserId: true } },
+      escalations: { select: { toUserId: true } },
     },
   });
   if (!q) return null;
@@ -31,6 +32,7 @@ export async function accessFacts(db: DbTx, questionId: string): Promise<(Questi
     pastOwnerIds: q.ownerships.map((o) => o.userId),
     pendingReceiverIds: q.handoffs.map((h) => h.toUserId).filter((u): u is string => !!u),
     departmentIds,
+    escalationTargetIds: q.escalations.map((e) => e.toUserId),
   };
 }
 

@@ -17,7 +17,9 @@ export const fileQuestionInput = z.object({
   contactIm: text(100, "即时通讯账号").optional(),
   namedOwnerId: z.string().uuid("指定的处理人无效").optional(),
   askSessionId: z.string().uuid().optional(),
-}).strict();
+  urgent: z.boolean({ error: "紧急标记无效" }).optional(),
+  urgentReason: text(500, "紧急理由").optional(),
+}).strict().refine((v) => !v.urgent || (v.urgentReason?.length ?? 0) >= 2, { message: "标记紧急时请写明理由", path: ["urgentReason"] });
 export type FileQuestionInput = z.infer<typeof fileQuestionInput>;
 
 export const replyInput = z.object({

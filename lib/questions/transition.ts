@@ -18,6 +18,13 @@ const WHAT_CHANGED: Partial<Record<QuestionEventType, string>> = {
   CONFIRMED: "提问人刚刚已确认解决并关闭了问题",
   ESCALATED: "问题刚刚因超时升级到了上一级",
   RATED: "提问人刚刚提交了评价",
+  INSTRUCTED: "上级刚刚下达了督办意见",
+  INSTRUCTION_ACKNOWLEDGED: "首问责任人刚刚确认了督办意见",
+  REASSIGNED: "问题刚刚已被上级改派",
+  DEADLINE_EXTENDED: "时限刚刚已被上级延长",
+  TAKEN_OVER: "问题刚刚已由上级接手",
+  URGENCY_CHANGED: "问题的紧急程度刚刚被调整",
+  HANDOFF_EXPIRED: "转交刚刚因超时未接收而失效",
 };
 
 /**

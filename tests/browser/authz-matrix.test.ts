@@ -51,7 +51,7 @@ const TABLE: Record<string, Case[]> = {
   "api/notifications/read/route.ts": [{ method: "POST", path: "/api/notifications/read", allowed: SIGNED_IN, body: {} }],
   "my/questions/page.tsx": [{ method: "GET", path: "/my/questions", allowed: SIGNED_IN }],
   "questions/[id]/page.tsx": [{ method: "GET", path: `/questions/${id}`, allowed: SIGNED_IN }],
-  "queue/page.tsx": [{ method: "GET", path: "/queue", allowed: ["owner"] }],
+  "queue/page.tsx": [{ method: "GET", path: "/queue", allowed: ["owner", "manager"] }],
   "admin/page.tsx": [{ method: "GET", path: "/admin", allowed: ["admin"] }],
   "settings/notifications/page.tsx": [{ method: "GET", path: "/settings/notifications", allowed: SIGNED_IN }],
   "admin/notifications/page.tsx": [{ method: "GET", path: "/admin/notifications", allowed: ["admin"] }],
@@ -77,7 +77,7 @@ const TABLE: Record<string, Case[]> = {
   "api/ask/sessions/[id]/view/route.ts": [{ method: "POST", path: `/api/ask/sessions/${id}/view`, allowed: SIGNED_IN, body: {} }],
   "api/ask/sessions/[id]/deflect/route.ts": [{ method: "POST", path: `/api/ask/sessions/${id}/deflect`, allowed: SIGNED_IN, body: {} }],
   "api/questions/route.ts": [{ method: "POST", path: "/api/questions", allowed: SIGNED_IN, body: {} }],
-  "api/questions/[id]/[action]/route.ts": ["reply", "handoff", "resolve", "asker-reply", "confirm", "reopen", "rate", "complain"].map((a) => ({
+  "api/questions/[id]/[action]/route.ts": ["reply", "handoff", "resolve", "asker-reply", "confirm", "reopen", "rate", "complain", "instruct", "acknowledge-instruction", "reassign", "extend", "take-over", "urgency"].map((a) => ({
     method: "POST" as const,
     path: `/api/questions/${id}/${a}`,
     allowed: SIGNED_IN,
@@ -108,7 +108,7 @@ const TABLE: Record<string, Case[]> = {
   "api/qa/[action]/route.ts": ["grade", "draw"].map((a) => ({ method: "POST" as const, path: `/api/qa/${a}`, allowed: ["qa", "admin"] as Who[], body: {} })),
   "api/admin/notifications/[id]/retry/route.ts": [{ method: "POST", path: `/api/admin/notifications/${id}/retry`, allowed: ["admin"], body: {} }],
   "api/admin/[action]/route.ts": [
-    ...["assignment", "roster", "phrase", "user", "time-limit", "calendar", "handoff-receivers", "calendar-official", "working-hours", "complaint-review"].map((a) => ({ method: "POST" as const, path: `/api/admin/${a}`, allowed: ["admin"] as Who[], body: {} })),
+    ...["assignment", "roster", "phrase", "user", "time-limit", "calendar", "handoff-receivers", "calendar-official", "working-hours", "complaint-review", "escalation-settings"].map((a) => ({ method: "POST" as const, path: `/api/admin/${a}`, allowed: ["admin"] as Who[], body: {} })),
     { method: "POST", path: "/api/admin/synonyms", allowed: ["policy", "admin"], body: {} },
   ],
 };

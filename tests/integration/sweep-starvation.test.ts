@@ -48,7 +48,7 @@ describe("the time-limit sweep with 600 questions stuck at the top", () => {
       })),
     });
     // The worker has been running: these passes find nothing to do with them.
-    for (let pass = 0; pass < 2; pass++) expect(await sweepEscalations(db, new Date(now))).toEqual({ warned: 0, escalated: 0 });
+    for (let pass = 0; pass < 2; pass++) expect(await sweepEscalations(db, new Date(now))).toEqual({ warned: 0, escalated: 0, firstResponseBreached: 0, handoffsExpired: 0 });
 
     // Two new questions held by an owner whose manager is above them: one past due, one 60 % through.
     const file = async (filedAt: number) =>
@@ -64,7 +64,7 @@ describe("the time-limit sweep with 600 questions stuck at the top", () => {
     console.log(`[sweep] after 600 stuck questions: ${JSON.stringify(result)}; new breached question escalated ${escalation.length}×, halfway question warned ${warnings.length}×`);
     expect(escalation.map((e) => e.toUserId)).toEqual([hrManager.id]);
     expect(warnings.map((w) => (w.data as { threshold: number }).threshold)).toEqual([50]);
-    expect(result).toEqual({ warned: 1, escalated: 1 });
+    expect(result).toEqual({ warned: 1, escalated: 1, firstResponseBreached: 0, handoffsExpired: 0 });
     // The stuck ones were not touched again, and nothing happened to them.
     expect(await db.questionEvent.count({ where: { question: { ownerId: ceo.id } } })).toBe(0);
   });

@@ -2,6 +2,7 @@ import { forbidden, notFound } from "next/navigation";
 import { ComplaintPanel } from "@/components/complaints/complaint-panel";
 import { AskerActions, HandoffResponse } from "@/components/questions/asker-actions";
 import { AskerPanel } from "@/components/questions/asker-panel";
+import { EscalationPanel } from "@/components/questions/escalation-panel";
 import { QuestionStanding } from "@/components/questions/question-standing";
 import { QuestionThread } from "@/components/questions/question-thread";
 import { CitationProvider } from "@/components/questions/workspace/citation-context";
@@ -64,6 +65,7 @@ export default async function QuestionPage({ params }: { params: Promise<{ id: s
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="min-w-0 space-y-6">
+          <EscalationPanel questionId={q.id} />
           <QuestionThread q={q} events={q.events} />
           <ComplaintPanel detail={detail} />
           {canRespondToHandoff && pendingHandoff && (

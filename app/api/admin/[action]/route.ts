@@ -2,6 +2,7 @@ import { addRosterEntry, addSynonyms, saveCalendarOverride, savePhrase, saveTime
 import { importOfficialCalendar } from "@/lib/admin/import-official-calendar";
 import { saveWorkingHours } from "@/lib/admin/save-working-hours";
 import { saveReviewSetting } from "@/lib/complaints/save-review-setting";
+import { saveEscalationSettings } from "@/lib/admin/save-escalation-settings";
 import { db } from "@/lib/db/client";
 import { serverEnv } from "@/lib/env";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
@@ -21,6 +22,7 @@ const ACTIONS: Record<string, (ctx: Ctx, input: unknown) => Promise<unknown>> = 
   "calendar-official": importOfficialCalendar,
   "working-hours": saveWorkingHours,
   "complaint-review": saveReviewSetting,
+  "escalation-settings": saveEscalationSettings,
   reindex: async () => {
     const options = { prefix: serverEnv().MEILI_INDEX_PREFIX };
     const result = await reindex(db(), options);

@@ -6,6 +6,11 @@ import { requestHandoff } from "@/lib/questions/handoff";
 import { replyToQuestion } from "@/lib/questions/reply-to-question";
 import { resolveQuestion } from "@/lib/questions/resolve-question";
 import type { Ctx } from "@/lib/questions/context";
+import { changeUrgency } from "@/lib/questions/change-urgency";
+import { extendDeadline } from "@/lib/escalation/extend-deadline";
+import { acknowledgeInstruction, instructOwner } from "@/lib/escalation/instruct-owner";
+import { reassignQuestion } from "@/lib/escalation/reassign-question";
+import { takeOverQuestion } from "@/lib/escalation/take-over-question";
 
 // Each action is one verb; the verb checks who may do it. The id in the path wins over the body.
 const ACTIONS: Record<string, (ctx: Ctx, input: unknown) => Promise<unknown>> = {
@@ -17,6 +22,13 @@ const ACTIONS: Record<string, (ctx: Ctx, input: unknown) => Promise<unknown>> = 
   reopen: reopenQuestion,
   rate: rateQuestion,
   complain: fileComplaint,
+  // The escalated manager's actions (lib/escalation) and urgency (issue 18 points 2 and 5).
+  instruct: instructOwner,
+  "acknowledge-instruction": acknowledgeInstruction,
+  reassign: reassignQuestion,
+  extend: extendDeadline,
+  "take-over": takeOverQuestion,
+  urgency: changeUrgency,
 };
 
 export const POST = authedRoute<{ id: string; action: string }>({}, async ({ actor, params, body }) => {

@@ -1,0 +1,43 @@
+import "server-only";
+import { ForbiddenError, NotFoundError, PreconditionError } from "../errors";
+import { denyAccess } from "../auth/deny-access";
+import type { Ctx } from "../questions/context";
+import { appendEvent, notifyInApp } from "../questions/events";
+import { claimTransition, conflictIfFormerOwner, conflictSince } from "../questions/transition";
+import { parseInput } from "../validation";
+import { claimEscalationAction, nameOf } from "./claim-escalation-action";
+import { acknowledgeInstructionInput, instructInput } from "./schemas";
+
+/** The escalated manager tells the owner what to do; the owner must acknowledge it (a new one replaces an unacknowledged one). */
+export async function instructOwner(ctx: Ctx, raw: unknown): Promise<{ ok: true }> {
+  const input = parseInput(instructInput, raw);
+  return ctx.db.$transaction(async (tx) => {
+    const { q, authority } = await claimEscalationAction(ctx, tx, input, "instruct");
+    if (!q.ownerId) throw new PreconditionError("问题当前没有首问责任人，无法督办；请改派或接手");
+    await tx.question.update({ where: { id: q.id }, data: { instructionNote: input.note, instructedById: ctx.actor.id, instructedAt: ctx.now } });
+    await appendEvent(tx, q.id, "INSTRUCTED", ctx.actor.id, { note: input.note, ownerId: q.ownerId, level: authority.level }, ctx.now);
+    if (q.ownerId !== ctx.actor.id) {
+      await notifyInApp(tx, q.ownerId, "question.instructed", q.id, `instructed:${q.id}:${q.version + 1}`, { number: q.number, byName: ctx.actor.name, note: input.note });
+    }
+    return { ok: true as const };
+  });
+}
+
+/** The owner confirms they have read the instruction: an event, and the instructing manager is told. */
+export async function acknowledgeInstruction(ctx: Ctx, raw: unknown): Promise<{ ok: true }> {
+  const input = parseInput(acknowledgeInstructionInput, raw);
+  return ctx.db.$transaction(async (tx) => {
+    const q = await tx.question.findUnique({ where: { id: input.questionId }, select: { id: true, number: true, ownerId: true, version: true, instructedAt: true, instructedById: true, instructionNote: true } });
+    if (!q) throw new NotFoundError("问题不存在");
+    if (q.ownerId !== ctx.actor.id) throw (await conflictIfFormerOwner(tx, q.id, ctx.actor.id)) ?? (await denyAccess(ctx, "question.acknowledge-instruction", q.id, new ForbiddenError("只有当前首问责任人可以确认督办意见")));
+    if (q.version !== input.expectedVersion) throw await conflictSince(tx, q.id);
+    if (!q.instructedAt) throw new PreconditionError("没有待确认的督办意见");
+    await claimTransition(tx, { id: q.id, version: input.expectedVersion });
+    await tx.question.update({ where: { id: q.id }, data: { instructionNote: null, instructedById: null, instructedAt: null } });
+    await appendEvent(tx, q.id, "INSTRUCTION_ACKNOWLEDGED", ctx.actor.id, { instructedById: q.instructedById, instructedAt: q.instructedAt.toISOString() }, ctx.now);
+    if (q.instructedById && q.instructedById !== ctx.actor.id) {
+      await notifyInApp(tx, q.instructedById, "question.instruction-acknowledged", q.id, `instruction-ack:${q.id}:${q.version + 1}`, { number: q.number, ownerName: await nameOf(tx, ctx.actor.id) });
+    }
+    return { ok: true as const };
+  });
+}
