@@ -67,13 +67,6 @@ export class RateLimitedError extends DomainError {
   }
 }
 
-export class UnavailableError extends DomainError {
-  override readonly code = "UNAVAILABLE";
-  constructor(message = "服务暂时不可用，请稍后重试") {
-    super(message);
-  }
-}
-
 /** A reply that contains 服务忌语: refused, with the phrases found and wording to use instead. */
 export class BrushOffError extends DomainError {
   override readonly code = "BRUSH_OFF";

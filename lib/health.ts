@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "./db/client";
+import { log } from "./log";
 import { pingSearch } from "./search/client";
 import { loadProvisionalYear } from "./time/provisional";
 
@@ -29,6 +30,9 @@ export async function checkHealth(): Promise<Health> {
     within(2000, pingSearch()).then((ok) => (ok ? ("up" as const) : ("down" as const)), () => "down" as const),
   ]);
   // Only when the database answered: a down database must not make the health check slow twice.
-  const calendarProvisionalYear = database === "up" ? await within(2000, loadProvisionalYear(db(), new Date())).catch(() => null) : null;
+  const calendarProvisionalYear = database === "up" ? await within(2000, loadProvisionalYear(db(), new Date())).catch((err: unknown) => {
+        log.warn("health: the calendar check failed", { err: String(err) });
+        return null;
+      }) : null;
   return { db: database, search, calendarProvisionalYear };
 }

@@ -48,7 +48,7 @@ export const EXPOSURE_SHORT: Record<AnswerExposure, string> = {
 };
 
 /** The suffix each way of becoming owner gets in the chain (ROUTED has none). Mirrored in ledger-query.ts SQL. */
-export const VIA_SUFFIX = { ROUTED: "", NAMED: "(指定)", HANDOFF: "(转交)", ESCALATION: "(升级)" } as const;
+const VIA_SUFFIX = { ROUTED: "", NAMED: "(指定)", HANDOFF: "(转交)", ESCALATION: "(升级)" } as const;
 
 export const questionRef = (n: number) => `Q-${String(n).padStart(6, "0")}`;
 

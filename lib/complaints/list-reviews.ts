@@ -37,7 +37,7 @@ export async function listReviews(ctx: Ctx) {
   return rows.map((r) => ({ ...r, overdue: !!r.reviewDueAt && r.reviewDueAt <= ctx.now, question: { ...r.question, firstLine: firstLine(r.question.body) } }));
 }
 
-export type ReviewItem = Awaited<ReturnType<typeof listReviews>>[number];
+type ReviewItem = Awaited<ReturnType<typeof listReviews>>[number];
 
 function firstLine(body: string): string {
   const line = body.split(/\r?\n/, 1)[0] ?? "";

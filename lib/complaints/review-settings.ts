@@ -10,7 +10,7 @@ export const reviewKey = (lineId?: string | null) => (lineId ? `${REVIEW_KEY}:${
 
 /** MANAGER: the owner's manager from the org chart (else a QA reviewer); QA: a QA reviewer; USER: the named QA reviewer or admin. */
 export const REVIEW_MODES = ["MANAGER", "QA", "USER"] as const;
-export type ReviewMode = (typeof REVIEW_MODES)[number];
+type ReviewMode = (typeof REVIEW_MODES)[number];
 
 /** 2 working days of 8 hours. */
 export const DEFAULT_REVIEW_MINUTES = 960;

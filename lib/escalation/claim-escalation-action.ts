@@ -41,4 +41,4 @@ export async function nameOf(tx: DbTx, userId: string | null): Promise<string> {
   return (await tx.user.findUnique({ where: { id: userId }, select: { name: true } }))?.name ?? "";
 }
 
-export const questionNumber = (n: number) => `Q-${String(n).padStart(6, "0")}`;
+const questionNumber = (n: number) => `Q-${String(n).padStart(6, "0")}`;

@@ -52,4 +52,4 @@ export async function getEscalationView(ctx: Ctx, questionId: string) {
   };
 }
 
-export type EscalationView = Awaited<ReturnType<typeof getEscalationView>>;
+type EscalationView = Awaited<ReturnType<typeof getEscalationView>>;

@@ -11,7 +11,6 @@ const STATUS: Record<string, number> = {
   BRUSH_OFF: 422,
   PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
-  UNAVAILABLE: 503,
 };
 
 interface PrismaLikeError {

@@ -4,7 +4,7 @@ export type ExternalChannel = Exclude<NotificationChannel, "IN_APP">;
 export type ImChannel = Exclude<ExternalChannel, "EMAIL">;
 
 export const EXTERNAL_CHANNELS = ["EMAIL", "WECOM", "DINGTALK", "FEISHU"] as const satisfies readonly ExternalChannel[];
-export const IM_CHANNELS = ["WECOM", "DINGTALK", "FEISHU"] as const satisfies readonly ImChannel[];
+const IM_CHANNELS = ["WECOM", "DINGTALK", "FEISHU"] as const satisfies readonly ImChannel[];
 
 export const CHANNEL_LABEL: Record<NotificationChannel, string> = {
   IN_APP: "站内",

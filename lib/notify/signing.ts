@@ -10,7 +10,7 @@ import type { ImChannel } from "./channels";
 /** Channels whose bots offer 加签. */
 export const SIGNED_CHANNELS = ["DINGTALK", "FEISHU"] as const satisfies readonly ImChannel[];
 export type SignedChannel = (typeof SIGNED_CHANNELS)[number];
-export const isSignedChannel = (c: string): c is SignedChannel => (SIGNED_CHANNELS as readonly string[]).includes(c);
+const isSignedChannel = (c: string): c is SignedChannel => (SIGNED_CHANNELS as readonly string[]).includes(c);
 
 export function dingtalkSign(secret: string, timestampMs: number): string {
   return createHmac("sha256", secret).update(`${timestampMs}\n${secret}`, "utf8").digest("base64");

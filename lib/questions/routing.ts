@@ -67,10 +67,6 @@ export async function routingCandidates(db: DbTx, lineId: string, now: Date, exc
 }
 
 /** When a 条线 has no first-contact owner, the manager of its policy-owner department takes it. */
-export async function fallbackOwner(db: DbTx, lineId: string): Promise<string | null> {
-  return (await fallbackOwnerWithReason(db, lineId))?.userId ?? null;
-}
-
 export async function fallbackOwnerWithReason(db: DbTx, lineId: string): Promise<RoutingChoice | null> {
   const line = await db.businessLine.findUnique({ where: { id: lineId }, select: { policyOwnerDepartment: { select: { managerId: true } } } });
   if (line?.policyOwnerDepartment?.managerId) return { userId: line.policyOwnerDepartment.managerId, reason: "fallback-manager" };

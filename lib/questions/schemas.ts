@@ -20,7 +20,7 @@ export const fileQuestionInput = z.object({
   urgent: z.boolean({ error: "紧急标记无效" }).optional(),
   urgentReason: text(500, "紧急理由").optional(),
 }).strict().refine((v) => !v.urgent || (v.urgentReason?.length ?? 0) >= 2, { message: "标记紧急时请写明理由", path: ["urgentReason"] });
-export type FileQuestionInput = z.infer<typeof fileQuestionInput>;
+type FileQuestionInput = z.infer<typeof fileQuestionInput>;
 
 export const replyInput = z.object({
   questionId: z.string().uuid(),
@@ -29,7 +29,7 @@ export const replyInput = z.object({
   expectedResolutionAt: companyTimeInput().optional(),
   citedSectionIds: z.array(z.string().uuid()).max(10).default([]),
 }).strict();
-export type ReplyInput = z.infer<typeof replyInput>;
+type ReplyInput = z.infer<typeof replyInput>;
 
 export const handoffInput = z.object({
   questionId: z.string().uuid(),
@@ -41,14 +41,14 @@ export const handoffInput = z.object({
   promisedBy: companyTimeInput().optional(),
   expectedVersion: z.number().int().min(0),
 }).strict().refine((v) => !!v.toUserId !== !!v.toLineId, { message: "请选择转交给某人或某个条线队列（二选一）", path: ["toUserId"] });
-export type HandoffInput = z.infer<typeof handoffInput>;
+type HandoffInput = z.infer<typeof handoffInput>;
 
 export const respondHandoffInput = z.object({
   handoffId: z.string().uuid(),
   accept: z.boolean(),
   declineReason: text(1000, "拒绝理由").optional(),
 }).strict().refine((v) => v.accept || (v.declineReason?.length ?? 0) >= 2, { message: "拒绝时请写明理由", path: ["declineReason"] });
-export type RespondHandoffInput = z.infer<typeof respondHandoffInput>;
+type RespondHandoffInput = z.infer<typeof respondHandoffInput>;
 
 export const resolveInput = z.object({
   questionId: z.string().uuid(),
@@ -59,7 +59,7 @@ export const resolveInput = z.object({
   if (v.kind !== "NO_POLICY" && v.citedSectionIds.length === 0) ctx.addIssue({ code: "custom", message: "请至少引用一个条款", path: ["citedSectionIds"] });
   if (v.kind === "POLICY_UNCLEAR" && !v.note?.trim()) ctx.addIssue({ code: "custom", message: "请说明制度哪里不清楚", path: ["note"] });
 });
-export type ResolveInput = z.infer<typeof resolveInput>;
+type ResolveInput = z.infer<typeof resolveInput>;
 
 /** A client-made key per submit (the form keeps it until the submit succeeds): a repeat is the same create. */
 export const idempotencyKey = z.string({ error: "缺少提交编号" }).trim().min(8, "缺少提交编号").max(100, "提交编号过长");

@@ -1,3 +1,4 @@
+import { log } from "../log";
 import { pingSearch, type MeiliConfig } from "./client";
 
 // 750 ms + a 250 ms ping: a killed Meilisearch is flagged (degraded mode) within 1 s (issue 7 drill 1).
@@ -18,6 +19,7 @@ export async function isMeiliUp(config: MeiliConfig | undefined, now = Date.now(
     pingSearch(config).catch(() => false),
     new Promise<boolean>((resolve) => setTimeout(() => resolve(false), PING_TIMEOUT_MS).unref()),
   ]).then((up) => {
+    noteChange(key, state?.up, up);
     states.set(key, { up, at: Date.now() });
     return up;
   });
@@ -26,6 +28,15 @@ export async function isMeiliUp(config: MeiliConfig | undefined, now = Date.now(
 }
 
 /** A failed Meilisearch call marks it down at once (no need to wait for the next ping). */
-export function markMeiliDown(config: MeiliConfig | undefined): void {
-  states.set(config?.host ?? "default", { up: false, at: Date.now() });
+export function markMeiliDown(config: MeiliConfig | undefined, err?: unknown): void {
+  const key = config?.host ?? "default";
+  noteChange(key, states.get(key)?.up, false, err);
+  states.set(key, { up: false, at: Date.now() });
+}
+
+/** One log line per change of state (not per search while it stays down). */
+function noteChange(key: string, before: boolean | undefined, up: boolean, err?: unknown): void {
+  if (before === up || (before === undefined && up)) return;
+  if (up) log.info("search engine answers again", { host: key });
+  else log.warn("search engine unavailable: searching in degraded mode", { host: key, ...(err ? { err: String(err) } : {}) });
 }

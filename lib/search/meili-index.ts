@@ -83,10 +83,6 @@ export async function enqueueDocuments(uid: string, docs: SectionDoc[], config?:
   return tasks;
 }
 
-export async function addDocuments(uid: string, docs: SectionDoc[], config?: MeiliConfig): Promise<void> {
-  for (const task of await enqueueDocuments(uid, docs, config)) await settled(task, config, 120_000);
-}
-
 export function enqueueDeleteWhere(uid: string, filter: string, config?: MeiliConfig): Promise<EnqueuedTask> {
   return meiliClient(config).index(uid).deleteDocuments({ filter });
 }

@@ -3,6 +3,7 @@
 // contributes its typo-tolerant matches only where the model leaves places empty. When Meilisearch is
 // down the answer comes from PostgreSQL alone (model + pg_trgm), flagged `degraded` for a visible notice.
 import type { DbTx } from "../db/client";
+import { log } from "../log";
 import { meiliClient, type MeiliConfig } from "./client";
 import { getCorpus, type Corpus, type CorpusSection } from "./corpus";
 import { highlighter, snippetSource, type Segment, type SnippetSource } from "./highlight";
@@ -148,12 +149,15 @@ async function searchCorpus(deps: SearchDeps, corpus: Corpus, input: ClauseSearc
   if (modelHits < input.limit && stripped) {
     try {
       extra = await meiliCandidates(deps, stripped, input);
-    } catch {
-      markMeiliDown(deps.meili?.config);
+    } catch (err) {
+      markMeiliDown(deps.meili?.config, err);
       degraded = true;
     }
   } else degraded = !(await isMeiliUp(deps.meili?.config));
-  if (degraded && modelHits < input.limit && stripped) extra = await trigramCandidates(deps.db, stripped, input.limit).catch(() => []);
+  if (degraded && modelHits < input.limit && stripped) extra = await trigramCandidates(deps.db, stripped, input.limit).catch((err: unknown) => {
+    log.warn("degraded search: the trigram fallback failed", { query: stripped.slice(0, 100), err: String(err) });
+    return [];
+  });
 
   const mark = highlighter(terms);
   const hits: ClauseHit[] = [];

@@ -118,6 +118,6 @@ export async function startMeilisearch(options: {
   };
 }
 
-export function hasMeiliData(dataDir: string): boolean {
+function hasMeiliData(dataDir: string): boolean {
   return existsSync(`${dataDir}/data.ms`);
 }

@@ -5,6 +5,7 @@ import { UnitPhrasings } from "@/components/policies/unit-phrasings";
 import { requirePageActor } from "@/lib/auth/session";
 import { renderPolicyMarkdown } from "@/lib/content/render-markdown";
 import { db } from "@/lib/db/client";
+import { log } from "@/lib/log";
 import { isStale, policyFreshness } from "@/lib/policies/freshness";
 import { fmt } from "@/lib/questions/labels";
 import { logClick } from "@/lib/search/log-search";
@@ -51,8 +52,17 @@ export default async function PolicyPage({ params, searchParams }: { params: Pro
   const phrasings = old ? null : await phrasingsForOwner(db(), actor, policy.id);
   // Analytics rows are written without holding up the page.
   const clickedSection = !old && click.success && version.sections.some((s) => s.id === click.data.s) ? click.data.s : null;
-  if (!old) void db().policyView.create({ data: { userId: actor.id, policyId: policy.id, sectionId: clickedSection, source: clickedSection ? "search" : "reader" } }).catch(() => undefined);
-  if (clickedSection && click.success) void logClick(db(), { searchQueryId: click.data.sq, userId: actor.id, sectionId: click.data.s, rank: click.data.r ?? null }).catch(() => undefined);
+  // A failed write loses one analytics row, never the page; it is logged with what it was about.
+  if (!old) {
+    void db()
+      .policyView.create({ data: { userId: actor.id, policyId: policy.id, sectionId: clickedSection, source: clickedSection ? "search" : "reader" } })
+      .catch((err: unknown) => log.warn("policy view not recorded", { policyId: policy.id, sectionId: clickedSection, err: String(err) }));
+  }
+  if (clickedSection && click.success) {
+    void logClick(db(), { searchQueryId: click.data.sq, userId: actor.id, sectionId: click.data.s, rank: click.data.r ?? null }).catch((err: unknown) =>
+      log.warn("search click not recorded", { searchQueryId: click.data.sq, sectionId: click.data.s, err: String(err) }),
+    );
+  }
   return (
     <article className="mx-auto max-w-3xl">
       <nav aria-label="位置" className="text-sm text-slate-600">

@@ -17,7 +17,7 @@ interface Line {
   text: string;
 }
 
-export class PdfWithoutText extends Error {}
+class PdfWithoutText extends Error {}
 
 type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
 let pdfjs: Promise<PdfJs> | null = null;

@@ -3,7 +3,7 @@
 
 export type FileKind = "docx" | "doc" | "pdf" | "text";
 
-export const SUPPORTED_EXTENSIONS = [".md", ".markdown", ".txt", ".docx", ".doc", ".pdf"] as const;
+const SUPPORTED_EXTENSIONS = [".md", ".markdown", ".txt", ".docx", ".doc", ".pdf"] as const;
 
 const startsWith = (bytes: Uint8Array, sig: number[]) => sig.every((b, i) => bytes[i] === b);
 

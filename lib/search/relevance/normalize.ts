@@ -100,4 +100,4 @@ export function sectionLabel(heading: string): string {
   return (t.split(/[\s、:：]/)[0] ?? '').trim();
 }
 
-export const isCjk = (ch: string): boolean => /[\u3400-\u9fff\uf900-\ufaff]/.test(ch);
+const isCjk = (ch: string): boolean => /[\u3400-\u9fff\uf900-\ufaff]/.test(ch);

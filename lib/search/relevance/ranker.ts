@@ -3,7 +3,7 @@
  * per-document result diversification and a deflection decision.
  *
  * The index is derived data: keep the section rows (e.g. in PostgreSQL) and call buildIndex()
- * again (≈1 s per ~1–2k sections, dominated by jieba), or persist `exportRows()` output.
+ * again (≈1 s per ~1–2k sections, dominated by jieba; lib/search/build runs it off the request path).
  */
 import { analyzeQuery, resolveGroups, type AnalyzedQuery, type AnalyzerOptions } from './analyze';
 import { conceptCoverage, decideDeflection, type DeflectionFeatures, type DeflectionOptions, type ResultState } from './deflection';
@@ -599,9 +599,4 @@ function feedbackFeatures(index: RelevanceIndex, features: Map<string, number>, 
 function unitCoverage(index: RelevanceIndex, aq: AnalyzedQuery, c: Cand): number {
   const a = conceptCoverage(index, aq, c.i);
   return c.u === c.i || c.u < 0 ? a : Math.max(a, conceptCoverage(index, aq, c.u));
-}
-
-/** Rows needed to rebuild the index (what to store in the database). */
-export function exportRows(index: RelevanceIndex): SectionInput[] {
-  return index.rows.map((r) => ({ ...r }));
 }

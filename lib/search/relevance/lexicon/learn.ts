@@ -33,7 +33,7 @@ export interface LearnParams {
   maxQShare?: number;
 }
 
-export interface TrainingPair {
+interface TrainingPair {
   question: string;
   /** texts of the articles that answer it */
   articles: string[];
