@@ -31,6 +31,10 @@ const { values } = parseArgs({
     "without-heldout": { type: "boolean", default: false },
     /** cross-validate maxQShare ∈ {1, 0.01, 0.002} on top of --params */
     "q-share-grid": { type: "boolean", default: false },
+    /** article words also include the document title (round 2) */
+    title: { type: "boolean", default: false },
+    /** cross-validate minDocs ∈ {1, 2} and minLift ∈ {20, 40, 80} on top of --params (round 2) */
+    "docs-grid": { type: "boolean", default: false },
   },
 });
 if (!values.corpus) {
@@ -67,17 +71,17 @@ const unitKey = (doc: string, section: string) => `${doc}\u0001${section}`;
 const unitWords = new Map<string, Set<string>>();
 const df = new Map<string, number>();
 for (const r of rows) {
-  const w = articleWords(`${r.heading.replace(/^\S+/, "")} ${r.text}`);
+  const w = articleWords(`${values.title ? `${r.docTitle} ` : ""}${r.heading.replace(/^\S+/, "")} ${r.text}`);
   unitWords.set(unitKey(r.docId, r.section), w);
   for (const x of w) df.set(x, (df.get(x) ?? 0) + 1);
 }
 const background = (w: string) => (df.get(w) ?? 0) / rows.length;
 const groups = resolveGroups();
-const pairs = new Map<string, { qWords: string[]; aWords: Set<string> }>();
+const pairs = new Map<string, { qWords: string[]; aWords: Set<string>; doc: string }>();
 for (const q of questions) {
   const aWords = new Set<string>();
   for (const g of q.gold) for (const w of unitWords.get(unitKey(g.doc, g.section ?? "")) ?? []) aWords.add(w);
-  pairs.set(q.id, { qWords: questionWords(q.question, groups), aWords });
+  pairs.set(q.id, { qWords: questionWords(q.question, groups), aWords, doc: q.gold[0]!.doc });
 }
 const index = buildIndex(rows);
 search(index, "预热");
@@ -134,6 +138,12 @@ if (values["q-share-grid"]) {
   // step 4: restrict learning to everyday words (rare in the articles), on top of the chosen thresholds
   const base = grid[0]!;
   grid.splice(0, grid.length, ...[1, 0.01, 0.002].map((maxQShare) => ({ ...base, maxQShare })));
+  values.params = undefined;
+}
+if (values["docs-grid"]) {
+  // round 2: require support from ≥ 2 documents (laws), with a lower lift bar, on top of the chosen thresholds
+  const base = grid[0]!;
+  grid.splice(0, grid.length, ...[1, 2].flatMap((minDocs) => [20, 40, 80].map((minLift) => ({ ...base, minDocs, minLift }))));
   values.params = undefined;
 }
 const ordered = [...train].sort((a, b) => fnv1a(`fold:${a.id}`) - fnv1a(`fold:${b.id}`));

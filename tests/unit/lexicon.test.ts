@@ -64,6 +64,16 @@ describe('learning everyday → formal associations', () => {
     expect(Object.keys(e)).toEqual(['不还', '借钱']);
   });
 
+  it('with minDocs 2 keeps only pairs supported by two different documents', () => {
+    const one = { qWords: ['欠钱'], aWords: new Set(['借款人']), doc: 'law-a' };
+    const other = { qWords: ['欠钱'], aWords: new Set(['借款人', '担保人']), doc: 'law-b' };
+    const c = countCooccurrence([one, one, other, { ...other, aWords: new Set(['担保人']), doc: 'law-b' }], () => 0.001);
+    const p = { minCount: 2, minProb: 0.3, minLift: 5, topK: 3, weight: 0.4 };
+    expect(selectEntries(c, p)['欠钱']?.map(([a]) => a).sort()).toEqual(['借款人', '担保人']);
+    // 担保人 co-occurs twice, but only in law-b
+    expect(selectEntries(c, { ...p, minDocs: 2 })['欠钱']?.map(([a]) => a)).toEqual(['借款人']);
+  });
+
   it('never pairs a word with a word that contains it', () => {
     const c = countCooccurrence([{ qWords: ['继承'], aWords: new Set(['继承人']) }, { qWords: ['继承'], aWords: new Set(['继承人']) }], () => 0.001);
     expect(selectEntries(c, { minCount: 1, minProb: 0, minLift: 0, topK: 5, weight: 0.4 })).toEqual({});
