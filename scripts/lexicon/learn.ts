@@ -35,6 +35,8 @@ const { values } = parseArgs({
     title: { type: "boolean", default: false },
     /** cross-validate minDocs ∈ {1, 2} and minLift ∈ {20, 40, 80} on top of --params (round 2) */
     "docs-grid": { type: "boolean", default: false },
+    /** cross-validate counting learned terms in the coverage re-rank (learnedInCoverage) on top of --params */
+    "cov-grid": { type: "boolean", default: false },
   },
 });
 if (!values.corpus) {
@@ -90,8 +92,8 @@ log(`${rows.length} units, ${questions.length} questions with gold sections; pre
 const heldOut = questions.filter((q) => fnv1a(q.id) % 5 === 0);
 const train = questions.filter((q) => fnv1a(q.id) % 5 !== 0);
 
-function withLexicon(idx: RelevanceIndex, lex: Pick<LearnedLexicon, "entries" | "weight"> | null): RelevanceIndex {
-  return { ...idx, options: { ...idx.options, analyzer: { ...idx.options.analyzer, learned: lex } } };
+function withLexicon(idx: RelevanceIndex, lex: Pick<LearnedLexicon, "entries" | "weight"> | null, learnedInCoverage = false): RelevanceIndex {
+  return { ...idx, options: { ...idx.options, analyzer: { ...idx.options.analyzer, learned: lex, learnedInCoverage } } };
 }
 
 interface Score {
@@ -146,6 +148,13 @@ if (values["docs-grid"]) {
   grid.splice(0, grid.length, ...[1, 2].flatMap((minDocs) => [20, 40, 80].map((minLift) => ({ ...base, minDocs, minLift }))));
   values.params = undefined;
 }
+// round 2: the same thresholds, with and without learned terms counted in the coverage re-rank
+const covGrid = grid.map(() => false);
+if (values["cov-grid"]) {
+  grid.splice(0, grid.length, grid[0]!, grid[0]!);
+  covGrid.splice(0, covGrid.length, false, true);
+  values.params = undefined;
+}
 const ordered = [...train].sort((a, b) => fnv1a(`fold:${a.id}`) - fnv1a(`fold:${b.id}`));
 const sums = grid.map(() => 0);
 let baseSum = 0;
@@ -155,14 +164,14 @@ for (let f = 0; f < (values.params ? 0 : folds); f++) {
   const c = counts(learnOn);
   baseSum += evaluate(withLexicon(index, null), test).secR5;
   grid.forEach((p, gi) => {
-    sums[gi]! += evaluate(withLexicon(index, { entries: selectEntries(c, p), weight: p.weight }), test).secR5;
+    sums[gi]! += evaluate(withLexicon(index, { entries: selectEntries(c, p), weight: p.weight }, covGrid[gi]), test).secR5;
   });
   log(`fold ${f + 1}/${folds}: ${test.length} questions`);
 }
-const cv = grid.map((p, i) => ({ p, secR5: sums[i]! / folds })).sort((a, b) => b.secR5 - a.secR5);
+const cv = grid.map((p, i) => ({ p, i, secR5: sums[i]! / folds })).sort((a, b) => b.secR5 - a.secR5);
 if (!values.params) {
   log(`cross-validated section recall@5 without the table: ${(baseSum / folds).toFixed(4)}`);
-  for (const x of cv.slice(0, 5)) log(`  ${JSON.stringify(x.p)} → ${x.secR5.toFixed(4)}`);
+  for (const x of cv.slice(0, 5)) log(`  ${JSON.stringify(x.p)}${values["cov-grid"] ? ` learnedInCoverage ${covGrid[x.i]}` : ""} → ${x.secR5.toFixed(4)}`);
 } else log(`thresholds given: ${JSON.stringify(grid[0])} (no cross-validation)`);
 const chosen = values.params ? grid[0]! : cv[0]!.p;
 

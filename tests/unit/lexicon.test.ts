@@ -107,9 +107,10 @@ describe('learned expansion in the analyzer', () => {
     expect(analyzeQuery('借钱不还', { learned: table, learnedWeight: 0 }).learned).toEqual([]);
   });
 
-  it('counts learned terms as alternatives for coverage only when asked', () => {
-    const off = analyzeQuery('借钱不还', { learned: table, synonymGroups: [] });
+  it('counts learned terms as alternatives for coverage unless switched off', () => {
+    const off = analyzeQuery('借钱不还', { learned: table, synonymGroups: [], learnedInCoverage: false });
     const on = analyzeQuery('借钱不还', { learned: table, synonymGroups: [], learnedInCoverage: true });
+    expect(analyzeQuery('借钱不还', { learned: table, synonymGroups: [] }).concepts).toEqual(on.concepts);
     expect(off.concepts.find((c) => c.term === '借钱')?.alternatives).toEqual(['借钱']);
     expect(on.concepts.find((c) => c.term === '借钱')?.alternatives).toEqual(['借钱', '借款', '出借人']);
   });

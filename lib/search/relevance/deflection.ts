@@ -40,10 +40,13 @@ export const DEFAULT_DEFLECTION: DeflectionOptions = {
   wCoverage: 0.6,
   wStrength: 0.4,
   wMargin: 0,
-  // "nothing found" when (IDF-weighted) under 10 % of the question's content words appear in the best unit
-  // and its BM25 is under half the ideal (dev: answerable 0.000 / unanswerable 0.077 judged none)
-  plausibleCoverage: 0.1,
-  plausibleStrength: 0.5,
+  // "nothing found" when (IDF-weighted) under 5 % of the question's content words appear in the best unit
+  // and its BM25 is under 0.3 of the ideal. Round 2 (ADR 0003): chosen on dev + STARD-train (4/5 split)
+  // from {0.05, 0.1, 0.15, 0.2} × {0.2, 0.25, 0.3, 0.5, 0.6}: unanswerable judged none on dev stays 2/26
+  // while answerable judged none falls 0.019 → 0 (dev) and 0.040 → 0.004 (STARD-train); the round-1
+  // values 0.1 / 0.5 emptied answerable searches (and cost recall: a "none" search shows no units).
+  plausibleCoverage: 0.05,
+  plausibleStrength: 0.3,
 };
 
 export interface DeflectionFeatures {
