@@ -92,7 +92,7 @@ log(`${rows.length} units, ${questions.length} questions with gold sections; pre
 const heldOut = questions.filter((q) => fnv1a(q.id) % 5 === 0);
 const train = questions.filter((q) => fnv1a(q.id) % 5 !== 0);
 
-function withLexicon(idx: RelevanceIndex, lex: Pick<LearnedLexicon, "entries" | "weight"> | null, learnedInCoverage = false): RelevanceIndex {
+function withLexicon(idx: RelevanceIndex, lex: Pick<LearnedLexicon, "entries" | "weight"> | null, learnedInCoverage = true): RelevanceIndex {
   return { ...idx, options: { ...idx.options, analyzer: { ...idx.options.analyzer, learned: lex, learnedInCoverage } } };
 }
 
@@ -149,7 +149,7 @@ if (values["docs-grid"]) {
   values.params = undefined;
 }
 // round 2: the same thresholds, with and without learned terms counted in the coverage re-rank
-const covGrid = grid.map(() => false);
+const covGrid = grid.map(() => true);
 if (values["cov-grid"]) {
   grid.splice(0, grid.length, grid[0]!, grid[0]!);
   covGrid.splice(0, covGrid.length, false, true);

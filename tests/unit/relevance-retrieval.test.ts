@@ -122,6 +122,17 @@ describe('result state (one judgement)', () => {
     expect(off.features?.coverage).toBe(0);
     expect(off.state).toBe('related');
   });
+  it('a question whose own words the corpus lacks is not plausible through a fragment of a synonym', () => {
+    // 食堂 → 员工餐厅 (general lexicon): only its fragment 员工 is in these units
+    const rows = [row('leave', '员工休假规定', '第三条', '女员工生育享受九十八天产假。'), row('leave', '员工休假规定', '第四条', '男员工在配偶生育期间享受陪产假十五天。')];
+    const none = search(buildIndex(rows), '食堂中午有什么菜');
+    expect(none.features?.strength).toBeLessThan(0.3);
+    expect(none.state).toBe('none');
+    const before = search(buildIndex(rows, { deflection: { unknownWordsInStrength: false } }), '食堂中午有什么菜');
+    expect(before.features?.strength).toBe(1);
+    expect(before.state).toBe('related');
+    expect(search(buildIndex(rows), '陪产假有几天').state).not.toBe('none');
+  });
   it('search returns no results exactly when the state is none', () => {
     const index = buildIndex([row('ot', '加班管理办法', '第三条', '加班工资由人事部门核算。')]);
     const none = search(index, '食堂中午有什么菜');
