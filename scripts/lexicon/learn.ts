@@ -37,6 +37,8 @@ const { values } = parseArgs({
     "docs-grid": { type: "boolean", default: false },
     /** cross-validate counting learned terms in the coverage re-rank (learnedInCoverage) on top of --params */
     "cov-grid": { type: "boolean", default: false },
+    /** cross-validate this grid (JSON array of LearnParams) instead of the built-in one */
+    grid: { type: "string" },
   },
 });
 if (!values.corpus) {
@@ -134,6 +136,7 @@ for (const minCount of [2])
 
 const counts = (qs: readonly Q[]) => countCooccurrence(qs.map((q) => pairs.get(q.id)!), background);
 
+if (values.grid) grid.splice(0, grid.length, ...(JSON.parse(values.grid) as LearnParams[]));
 // k-fold cross-validation over the training part (folds by question, in hash order)
 if (values.params) grid.splice(0, grid.length, JSON.parse(values.params) as LearnParams);
 if (values["q-share-grid"]) {
