@@ -39,6 +39,8 @@ const { values } = parseArgs({
     "cov-grid": { type: "boolean", default: false },
     /** cross-validate this grid (JSON array of LearnParams) instead of the built-in one */
     grid: { type: "string" },
+    /** extra analyzer options for every evaluation (JSON), e.g. '{"learnedParts":false}' */
+    analyzer: { type: "string" },
   },
 });
 if (!values.corpus) {
@@ -95,7 +97,8 @@ const heldOut = questions.filter((q) => fnv1a(q.id) % 5 === 0);
 const train = questions.filter((q) => fnv1a(q.id) % 5 !== 0);
 
 function withLexicon(idx: RelevanceIndex, lex: Pick<LearnedLexicon, "entries" | "weight"> | null, learnedInCoverage = true): RelevanceIndex {
-  return { ...idx, options: { ...idx.options, analyzer: { ...idx.options.analyzer, learned: lex, learnedInCoverage } } };
+  const extra = values.analyzer ? (JSON.parse(values.analyzer) as Record<string, unknown>) : {};
+  return { ...idx, options: { ...idx.options, analyzer: { ...idx.options.analyzer, ...extra, learned: lex, learnedInCoverage } } };
 }
 
 interface Score {

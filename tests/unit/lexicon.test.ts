@@ -101,6 +101,13 @@ describe('learned expansion in the analyzer', () => {
     expect(q.features.get('w:借钱')).toBe(1);
   });
 
+  it('adds a learned term\'s bigrams unless learnedParts is false', () => {
+    expect(analyzeQuery('借钱不还', { learned: table, synonymGroups: [] }).features.get('b:出借')).toBeGreaterThan(0);
+    const whole = analyzeQuery('借钱不还', { learned: table, synonymGroups: [], learnedParts: false });
+    expect(whole.features.get('b:出借')).toBeUndefined();
+    expect(whole.features.get('w:出借人')).toBeCloseTo(0.2);
+  });
+
   it('skips terms already in the query and is switched off by learned: null or weight 0', () => {
     expect(learnedExpansionsFor(['借钱'], '借钱借款', table).map((e) => e.term)).toEqual(['出借人']);
     expect(analyzeQuery('借钱不还', { learned: null }).learned).toEqual([]);

@@ -33,6 +33,8 @@ export interface AnalyzerOptions {
   /** learned terms also count as alternatives of their word in the coverage check (default on since
    *  round 2: cross-validated on STARD-train 0.601 → 0.612; false disables) */
   learnedInCoverage?: boolean;
+  /** a learned term also adds its jieba words and bigrams (default true); false = the whole term only */
+  learnedParts?: boolean;
 }
 
 export interface LearnedExpansion {
@@ -173,8 +175,10 @@ export function analyzeQuery(query: string, opts: AnalyzerOptions = {}): Analyze
       if (synonymTerms.has(e.term)) continue;
       const w = lw * e.weight;
       learned.push({ term: e.term, from: e.from, weight: w });
-      for (const f of jiebaWords(e.term)) addFeature(features, f, ww * w);
-      for (const f of charBigrams(e.term)) if (!f.startsWith('u:')) addFeature(features, f, bw * w);
+      if (opts.learnedParts !== false) {
+        for (const f of jiebaWords(e.term)) addFeature(features, f, ww * w);
+        for (const f of charBigrams(e.term)) if (!f.startsWith('u:')) addFeature(features, f, bw * w);
+      }
       addFeature(features, `w:${e.term}`, ww * w);
     }
   }
