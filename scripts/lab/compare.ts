@@ -5,6 +5,10 @@
  *
  *   npx tsx scripts/lab/compare.ts --corpora ../shared/corpus,../shared/corpus-val \
  *        --variants '[{"name":"base","opts":{}},{"name":"rows","opts":{"tableRows":true}}]'
+ *
+ * --heldout: on a corpus whose name contains "stard", keep only the held-out fifth of the questions
+ * (FNV-1a of the id % 5 = 0, the split of scripts/lexicon/learn.ts), --train the other four fifths; a variant's "table" names a learned
+ * table file to use instead of the shipped one (e.g. one learned without the held-out fifth).
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -12,6 +16,7 @@ import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildIndex, search, type RankerOptions } from '../../lib/search/relevance/ranker';
 import { phraseOption } from '../../lib/search/relevance/normalize';
+import type { LearnedLexicon } from '../../lib/search/relevance/lexicon/learned';
 import { loadCorpus, loadQueries } from './corpus';
 
 interface Variant {
@@ -20,9 +25,20 @@ interface Variant {
   /** lab switches outside RankerOptions */
   phrases?: boolean;
   noSynonyms?: boolean;
+  /** learned table file replacing the shipped one ("none" = no table) */
+  table?: string;
 }
 
-const { values } = parseArgs({ options: { corpora: { type: 'string' }, variants: { type: 'string' }, dump: { type: 'boolean' } } });
+function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
+}
+
+const { values } = parseArgs({ options: { corpora: { type: 'string' }, variants: { type: 'string' }, dump: { type: 'boolean' }, heldout: { type: 'boolean' }, train: { type: 'boolean' } } });
 const corpora = (values.corpora ?? '../shared/corpus,../shared/corpus-val').split(',');
 const variants = JSON.parse(values.variants ?? '[{"name":"default","opts":{}}]') as Variant[];
 
@@ -30,8 +46,15 @@ const fmt = (x: number | null) => (x === null ? '  n/a' : x.toFixed(3));
 console.log('variant'.padEnd(28), 'corpus'.padEnd(20), 'docR5  MRR10  secR5  FD     ansDef ansNone unNone');
 for (const dir of corpora) {
   const rows = loadCorpus(dir);
-  const queries = loadQueries(dir);
-  const gold = new Map(readFileSync(join(dir, 'questions.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => {
+  const stard = basename(dir).includes('stard');
+  const held = stard && (values.heldout || values.train);
+  // --train: the other four fifths (the part tuning may look at)
+  const keep = (id: string) => !held || (values.train ? fnv1a(id) % 5 !== 0 : fnv1a(id) % 5 === 0);
+  const queries = loadQueries(dir).filter((q) => keep(q.id));
+  const qLines = readFileSync(join(dir, 'questions.jsonl'), 'utf8').split('\n').filter(Boolean).filter((l) => keep((JSON.parse(l) as { id: string }).id));
+  const qFile = `/tmp/rank-lab-${basename(dir)}${held ? (values.train ? '-train' : '-heldout') : ''}-questions.jsonl`;
+  writeFileSync(qFile, qLines.join('\n') + '\n');
+  const gold = new Map(qLines.map((l) => {
     const q = JSON.parse(l) as { id: string; type: string };
     return [q.id, q.type] as const;
   }));
@@ -39,6 +62,7 @@ for (const dir of corpora) {
     phraseOption.enabled = v.phrases !== false;
     const opts: Partial<RankerOptions> = { ...v.opts };
     if (v.noSynonyms) opts.analyzer = { ...(opts.analyzer ?? {}), synonymGroups: [] };
+    if (v.table) opts.analyzer = { ...(opts.analyzer ?? {}), learned: v.table === 'none' ? null : (JSON.parse(readFileSync(v.table, 'utf8')) as LearnedLexicon) };
     const index = buildIndex(rows, opts);
     let ansNone = 0, nAns = 0, unNone = 0, nUn = 0;
     const lines = queries.map((q) => {
@@ -49,7 +73,7 @@ for (const dir of corpora) {
     });
     const out = `/tmp/rank-lab-${basename(dir)}-${v.name}.jsonl`;
     writeFileSync(out, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
-    const m = JSON.parse(execFileSync('node', [join(dir, 'score.mjs'), join(dir, 'questions.jsonl'), out, '--json'], { encoding: 'utf8' })) as Record<string, number | null>;
+    const m = JSON.parse(execFileSync('node', [join(dir, 'score.mjs'), qFile, out, '--json'], { encoding: 'utf8' })) as Record<string, number | null>;
     console.log(v.name.padEnd(28), basename(dir).padEnd(20), [m.doc_recall_at_5, m.doc_mrr_at_10, m.section_recall_at_5, m.false_deflection_rate, m.answerable_deflection_rate, nAns ? ansNone / nAns : null, nUn ? unNone / nUn : null].map((x) => fmt(x ?? null)).join('  '));
   }
 }

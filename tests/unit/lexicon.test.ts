@@ -64,6 +64,16 @@ describe('learning everyday → formal associations', () => {
     expect(Object.keys(e)).toEqual(['不还', '借钱']);
   });
 
+  it('with minDocs 2 keeps only pairs supported by two different documents', () => {
+    const one = { qWords: ['欠钱'], aWords: new Set(['借款人']), doc: 'law-a' };
+    const other = { qWords: ['欠钱'], aWords: new Set(['借款人', '担保人']), doc: 'law-b' };
+    const c = countCooccurrence([one, one, other, { ...other, aWords: new Set(['担保人']), doc: 'law-b' }], () => 0.001);
+    const p = { minCount: 2, minProb: 0.3, minLift: 5, topK: 3, weight: 0.4 };
+    expect(selectEntries(c, p)['欠钱']?.map(([a]) => a).sort()).toEqual(['借款人', '担保人']);
+    // 担保人 co-occurs twice, but only in law-b
+    expect(selectEntries(c, { ...p, minDocs: 2 })['欠钱']?.map(([a]) => a)).toEqual(['借款人']);
+  });
+
   it('never pairs a word with a word that contains it', () => {
     const c = countCooccurrence([{ qWords: ['继承'], aWords: new Set(['继承人']) }, { qWords: ['继承'], aWords: new Set(['继承人']) }], () => 0.001);
     expect(selectEntries(c, { minCount: 1, minProb: 0, minLift: 0, topK: 5, weight: 0.4 })).toEqual({});
@@ -91,15 +101,23 @@ describe('learned expansion in the analyzer', () => {
     expect(q.features.get('w:借钱')).toBe(1);
   });
 
+  it('adds a learned term\'s bigrams unless learnedParts is false', () => {
+    expect(analyzeQuery('借钱不还', { learned: table, synonymGroups: [] }).features.get('b:出借')).toBeGreaterThan(0);
+    const whole = analyzeQuery('借钱不还', { learned: table, synonymGroups: [], learnedParts: false });
+    expect(whole.features.get('b:出借')).toBeUndefined();
+    expect(whole.features.get('w:出借人')).toBeCloseTo(0.2);
+  });
+
   it('skips terms already in the query and is switched off by learned: null or weight 0', () => {
     expect(learnedExpansionsFor(['借钱'], '借钱借款', table).map((e) => e.term)).toEqual(['出借人']);
     expect(analyzeQuery('借钱不还', { learned: null }).learned).toEqual([]);
     expect(analyzeQuery('借钱不还', { learned: table, learnedWeight: 0 }).learned).toEqual([]);
   });
 
-  it('counts learned terms as alternatives for coverage only when asked', () => {
-    const off = analyzeQuery('借钱不还', { learned: table, synonymGroups: [] });
+  it('counts learned terms as alternatives for coverage unless switched off', () => {
+    const off = analyzeQuery('借钱不还', { learned: table, synonymGroups: [], learnedInCoverage: false });
     const on = analyzeQuery('借钱不还', { learned: table, synonymGroups: [], learnedInCoverage: true });
+    expect(analyzeQuery('借钱不还', { learned: table, synonymGroups: [] }).concepts).toEqual(on.concepts);
     expect(off.concepts.find((c) => c.term === '借钱')?.alternatives).toEqual(['借钱']);
     expect(on.concepts.find((c) => c.term === '借钱')?.alternatives).toEqual(['借钱', '借款', '出借人']);
   });

@@ -31,6 +31,9 @@ export interface LearnParams {
   weight: number;
   /** only question words found in at most this share of units (everyday words); default 1 = all */
   maxQShare?: number;
+  /** keep a pair only when its co-occurrences span at least this many distinct gold documents (1 or 2);
+   *  needs pairs counted with their documents. Default 1. */
+  minDocs?: number;
 }
 
 interface TrainingPair {
@@ -59,23 +62,34 @@ export interface CoCounts {
   nqa: Map<string, Map<string, number>>;
   /** share of all units containing the word */
   background: (word: string) => number;
+  /** per (q, a): the first gold document seen, or true once a second distinct document was seen */
+  docs: Map<string, Map<string, string | true>>;
 }
 
 export function countCooccurrence(
-  pairs: readonly { qWords: readonly string[]; aWords: ReadonlySet<string> }[],
+  pairs: readonly { qWords: readonly string[]; aWords: ReadonlySet<string>; doc?: string }[],
   background: (word: string) => number,
 ): CoCounts {
   const nq = new Map<string, number>();
   const nqa = new Map<string, Map<string, number>>();
+  const docs = new Map<string, Map<string, string | true>>();
   for (const p of pairs) {
     for (const q of new Set(p.qWords)) {
       nq.set(q, (nq.get(q) ?? 0) + 1);
       let m = nqa.get(q);
       if (!m) nqa.set(q, (m = new Map()));
       for (const a of p.aWords) m.set(a, (m.get(a) ?? 0) + 1);
+      if (p.doc === undefined) continue;
+      let d = docs.get(q);
+      if (!d) docs.set(q, (d = new Map()));
+      for (const a of p.aWords) {
+        const seen = d.get(a);
+        if (seen === undefined) d.set(a, p.doc);
+        else if (seen !== true && seen !== p.doc) d.set(a, true);
+      }
     }
   }
-  return { nq, nqa, background };
+  return { nq, nqa, background, docs };
 }
 
 export function selectEntries(counts: CoCounts, p: LearnParams): Record<string, [string, number][]> {
@@ -85,6 +99,7 @@ export function selectEntries(counts: CoCounts, p: LearnParams): Record<string, 
     const cands: [string, number][] = [];
     for (const [a, k] of counts.nqa.get(q) ?? []) {
       if (k < p.minCount || a.includes(q) || q.includes(a)) continue;
+      if ((p.minDocs ?? 1) >= 2 && counts.docs.get(q)?.get(a) !== true) continue;
       const prob = k / n;
       if (prob < p.minProb) continue;
       const bg = Math.max(counts.background(a), 1e-6);
