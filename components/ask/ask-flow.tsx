@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { useT } from "../i18n-provider";
+import { Snippet } from "../search/snippet";
 import { api, type ApiError, type SuggestHit } from "./api";
 import { FilingForm, type FilingDefaults } from "./filing-form";
 
@@ -128,9 +129,7 @@ export function AskFlow({ defaults, initialQuery }: { defaults: FilingDefaults; 
               <li key={h.sectionId} className="rounded-md border border-slate-300 p-3">
                 <p className="text-xs text-slate-600">{h.policyTitle} · {h.line}</p>
                 <p className="font-medium">{h.heading}</p>
-                <p className="mt-1 text-sm text-slate-700">
-                  {h.snippet.map((s, i) => (s.hit ? <mark key={i} className="bg-yellow-200">{s.text}</mark> : <span key={i}>{s.text}</span>))}
-                </p>
+                <Snippet segments={h.snippet} className="mt-1 text-sm text-slate-700" />
                 {preview?.sectionId === h.sectionId && (
                   <div data-testid="preview" className="mt-2 max-h-64 overflow-auto whitespace-pre-wrap rounded bg-slate-50 p-2 text-sm">
                     {preview.superseded && (

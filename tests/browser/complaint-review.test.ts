@@ -105,11 +105,11 @@ describe("journey (a): complaint → hidden from the owner → upheld → everyo
     // 2. The owner sees nothing: page (no panel, no event, no name), complaint API (404), mail, ledger CSV.
     const ownerPage = await as(owner);
     await ownerPage.goto(`${h.base}/questions/${q.id}`);
-    await ownerPage.getByTestId("events").waitFor();
+    await ownerPage.getByTestId("thread").waitFor();
     expect(await ownerPage.getByTestId("complaint-panel").count()).toBe(0);
     const ownerText = await ownerPage.locator("main").innerText();
     expect(ownerText).not.toContain(REASON);
-    expect(await ownerPage.getByTestId("events").innerText()).not.toContain("投诉");
+    expect(await ownerPage.getByTestId("thread").innerText()).not.toContain("投诉");
     expect(await ownerPage.getByTestId("nav-reviews").count()).toBe(0);
     const ownerC = await client(owner);
     const refused = await postJson(ownerC, `/api/complaints/${complaint.id}/decide`, { outcome: "REJECTED", reason: "我认为答复没有问题" });
@@ -154,7 +154,7 @@ describe("journey (a): complaint → hidden from the owner → upheld → everyo
     await ownerPage.reload();
     expect(await ownerPage.getByTestId("complaint-status").first().textContent()).toBe("成立");
     expect(await ownerPage.getByTestId("complaint-decision").first().innerText()).toContain(DECISION);
-    expect(await ownerPage.getByTestId("events").innerText()).toContain("投诉复核");
+    expect(await ownerPage.getByTestId("thread").innerText()).toContain("投诉复核");
     expect((await mailsTo(owner, q.id)).kinds).toContain("complaint.decided");
     expect(await ledgerComplaintCell(ownerC, number)).not.toBe(noFlag);
 

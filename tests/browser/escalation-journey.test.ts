@@ -66,6 +66,8 @@ describe("journey (b): escalated manager reassigns, the new owner resolves", () 
     const second = await h.newPage();
     await signIn(second.page, h.base, newOwner.email, TEST_PASSWORD);
     await second.page.goto(`${h.base}/questions/${filed.id}`);
+    // The workspace composer: choose its 办结 action first.
+    await second.page.getByTestId("tab-resolve").click();
     const resolve = second.page.getByTestId("resolve-form");
     await resolve.getByLabel("无制度").check();
     await resolve.getByLabel(/说明/).fill("制度没有覆盖供应商提前付款，已按特批流程处理");

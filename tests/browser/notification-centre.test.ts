@@ -42,18 +42,19 @@ describe("notification centre", () => {
     // And the 75 % warning of the new level, as the sweep writes it for the manager.
     const due = new Date(Date.now() + 3 * 3600_000 + 30_000);
     await db.$transaction((tx) => notifyInApp(tx, head.id, "deadline.warning", q.id, `journey-c:${q.id}`, { number: q.number, threshold: 75, due: due.toISOString(), level: 1 }));
-    const unread = await db.notification.count({ where: { userId: head.id, channel: "IN_APP", readAt: null } });
-    expect(unread).toBe(2);
+    // The sweep also told the manager that the first response was missed (issue 18 point 2).
+    const unreadKinds = (await db.notification.findMany({ where: { userId: head.id, channel: "IN_APP", readAt: null }, select: { kind: true } })).map((n) => n.kind).sort();
+    expect(unreadKinds).toEqual(["deadline.warning", "question.escalated", "question.first-response-breach"]);
 
     const { page } = await h.newPage();
     await signIn(page, h.base, head.email, TEST_PASSWORD);
     const bell = page.getByTestId("inbox-link");
-    await expect.poll(() => page.getByTestId("inbox-badge").textContent()).toBe("2");
-    await expect.poll(() => bell.getAttribute("aria-label")).toBe("2 条未读通知");
+    await expect.poll(() => page.getByTestId("inbox-badge").textContent()).toBe("3");
+    await expect.poll(() => bell.getAttribute("aria-label")).toBe("3 条未读通知");
 
     await bell.click();
     await page.waitForURL(/\/notifications$/);
-    await expect.poll(() => page.getByTestId("inbox-item-unread").count()).toBe(2);
+    await expect.poll(() => page.getByTestId("inbox-item-unread").count()).toBe(3);
     const escalated = page.locator('[data-kind="question.escalated"]');
     const text = (await escalated.textContent()) ?? "";
     expect(text).toContain(`问题 ${qn} 已升级至第 1 级`);
@@ -69,12 +70,12 @@ describe("notification centre", () => {
     expect(warningText).toMatch(/办结 \d\d-\d\d \d\d:\d\d（还有 3 小时）/);
     expect(warningText).toContain("请你：请尽快答复提问人、索要材料或办结");
 
-    // Mark the warning read: one left, in the list and on the bell.
+    // Mark the warning read: two left, in the list and on the bell.
     const warningId = (await db.notification.findFirstOrThrow({ where: { userId: head.id, kind: "deadline.warning", channel: "IN_APP" } })).id;
     await page.getByTestId(`inbox-mark-${warningId}`).locator("button").click();
-    await expect.poll(() => page.getByTestId("inbox-item-unread").count(), { timeout: 10_000 }).toBe(1);
-    await expect.poll(() => page.getByTestId("inbox-badge").textContent()).toBe("1");
-    expect(await db.notification.count({ where: { userId: head.id, channel: "IN_APP", readAt: null } })).toBe(1);
+    await expect.poll(() => page.getByTestId("inbox-item-unread").count(), { timeout: 10_000 }).toBe(2);
+    await expect.poll(() => page.getByTestId("inbox-badge").textContent()).toBe("2");
+    expect(await db.notification.count({ where: { userId: head.id, channel: "IN_APP", readAt: null } })).toBe(2);
 
     // The row links to the question.
     await escalated.getByTestId("inbox-item-link").click();
