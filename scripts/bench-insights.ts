@@ -12,7 +12,7 @@ import { getPolicyDashboard } from "../lib/analytics/policy-dashboard";
 import { getScorecardDashboard } from "../lib/analytics/scorecard-dashboard";
 import { getManagementDashboard } from "../lib/analytics/management-dashboard";
 import { listLedger } from "../lib/analytics/ledger";
-import type { Ctx } from "../lib/questions/context";
+import type { Ctx } from "../lib/kernel/context";
 import { scaleDatabaseUrl } from "./scale-target";
 
 const TARGET_MS = 300;

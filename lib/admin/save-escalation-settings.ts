@@ -4,7 +4,7 @@ import { z } from "zod";
 import { hasRole } from "../auth/roles";
 import { FIRST_RESPONSE_NOTIFY_MANAGER } from "../escalation/sweep";
 import { ForbiddenError } from "../errors";
-import type { Ctx } from "../questions/context";
+import type { Ctx } from "../kernel/context";
 import { parseInput } from "../validation";
 
 export const escalationSettingsInput = z.object({ notifyManagerOnFirstResponseBreach: z.boolean({ error: "请选择是否通知主管" }) }).strict();

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { hasRole } from "../auth/roles";
 import { ForbiddenError, ValidationError } from "../errors";
-import type { Ctx } from "../questions/context";
+import type { Ctx } from "../kernel/context";
 import { forgetCalendar, hoursKey } from "../time/calendar";
 import type { WorkPeriod } from "../time/working-time";
 import { formatMinuteOfDay } from "../time/zone";

@@ -5,7 +5,7 @@ import "server-only";
 import { z } from "zod";
 import { denyAccess } from "../auth/deny-access";
 import { ForbiddenError } from "../errors";
-import type { Ctx } from "../questions/context";
+import type { Ctx } from "../kernel/context";
 import { parseInput } from "../validation";
 import { ledgerFilters, type LedgerFilters } from "./ledger-filters";
 import { decodeCursor, encodeCursor, type LedgerRow } from "./ledger-format";

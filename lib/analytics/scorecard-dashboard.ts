@@ -10,7 +10,7 @@ import { hasRole } from "../auth/roles";
 import type { DbTx } from "../db/client";
 import { ForbiddenError, NotFoundError } from "../errors";
 import { departmentWithSubtree } from "../questions/access";
-import type { Ctx } from "../questions/context";
+import type { Ctx } from "../kernel/context";
 import { parseInput } from "../validation";
 import { compositeScore, rankByDepartment, type DepartmentRanking } from "./owner-ranking";
 import { ownerFactsMark } from "./owner-facts";

@@ -6,7 +6,7 @@ import { denyAccess } from "../auth/deny-access";
 import type { DbTx } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { ForbiddenError, NotFoundError } from "../errors";
-import type { Ctx } from "../questions/context";
+import type { Ctx } from "../kernel/context";
 import { claimTransition, conflictSince } from "../questions/transition";
 import { escalationAuthority, type EscalationAuthority } from "./authority";
 

@@ -3,7 +3,7 @@ import "server-only";
 // question is at, that level's deadline (level 0: the resolution deadline), who holds it and who is
 // next; and, for those who may act, the controls' data. Access is checked here as in every read.
 import { mayReviewUrgency } from "../questions/change-urgency";
-import type { Ctx } from "../questions/context";
+import type { Ctx } from "../kernel/context";
 import { listHandoffReceivers } from "../questions/handoff-receivers";
 import { assertCanView } from "../questions/load-question";
 import { escalationAuthority } from "./authority";

@@ -1,7 +1,7 @@
 import "server-only";
 // The "升级给我" list: open questions that were escalated to the actor at any level, with the level
 // they are at now, that level's deadline and holder. Only the actor's own escalations are read.
-import type { Ctx } from "../questions/context";
+import type { Ctx } from "../kernel/context";
 
 const OPEN = ["OPEN", "IN_PROGRESS", "WAITING_ASKER"] as const;
 

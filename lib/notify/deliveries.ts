@@ -1,7 +1,7 @@
 import "server-only";
 import { hasRole } from "../auth/roles";
 import { ForbiddenError, NotFoundError, PreconditionError } from "../errors";
-import type { Ctx } from "../questions/context";
+import type { Ctx } from "../kernel/context";
 import { parseInput } from "../validation";
 import { retryInput } from "./schemas";
 

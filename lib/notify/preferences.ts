@@ -1,7 +1,7 @@
 import "server-only";
 import { webhookPolicy } from "../env";
 import { ValidationError, type FieldErrors } from "../errors";
-import type { Ctx } from "../questions/context";
+import type { Ctx } from "../kernel/context";
 import { parseInput } from "../validation";
 import { resolveChannels, type ImChannel } from "./channels";
 import { preferencesInput, type PreferencesInput } from "./schemas";

@@ -6,7 +6,7 @@ import type { PolicyScope } from "../analytics/scope";
 import { policyScopeOf } from "../analytics/scope";
 import { denyAccess } from "../auth/deny-access";
 import { ForbiddenError, NotFoundError, PreconditionError } from "../errors";
-import type { Ctx } from "../questions/context";
+import type { Ctx } from "../kernel/context";
 import { parseInput } from "../validation";
 
 export const ACKNOWLEDGE_GAP_ACTION = "gap.acknowledge";

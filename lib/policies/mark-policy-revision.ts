@@ -5,7 +5,7 @@ import { z } from "zod";
 import { inPolicyScope, policyScopeOf } from "../analytics/scope";
 import { denyAccess } from "../auth/deny-access";
 import { ForbiddenError, NotFoundError } from "../errors";
-import type { Ctx } from "../questions/context";
+import type { Ctx } from "../kernel/context";
 import { parseInput } from "../validation";
 import { MARK_REVISION_ACTION } from "./owned-policies";
 

@@ -10,7 +10,7 @@ import { ingestFile } from "../content/ingest/ingest-file";
 import { PolicyParseError } from "../content/parse-policy";
 import { writePolicyVersion } from "../content/write-policy-version";
 import { ConflictError, ForbiddenError, isUniqueViolation, NotFoundError, ValidationError } from "../errors";
-import type { Ctx } from "../questions/context";
+import type { Ctx } from "../kernel/context";
 import { parseInput } from "../validation";
 import { diffVersions, type VersionDiff } from "./diff-versions";
 import type { UnitPreview } from "./policy-uploads";

@@ -4,7 +4,7 @@ import "server-only";
 import { z } from "zod";
 import { policyScopeOf } from "../analytics/scope";
 import { ConflictError, ForbiddenError, NotFoundError } from "../errors";
-import type { Ctx } from "../questions/context";
+import type { Ctx } from "../kernel/context";
 import { parseInput } from "../validation";
 
 export const RETIRE_ACTION = "policy.retire";

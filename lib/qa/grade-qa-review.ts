@@ -10,7 +10,7 @@ import { z } from "zod";
 import { denyAccess } from "../auth/deny-access";
 import { hasRole } from "../auth/roles";
 import { ConflictError, ForbiddenError, NotFoundError, PreconditionError } from "../errors";
-import type { Ctx } from "../questions/context";
+import type { Ctx } from "../kernel/context";
 import { parseInput } from "../validation";
 
 export const REGRADE_DAYS = 7;

@@ -9,7 +9,7 @@ import { loadCalendar } from "../time/calendar";
 import { addWorkingMinutes } from "../time/working-time";
 import { parseInput } from "../validation";
 import { isAsker } from "./access";
-import type { Ctx } from "./context";
+import type { Ctx } from "../kernel/context";
 import { resumeClock } from "./clock";
 import { appendEvent, notifyInApp } from "./events";
 import { assertComplaintRate, lockFloodCounter } from "./flood-limit";

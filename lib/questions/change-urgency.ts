@@ -11,7 +11,7 @@ import { ForbiddenError, NotFoundError } from "../errors";
 import { loadCalendar } from "../time/calendar";
 import { addWorkingMinutes } from "../time/working-time";
 import { parseInput } from "../validation";
-import type { Ctx } from "./context";
+import type { Ctx } from "../kernel/context";
 import { limitsFor } from "./deadlines";
 import { appendEvent, notifyInApp } from "./events";
 import { claimTransition, conflictSince } from "./transition";

@@ -5,7 +5,7 @@ import { ConflictError, ForbiddenError, NotFoundError, isUniqueViolation, Valida
 import { parseInput } from "../validation";
 import { canActAsOwner } from "./access";
 import type { DbTx } from "../db/client";
-import type { Ctx } from "./context";
+import type { Ctx } from "../kernel/context";
 import { limitsFor } from "./deadlines";
 import { loadCalendar } from "../time/calendar";
 import { addWorkingMinutes } from "../time/working-time";

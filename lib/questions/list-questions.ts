@@ -1,5 +1,5 @@
 import "server-only";
-import type { Ctx } from "./context";
+import type { Ctx } from "../kernel/context";
 
 const OPEN = ["OPEN", "IN_PROGRESS", "WAITING_ASKER"] as const;
 

@@ -4,7 +4,7 @@ import { BrushOffError, ForbiddenError, NotFoundError, ValidationError } from ".
 import { parseInput } from "../validation";
 import { loadCitableSections } from "../policies/citable-sections";
 import { findBrushOffs } from "./brush-off";
-import type { Ctx } from "./context";
+import type { Ctx } from "../kernel/context";
 import { pauseClock, resumeClock, WAITING_FOR_MATERIALS } from "./clock";
 import { appendEvent, notifyInApp } from "./events";
 import { canActAsOwner } from "./access";

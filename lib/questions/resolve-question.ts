@@ -5,7 +5,7 @@ import { parseInput } from "../validation";
 import { loadCitableSections } from "../policies/citable-sections";
 import { learnFromResolution } from "../search/phrasings/learn-from-resolution";
 import { canActAsOwner } from "./access";
-import type { Ctx } from "./context";
+import type { Ctx } from "../kernel/context";
 import { resumeClock } from "./clock";
 import { appendEvent, notifyInApp } from "./events";
 import { deriveExposure } from "./exposure";

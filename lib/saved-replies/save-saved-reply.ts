@@ -1,6 +1,6 @@
 import "server-only";
 import { ForbiddenError, NotFoundError, ValidationError } from "../errors";
-import type { Ctx } from "../questions/context";
+import type { Ctx } from "../kernel/context";
 import type { DbTx } from "../db/client";
 import { parseInput } from "../validation";
 import { canKeepOwnReplies, canManageLineReplies } from "./access";

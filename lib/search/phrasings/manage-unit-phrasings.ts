@@ -8,7 +8,7 @@ import { inPolicyScope, policyScopeOf } from "../../analytics/scope";
 import { denyAccess } from "../../auth/deny-access";
 import type { DbTx } from "../../db/client";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../errors";
-import type { Ctx } from "../../questions/context";
+import type { Ctx } from "../../kernel/context";
 import { parseInput } from "../../validation";
 import { cleanPhrasing, MAX_PHRASING_CHARS } from "./phrasing-text";
 
