@@ -40,5 +40,3 @@ export async function nameOf(tx: DbTx, userId: string | null): Promise<string> {
   if (!userId) return "";
   return (await tx.user.findUnique({ where: { id: userId }, select: { name: true } }))?.name ?? "";
 }
-
-const questionNumber = (n: number) => `Q-${String(n).padStart(6, "0")}`;
