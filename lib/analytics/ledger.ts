@@ -9,7 +9,7 @@ import type { Ctx } from "../kernel/context";
 import { parseInput } from "../validation";
 import { ledgerFilters, type LedgerFilters } from "./ledger-filters";
 import { decodeCursor, encodeCursor, type LedgerRow } from "./ledger-format";
-import { departmentWithSubtree } from "../questions/access";
+import { departmentWithSubtree } from "../kernel/org-chart";
 import { countLedger, fetchLedgerPage, ledgerWhere } from "./ledger-query";
 import type { DateRange } from "./range";
 import { departmentScopeOf, inDepartmentScope } from "./scope";

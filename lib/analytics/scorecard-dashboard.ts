@@ -9,7 +9,7 @@ import { denyAccess } from "../auth/deny-access";
 import { hasRole } from "../auth/roles";
 import type { DbTx } from "../db/client";
 import { ForbiddenError, NotFoundError } from "../errors";
-import { departmentWithSubtree } from "../questions/access";
+import { departmentWithSubtree } from "../kernel/org-chart";
 import type { Ctx } from "../kernel/context";
 import { parseInput } from "../validation";
 import { compositeScore, rankByDepartment, type DepartmentRanking } from "./owner-ranking";

@@ -7,7 +7,7 @@ import type { Ctx } from "../kernel/context";
 import { listHandoffReceivers } from "../questions/handoff-receivers";
 import { assertCanView } from "../questions/load-question";
 import { escalationAuthority } from "./authority";
-import { nextManagerAbove } from "./chain";
+import { nextManagerAbove } from "../kernel/org-chart";
 
 export async function getEscalationView(ctx: Ctx, questionId: string) {
   await assertCanView(ctx.db, ctx.actor, questionId);

@@ -16,7 +16,7 @@ import { appendEvent, notifyInApp } from "../questions/events";
 import { claimTransition } from "../questions/transition";
 import { calendarsByLine } from "../time/calendar";
 import { addWorkingMinutes, workingMinutesBetween, type WorkCalendar } from "../time/working-time";
-import { nextManagerAbove } from "./chain";
+import { nextManagerAbove } from "../kernel/org-chart";
 import { OPEN_STATUSES, OPEN_STATUSES_SQL } from "../kernel/question-status";
 
 

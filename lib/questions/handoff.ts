@@ -10,7 +10,7 @@ import { limitsFor } from "./deadlines";
 import { loadCalendar } from "../time/calendar";
 import { addWorkingMinutes } from "../time/working-time";
 import { appendEvent, notifyInApp } from "./events";
-import { lowestCommonManager } from "./org";
+import { lowestCommonManager } from "../kernel/org-chart";
 import { auditRefusedReceiver, isEligibleReceiver, RECEIVER_REFUSED } from "./handoff-receivers";
 import { handoffInput, respondHandoffInput } from "./schemas";
 import { claimTransition, conflictIfFormerOwner, conflictSince } from "./transition";

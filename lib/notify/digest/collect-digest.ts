@@ -4,7 +4,7 @@
 // ignored policies by the asker's department (whose people skipped the answer they were shown).
 // Question text and complaint reasons are left out: IM group bots post into shared chats.
 import type { DbTx } from "../../db/client";
-import { departmentSubtree } from "../../questions/access";
+import { departmentSubtree } from "../../kernel/org-chart";
 
 import { DIGEST_LIST_LIMIT, type DigestData } from "./render-digest";
 import { OPEN_STATUSES } from "../../kernel/question-status";
