@@ -8,6 +8,9 @@ export const OPEN_STATUSES = ["OPEN", "IN_PROGRESS", "WAITING_ASKER"] as const s
 /** Answered: resolved, or closed after it. */
 export const ANSWERED_STATUSES = ["RESOLVED", "CLOSED"] as const satisfies readonly QuestionStatus[];
 
+/** Resolved or closed: no more replies, handoffs or urgency changes. */
+export const isAnswered = (status: QuestionStatus): status is (typeof ANSWERED_STATUSES)[number] => status === "RESOLVED" || status === "CLOSED";
+
 const list = (statuses: readonly QuestionStatus[]) => Prisma.raw(`(${statuses.map((s) => `'${s}'`).join(", ")})`);
 /** `status IN ${OPEN_STATUSES_SQL}` in a raw query. */
 export const OPEN_STATUSES_SQL = list(OPEN_STATUSES);
