@@ -8,11 +8,12 @@ import type { Actor, Role } from "../lib/auth/roles";
 import { createDb, type Db } from "../lib/db/client";
 import { refreshRollups } from "../lib/analytics/rollups";
 import { parseRange, type DateRange } from "../lib/analytics/range";
+import { localDate } from "../lib/time/zone";
 import { getPolicyDashboard } from "../lib/analytics/policy-dashboard";
 import { getScorecardDashboard } from "../lib/analytics/scorecard-dashboard";
 import { getManagementDashboard } from "../lib/analytics/management-dashboard";
 import { listLedger } from "../lib/analytics/ledger";
-import type { Ctx } from "../lib/questions/context";
+import type { Ctx } from "../lib/kernel/context";
 import { scaleDatabaseUrl } from "./scale-target";
 
 const TARGET_MS = 300;
@@ -59,7 +60,7 @@ try {
   const now = new Date();
   const ranges: [string, DateRange][] = [
     ["30 d", parseRange({}, now)],
-    ["365 d", parseRange({ from: new Date(now.getTime() - 364 * 86_400_000 + 8 * 3600_000).toISOString().slice(0, 10) }, now)],
+    ["365 d", parseRange({ from: localDate(now.getTime() - 364 * 86_400_000) }, now)],
   ];
   const ctx = (actor: Actor): Ctx => ({ actor, db, now });
 

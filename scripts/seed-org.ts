@@ -7,7 +7,7 @@ import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import ExcelJS from "exceljs";
 import { migrate } from "../lib/db/migrate";
-import { nextManagerAbove } from "../lib/escalation/chain";
+import { nextManagerAbove } from "../lib/kernel/org-chart";
 import { applyOrgImport } from "../lib/org/apply-org-import";
 import { previewOrgImport } from "../lib/org/preview-org-import";
 import { openCliDb } from "./lib/cli-db";

@@ -1,7 +1,7 @@
 import { AskFlow } from "@/components/ask/ask-flow";
 import { requirePageActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
-import { ancestry } from "@/lib/questions/org";
+import { ancestry } from "@/lib/kernel/org-chart";
 
 export const dynamic = "force-dynamic";
 

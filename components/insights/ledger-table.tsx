@@ -1,8 +1,9 @@
 // One page of the ledger. Wide, so it scrolls sideways on a phone; related fields share a cell so the
 // table stays readable. The CSV has every field in its own column and the matter in full.
 import Link from "next/link";
-import { EXPOSURE_SHORT, PRIORITY_LABEL, questionRef, shanghaiDateTime, truncate, type LedgerRow } from "@/lib/analytics/ledger-format";
+import { EXPOSURE_SHORT, PRIORITY_LABEL, shanghaiDateTime, truncate, type LedgerRow } from "@/lib/analytics/ledger-format";
 import { RESOLUTION_LABEL, STATUS_LABEL } from "@/lib/questions/labels";
+import { questionRef } from "@/lib/kernel/question-ref";
 
 const th = "whitespace-nowrap px-2 py-1 text-left font-semibold";
 const td = "px-2 py-1 align-top";

@@ -11,6 +11,7 @@ import type { FeedbackReason } from "@/lib/db/generated/enums";
 import { fmt } from "@/lib/questions/labels";
 import { AcknowledgeGapForm, RevisionForm } from "./policy-actions";
 import { num, pct } from "./kpi";
+import { questionRef } from "@/lib/kernel/question-ref";
 
 export const REASON_LABEL: Record<FeedbackReason, string> = {
   OUTDATED: "过时",
@@ -145,7 +146,7 @@ export function GapTable({ rows }: { rows: GapRow[] }) {
   return (
     <Table caption="知识缺口及其背后的问题" testId="policy-gaps" head={["问题", "类型", "条线 / 制度", "说明", "提出时间", "状态", "操作"]}>
       {rows.map((g) => {
-        const number = `Q-${String(g.questionNumber).padStart(6, "0")}`;
+        const number = questionRef(g.questionNumber);
         return (
           <tr key={g.id} className="border-t border-slate-200 align-top" data-testid={`gap-${g.id}`}>
             <th scope="row" className="px-2 py-1 text-left font-normal">
@@ -208,7 +209,7 @@ export function ChangeImpactTable({ rows }: { rows: ChangeImpactRow[] }) {
     <Table caption="引用的条款已修改或删除的已办结问题" testId="policy-change-impact" head={["问题", "制度", "条款", "引用版本", "现行版本", "变化", "办结时间"]}>
       {rows.map((r) => (
         <tr key={`${r.questionId}-${r.policyId}-${r.label}`} className="border-t border-slate-200 align-top">
-          <th scope="row" className="px-2 py-1 text-left font-normal"><Link className="text-blue-700 underline" href={`/questions/${r.questionId}`}>{`Q-${String(r.number).padStart(6, "0")}`}</Link></th>
+          <th scope="row" className="px-2 py-1 text-left font-normal"><Link className="text-blue-700 underline" href={`/questions/${r.questionId}`}>{questionRef(r.number)}</Link></th>
           <td className="px-2 py-1"><bdi>{r.title}</bdi></td>
           <td className="px-2 py-1 whitespace-nowrap"><Link className="text-blue-700 underline" href={`/policies/${r.policyId}?v=${r.citedVersion}#${encodeURIComponent(r.label)}`}>{r.label}</Link></td>
           <td className="px-2 py-1">v{r.citedVersion}</td>

@@ -3,7 +3,7 @@ import { policyScopeOf } from "../analytics/scope";
 import { denyAccess } from "../auth/deny-access";
 import { hasRole } from "../auth/roles";
 import { ForbiddenError, isUniqueViolation, ValidationError } from "../errors";
-import type { Ctx } from "../questions/context";
+import type { Ctx } from "../kernel/context";
 import { parseInput } from "../validation";
 import { forgetCalendar } from "../time/calendar";
 import { HANDOFF_RECEIVERS_SETTING } from "../questions/handoff-receivers";

@@ -2,6 +2,7 @@ import "server-only";
 import type { Role } from "../auth/roles";
 import type { DbTx } from "../db/client";
 import { serverEnv } from "../env";
+import { recordAudit } from "../kernel/audit";
 
 /**
  * SHOUWEN_BOOTSTRAP_ADMIN_EMAILS: the first SSO sign-in of a listed address (the account is created, or
@@ -12,5 +13,5 @@ export async function bootstrapAdminRoles(db: DbTx, user: { id: string; email: s
   if (!isFirstSsoSignIn || user.roles.includes("ADMIN")) return;
   if (!serverEnv().SHOUWEN_BOOTSTRAP_ADMIN_EMAILS.includes(user.email.toLowerCase())) return;
   await db.user.update({ where: { id: user.id }, data: { roles: [...new Set([...user.roles, "EMPLOYEE" as const, "ADMIN" as const])] } });
-  await db.auditLog.create({ data: { actorId: null, action: "admin.bootstrap", target: user.id, data: { email: user.email }, createdAt: now } });
+  await recordAudit(db, { actorId: null, action: "admin.bootstrap", target: user.id, data: { email: user.email }, createdAt: now });
 }

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { hashPassword } from "../auth/password";
 import type { Db } from "../db/client";
 import { parseInput } from "../validation";
+import { recordAudit } from "../kernel/audit";
 
 export const createAdminInput = z
   .object({
@@ -35,7 +36,7 @@ export async function createAdmin(ctx: { db: Db; now: Date }, raw: unknown) {
           },
         })
       : await tx.user.create({ data: { email: input.email, name: input.name ?? input.email, roles: ["EMPLOYEE", "ADMIN"], passwordHash } });
-    await tx.auditLog.create({ data: { actorId: null, action: "admin.create", target: user.id, data: { email: user.email, existed: !!existing }, createdAt: ctx.now } });
+    await recordAudit(tx, { actorId: null, action: "admin.create", target: user.id, data: { email: user.email, existed: !!existing }, createdAt: ctx.now });
     return { id: user.id, email: user.email, created: !existing };
   });
 }

@@ -2,11 +2,12 @@ import "server-only";
 import { z } from "zod";
 import { hasRole } from "../auth/roles";
 import { ForbiddenError, ValidationError } from "../errors";
-import type { Ctx } from "../questions/context";
+import type { Ctx } from "../kernel/context";
 import { forgetCalendar, loadCalendarData } from "../time/calendar";
 import { dayInfo, type DaySource } from "../time/holidays";
 import { parseInput } from "../validation";
 import { parseOfficialCalendar } from "./parse-official-calendar";
+import { recordAudit } from "../kernel/audit";
 
 export const officialCalendarInput = z
   .object({
@@ -54,14 +55,12 @@ export async function importOfficialCalendar(ctx: Ctx, raw: unknown) {
     await tx.calendarOverride.createMany({
       data: parsed.days.filter((d) => !kept.has(d.date)).map((d) => ({ date: new Date(`${d.date}T00:00:00Z`), isWorkday: d.isWorkday, note: d.name, source: "OFFICIAL" as const })),
     });
-    await tx.auditLog.create({
-      data: {
-        actorId: ctx.actor.id,
-        action: "calendar.official",
-        target: String(input.year),
-        data: { days: parsed.days.length, holidays: parsed.days.filter((d) => !d.isWorkday).length, workdays: parsed.days.filter((d) => d.isWorkday).length, keptOverrides: [...kept].sort(), entries: parsed.days.map((d) => `${d.date} ${d.name} ${d.isWorkday ? "班" : "休"}`) },
-        createdAt: ctx.now,
-      },
+    await recordAudit(tx, {
+      actorId: ctx.actor.id,
+      action: "calendar.official",
+      target: String(input.year),
+      data: { days: parsed.days.length, holidays: parsed.days.filter((d) => !d.isWorkday).length, workdays: parsed.days.filter((d) => d.isWorkday).length, keptOverrides: [...kept].sort(), entries: parsed.days.map((d) => `${d.date} ${d.name} ${d.isWorkday ? "班" : "休"}`) },
+      createdAt: ctx.now,
     });
   });
   forgetCalendar(ctx.db);

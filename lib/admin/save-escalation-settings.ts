@@ -4,8 +4,9 @@ import { z } from "zod";
 import { hasRole } from "../auth/roles";
 import { FIRST_RESPONSE_NOTIFY_MANAGER } from "../escalation/sweep";
 import { ForbiddenError } from "../errors";
-import type { Ctx } from "../questions/context";
+import type { Ctx } from "../kernel/context";
 import { parseInput } from "../validation";
+import { recordAudit } from "../kernel/audit";
 
 export const escalationSettingsInput = z.object({ notifyManagerOnFirstResponseBreach: z.boolean({ error: "请选择是否通知主管" }) }).strict();
 
@@ -15,7 +16,7 @@ export async function saveEscalationSettings(ctx: Ctx, raw: unknown): Promise<{ 
   const value = input.notifyManagerOnFirstResponseBreach;
   await ctx.db.$transaction(async (tx) => {
     await tx.appSetting.upsert({ where: { key: FIRST_RESPONSE_NOTIFY_MANAGER }, create: { key: FIRST_RESPONSE_NOTIFY_MANAGER, value }, update: { value } });
-    await tx.auditLog.create({ data: { actorId: ctx.actor.id, action: "escalation.settings", target: FIRST_RESPONSE_NOTIFY_MANAGER, data: { value }, createdAt: ctx.now } });
+    await recordAudit(tx, { actorId: ctx.actor.id, action: "escalation.settings", target: FIRST_RESPONSE_NOTIFY_MANAGER, data: { value }, createdAt: ctx.now });
   });
   return { notifyManagerOnFirstResponseBreach: value };
 }

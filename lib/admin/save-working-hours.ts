@@ -2,11 +2,12 @@ import "server-only";
 import { z } from "zod";
 import { hasRole } from "../auth/roles";
 import { ForbiddenError, ValidationError } from "../errors";
-import type { Ctx } from "../questions/context";
+import type { Ctx } from "../kernel/context";
 import { forgetCalendar, hoursKey } from "../time/calendar";
 import type { WorkPeriod } from "../time/working-time";
 import { formatMinuteOfDay } from "../time/zone";
 import { parseInput } from "../validation";
+import { recordAudit } from "../kernel/audit";
 
 export const workingHoursInput = z
   .object({
@@ -50,7 +51,7 @@ export async function saveWorkingHours(ctx: Ctx, raw: unknown) {
   if (input.lineId && input.periods === "") {
     await ctx.db.$transaction([
       ctx.db.appSetting.deleteMany({ where: { key } }),
-      ctx.db.auditLog.create({ data: { actorId: ctx.actor.id, action: "calendar.hours", target: input.lineId, data: { periods: null }, createdAt: ctx.now } }),
+      recordAudit(ctx.db, { actorId: ctx.actor.id, action: "calendar.hours", target: input.lineId, data: { periods: null }, createdAt: ctx.now }),
     ]);
   } else {
     const periods = parsePeriods(input.periods);
@@ -58,7 +59,7 @@ export async function saveWorkingHours(ctx: Ctx, raw: unknown) {
     const value = { periods: periods.map((p) => ({ start: p.start, end: p.end })) };
     await ctx.db.$transaction([
       ctx.db.appSetting.upsert({ where: { key }, create: { key, value }, update: { value } }),
-      ctx.db.auditLog.create({ data: { actorId: ctx.actor.id, action: "calendar.hours", target: input.lineId ?? "company", data: { periods: formatPeriods(periods) }, createdAt: ctx.now } }),
+      recordAudit(ctx.db, { actorId: ctx.actor.id, action: "calendar.hours", target: input.lineId ?? "company", data: { periods: formatPeriods(periods) }, createdAt: ctx.now }),
     ]);
   }
   forgetCalendar(ctx.db);

@@ -2,7 +2,7 @@ import "server-only";
 // The ledger as a CSV download: same scope and filters as the page, streamed in keyset pages so an
 // export of 100,000 questions never holds more than one page in memory. UTF-8 with a BOM (Excel),
 // RFC 4180 quoting and formula-injection neutralisation (csv-cell.ts).
-import type { Ctx } from "../questions/context";
+import type { Ctx } from "../kernel/context";
 import { log } from "../log";
 import { CSV_BOM, csvRow } from "./csv-cell";
 import { resolveLedgerWhere } from "./ledger";
@@ -10,6 +10,7 @@ import type { LedgerFilters } from "./ledger-filters";
 import { LEDGER_COLUMNS, ledgerFilenames } from "./ledger-format";
 import { countLedger, fetchLedgerPage } from "./ledger-query";
 import type { DateRange } from "./range";
+import { recordAudit } from "../kernel/audit";
 
 export const EXPORT_PAGE_SIZE = 1000;
 
@@ -35,10 +36,7 @@ export async function exportLedgerCsv(
   const { filters, where } = await resolveLedgerWhere(ctx, input.range, input.filters);
   const expectedRows = await countLedger(ctx.db, where);
   const record = { from: input.range.from, to: input.range.to, filters: JSON.parse(JSON.stringify(filters)) as object, expectedRows };
-  const audit = await ctx.db.auditLog.create({
-    data: { actorId: ctx.actor.id, action: "ledger.export", target: `${input.range.from}..${input.range.to}`, data: record, createdAt: ctx.now },
-    select: { id: true },
-  });
+  const audit = await recordAudit(ctx.db, { actorId: ctx.actor.id, action: "ledger.export", target: `${input.range.from}..${input.range.to}`, data: record, createdAt: ctx.now });
 
   let after: { createdAt: Date; id: string } | null = null;
   let rowCount = 0;
@@ -47,9 +45,7 @@ export async function exportLedgerCsv(
     if (ended) return;
     ended = true;
     // AuditLog is append-only: the outcome is a second row pointing at the first.
-    await ctx.db.auditLog.create({
-      data: { actorId: ctx.actor.id, action: "ledger.export.end", target: String(audit.id), data: { ...record, rowCount, completed } },
-    });
+    await recordAudit(ctx.db, { actorId: ctx.actor.id, action: "ledger.export.end", target: String(audit.id), data: { ...record, rowCount, completed } });
   };
   const encoder = new TextEncoder();
 

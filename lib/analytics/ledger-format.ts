@@ -5,6 +5,7 @@ import type { AnswerExposure, Priority, QuestionStatus, ResolutionKind } from ".
 import { ValidationError } from "../errors";
 import { RESOLUTION_LABEL, STATUS_LABEL } from "../questions/labels";
 import type { CsvValue } from "./csv-cell";
+import { questionRef } from "../kernel/question-ref";
 
 export interface LedgerRow {
   id: string;
@@ -50,7 +51,6 @@ export const EXPOSURE_SHORT: Record<AnswerExposure, string> = {
 /** The suffix each way of becoming owner gets in the chain (ROUTED has none). Mirrored in ledger-query.ts SQL. */
 const VIA_SUFFIX = { ROUTED: "", NAMED: "(指定)", HANDOFF: "(转交)", ESCALATION: "(升级)" } as const;
 
-export const questionRef = (n: number) => `Q-${String(n).padStart(6, "0")}`;
 
 /** "2026-11-23 09:05" in company time (Excel reads it as a date and time); null → "". */
 export function shanghaiDateTime(t: Date | null): string {

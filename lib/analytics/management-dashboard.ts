@@ -13,7 +13,7 @@ import "server-only";
 // rollup sums (MgmtStat, daily and weekly rows tiling the range, one GROUPING SETS pass), escalation
 // levels from the per-question facts, and the open backlog at the range end from the questions. The
 // rollup lags the raw rows by at most the worker's INSIGHTS_REFRESH_MS; `refreshedAt` says when.
-import type { Ctx } from "../questions/context";
+import type { Ctx } from "../kernel/context";
 import { queryAttainment, type AttainmentByStage, type AttainmentStage } from "./management-attainment";
 import { deflectionFrom, type DeflectionCounts } from "./management-deflection";
 import { existedFrom, type ExistedCounts } from "./management-existed-rate";

@@ -2,8 +2,8 @@
 // Days are Asia/Shanghai days; `now` is the refresh's clock (an outcome is decided once its moment ≤ now).
 import { Prisma } from "../db/generated/client";
 import { zoneSql } from "../time/zone-sql";
+import { OPEN_STATUSES_SQL } from "../kernel/question-status";
 
-const OPEN_STATUSES = Prisma.sql`('OPEN', 'IN_PROGRESS', 'WAITING_ASKER')`;
 
 /**
  * The facts of the given questions (all when `ids` is null). Definitions (docs/metrics.md):
@@ -72,7 +72,7 @@ export function changedQuestionsSql(since: Date, now: Date): Prisma.Sql {
     UNION SELECT "questionId" FROM "SatisfactionRating" WHERE "createdAt" >= ${since}
     UNION SELECT "questionId" FROM "Complaint" WHERE "createdAt" >= ${since} OR "reviewedAt" >= ${since}
     UNION SELECT "questionId" FROM "Escalation" WHERE "createdAt" >= ${since} OR ("dueAt" >= ${since} AND "dueAt" <= ${now})
-    UNION SELECT id FROM "Question" WHERE status IN ${OPEN_STATUSES}
+    UNION SELECT id FROM "Question" WHERE status IN ${OPEN_STATUSES_SQL}
       AND (("firstResponseDueAt" >= ${since} AND "firstResponseDueAt" <= ${now}) OR ("resolutionDueAt" >= ${since} AND "resolutionDueAt" <= ${now}))`;
 }
 

@@ -6,7 +6,7 @@ import "server-only";
 import { z } from "zod";
 import { denyAccess } from "../auth/deny-access";
 import { ForbiddenError, ValidationError } from "../errors";
-import type { Ctx } from "../questions/context";
+import type { Ctx } from "../kernel/context";
 import { parseInput } from "../validation";
 import type { DateRange } from "./range";
 import { departmentScopeOf } from "./scope";

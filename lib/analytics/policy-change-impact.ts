@@ -3,6 +3,7 @@ import "server-only";
 // version. Their askers were told something the policy may no longer say; the owner decides whether to
 // tell them. Independent of the date range (it is about the current versions), newest resolutions first.
 import type { DbTx } from "../db/client";
+import { ANSWERED_STATUSES_SQL } from "../kernel/question-status";
 
 export const CHANGE_IMPACT_LIMIT = 50;
 
@@ -32,7 +33,7 @@ export async function changeImpact(db: DbTx, policyIds: string[]): Promise<Chang
     JOIN "PolicyVersion" v ON v.id = s."versionId"
     JOIN "PolicyVersion" cv ON cv.id = p."currentVersionId"
     LEFT JOIN "PolicySection" cs ON cs."versionId" = p."currentVersionId" AND cs.label = s.label
-    WHERE c."forResolution" AND q.status IN ('RESOLVED', 'CLOSED')
+    WHERE c."forResolution" AND q.status IN ${ANSWERED_STATUSES_SQL}
       AND p.id = ANY(${policyIds}::text[]) AND p.status = 'ACTIVE'
       AND s."versionId" <> p."currentVersionId"
       AND (cs.id IS NULL OR cs.text <> s.text OR cs.heading <> s.heading)

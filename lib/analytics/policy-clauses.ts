@@ -2,7 +2,7 @@ import "server-only";
 // Drill-down of one document by clause (第X条): the clause rollup, plus resolutions citing each clause.
 // Clauses are matched by label, so older versions of the same article count for it.
 import { ForbiddenError, NotFoundError } from "../errors";
-import type { Ctx } from "../questions/context";
+import type { Ctx } from "../kernel/context";
 import type { ExposureSplit } from "./policy-resolutions";
 import { emptySplit } from "./policy-resolutions";
 import type { DateRange } from "./range";

@@ -2,7 +2,7 @@ import "server-only";
 // The policy-owner view (/insights/policies): everything the page shows, for the documents and 条线 the
 // actor owns (admins: all), in a date range, optionally one 条线. Search activity comes from the daily
 // rollups (as fresh as the last refresh, shown as `rolledUpAt`), resolutions too; gaps and review dates live.
-import type { Ctx } from "../questions/context";
+import type { Ctx } from "../kernel/context";
 import { emptyReasons, feedbackReasons, latestComments, type FeedbackComment, type ReasonCounts } from "./policy-feedback";
 import { policyGaps, unclearGapsByPolicy, type GapRow, type GapSummary } from "./policy-gaps";
 import { lineQueryLists, unattributedZeroResultQueries, type LineQueryRow, type UnattributedQueryRow } from "./policy-queries";

@@ -6,7 +6,7 @@ import { hasRole } from "../auth/roles";
 import type { DbTx } from "../db/client";
 import { ForbiddenError } from "../errors";
 import { policiesOwnedByDepartment } from "../policies/owned-policies";
-import { departmentSubtree } from "../questions/access";
+import { departmentSubtree } from "../kernel/org-chart";
 
 /** The 条线 (and their policies) whose documents a policy owner is responsible for. `all` for admins. */
 export interface PolicyScope {

@@ -11,6 +11,7 @@ import "server-only";
 import type { Db } from "../db/client";
 import { isUniqueViolation } from "../errors";
 import { log } from "../log";
+import { recordAudit } from "../kernel/audit";
 
 export interface OidcIdentity {
   subject: string;
@@ -55,7 +56,7 @@ async function findOrBind(ctx: { db: Db; now: Date }, identity: OidcIdentity, re
     // it to the same subject (found above on the retry); another subject never overwrites it.
     const { count } = await ctx.db.user.updateMany({ where: { id: byEmail.id, oidcSubject: null }, data: { oidcSubject: identity.subject } });
     if (count === 0) return retried ? { error: "OidcSubjectMismatch" } : findOrBind(ctx, identity, true);
-    await ctx.db.auditLog.create({ data: { actorId: byEmail.id, action: "sso.linked", target: byEmail.id, data: { subject: identity.subject.slice(0, 200) }, createdAt: ctx.now } });
+    await recordAudit(ctx.db, { actorId: byEmail.id, action: "sso.linked", target: byEmail.id, data: { subject: identity.subject.slice(0, 200) }, createdAt: ctx.now });
     return { user: byEmail };
   }
   try {

@@ -9,6 +9,8 @@
 //    they signed in from before, is never held back by failures made elsewhere, and from a new
 //    address waits at most the cap.
 
+import { slidingWindowRetrySeconds } from "../kernel/sliding-window";
+
 export interface LoginLimits {
   windowMs: number;
   perAccount: number;
@@ -43,11 +45,7 @@ export function accountBackoffMs(failures: number, perAccount: number): number {
 const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
 
 /** Sliding window: the limit lifts when the oldest of the last `limit` failures leaves it. */
-function windowRetry(times: Date[], limit: number, limits: LoginLimits, now: Date): number {
-  const sorted = times.map((t) => t.getTime()).sort((a, b) => a - b);
-  const oldestCounted = sorted[sorted.length - limit]!;
-  return seconds(oldestCounted + limits.windowMs - now.getTime());
-}
+const windowRetry = (times: Date[], limit: number, limits: LoginLimits, now: Date) => slidingWindowRetrySeconds(times, limit, limits.windowMs, now);
 
 export function decideLogin(failures: CountedFailures, limits: LoginLimits, now: Date): LoginDecision {
   if (failures.ip.length >= limits.perIp) {

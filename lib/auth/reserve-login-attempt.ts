@@ -8,6 +8,7 @@ import type { Db, DbTx } from "../db/client";
 import { serverEnv } from "../env";
 import { enqueueNotification } from "../notify/enqueue-notification";
 import { decideLogin, type LoginDecision, type LoginLimits } from "./login-policy";
+import { recordAudit } from "../kernel/audit";
 
 export function accountKey(email: string): string {
   return email.trim().toLowerCase();
@@ -61,9 +62,7 @@ export async function reserveLoginAttempt(
       const decision = decideLogin(failures, limits, ctx.now);
 
       if (!decision.allowed) {
-        await tx.auditLog.create({
-          data: { action: "signin.throttled", target: key.slice(0, 200), ip, data: { reason: decision.reason, retryAfterSeconds: decision.retryAfterSeconds }, createdAt: ctx.now },
-        });
+        await recordAudit(tx, { action: "signin.throttled", target: key.slice(0, 200), ip, data: { reason: decision.reason, retryAfterSeconds: decision.retryAfterSeconds }, createdAt: ctx.now });
         if (decision.reason !== "ip") await warnOwner(tx, key, failures.account.length, limits, ctx.now);
         return { ...decision, accountFailures: failures.account.length };
       }

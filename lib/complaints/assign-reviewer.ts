@@ -1,7 +1,7 @@
 // Picks the reviewer of a new complaint, in the filing transaction. Never the person complained
 // about, never the complainant: a reviewer who would be either is skipped for the next rule.
 import type { DbTx } from "../db/client";
-import { nextManagerAbove } from "../escalation/chain";
+import { nextManagerAbove } from "../kernel/org-chart";
 import type { ReviewSetting } from "./review-settings";
 
 export type ReviewerVia = "manager" | "qa" | "named" | "none";

@@ -1,6 +1,6 @@
 import "server-only";
 import { ConflictError } from "../errors";
-import type { Ctx } from "../questions/context";
+import type { Ctx } from "../kernel/context";
 import { appendEvent, notifyInApp } from "../questions/events";
 import { parseInput } from "../validation";
 import { loadForReview } from "./load-for-review";

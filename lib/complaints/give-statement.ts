@@ -1,7 +1,7 @@
 import "server-only";
 import { denyAccess } from "../auth/deny-access";
 import { ConflictError, NotFoundError } from "../errors";
-import type { Ctx } from "../questions/context";
+import type { Ctx } from "../kernel/context";
 import { appendEvent, notifyInApp } from "../questions/events";
 import { parseInput } from "../validation";
 import { giveStatementInput } from "./schemas";

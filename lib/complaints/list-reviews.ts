@@ -1,7 +1,7 @@
 import "server-only";
 import { hasRole } from "../auth/roles";
 import type { DbTx } from "../db/client";
-import type { Ctx } from "../questions/context";
+import type { Ctx } from "../kernel/context";
 
 /**
  * 待复核: the open complaints this actor decides, soonest due first. Admins also see those nobody was

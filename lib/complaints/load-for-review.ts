@@ -3,7 +3,7 @@ import { denyAccess } from "../auth/deny-access";
 import { hasRole } from "../auth/roles";
 import type { DbTx } from "../db/client";
 import { NotFoundError } from "../errors";
-import type { Ctx } from "../questions/context";
+import type { Ctx } from "../kernel/context";
 
 export type ReviewableComplaint = NonNullable<Awaited<ReturnType<typeof findComplaint>>>;
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { ConflictError, PreconditionError } from "../errors";
-import type { Ctx } from "../questions/context";
+import type { Ctx } from "../kernel/context";
 import { appendEvent, notifyInApp } from "../questions/events";
 import { loadCalendar } from "../time/calendar";
 import { addWorkingMinutes } from "../time/working-time";

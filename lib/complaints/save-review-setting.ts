@@ -2,9 +2,10 @@ import "server-only";
 import { z } from "zod";
 import { hasRole } from "../auth/roles";
 import { ForbiddenError, ValidationError } from "../errors";
-import type { Ctx } from "../questions/context";
+import type { Ctx } from "../kernel/context";
 import { parseInput } from "../validation";
 import { reviewKey, reviewSetting } from "./review-settings";
+import { recordAudit } from "../kernel/audit";
 
 // Roles that may open any question: a named reviewer must be able to read what they decide.
 export const NAMED_REVIEWER_ROLES = ["QA_REVIEWER", "ADMIN"] as const;
@@ -29,7 +30,7 @@ export async function saveReviewSetting(ctx: Ctx, raw: unknown) {
     if (!input.lineId) throw new ValidationError({ reset: "公司默认规则不能重置，只能修改" });
     await ctx.db.$transaction([
       ctx.db.appSetting.deleteMany({ where: { key } }),
-      ctx.db.auditLog.create({ data: { actorId: ctx.actor.id, action: "complaint.review-setting", target: input.lineId, data: { setting: null }, createdAt: ctx.now } }),
+      recordAudit(ctx.db, { actorId: ctx.actor.id, action: "complaint.review-setting", target: input.lineId, data: { setting: null }, createdAt: ctx.now }),
     ]);
     return { key, setting: null };
   }
@@ -49,7 +50,7 @@ export async function saveReviewSetting(ctx: Ctx, raw: unknown) {
   const json = { mode: value.mode, reviewerId: value.reviewerId ?? null, reviewMinutes: value.reviewMinutes };
   await ctx.db.$transaction([
     ctx.db.appSetting.upsert({ where: { key }, create: { key, value: json }, update: { value: json } }),
-    ctx.db.auditLog.create({ data: { actorId: ctx.actor.id, action: "complaint.review-setting", target: input.lineId ?? "company", data: { setting: json }, createdAt: ctx.now } }),
+    recordAudit(ctx.db, { actorId: ctx.actor.id, action: "complaint.review-setting", target: input.lineId ?? "company", data: { setting: json }, createdAt: ctx.now }),
   ]);
   return { key, setting: json };
 }

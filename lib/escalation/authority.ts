@@ -2,7 +2,7 @@
 // level the question is at now, and every manager above that target in the org chart as it is now.
 // Targets of lower levels were passed over by the escalation and may no longer act.
 import type { DbTx } from "../db/client";
-import { ancestry } from "../questions/org";
+import { ancestry } from "../kernel/org-chart";
 
 export interface EscalationAuthority {
   level: number;

@@ -6,7 +6,7 @@ import { denyAccess } from "../auth/deny-access";
 import type { DbTx } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { ForbiddenError, NotFoundError } from "../errors";
-import type { Ctx } from "../questions/context";
+import type { Ctx } from "../kernel/context";
 import { claimTransition, conflictSince } from "../questions/transition";
 import { escalationAuthority, type EscalationAuthority } from "./authority";
 
@@ -40,5 +40,3 @@ export async function nameOf(tx: DbTx, userId: string | null): Promise<string> {
   if (!userId) return "";
   return (await tx.user.findUnique({ where: { id: userId }, select: { name: true } }))?.name ?? "";
 }
-
-const questionNumber = (n: number) => `Q-${String(n).padStart(6, "0")}`;

@@ -3,11 +3,11 @@ import "server-only";
 // question is at, that level's deadline (level 0: the resolution deadline), who holds it and who is
 // next; and, for those who may act, the controls' data. Access is checked here as in every read.
 import { mayReviewUrgency } from "../questions/change-urgency";
-import type { Ctx } from "../questions/context";
+import type { Ctx } from "../kernel/context";
 import { listHandoffReceivers } from "../questions/handoff-receivers";
 import { assertCanView } from "../questions/load-question";
 import { escalationAuthority } from "./authority";
-import { nextManagerAbove } from "./chain";
+import { nextManagerAbove } from "../kernel/org-chart";
 
 export async function getEscalationView(ctx: Ctx, questionId: string) {
   await assertCanView(ctx.db, ctx.actor, questionId);

@@ -1,7 +1,7 @@
 import "server-only";
 import { ForbiddenError, NotFoundError, PreconditionError } from "../errors";
 import { denyAccess } from "../auth/deny-access";
-import type { Ctx } from "../questions/context";
+import type { Ctx } from "../kernel/context";
 import { appendEvent, notifyInApp } from "../questions/events";
 import { claimTransition, conflictIfFormerOwner, conflictSince } from "../questions/transition";
 import { parseInput } from "../validation";

@@ -1,13 +1,13 @@
 import "server-only";
 // The "升级给我" list: open questions that were escalated to the actor at any level, with the level
 // they are at now, that level's deadline and holder. Only the actor's own escalations are read.
-import type { Ctx } from "../questions/context";
+import type { Ctx } from "../kernel/context";
+import { OPEN_STATUSES } from "../kernel/question-status";
 
-const OPEN = ["OPEN", "IN_PROGRESS", "WAITING_ASKER"] as const;
 
 export async function listEscalatedToMe(ctx: Ctx) {
   const rows = await ctx.db.escalation.findMany({
-    where: { toUserId: ctx.actor.id, question: { status: { in: [...OPEN] } } },
+    where: { toUserId: ctx.actor.id, question: { status: { in: [...OPEN_STATUSES] } } },
     orderBy: { createdAt: "asc" },
     select: {
       level: true,

@@ -1,6 +1,6 @@
 import "server-only";
 import { ValidationError } from "../errors";
-import type { Ctx } from "../questions/context";
+import type { Ctx } from "../kernel/context";
 import { limitsFor } from "../questions/deadlines";
 import { appendEvent, notifyInApp } from "../questions/events";
 import { auditRefusedReceiver, isEligibleReceiver, RECEIVER_REFUSED } from "../questions/handoff-receivers";

@@ -16,9 +16,9 @@ import { appendEvent, notifyInApp } from "../questions/events";
 import { claimTransition } from "../questions/transition";
 import { calendarsByLine } from "../time/calendar";
 import { addWorkingMinutes, workingMinutesBetween, type WorkCalendar } from "../time/working-time";
-import { nextManagerAbove } from "./chain";
+import { nextManagerAbove } from "../kernel/org-chart";
+import { OPEN_STATUSES, OPEN_STATUSES_SQL } from "../kernel/question-status";
 
-const OPEN = ["OPEN", "IN_PROGRESS", "WAITING_ASKER"] as const;
 
 interface Candidate {
   id: string;
@@ -66,7 +66,7 @@ export async function sweepEscalations(db: Db, now: Date, options: { batch?: num
   const calendarOf = await calendarsByLine(db);
   // Candidates: open, running clock, and something to do by now. The per-question work re-checks under a row lock.
   const ids = await db.question.findMany({
-    where: { status: { in: [...OPEN] }, pausedAt: null, resolutionDueAt: { not: null }, OR: [{ sweepDueAt: null }, { sweepDueAt: { lte: now } }] },
+    where: { status: { in: [...OPEN_STATUSES] }, pausedAt: null, resolutionDueAt: { not: null }, OR: [{ sweepDueAt: null }, { sweepDueAt: { lte: now } }] },
     select: { id: true },
     orderBy: { sweepDueAt: { sort: "asc", nulls: "first" } },
     take: options.batch ?? 500,
@@ -88,7 +88,7 @@ async function sweepOne(tx: DbTx, id: string, now: Date, calendarOf: (lineId: st
     SELECT id, number, "ownerId", "askerId", "lineId", priority::text AS priority, "createdAt", "resolutionDueAt",
            "escalationLevel", "warnedAt50", "warnedAt75", "pausedMinutes", version,
            "firstResponseDueAt", "firstRespondedAt", "firstResponseBreachedAt", "ownerResponseDueAt"
-    FROM "Question" WHERE id = ${id}::uuid AND status IN ('OPEN','IN_PROGRESS','WAITING_ASKER') AND "pausedAt" IS NULL
+    FROM "Question" WHERE id = ${id}::uuid AND status IN ${OPEN_STATUSES_SQL} AND "pausedAt" IS NULL
     FOR UPDATE SKIP LOCKED`;
   const q = locked[0];
   if (!q) return { ...NOTHING };

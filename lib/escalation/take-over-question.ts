@@ -1,6 +1,6 @@
 import "server-only";
 import { PreconditionError } from "../errors";
-import type { Ctx } from "../questions/context";
+import type { Ctx } from "../kernel/context";
 import { appendEvent, notifyInApp } from "../questions/events";
 import { parseInput } from "../validation";
 import { claimEscalationAction, nameOf } from "./claim-escalation-action";

@@ -1,9 +1,10 @@
 import "server-only";
 import { hasRole } from "../auth/roles";
 import { ForbiddenError, NotFoundError, PreconditionError } from "../errors";
-import type { Ctx } from "../questions/context";
+import type { Ctx } from "../kernel/context";
 import { parseInput } from "../validation";
 import { retryInput } from "./schemas";
+import { recordAudit } from "../kernel/audit";
 
 function requireAdmin(ctx: Ctx) {
   if (!hasRole(ctx.actor, "ADMIN")) throw new ForbiddenError("需要管理员权限");
@@ -43,7 +44,7 @@ export async function retryDelivery(ctx: Ctx, raw: unknown) {
   if (row.status === "SENT") throw new PreconditionError("这条通知已经送达");
   await ctx.db.$transaction([
     ctx.db.notification.update({ where: { id }, data: { status: "PENDING", attempts: 0, nextAttemptAt: ctx.now } }),
-    ctx.db.auditLog.create({ data: { actorId: ctx.actor.id, action: "notify.retry", target: id, data: { previousStatus: row.status, previousAttempts: row.attempts }, createdAt: ctx.now } }),
+    recordAudit(ctx.db, { actorId: ctx.actor.id, action: "notify.retry", target: id, data: { previousStatus: row.status, previousAttempts: row.attempts }, createdAt: ctx.now }),
   ]);
   return { ok: true };
 }

@@ -3,7 +3,7 @@ import "server-only";
 // templates as mail and IM, newest first; and marking them read. Only the actor's own rows, ever.
 import { z } from "zod";
 import type { DbTx } from "../db/client";
-import type { Ctx } from "../questions/context";
+import type { Ctx } from "../kernel/context";
 import { parseInput } from "../validation";
 import { renderNotification } from "./render-notification";
 

@@ -1,12 +1,13 @@
 import "server-only";
 import { webhookPolicy } from "../env";
 import { ValidationError, type FieldErrors } from "../errors";
-import type { Ctx } from "../questions/context";
+import type { Ctx } from "../kernel/context";
 import { parseInput } from "../validation";
 import { resolveChannels, type ImChannel } from "./channels";
 import { preferencesInput, type PreferencesInput } from "./schemas";
 import { maskSecret } from "./signing";
 import { resolveWebhookTarget, systemLookup, webhookUrlProblem, WebhookTargetError, type WebhookLookup, type WebhookPolicy } from "./webhook-target";
+import { recordAudit } from "../kernel/audit";
 
 const KEY: Record<ImChannel, "wecom" | "dingtalk" | "feishu"> = { WECOM: "wecom", DINGTALK: "dingtalk", FEISHU: "feishu" };
 
@@ -102,9 +103,7 @@ export async function updateMyNotificationPreferences(ctx: Ctx, raw: unknown, op
     // Webhook URLs and signing secrets are keys: the audit row records only which channels are on and
     // whether a secret was set or removed.
     const secrets = Object.fromEntries(rows.filter((r) => r.secret !== undefined).map((r) => [`${r.channel}.secret`, r.secret === null ? "removed" : "set"]));
-    await tx.auditLog.create({
-      data: { actorId: userId, action: "notify.preferences", target: userId, data: { ...Object.fromEntries(rows.map((r) => [r.channel, r.enabled])), ...secrets }, createdAt: ctx.now },
-    });
+    await recordAudit(tx, { actorId: userId, action: "notify.preferences", target: userId, data: { ...Object.fromEntries(rows.map((r) => [r.channel, r.enabled])), ...secrets }, createdAt: ctx.now });
   });
   return getMyNotificationPreferences(ctx);
 }

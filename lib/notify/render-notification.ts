@@ -16,6 +16,7 @@ import { renderPolicyReview, type PolicyReviewDigest } from "./digest/policy-rev
 import { renderDigest, type DigestData } from "./digest/render-digest";
 import { shanghaiShort } from "./local-day";
 import type { Message } from "./message";
+import { questionRef } from "../kernel/question-ref";
 
 export type Audience = "personal" | "group";
 
@@ -46,7 +47,6 @@ export interface NotificationFacts {
   at?: Date;
 }
 
-export const qNumber = (n: number) => `Q-${String(n).padStart(6, "0")}`;
 
 export function audienceOf(channel: NotificationChannel | undefined): Audience {
   return channel === "WECOM" || channel === "DINGTALK" || channel === "FEISHU" ? "group" : "personal";
@@ -388,7 +388,7 @@ export function renderNotification(f: NotificationFacts): Message {
   if (f.kind === "digest.policy-review") return renderPolicyReview(payload as unknown as PolicyReviewDigest, f.portalUrl);
   const fields = new Fields(payload);
   const number = f.question?.number ?? fields.num("number");
-  const q = number !== null && number !== undefined ? qNumber(number) : "";
+  const q = number !== null && number !== undefined ? questionRef(number) : "";
   const base = f.portalUrl ? f.portalUrl.replace(/\/$/, "") : null;
   const template = TEMPLATES[f.kind];
   if (!template) {

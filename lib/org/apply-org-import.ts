@@ -9,6 +9,7 @@ import { loadOrgSnapshot, type OrgSnapshot } from "./org-snapshot";
 import { parseOrgFiles } from "./parse-org-file";
 import type { OrgImportInput } from "./preview-org-import";
 import { validateOrg, type DesiredOrg } from "./validate-org";
+import { recordAudit } from "../kernel/audit";
 
 const LOCK_KEY = 7_316_017; // pg_advisory_xact_lock key: one org import at a time
 const CHUNK = 2000;
@@ -33,26 +34,24 @@ export async function applyOrgImport(ctx: OrgCtx, input: OrgImportInput & { expe
       const hash = planHash(plan);
       if (input.expectedHash && input.expectedHash !== hash) throw new ConflictError("预览之后组织数据已有变化，请重新预览");
       if (!isEmptyPlan(plan)) await write(tx, desired, snap, plan, ctx.now);
-      await tx.auditLog.create({
+      await recordAudit(tx, {
+        actorId,
+        action: "org.import",
+        target: input.files.map((f) => f.name).join(", ").slice(0, 300),
         data: {
-          actorId,
-          action: "org.import",
-          target: input.files.map((f) => f.name).join(", ").slice(0, 300),
-          data: {
-            full: input.full,
-            hash,
-            departmentsAdded: plan.departments.added.length,
-            departmentsChanged: plan.departments.changed.length,
-            peopleAdded: plan.people.added.length,
-            peopleChanged: plan.people.changed.length,
-            peopleDisabled: plan.people.disabled,
-            matrixAdded: plan.matrix.added.length,
-            matrixRemoved: plan.matrix.removed.length,
-            rosterAdded: plan.roster.added.length,
-            rosterRemoved: plan.roster.removed.length,
-          },
-          createdAt: ctx.now,
+          full: input.full,
+          hash,
+          departmentsAdded: plan.departments.added.length,
+          departmentsChanged: plan.departments.changed.length,
+          peopleAdded: plan.people.added.length,
+          peopleChanged: plan.people.changed.length,
+          peopleDisabled: plan.people.disabled,
+          matrixAdded: plan.matrix.added.length,
+          matrixRemoved: plan.matrix.removed.length,
+          rosterAdded: plan.roster.added.length,
+          rosterRemoved: plan.roster.removed.length,
         },
+        createdAt: ctx.now,
       });
       return { plan, hash };
     },

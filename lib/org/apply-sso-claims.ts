@@ -2,6 +2,7 @@ import "server-only";
 import type { Role } from "../auth/roles";
 import type { DbTx } from "../db/client";
 import { serverEnv } from "../env";
+import { recordAudit } from "../kernel/audit";
 
 export interface SsoOrgConfig {
   departmentClaim?: string;
@@ -45,6 +46,6 @@ export async function applySsoClaims(db: DbTx, user: { id: string; roles: Role[]
   }
   if (!Object.keys(data).length) return null;
   const updated = await db.user.update({ where: { id: user.id }, data, select: { roles: true, departmentId: true, sessionVersion: true } });
-  await db.auditLog.create({ data: { actorId: null, action: "user.sso-claims", target: user.id, data: { departmentId: updated.departmentId, roles: updated.roles }, createdAt: now } });
+  await recordAudit(db, { actorId: null, action: "user.sso-claims", target: user.id, data: { departmentId: updated.departmentId, roles: updated.roles }, createdAt: now });
   return updated;
 }

@@ -1,6 +1,7 @@
 // The columns of an org file, in Chinese or English. A header is matched after trimming, lower-casing
 // and dropping spaces, "_" and "-", so "Head E-mail", "head_email" and "负责人邮箱" all work.
 import type { DepartmentKind, Role } from "../db/generated/enums";
+import { formatCompanyTime, parseCompanyTime } from "../time/zone";
 
 export type SheetKind = "departments" | "people" | "matrix" | "roster";
 
@@ -107,7 +108,7 @@ export const roleOf = (text: string): Role | undefined => own(ROLE_NAMES, normal
 export const splitList = (text: string) => text.split(/[,，;；、|/]+/).map((s) => s.trim()).filter(Boolean);
 
 /**
- * A roster time, Beijing time: "2026-12-08 09:00" (or with "T" or "/"), or a date alone — the start of
+ * A roster time, company time (lib/time/zone.ts): "2026-12-08 09:00" (or with "T" or "/"), or a date alone — the start of
  * that day, or for an end the start of the next, so "12-08 … 12-08" covers the whole day.
  */
 export function rosterTimeOf(text: string, isEnd: boolean): Date | undefined {
@@ -115,11 +116,11 @@ export function rosterTimeOf(text: string, isEnd: boolean): Date | undefined {
   if (!m) return undefined;
   const [, y, mo, d, h, mi] = m;
   const pad = (x: string) => x.padStart(2, "0");
-  const date = new Date(`${y}-${pad(mo!)}-${pad(d!)}T${h ? `${pad(h)}:${mi}` : "00:00"}:00+08:00`);
-  // 2026-02-30 would roll over to March: refuse it instead.
-  if (Number.isNaN(date.getTime()) || rosterTimeText(date).slice(0, 10) !== `${y}-${pad(mo!)}-${pad(d!)}` || Number(h ?? 0) > 23) return undefined;
+  const date = parseCompanyTime(`${y}-${pad(mo!)}-${pad(d!)}${h ? ` ${pad(h)}:${mi}` : ""}`);
+  // 2026-02-30 would roll over to March: parseCompanyTime refuses it instead.
+  if (!date) return undefined;
   return !h && isEnd ? new Date(date.getTime() + 86_400_000) : date;
 }
 
-/** The same time as the import writes it back: "YYYY-MM-DD HH:mm", Beijing time. */
-export const rosterTimeText = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace("T", " ");
+/** The same time as the import writes it back: "YYYY-MM-DD HH:mm", company time. */
+export const rosterTimeText = (d: Date) => formatCompanyTime(d);

@@ -6,8 +6,9 @@ import type { PolicyScope } from "../analytics/scope";
 import { policyScopeOf } from "../analytics/scope";
 import { denyAccess } from "../auth/deny-access";
 import { ForbiddenError, NotFoundError, PreconditionError } from "../errors";
-import type { Ctx } from "../questions/context";
+import type { Ctx } from "../kernel/context";
 import { parseInput } from "../validation";
+import { recordAudit } from "../kernel/audit";
 
 export const ACKNOWLEDGE_GAP_ACTION = "gap.acknowledge";
 
@@ -34,9 +35,7 @@ export async function acknowledgeGap(ctx: Ctx, raw: unknown) {
     // The status guard makes a double click (or two owners at once) acknowledge once.
     const done = await tx.knowledgeGap.updateMany({ where: { id: gap.id, status: "OPEN" }, data: { status: "ACKNOWLEDGED", acknowledgedById: ctx.actor.id, acknowledgedAt: ctx.now } });
     if (done.count === 0) throw new PreconditionError("这个缺口已经确认或关闭");
-    await tx.auditLog.create({
-      data: { actorId: ctx.actor.id, action: ACKNOWLEDGE_GAP_ACTION, target: gap.id, data: { questionId: gap.questionId, lineId: gap.lineId, policyId: gap.policyId, note: input.note || null }, createdAt: ctx.now },
-    });
+    await recordAudit(tx, { actorId: ctx.actor.id, action: ACKNOWLEDGE_GAP_ACTION, target: gap.id, data: { questionId: gap.questionId, lineId: gap.lineId, policyId: gap.policyId, note: input.note || null }, createdAt: ctx.now });
   });
   return { ok: true };
 }

@@ -4,7 +4,7 @@ import "server-only";
 // which current section replaces it (same article label), so no caller can mistake superseded text.
 import { z } from "zod";
 import { NotFoundError } from "../errors";
-import type { Ctx } from "../questions/context";
+import type { Ctx } from "../kernel/context";
 import { parseInput } from "../validation";
 
 export const getSectionInput = z.object({ id: z.string().uuid("条款编号无效") }).strict();

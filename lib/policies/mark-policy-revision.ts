@@ -5,9 +5,10 @@ import { z } from "zod";
 import { inPolicyScope, policyScopeOf } from "../analytics/scope";
 import { denyAccess } from "../auth/deny-access";
 import { ForbiddenError, NotFoundError } from "../errors";
-import type { Ctx } from "../questions/context";
+import type { Ctx } from "../kernel/context";
 import { parseInput } from "../validation";
 import { MARK_REVISION_ACTION } from "./owned-policies";
+import { recordAudit } from "../kernel/audit";
 
 export { MARK_REVISION_ACTION };
 
@@ -30,9 +31,7 @@ export async function markPolicyRevision(ctx: Ctx, raw: unknown) {
   if (!inPolicyScope(scope, policy.id)) throw await denyAccess(ctx, MARK_REVISION_ACTION, policy.id, new ForbiddenError("只能标记自己负责的制度"));
   await ctx.db.$transaction([
     ctx.db.policy.update({ where: { id: policy.id }, data: { needsRevision: input.needsRevision } }),
-    ctx.db.auditLog.create({
-      data: { actorId: ctx.actor.id, action: MARK_REVISION_ACTION, target: policy.id, data: { needsRevision: input.needsRevision, was: policy.needsRevision, note: input.note || null }, createdAt: ctx.now },
-    }),
+    recordAudit(ctx.db, { actorId: ctx.actor.id, action: MARK_REVISION_ACTION, target: policy.id, data: { needsRevision: input.needsRevision, was: policy.needsRevision, note: input.note || null }, createdAt: ctx.now }),
   ]);
   return { ok: true, needsRevision: input.needsRevision };
 }

@@ -7,7 +7,7 @@ import { policyScopeOf } from "../analytics/scope";
 import { ingestFile, MAX_POLICY_FILE_BYTES, metaFromFileName } from "../content/ingest/ingest-file";
 import { PolicyParseError } from "../content/parse-policy";
 import { ValidationError } from "../errors";
-import type { Ctx } from "../questions/context";
+import type { Ctx } from "../kernel/context";
 import { parseInput } from "../validation";
 
 export const uploadInput = z.object({

@@ -10,10 +10,11 @@ import { ingestFile } from "../content/ingest/ingest-file";
 import { PolicyParseError } from "../content/parse-policy";
 import { writePolicyVersion } from "../content/write-policy-version";
 import { ConflictError, ForbiddenError, isUniqueViolation, NotFoundError, ValidationError } from "../errors";
-import type { Ctx } from "../questions/context";
+import type { Ctx } from "../kernel/context";
 import { parseInput } from "../validation";
 import { diffVersions, type VersionDiff } from "./diff-versions";
 import type { UnitPreview } from "./policy-uploads";
+import { recordAudit } from "../kernel/audit";
 
 export const PUBLISH_ACTION = "policy.publish";
 
@@ -101,14 +102,12 @@ export async function publishPolicy(ctx: Ctx, raw: unknown): Promise<PublishResu
         publishedById: ctx.actor.id,
         note: input.note || null,
       });
-      await tx.auditLog.create({
-        data: {
-          actorId: ctx.actor.id,
-          action: PUBLISH_ACTION,
-          target: input.policyId,
-          data: { version: v.version, fileName: upload.fileName, kind: ingested.kind, units: units.length, added: diff?.changes.filter((c) => c.kind === "added").length ?? units.length, changed: diff?.changes.filter((c) => c.kind === "changed").length ?? 0, removed: diff?.changes.filter((c) => c.kind === "removed").length ?? 0, note: input.note || null },
-          createdAt: ctx.now,
-        },
+      await recordAudit(tx, {
+        actorId: ctx.actor.id,
+        action: PUBLISH_ACTION,
+        target: input.policyId,
+        data: { version: v.version, fileName: upload.fileName, kind: ingested.kind, units: units.length, added: diff?.changes.filter((c) => c.kind === "added").length ?? units.length, changed: diff?.changes.filter((c) => c.kind === "changed").length ?? 0, removed: diff?.changes.filter((c) => c.kind === "removed").length ?? 0, note: input.note || null },
+        createdAt: ctx.now,
       });
       return v.version;
     });

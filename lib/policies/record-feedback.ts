@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { isUniqueViolation, ValidationError } from "../errors";
-import type { Ctx } from "../questions/context";
+import type { Ctx } from "../kernel/context";
 import { idempotencyKey } from "../questions/schemas";
 import { parseInput } from "../validation";
 

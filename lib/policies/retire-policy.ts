@@ -4,8 +4,9 @@ import "server-only";
 import { z } from "zod";
 import { policyScopeOf } from "../analytics/scope";
 import { ConflictError, ForbiddenError, NotFoundError } from "../errors";
-import type { Ctx } from "../questions/context";
+import type { Ctx } from "../kernel/context";
 import { parseInput } from "../validation";
+import { recordAudit } from "../kernel/audit";
 
 export const RETIRE_ACTION = "policy.retire";
 
@@ -20,7 +21,7 @@ export async function retirePolicy(ctx: Ctx, raw: unknown): Promise<{ policyId: 
   return ctx.db.$transaction(async (tx) => {
     const changed = await tx.policy.updateMany({ where: { id: policy.id, status: "ACTIVE" }, data: { status: "ARCHIVED", retiredAt: ctx.now } });
     if (changed.count !== 1) throw new ConflictError("该制度已经废止");
-    await tx.auditLog.create({ data: { actorId: ctx.actor.id, action: RETIRE_ACTION, target: policy.id, data: { reason: input.reason }, createdAt: ctx.now } });
+    await recordAudit(tx, { actorId: ctx.actor.id, action: RETIRE_ACTION, target: policy.id, data: { reason: input.reason }, createdAt: ctx.now });
     return { policyId: policy.id, retiredAt: ctx.now.toISOString() };
   });
 }

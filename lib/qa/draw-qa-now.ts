@@ -2,10 +2,11 @@ import "server-only";
 import { z } from "zod";
 import { hasRole } from "../auth/roles";
 import { ForbiddenError, ValidationError } from "../errors";
-import type { Ctx } from "../questions/context";
+import type { Ctx } from "../kernel/context";
 import { parseInput } from "../validation";
 import { drawQaSample, type DrawResult } from "./draw-qa-sample";
 import { isMonday, previousWeekStart, weekBounds } from "./week";
+import { recordAudit } from "../kernel/audit";
 
 const drawInput = z
   .object({ weekStart: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为 YYYY-MM-DD").optional() })
@@ -19,6 +20,6 @@ export async function drawQaNow(ctx: Ctx, raw: unknown): Promise<DrawResult> {
   if (!isMonday(weekStart)) throw new ValidationError({ weekStart: "请选择一周的星期一" });
   if (weekBounds(weekStart).end > ctx.now) throw new ValidationError({ weekStart: "只能抽取已经结束的一周" });
   const result = await drawQaSample(ctx.db, { weekStart, now: ctx.now, actorId: ctx.actor.id });
-  await ctx.db.auditLog.create({ data: { actorId: ctx.actor.id, action: "qa.draw", target: weekStart, data: { ...result }, createdAt: ctx.now } });
+  await recordAudit(ctx.db, { actorId: ctx.actor.id, action: "qa.draw", target: weekStart, data: { ...result }, createdAt: ctx.now });
   return result;
 }

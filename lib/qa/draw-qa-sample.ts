@@ -9,6 +9,7 @@
 import type { Db, DbTx } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import { dateColumn, previousWeekStart, weekBounds } from "./week";
+import { ANSWERED_STATUSES_SQL } from "../kernel/question-status";
 
 export const DEFAULT_SAMPLE_SIZE = 3;
 export const MAX_SAMPLE_SIZE = 50;
@@ -45,7 +46,7 @@ export async function drawQaSample(db: Db, opts: { weekStart: string; now: Date;
         SELECT q.id, q."ownerId", u."departmentId",
                row_number() OVER (PARTITION BY u."departmentId" ORDER BY random()) AS rn
         FROM "Question" q JOIN "User" u ON u.id = q."ownerId"
-        WHERE q.status IN ('RESOLVED', 'CLOSED') AND q."resolvedAt" >= ${start} AND q."resolvedAt" < ${end}
+        WHERE q.status IN ${ANSWERED_STATUSES_SQL} AND q."resolvedAt" >= ${start} AND q."resolvedAt" < ${end}
           AND NOT EXISTS (SELECT 1 FROM "QaReview" r WHERE r."questionId" = q.id AND r."weekStart" = ${opts.weekStart}::date)
       )
       SELECT c.id AS "questionId", c."ownerId", c."departmentId"

@@ -10,8 +10,9 @@ import { z } from "zod";
 import { denyAccess } from "../auth/deny-access";
 import { hasRole } from "../auth/roles";
 import { ConflictError, ForbiddenError, NotFoundError, PreconditionError } from "../errors";
-import type { Ctx } from "../questions/context";
+import type { Ctx } from "../kernel/context";
 import { parseInput } from "../validation";
+import { recordAudit } from "../kernel/audit";
 
 export const REGRADE_DAYS = 7;
 
@@ -49,14 +50,12 @@ export async function gradeQaReview(ctx: Ctx, raw: unknown): Promise<{ grade: nu
       data: { grade: input.grade, comment: input.comment || null, gradedAt, reviewerId: review.reviewerId ?? (isAdmin ? null : actor.id) },
     });
     if (updated.count !== 1) throw new ConflictError();
-    await tx.auditLog.create({
-      data: {
-        actorId: actor.id,
-        action: "qa.grade",
-        target: review.id,
-        data: { questionId: review.questionId, grade: input.grade, previousGrade: review.grade, comment: input.comment ?? null },
-        createdAt: ctx.now,
-      },
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "qa.grade",
+      target: review.id,
+      data: { questionId: review.questionId, grade: input.grade, previousGrade: review.grade, comment: input.comment ?? null },
+      createdAt: ctx.now,
     });
     return { grade: input.grade, gradedAt };
   });

@@ -5,7 +5,7 @@ import "server-only";
 import { hasRole } from "../auth/roles";
 import type { Prisma } from "../db/generated/client";
 import { ForbiddenError } from "../errors";
-import type { Ctx } from "../questions/context";
+import type { Ctx } from "../kernel/context";
 import { regradeDeadline } from "./grade-qa-review";
 import { sampleSizeSetting } from "./draw-qa-sample";
 

@@ -2,6 +2,7 @@
 import type { Actor } from "../auth/roles";
 import { hasRole } from "../auth/roles";
 import type { DbTx } from "../db/client";
+import { departmentSubtree } from "../kernel/org-chart";
 
 export interface QuestionAccessFacts {
   askerId: string;
@@ -31,28 +32,6 @@ export async function loadScope(db: DbTx, actor: Actor): Promise<ActorScope> {
     hasRole(actor, "MANAGER") ? departmentSubtree(db, actor.id) : [],
   ]);
   return { actor, lineIds: lines.map((l) => l.lineId), managedDepartmentIds: managed };
-}
-
-/** Departments the user manages, with everything below them. */
-export async function departmentSubtree(db: DbTx, managerId: string): Promise<string[]> {
-  const rows = await db.$queryRaw<{ id: string }[]>`
-    WITH RECURSIVE tree AS (
-      SELECT id FROM "Department" WHERE "managerId" = ${managerId}::uuid
-      UNION
-      SELECT d.id FROM "Department" d JOIN tree t ON d."parentId" = t.id
-    ) SELECT id FROM tree`;
-  return rows.map((r) => r.id);
-}
-
-/** A department with everything below it. */
-export async function departmentWithSubtree(db: DbTx, departmentId: string): Promise<string[]> {
-  const rows = await db.$queryRaw<{ id: string }[]>`
-    WITH RECURSIVE tree AS (
-      SELECT id FROM "Department" WHERE id = ${departmentId}::uuid
-      UNION
-      SELECT d.id FROM "Department" d JOIN tree t ON d."parentId" = t.id
-    ) SELECT id FROM tree`;
-  return rows.map((r) => r.id);
 }
 
 export function canViewQuestion(scope: ActorScope, q: QuestionAccessFacts): boolean {

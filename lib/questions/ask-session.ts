@@ -6,7 +6,7 @@ import { ConflictError, NotFoundError, ValidationError } from "../errors";
 import { parseInput } from "../validation";
 import { recordPhrasingSignal } from "../search/phrasings/record-phrasing-signal";
 import { searchLogBuffer } from "../search/search-log-buffer";
-import type { Ctx } from "./context";
+import type { Ctx } from "../kernel/context";
 
 const viewInput = z.object({ sectionId: z.string().uuid(), durationMs: z.number().int().min(0).max(3_600_000).default(0) }).strict();
 const deflectInput = z.object({ sectionId: z.string().uuid() }).strict();

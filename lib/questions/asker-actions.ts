@@ -9,12 +9,13 @@ import { loadCalendar } from "../time/calendar";
 import { addWorkingMinutes } from "../time/working-time";
 import { parseInput } from "../validation";
 import { isAsker } from "./access";
-import type { Ctx } from "./context";
+import type { Ctx } from "../kernel/context";
 import { resumeClock } from "./clock";
 import { appendEvent, notifyInApp } from "./events";
 import { assertComplaintRate, lockFloodCounter } from "./flood-limit";
 import { complaintInput, rateInput } from "./schemas";
 import { claimTransition, conflictSince } from "./transition";
+import { isAnswered } from "../kernel/question-status";
 
 const questionRef = z.object({ questionId: z.string().uuid() }).strict();
 const askerReplyInput = z.object({ questionId: z.string().uuid(), body: z.string().trim().min(1, "请填写内容").max(5000, "内容不能超过 5000 字") }).strict();
@@ -59,7 +60,7 @@ export async function reopenQuestion(ctx: Ctx, raw: unknown) {
   const input = parseInput(questionRef.extend({ reason: z.string().trim().min(2, "请说明为什么没有解决").max(2000) }).strict(), raw);
   await ctx.db.$transaction(async (tx) => {
     const q = await ownQuestion(ctx, tx, input.questionId, "reopen");
-    if (q.status !== "RESOLVED" && q.status !== "CLOSED") throw q.reopenCount > 0 ? await conflictSince(tx, q.id) : new PreconditionError("问题还在处理中，无需重新打开");
+    if (!isAnswered(q.status)) throw q.reopenCount > 0 ? await conflictSince(tx, q.id) : new PreconditionError("问题还在处理中，无需重新打开");
     await claimTransition(tx, q, { status: "IN_PROGRESS", reopenCount: { increment: 1 }, resolvedAt: null });
     await appendEvent(tx, q.id, "REOPENED", ctx.actor.id, { reason: input.reason }, ctx.now);
     if (q.ownerId) await notifyInApp(tx, q.ownerId, "question.reopened", q.id, `reopened:${q.id}:${q.version}`, {});
@@ -78,7 +79,7 @@ export async function rateQuestion(ctx: Ctx, raw: unknown): Promise<{ ratingId: 
       const existing = await tx.satisfactionRating.findUnique({ where: { questionId: q.id }, select: { id: true, idempotencyKey: true } });
       if (existing?.idempotencyKey === input.idempotencyKey) return { ratingId: existing.id, created: false };
       if (existing) throw new ConflictError("已经评价过了");
-      if (q.status !== "RESOLVED" && q.status !== "CLOSED") throw q.reopenCount > 0 ? await conflictSince(tx, q.id) : new PreconditionError("问题办结后才能评价");
+      if (!isAnswered(q.status)) throw q.reopenCount > 0 ? await conflictSince(tx, q.id) : new PreconditionError("问题办结后才能评价");
       // Decided on the status read: a reopen that wins meanwhile turns this rating into a 409.
       await claimTransition(tx, q);
       const rating = await tx.satisfactionRating.create({

@@ -11,10 +11,11 @@ import { ForbiddenError, NotFoundError } from "../errors";
 import { loadCalendar } from "../time/calendar";
 import { addWorkingMinutes } from "../time/working-time";
 import { parseInput } from "../validation";
-import type { Ctx } from "./context";
+import type { Ctx } from "../kernel/context";
 import { limitsFor } from "./deadlines";
 import { appendEvent, notifyInApp } from "./events";
 import { claimTransition, conflictSince } from "./transition";
+import { isAnswered } from "../kernel/question-status";
 
 export async function changeUrgency(ctx: Ctx, raw: unknown): Promise<{ priority: "NORMAL" | "URGENT"; resolutionDueAt: string | null }> {
   const input = parseInput(urgencyInput, raw);
@@ -29,7 +30,7 @@ export async function changeUrgency(ctx: Ctx, raw: unknown): Promise<{ priority:
     if (!reviewer && !(q.askerId === ctx.actor.id && input.urgent)) {
       throw await denyAccess(ctx, "question.urgency", q.id, new ForbiddenError("只有首问责任人或其上级可以确认或降低紧急程度；提问人只能申请紧急"));
     }
-    if (q.status === "RESOLVED" || q.status === "CLOSED" || q.version !== input.expectedVersion) throw await conflictSince(tx, q.id);
+    if (isAnswered(q.status) || q.version !== input.expectedVersion) throw await conflictSince(tx, q.id);
     const priority = input.urgent ? "URGENT" : "NORMAL";
     const changed = priority !== q.priority;
     let deadlines: { firstResponseDueAt?: Date; resolutionDueAt: Date } | null = null;

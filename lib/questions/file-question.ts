@@ -3,7 +3,7 @@ import type { DbTx } from "../db/client";
 import { ConflictError, isUniqueViolation, RateLimitedError, ValidationError } from "../errors";
 import { parseInput } from "../validation";
 import { searchedSessionOrThrow } from "./ask-session";
-import type { Ctx } from "./context";
+import type { Ctx } from "../kernel/context";
 import { loadCalendar } from "../time/calendar";
 import { deadlinesFrom, limitsFor, urgencyAtFiling } from "./deadlines";
 import { appendEvent, notifyInApp } from "./events";

@@ -6,11 +6,11 @@
 import type { DbTx } from "../db/client";
 import { floodLimits } from "../env";
 import { RateLimitedError } from "../errors";
+import { slidingWindowRetrySeconds } from "../kernel/sliding-window";
 
 function check(times: Date[], limit: number, windowMs: number, now: Date, message: string): void {
-  if (times.length < limit) return;
-  const oldest = times[times.length - limit]!.getTime();
-  throw new RateLimitedError(Math.max(1, Math.ceil((oldest + windowMs - now.getTime()) / 1000)), message);
+  const retryAfterSeconds = slidingWindowRetrySeconds(times, limit, windowMs, now);
+  if (retryAfterSeconds > 0) throw new RateLimitedError(retryAfterSeconds, message);
 }
 
 /** Serializes one user's creates of one kind until the transaction ends (re-entrant within it). */

@@ -2,7 +2,7 @@ import "server-only";
 import { hasRole } from "../auth/roles";
 import { canReview } from "../complaints/load-for-review";
 import { canSeeComplaint, visibleEvents } from "../complaints/visibility";
-import type { Ctx } from "./context";
+import type { Ctx } from "../kernel/context";
 import { assertCanView } from "./load-question";
 
 /** Everything the question page shows, for one viewer; access is checked first. */

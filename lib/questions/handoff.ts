@@ -5,15 +5,16 @@ import { ConflictError, ForbiddenError, NotFoundError, isUniqueViolation, Valida
 import { parseInput } from "../validation";
 import { canActAsOwner } from "./access";
 import type { DbTx } from "../db/client";
-import type { Ctx } from "./context";
+import type { Ctx } from "../kernel/context";
 import { limitsFor } from "./deadlines";
 import { loadCalendar } from "../time/calendar";
 import { addWorkingMinutes } from "../time/working-time";
 import { appendEvent, notifyInApp } from "./events";
-import { lowestCommonManager } from "./org";
+import { lowestCommonManager } from "../kernel/org-chart";
 import { auditRefusedReceiver, isEligibleReceiver, RECEIVER_REFUSED } from "./handoff-receivers";
 import { handoffInput, respondHandoffInput } from "./schemas";
 import { claimTransition, conflictIfFormerOwner, conflictSince } from "./transition";
+import { isAnswered } from "../kernel/question-status";
 
 const DEFAULT_MAX_HANDS = 3;
 const HANDLED = "这次转交刚刚已被处理（接收、拒绝、因办结或改派而撤回，或超时失效），你的操作未保存。请刷新页面。";
@@ -26,7 +27,7 @@ export async function requestHandoff(ctx: Ctx, raw: unknown): Promise<{ handoffI
       const q = await tx.question.findUnique({ where: { id: input.questionId }, select: { id: true, ownerId: true, status: true, lineId: true, version: true } });
       if (!q) throw new NotFoundError("问题不存在");
       if (!canActAsOwner(ctx.actor, q)) throw (await conflictIfFormerOwner(tx, q.id, ctx.actor.id)) ?? (await denyAccess(ctx, "question.handoff", q.id, new ForbiddenError("只有当前首问责任人可以转交")));
-      if (q.status === "RESOLVED" || q.status === "CLOSED") throw await conflictSince(tx, q.id);
+      if (isAnswered(q.status)) throw await conflictSince(tx, q.id);
       if (input.toUserId) {
         if (input.toUserId === ctx.actor.id) throw new ValidationError({ toUserId: "不能转交给自己" });
         const receiver = await tx.user.findFirst({ where: { id: input.toUserId, disabledAt: null }, select: { id: true } });

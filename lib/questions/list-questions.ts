@@ -1,7 +1,7 @@
 import "server-only";
-import type { Ctx } from "./context";
+import type { Ctx } from "../kernel/context";
+import { OPEN_STATUSES } from "../kernel/question-status";
 
-const OPEN = ["OPEN", "IN_PROGRESS", "WAITING_ASKER"] as const;
 
 /** The asker's own questions, newest first. */
 export async function listMyQuestions(ctx: Ctx) {
@@ -18,7 +18,7 @@ export async function listQueue(ctx: Ctx) {
   const lineIds = (await ctx.db.responsibilityAssignment.findMany({ where: { userId: ctx.actor.id, active: true }, select: { lineId: true } })).map((l) => l.lineId);
   const [held, handedToMe] = await Promise.all([
     ctx.db.question.findMany({
-      where: { ownerId: ctx.actor.id, status: { in: [...OPEN] } },
+      where: { ownerId: ctx.actor.id, status: { in: [...OPEN_STATUSES] } },
       orderBy: [{ resolutionDueAt: "asc" }, { createdAt: "asc" }],
       select: { id: true, number: true, body: true, status: true, createdAt: true, firstResponseDueAt: true, resolutionDueAt: true, neededBy: true, firstRespondedAt: true, pingPongFlaggedAt: true, priority: true, line: { select: { name: true } }, asker: { select: { name: true } } },
     }),

@@ -6,6 +6,7 @@ import type { PlaceholderValues } from "../saved-replies/placeholders";
 import { listHandoffReceivers } from "./handoff-receivers";
 import { fmt } from "./labels";
 import { currentSectionIds } from "./search-clauses-for-question";
+import { questionRef } from "../kernel/question-ref";
 
 /**
  * What the owner's composer starts with: the asker's suggestions that are still citable (current
@@ -30,7 +31,7 @@ export async function ownerWorkspaceOptions(db: DbTx, actor: Actor, q: {
   ]);
   const placeholders: PlaceholderValues = {
     提问人: q.asker.name,
-    问题编号: `Q-${String(q.number).padStart(6, "0")}`,
+    问题编号: questionRef(q.number),
     条线: q.line.name,
     责任人: actor.name,
     首次答复时限: fmt(q.firstResponseDueAt),

@@ -1,4 +1,4 @@
-import type { Ctx } from "./context";
+import type { Ctx } from "../kernel/context";
 
 /**
  * Sessions that searched or read and did not file within the window are potential deflections.

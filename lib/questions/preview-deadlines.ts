@@ -3,7 +3,7 @@ import { z } from "zod";
 import { ValidationError } from "../errors";
 import { loadCalendar } from "../time/calendar";
 import { parseInput } from "../validation";
-import type { Ctx } from "./context";
+import type { Ctx } from "../kernel/context";
 import { deadlinesFrom, limitsFor } from "./deadlines";
 
 export const previewDeadlinesInput = z.object({

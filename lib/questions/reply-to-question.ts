@@ -4,12 +4,13 @@ import { BrushOffError, ForbiddenError, NotFoundError, ValidationError } from ".
 import { parseInput } from "../validation";
 import { loadCitableSections } from "../policies/citable-sections";
 import { findBrushOffs } from "./brush-off";
-import type { Ctx } from "./context";
+import type { Ctx } from "../kernel/context";
 import { pauseClock, resumeClock, WAITING_FOR_MATERIALS } from "./clock";
 import { appendEvent, notifyInApp } from "./events";
 import { canActAsOwner } from "./access";
 import { replyInput } from "./schemas";
 import { claimTransition, conflictIfFormerOwner, conflictSince } from "./transition";
+import { isAnswered } from "../kernel/question-status";
 
 /**
  * The owner answers. 服务忌语 block the reply (the block itself is recorded for the scorecard);
@@ -22,7 +23,7 @@ export async function replyToQuestion(ctx: Ctx, raw: unknown): Promise<{ replyId
   if (!q) throw new NotFoundError("问题不存在");
   if (!canActAsOwner(ctx.actor, q)) throw (await conflictIfFormerOwner(ctx.db, q.id, ctx.actor.id)) ?? (await denyAccess(ctx, "question.reply", q.id, new ForbiddenError("只有当前首问责任人可以答复")));
   // A reply to a question resolved meanwhile is a lost race (409 naming the resolve), however it is timed.
-  if (q.status === "RESOLVED" || q.status === "CLOSED") throw await conflictSince(ctx.db, q.id);
+  if (isAnswered(q.status)) throw await conflictSince(ctx.db, q.id);
   const phrases = await ctx.db.brushOffPhrase.findMany({ where: { active: true }, select: { phrase: true, suggestion: true } });
   const found = findBrushOffs([input.body, ...input.checklist].join("\n"), phrases);
   if (found.length > 0) {
@@ -38,7 +39,7 @@ export async function replyToQuestion(ctx: Ctx, raw: unknown): Promise<{ replyId
     // Decided again on the state read in this transaction: a resolve, handoff or reply that won a race
     // since the check above turns this reply into a 409 that stores nothing.
     const current = await tx.question.findUniqueOrThrow({ where: { id: q.id }, select: { ownerId: true, status: true, firstRespondedAt: true, version: true } });
-    if (!canActAsOwner(ctx.actor, current) || current.status === "RESOLVED" || current.status === "CLOSED") throw await conflictSince(tx, q.id);
+    if (!canActAsOwner(ctx.actor, current) || isAnswered(current.status)) throw await conflictSince(tx, q.id);
     await claimTransition(tx, { id: q.id, version: current.version }, {
       status: input.checklist.length > 0 ? "WAITING_ASKER" : "IN_PROGRESS",
       firstRespondedAt: current.firstRespondedAt ?? ctx.now,

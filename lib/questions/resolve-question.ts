@@ -5,12 +5,13 @@ import { parseInput } from "../validation";
 import { loadCitableSections } from "../policies/citable-sections";
 import { learnFromResolution } from "../search/phrasings/learn-from-resolution";
 import { canActAsOwner } from "./access";
-import type { Ctx } from "./context";
+import type { Ctx } from "../kernel/context";
 import { resumeClock } from "./clock";
 import { appendEvent, notifyInApp } from "./events";
 import { deriveExposure } from "./exposure";
 import { resolveInput } from "./schemas";
 import { claimTransition, conflictIfFormerOwner, conflictSince } from "./transition";
+import { isAnswered } from "../kernel/question-status";
 
 /** The owner closes the matter with a classification; 无制度 becomes a knowledge gap for the policy owner. */
 export async function resolveQuestion(ctx: Ctx, raw: unknown) {
@@ -22,7 +23,7 @@ export async function resolveQuestion(ctx: Ctx, raw: unknown) {
     });
     if (!q) throw new NotFoundError("问题不存在");
     if (!canActAsOwner(ctx.actor, q)) throw (await conflictIfFormerOwner(tx, q.id, ctx.actor.id)) ?? (await denyAccess(ctx, "question.resolve", q.id, new ForbiddenError("只有当前首问责任人可以办结")));
-    if (q.status === "RESOLVED" || q.status === "CLOSED") throw await conflictSince(tx, q.id);
+    if (isAnswered(q.status)) throw await conflictSince(tx, q.id);
     const sections = await loadCitableSections(tx, input.citedSectionIds);
     const exposure =
       input.kind === "NO_POLICY" ? null : deriveExposure(sections, q.suggestions.map((s) => ({ policyId: s.section.policyId, label: s.section.label, opened: s.openedAt !== null })));

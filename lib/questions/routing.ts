@@ -1,4 +1,5 @@
 import type { DbTx } from "../db/client";
+import { OPEN_STATUSES } from "../kernel/question-status";
 
 export interface Candidate {
   userId: string;
@@ -58,7 +59,7 @@ export async function routingCandidates(db: DbTx, lineId: string, now: Date, exc
   if (assignments.length === 0) return [];
   const ids = assignments.map((a) => a.userId);
   const [open, duty] = await Promise.all([
-    db.question.groupBy({ by: ["ownerId"], where: { ownerId: { in: ids }, status: { in: ["OPEN", "IN_PROGRESS", "WAITING_ASKER"] } }, _count: { _all: true } }),
+    db.question.groupBy({ by: ["ownerId"], where: { ownerId: { in: ids }, status: { in: [...OPEN_STATUSES] } }, _count: { _all: true } }),
     db.dutyRoster.findMany({ where: { lineId, userId: { in: ids }, startsAt: { lte: now }, endsAt: { gt: now } }, select: { userId: true } }),
   ]);
   const openBy = new Map(open.map((o) => [o.ownerId, o._count._all]));

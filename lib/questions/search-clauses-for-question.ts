@@ -5,7 +5,7 @@ import { portalSearchDeps } from "../search/portal-search";
 import { searchClauses, type SearchDeps } from "../search/search-clauses";
 import type { Segment } from "../search/highlight";
 import { parseInput } from "../validation";
-import type { Ctx } from "./context";
+import type { Ctx } from "../kernel/context";
 import { assertCanView } from "./load-question";
 
 export const searchClausesForQuestionInput = z.object({

@@ -5,6 +5,7 @@ import "server-only";
 import type { Actor } from "../auth/roles";
 import { hasRole } from "../auth/roles";
 import type { DbTx } from "../db/client";
+import { OPEN_STATUSES } from "../kernel/question-status";
 
 export async function canManageLineReplies(db: DbTx, actor: Actor, lineId: string): Promise<boolean> {
   if (hasRole(actor, "ADMIN")) return true;
@@ -16,7 +17,7 @@ export async function canUseLineReplies(db: DbTx, actor: Actor, lineId: string):
   if (await canManageLineReplies(db, actor, lineId)) return true;
   const [assigned, owning] = await Promise.all([
     db.responsibilityAssignment.count({ where: { lineId, userId: actor.id, active: true } }),
-    db.question.count({ where: { lineId, ownerId: actor.id, status: { in: ["OPEN", "IN_PROGRESS", "WAITING_ASKER"] } } }),
+    db.question.count({ where: { lineId, ownerId: actor.id, status: { in: [...OPEN_STATUSES] } } }),
   ]);
   return assigned + owning > 0;
 }

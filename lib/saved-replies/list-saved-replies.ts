@@ -1,6 +1,6 @@
 import "server-only";
 import { ForbiddenError } from "../errors";
-import type { Ctx } from "../questions/context";
+import type { Ctx } from "../kernel/context";
 import { parseInput } from "../validation";
 import { canManageLineReplies, canUseLineReplies } from "./access";
 import { listSavedRepliesInput } from "./schemas";

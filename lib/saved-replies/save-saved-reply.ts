@@ -1,10 +1,11 @@
 import "server-only";
 import { ForbiddenError, NotFoundError, ValidationError } from "../errors";
-import type { Ctx } from "../questions/context";
+import type { Ctx } from "../kernel/context";
 import type { DbTx } from "../db/client";
 import { parseInput } from "../validation";
 import { canKeepOwnReplies, canManageLineReplies } from "./access";
 import { createSavedReplyInput, savedReplyIdInput, updateSavedReplyInput } from "./schemas";
+import { recordAudit } from "../kernel/audit";
 
 const LIMIT_PER_SCOPE = 200;
 
@@ -22,7 +23,7 @@ export async function createSavedReply(ctx: Ctx, raw: unknown): Promise<{ id: st
       if (!(await canManageLineReplies(tx, ctx.actor, line.id))) throw new ForbiddenError("只有该条线的制度负责人或管理员可以维护条线常用答复");
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`saved-reply:${line.id}`}))`;
       if ((await tx.savedReply.count({ where: { lineId: line.id } })) >= LIMIT_PER_SCOPE) throw new ValidationError({ title: `每个条线最多 ${LIMIT_PER_SCOPE} 条常用答复` });
-      await tx.auditLog.create({ data: { actorId: ctx.actor.id, action: "saved-reply.create", target: line.id, data: { title: input.title }, createdAt: ctx.now } });
+      await recordAudit(tx, { actorId: ctx.actor.id, action: "saved-reply.create", target: line.id, data: { title: input.title }, createdAt: ctx.now });
     }
     const row = await tx.savedReply.create({
       data: { ownerId: input.scope === "mine" ? ctx.actor.id : null, lineId: input.scope === "line" ? input.lineId! : null, title: input.title, body: input.body, authorId: ctx.actor.id, createdAt: ctx.now },
@@ -49,7 +50,7 @@ export async function updateSavedReply(ctx: Ctx, raw: unknown): Promise<{ id: st
   return ctx.db.$transaction(async (tx) => {
     const row = await editableOrThrow(tx, ctx, input.id);
     await tx.savedReply.update({ where: { id: row.id }, data: { ...(input.title !== undefined ? { title: input.title } : {}), ...(input.body !== undefined ? { body: input.body } : {}) } });
-    if (row.lineId) await tx.auditLog.create({ data: { actorId: ctx.actor.id, action: "saved-reply.update", target: row.id, data: { lineId: row.lineId }, createdAt: ctx.now } });
+    if (row.lineId) await recordAudit(tx, { actorId: ctx.actor.id, action: "saved-reply.update", target: row.id, data: { lineId: row.lineId }, createdAt: ctx.now });
     return { id: row.id };
   });
 }
@@ -59,7 +60,7 @@ export async function deleteSavedReply(ctx: Ctx, raw: unknown): Promise<{ id: st
   return ctx.db.$transaction(async (tx) => {
     const row = await editableOrThrow(tx, ctx, input.id);
     await tx.savedReply.delete({ where: { id: row.id } });
-    if (row.lineId) await tx.auditLog.create({ data: { actorId: ctx.actor.id, action: "saved-reply.delete", target: row.id, data: { lineId: row.lineId }, createdAt: ctx.now } });
+    if (row.lineId) await recordAudit(tx, { actorId: ctx.actor.id, action: "saved-reply.delete", target: row.id, data: { lineId: row.lineId }, createdAt: ctx.now });
     return { id: row.id };
   });
 }

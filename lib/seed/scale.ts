@@ -9,6 +9,7 @@ import path from "node:path";
 import pg from "pg";
 import { importPolicies } from "../content/import-policies";
 import { createDb } from "../db/client";
+import { zoneLiteral } from "../time/zone-sql";
 
 export interface ScaleOptions {
   factor?: number;
@@ -347,7 +348,7 @@ export async function seedScale(databaseUrl: string, options: ScaleOptions = {})
     await q(
       "QaReview",
       `INSERT INTO "QaReview" (id, "questionId", "reviewerId", "ownerId", "departmentId", "weekStart", grade, "gradedAt", "createdAt")
-       SELECT gen_random_uuid(), qq.id, r.id, q."ownerId", o."departmentId", date_trunc('week', (qq.at AT TIME ZONE 'Asia/Shanghai'))::date + 7, 1 + floor(random() * 5)::int, qq.at + interval '8 days', qq.at + interval '7 days'
+       SELECT gen_random_uuid(), qq.id, r.id, q."ownerId", o."departmentId", date_trunc('week', (qq.at AT TIME ZONE ${zoneLiteral()}))::date + 7, 1 + floor(random() * 5)::int, qq.at + interval '8 days', qq.at + interval '7 days'
        FROM qq JOIN "Question" q ON q.id = qq.id JOIN "User" o ON o.id = q."ownerId"
        CROSS JOIN LATERAL (SELECT id FROM "User" WHERE 'QA_REVIEWER' = ANY(roles) ORDER BY id LIMIT 1) r
        WHERE qq.state = 'done' AND random() < 0.01`,

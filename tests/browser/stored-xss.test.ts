@@ -18,7 +18,7 @@ import { saveCalendarOverride, savePhrase } from "@/lib/admin/admin-verbs";
 import { collectDigest } from "@/lib/notify/digest/collect-digest";
 import { createEmailSender, smtpTransporter } from "@/lib/notify/email";
 import { shanghaiDay } from "@/lib/notify/local-day";
-import { qNumber, renderNotification } from "@/lib/notify/render-notification";
+import { renderNotification } from "@/lib/notify/render-notification";
 import { recordFeedback } from "@/lib/policies/record-feedback";
 import { markPolicyRevision } from "@/lib/policies/mark-policy-revision";
 import { gradeQaReview } from "@/lib/qa/grade-qa-review";
@@ -34,6 +34,7 @@ import { signIn, useBrowser } from "../helpers/browser";
 import { makeDepartment, makeLine, makeSearchedAskSession, makeUser, TEST_PASSWORD } from "../helpers/factories";
 import { startSmtpReceiver, type SmtpReceiver } from "../helpers/receivers";
 import { hostile, hostile100, hostile50, inspectHtml, inspectPage, watchDialogs, type DialogWatch } from "../helpers/xss";
+import { questionRef } from "@/lib/kernel/question-ref";
 
 const h = useBrowser();
 const RUN = randomBytes(3).toString("hex");
@@ -330,14 +331,14 @@ describe("stored XSS: notification e-mails", () => {
         id: r.id,
         to: r.user.email,
         kind: r.kind,
-        literal: { number: qNumber(r.question!.number), line: lineName },
+        literal: { number: questionRef(r.question!.number), line: lineName },
         message: renderNotification({ kind: r.kind, payload: r.payload, question: { id: r.question!.id, number: r.question!.number, lineName: r.question!.line.name }, portalUrl: h.base }),
       })),
       {
         id: randomUUID(),
         to: manager.email,
         kind: "digest.daily",
-        literal: { number: qNumber(q1.number), manager: manager.name, owner: ownerB.name },
+        literal: { number: questionRef(q1.number), manager: manager.name, owner: ownerB.name },
         message: renderNotification({ kind: "digest.daily", payload: digest, question: null, portalUrl: h.base }),
       },
     ];

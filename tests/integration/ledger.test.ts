@@ -1,7 +1,7 @@
 // 登记台账 on hand-made data: every expected row, chain and outcome is written out below.
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { LEDGER_COLUMNS, questionRef, type LedgerRow } from "@/lib/analytics/ledger-format";
+import { LEDGER_COLUMNS, type LedgerRow } from "@/lib/analytics/ledger-format";
 import { listLedger, type LedgerFilters } from "@/lib/analytics/ledger";
 import { exportLedgerCsv } from "@/lib/analytics/ledger-csv";
 import { parseRange } from "@/lib/analytics/range";
@@ -16,6 +16,7 @@ import { parseCsv } from "../helpers/csv";
 import { ctxOf } from "../helpers/actors";
 import { makeDepartment, makeLine, makeSearchedAskSession, makeUser } from "../helpers/factories";
 import { useTestDb } from "../helpers/test-db";
+import { questionRef } from "@/lib/kernel/question-ref";
 
 const t = useTestDb();
 

@@ -2,7 +2,7 @@
 // every error names sheet/row/column and writes nothing, re-import is a no-op, missing people are disabled.
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { nextManagerAbove } from "@/lib/escalation/chain";
+import { nextManagerAbove } from "@/lib/kernel/org-chart";
 import { fileQuestion } from "@/lib/questions/file-question";
 import type { DbTx } from "@/lib/db/client";
 import { ConflictError, ForbiddenError } from "@/lib/errors";

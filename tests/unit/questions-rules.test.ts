@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { findBrushOffs } from "@/lib/questions/brush-off";
 import { deriveExposure } from "@/lib/questions/exposure";
-import { lowestCommonDepartment } from "@/lib/questions/org";
+import { lowestCommonDepartment } from "@/lib/kernel/org-chart";
 import { chooseOwner } from "@/lib/questions/routing";
 
 const phrases = [

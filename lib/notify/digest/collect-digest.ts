@@ -4,12 +4,11 @@
 // ignored policies by the asker's department (whose people skipped the answer they were shown).
 // Question text and complaint reasons are left out: IM group bots post into shared chats.
 import type { DbTx } from "../../db/client";
-import type { QuestionStatus } from "../../db/generated/enums";
-import { departmentSubtree } from "../../questions/access";
+import { departmentSubtree } from "../../kernel/org-chart";
 
 import { DIGEST_LIST_LIMIT, type DigestData } from "./render-digest";
+import { OPEN_STATUSES } from "../../kernel/question-status";
 
-const OPEN: QuestionStatus[] = ["OPEN", "IN_PROGRESS", "WAITING_ASKER"];
 
 /** The period a digest reports on: [start, end) in instants, `date` its first local day, `through` its last. */
 export interface DigestPeriod {
@@ -24,9 +23,9 @@ export async function collectDigest(db: DbTx, manager: { id: string; name: strin
   const inSubtree = { departmentId: { in: subtree } };
   // The manager counts as part of the subtree even when their own account has no department.
   const ownedHere = [{ owner: inSubtree }, { ownerId: manager.id }];
-  const overdueWhere = { status: { in: OPEN }, pausedAt: null, resolutionDueAt: { lt: now }, OR: ownedHere };
+  const overdueWhere = { status: { in: [...OPEN_STATUSES] }, pausedAt: null, resolutionDueAt: { lt: now }, OR: ownedHere };
   const escalatedWhere = {
-    status: { in: OPEN },
+    status: { in: [...OPEN_STATUSES] },
     escalations: { some: {} },
     OR: [...ownedHere, { escalations: { some: { OR: [{ toUserId: manager.id }, { toUser: inSubtree }, { fromUser: inSubtree }] } } }],
   };

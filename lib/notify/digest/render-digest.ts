@@ -2,6 +2,7 @@
 import { isolateBidi } from "../../bidi";
 import { shanghaiShort } from "../local-day";
 import type { Message, MessageSection } from "../message";
+import { questionRef } from "../../kernel/question-ref";
 
 export interface DigestData {
   /** the working day reported on (local date, YYYY-MM-DD) */
@@ -22,7 +23,6 @@ export interface DigestData {
 
 export const DIGEST_LIST_LIMIT = 20;
 
-const qn = (n: number) => `Q-${String(n).padStart(6, "0")}`;
 
 export function isDigestEmpty(d: DigestData): boolean {
   return d.totals.overdue === 0 && d.totals.escalated === 0 && d.totals.complaints === 0 && !d.totals.escalations && d.ignoredPolicies.length === 0;
@@ -40,13 +40,13 @@ export function renderDigest(d: DigestData, portalUrl?: string): Message {
     {
       heading: `已超时未办结（${d.totals.overdue}）`,
       lines: d.overdue.length
-        ? [...d.overdue.map((q) => `${qn(q.number)} · ${q.line} · 首问责任人 ${q.owner ? isolateBidi(q.owner) : "待分派"} · 办结时限 ${shanghaiShort(new Date(q.dueAt))}`), ...more(d.overdue.length, d.totals.overdue)]
+        ? [...d.overdue.map((q) => `${questionRef(q.number)} · ${q.line} · 首问责任人 ${q.owner ? isolateBidi(q.owner) : "待分派"} · 办结时限 ${shanghaiShort(new Date(q.dueAt))}`), ...more(d.overdue.length, d.totals.overdue)]
         : ["无"],
     },
     {
       heading: `已升级未办结（${d.totals.escalated}）`,
       lines: d.escalated.length
-        ? [...d.escalated.map((q) => `${qn(q.number)} · ${q.line} · 第 ${q.level} 级 · 已升级至 ${q.to ? isolateBidi(q.to) : "—"}`), ...more(d.escalated.length, d.totals.escalated)]
+        ? [...d.escalated.map((q) => `${questionRef(q.number)} · ${q.line} · 第 ${q.level} 级 · 已升级至 ${q.to ? isolateBidi(q.to) : "—"}`), ...more(d.escalated.length, d.totals.escalated)]
         : ["无"],
     },
     ...(d.escalations
@@ -54,7 +54,7 @@ export function renderDigest(d: DigestData, portalUrl?: string): Message {
           {
             heading: `当日发生的升级（${d.totals.escalations ?? escalations.length}）`,
             lines: escalations.length
-              ? [...escalations.map((e) => `${qn(e.number)} · ${shanghaiShort(new Date(e.at))} 升级至第 ${e.level} 级 · ${e.to ? isolateBidi(e.to) : "—"}`), ...more(escalations.length, d.totals.escalations ?? escalations.length)]
+              ? [...escalations.map((e) => `${questionRef(e.number)} · ${shanghaiShort(new Date(e.at))} 升级至第 ${e.level} 级 · ${e.to ? isolateBidi(e.to) : "—"}`), ...more(escalations.length, d.totals.escalations ?? escalations.length)]
               : ["无"],
           },
         ]
@@ -62,7 +62,7 @@ export function renderDigest(d: DigestData, portalUrl?: string): Message {
     {
       heading: `当日投诉（${d.totals.complaints}）`,
       lines: d.complaints.length
-        ? [...d.complaints.map((c) => `${qn(c.number)} · 被投诉人 ${c.against ? isolateBidi(c.against) : "—"} · ${shanghaiShort(new Date(c.at))}`), ...more(d.complaints.length, d.totals.complaints)]
+        ? [...d.complaints.map((c) => `${questionRef(c.number)} · 被投诉人 ${c.against ? isolateBidi(c.against) : "—"} · ${shanghaiShort(new Date(c.at))}`), ...more(d.complaints.length, d.totals.complaints)]
         : ["无"],
     },
     {

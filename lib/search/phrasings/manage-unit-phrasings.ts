@@ -8,9 +8,10 @@ import { inPolicyScope, policyScopeOf } from "../../analytics/scope";
 import { denyAccess } from "../../auth/deny-access";
 import type { DbTx } from "../../db/client";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../errors";
-import type { Ctx } from "../../questions/context";
+import type { Ctx } from "../../kernel/context";
 import { parseInput } from "../../validation";
 import { cleanPhrasing, MAX_PHRASING_CHARS } from "./phrasing-text";
+import { recordAudit } from "../../kernel/audit";
 
 export const PHRASING_ADD_ACTION = "phrasing.add";
 export const PHRASING_REMOVE_ACTION = "phrasing.remove";
@@ -50,9 +51,7 @@ export async function addUnitPhrasing(ctx: Ctx, raw: unknown) {
         SET source = 'OWNER', "removedAt" = NULL, "removedById" = NULL, "updatedAt" = ${ctx.now}
       RETURNING id::text AS id, (xmax = 0) AS created`;
     await markIndexStale(tx, policy.id);
-    await tx.auditLog.create({
-      data: { actorId: ctx.actor.id, action: PHRASING_ADD_ACTION, target: policy.id, data: { phrasingId: row!.id, label: input.label, text: clean.text, created: row!.created }, createdAt: ctx.now },
-    });
+    await recordAudit(tx, { actorId: ctx.actor.id, action: PHRASING_ADD_ACTION, target: policy.id, data: { phrasingId: row!.id, label: input.label, text: clean.text, created: row!.created }, createdAt: ctx.now });
     return { id: row!.id, text: clean.text };
   });
 }
@@ -68,7 +67,7 @@ export async function removeUnitPhrasing(ctx: Ctx, raw: unknown) {
     const done = await tx.unitPhrasing.updateMany({ where: { id: p.id, removedAt: null }, data: { removedAt: ctx.now, removedById: ctx.actor.id, updatedAt: ctx.now } });
     if (done.count === 1) {
       await markIndexStale(tx, p.policyId);
-      await tx.auditLog.create({ data: { actorId: ctx.actor.id, action: PHRASING_REMOVE_ACTION, target: p.policyId, data: { phrasingId: p.id, label: p.label, text: p.text }, createdAt: ctx.now } });
+      await recordAudit(tx, { actorId: ctx.actor.id, action: PHRASING_REMOVE_ACTION, target: p.policyId, data: { phrasingId: p.id, label: p.label, text: p.text }, createdAt: ctx.now });
     }
     return { ok: true, removed: done.count === 1 };
   });

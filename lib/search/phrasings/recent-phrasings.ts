@@ -2,7 +2,7 @@ import "server-only";
 // 新学到的常见问法 on /insights/policies: the latest live wordings of the policies the actor owns, so an
 // owner notices what search learned without opening every document (and removes it in the reader).
 import { policyScopeOf } from "../../analytics/scope";
-import type { Ctx } from "../../questions/context";
+import type { Ctx } from "../../kernel/context";
 import { phrasingWeight } from "./phrasing-text";
 
 export async function recentPhrasings(ctx: Ctx, input: { lineId: string | null; limit?: number }) {

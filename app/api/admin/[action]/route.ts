@@ -8,7 +8,7 @@ import { serverEnv } from "@/lib/env";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { authedRoute } from "@/lib/http/route";
 import { ctxFor } from "@/lib/http/ctx";
-import type { Ctx } from "@/lib/questions/context";
+import type { Ctx } from "@/lib/kernel/context";
 import { indexCounts, reindex } from "@/lib/search/sync-index";
 
 const ACTIONS: Record<string, (ctx: Ctx, input: unknown) => Promise<unknown>> = {

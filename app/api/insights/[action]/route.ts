@@ -3,7 +3,7 @@ import { authedRoute } from "@/lib/http/route";
 import { ctxFor } from "@/lib/http/ctx";
 import { acknowledgeGap } from "@/lib/policies/acknowledge-gap";
 import { markPolicyRevision } from "@/lib/policies/mark-policy-revision";
-import type { Ctx } from "@/lib/questions/context";
+import type { Ctx } from "@/lib/kernel/context";
 
 const ACTIONS: Record<string, (ctx: Ctx, input: unknown) => Promise<unknown>> = {
   "acknowledge-gap": acknowledgeGap,

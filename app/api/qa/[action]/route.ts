@@ -1,7 +1,7 @@
 import { NotFoundError } from "@/lib/errors";
 import { ctxFor } from "@/lib/http/ctx";
 import { authedRoute } from "@/lib/http/route";
-import type { Ctx } from "@/lib/questions/context";
+import type { Ctx } from "@/lib/kernel/context";
 import { drawQaNow } from "@/lib/qa/draw-qa-now";
 import { gradeQaReview } from "@/lib/qa/grade-qa-review";
 

@@ -4,7 +4,7 @@ import { requestStatement } from "@/lib/complaints/request-statement";
 import { NotFoundError } from "@/lib/errors";
 import { authedRoute } from "@/lib/http/route";
 import { ctxFor } from "@/lib/http/ctx";
-import type { Ctx } from "@/lib/questions/context";
+import type { Ctx } from "@/lib/kernel/context";
 
 // Each action is one verb; the verb checks who may do it (others get 404). The id in the path wins over the body.
 const ACTIONS: Record<string, (ctx: Ctx, input: unknown) => Promise<unknown>> = {

@@ -5,7 +5,7 @@ import { askerReply, confirmSolved, fileComplaint, rateQuestion, reopenQuestion 
 import { requestHandoff } from "@/lib/questions/handoff";
 import { replyToQuestion } from "@/lib/questions/reply-to-question";
 import { resolveQuestion } from "@/lib/questions/resolve-question";
-import type { Ctx } from "@/lib/questions/context";
+import type { Ctx } from "@/lib/kernel/context";
 import { changeUrgency } from "@/lib/questions/change-urgency";
 import { extendDeadline } from "@/lib/escalation/extend-deadline";
 import { acknowledgeInstruction, instructOwner } from "@/lib/escalation/instruct-owner";
