@@ -7,9 +7,9 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { createNamespace } from "../lib/search/eval/isolated-namespace";
-import { evalCorpus } from "../lib/search/eval/eval-corpus";
-import { startStack } from "../lib/services/local-stack";
+import { createNamespace } from "./eval/isolated-namespace";
+import { evalCorpus } from "./eval/eval-corpus";
+import { startStack } from "../lib/embedded/local-stack";
 
 const { values } = parseArgs({ options: { corpus: { type: "string" }, out: { type: "string" } } });
 if (!values.corpus || !existsSync(path.join(values.corpus, "questions.jsonl")) || !existsSync(path.join(values.corpus, "docs"))) {

@@ -7,14 +7,14 @@
 //   general  the general lexicon, no learned table
 //   learned  the general lexicon + the learned table (the portal's default)
 //   nolex    no synonym groups + the learned table
-//   peers    character-bigram BM25 (lib/search/eval/bigram-baseline) and BM25 over jieba words
+//   peers    character-bigram BM25 (scripts/eval/bigram-baseline) and BM25 over jieba words
 // Prints one markdown row per variant. Reads only id + question for ranking; gold only via score.mjs.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { buildBigramIndex, searchBigram } from "../../lib/search/eval/bigram-baseline";
+import { buildBigramIndex, searchBigram } from "../eval/bigram-baseline";
 import type { AnalyzerOptions } from "../../lib/search/relevance/analyze";
 import type { LearnedLexicon } from "../../lib/search/relevance/lexicon/learned";
 import { LEGACY_DEV_SYNONYM_GROUPS } from "../../lib/search/relevance/lexicon/legacy-dev";

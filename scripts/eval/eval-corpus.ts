@@ -2,9 +2,9 @@
 // same searchClauses() the ask page uses. Reads only `id` and `question`: never the gold labels.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { importPolicies } from "../../content/import-policies";
-import { syncIndex } from "../sync-index";
-import { searchClauses } from "../search-clauses";
+import { importPolicies } from "../../lib/content/import-policies";
+import { syncIndex } from "../../lib/search/sync-index";
+import { searchClauses } from "../../lib/search/search-clauses";
 import type { Namespace } from "./isolated-namespace";
 
 export interface EvalLine {

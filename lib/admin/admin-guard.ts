@@ -1,0 +1,13 @@
+import "server-only";
+// What the admin verbs share: the role check and their audit row.
+import { hasRole } from "../auth/roles";
+import { ForbiddenError } from "../errors";
+import type { Ctx } from "../questions/context";
+
+export function requireAdmin(ctx: Ctx) {
+  if (!hasRole(ctx.actor, "ADMIN")) throw new ForbiddenError("需要管理员权限");
+}
+
+export async function adminAudit(ctx: Ctx, action: string, target: string, data: Record<string, unknown>) {
+  await ctx.db.auditLog.create({ data: { actorId: ctx.actor.id, action, target, data: JSON.parse(JSON.stringify(data)), createdAt: ctx.now } });
+}
