@@ -1,4 +1,4 @@
-// Runs every question of a corpus (docs/ + questions.jsonl, the ../shared/corpus format) through the
+// Runs every question of a corpus (docs/ + questions.jsonl, policies in the docs/content-format.md format) through the
 // same searchClauses() the ask page uses. Reads only `id` and `question`: never the gold labels.
 import { readFileSync } from "node:fs";
 import path from "node:path";

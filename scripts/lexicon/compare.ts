@@ -14,6 +14,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { requireCorpusArg } from "../eval/corpus-arg";
 import { buildBigramIndex, searchBigram } from "../eval/bigram-baseline";
 import type { AnalyzerOptions } from "../../lib/search/relevance/analyze";
 import type { LearnedLexicon } from "../../lib/search/relevance/lexicon/learned";
@@ -24,11 +25,7 @@ import { getJieba } from "../../lib/search/relevance/tokenize";
 import { loadCorpus, loadQueries } from "../lab/corpus";
 
 const { values } = parseArgs({ options: { corpus: { type: "string" }, variants: { type: "string", default: "legacy,none,general,learned,peers" }, one: { type: "boolean", default: false }, heldout: { type: "boolean", default: false }, table: { type: "string" } } });
-if (!values.corpus) {
-  console.error("usage: npx tsx scripts/lexicon/compare.ts --corpus <dir> [--variants legacy,none,general,learned,nolex,peers]");
-  process.exit(2);
-}
-const dir = path.resolve(values.corpus);
+const dir = requireCorpusArg(values.corpus, "--corpus", "npx tsx scripts/lexicon/compare.ts --corpus <dir with docs/, questions.jsonl and score.mjs> [--variants legacy,none,general,learned,nolex,peers]", ["docs", "questions.jsonl", "score.mjs"]);
 const rows = loadCorpus(dir);
 // --heldout: only the fifth of the questions that scripts/lexicon/learn.ts holds out (FNV-1a of the id % 5 = 0)
 function fnv1a(s: string): number {
