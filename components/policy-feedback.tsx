@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { api, type ApiError } from "./ask/api";
+import { api, type ApiError } from "@/components/api-client";
 
 const REASONS: [string, string][] = [
   ["OUTDATED", "过时"],

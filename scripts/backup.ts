@@ -4,7 +4,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { backupDatabase } from "../lib/ops/backup";
-import { startStack } from "../lib/services/local-stack";
+import { startStack } from "../lib/embedded/local-stack";
 
 const { values } = parseArgs({ options: { out: { type: "string" }, "database-url": { type: "string" } } });
 const stack = values["database-url"] ? null : await startStack({ reuseRunning: true, log: () => undefined });

@@ -5,14 +5,11 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { ingestFile } from "../lib/content/ingest/ingest-file";
+import { requireCorpusArg } from "./eval/corpus-arg";
 import { MANIFEST_FILE, parseManifest } from "../lib/content/ingest/manifest";
 
 const { values, positionals } = parseArgs({ options: { runs: { type: "string", default: "3" } }, allowPositionals: true });
-const dir = positionals[0];
-if (!dir) {
-  console.error("usage: npm run bench:ingest -- <dir> [--runs 3]");
-  process.exit(2);
-}
+const dir = requireCorpusArg(positionals[0], "<dir>", "npm run bench:ingest -- <dir with policy files [+ manifest.csv]> [--runs 3]", []);
 const runs = Math.max(1, Number(values.runs) || 3);
 const manifestFile = path.join(dir, MANIFEST_FILE);
 const manifest = (() => {

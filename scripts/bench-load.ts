@@ -15,7 +15,7 @@ import os from "node:os";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { DEMO_PASSWORD, demoEmail } from "../lib/seed/demo";
-import { findFreePort } from "../lib/services/ports";
+import { findFreePort } from "../lib/embedded/ports";
 import { createCleanups, runScript } from "./lib/cleanups";
 import { load, requestsPerSecond, type LoadRow } from "./lib/load";
 import { ms, percentile, table, verdict } from "./lib/report";

@@ -1,4 +1,4 @@
-// npm run bench:search [-- --corpus <dir>] [--duration <s>] [--scale <documents>]
+// npm run bench:search -- --corpus <dir> [--duration <s>] [--scale <documents>]
 // --scale N (e.g. 1000) runs the scale bench instead (scripts/lib/bench-scale.ts): a corpus of N
 // documents made from <corpus>/docs with distinct ids, import + index time, search p50/p97.5 at 20
 // and at N documents and memory, in one run.
@@ -16,13 +16,14 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { hashPassword } from "../lib/auth/password";
 import { meiliClient, type MeiliConfig } from "../lib/search/client";
-import { buildBigramIndex, searchBigram } from "../lib/search/eval/bigram-baseline";
-import { evalCorpus, readQuestions, type EvalLine } from "../lib/search/eval/eval-corpus";
-import { createNamespace, type Namespace } from "../lib/search/eval/isolated-namespace";
-import { createDefaultIndex, defaultIndexUid, dropDefaultIndex, loadEvalSections, resultOf, searchDefaultIndex } from "../lib/search/eval/meili-default";
+import { buildBigramIndex, searchBigram } from "./eval/bigram-baseline";
+import { requireCorpusArg } from "./eval/corpus-arg";
+import { evalCorpus, readQuestions, type EvalLine } from "./eval/eval-corpus";
+import { createNamespace, type Namespace } from "./eval/isolated-namespace";
+import { createDefaultIndex, defaultIndexUid, dropDefaultIndex, loadEvalSections, resultOf, searchDefaultIndex } from "./eval/meili-default";
 import { sectionsIndexUid } from "../lib/search/meili-index";
-import { findFreePort } from "../lib/services/ports";
-import { startStack } from "../lib/services/local-stack";
+import { findFreePort } from "../lib/embedded/ports";
+import { startStack } from "../lib/embedded/local-stack";
 import { Meilisearch } from "meilisearch";
 import { scaleBench } from "./lib/bench-scale";
 import { legacyMeiliRequest } from "./lib/legacy-meili-request";
@@ -32,7 +33,7 @@ import { f3, ms, percentile, table } from "./lib/report";
 import { ensureBuild, portalEnv, signIn, startPortal as serve, type RunningPortal } from "./lib/throwaway-portal";
 
 const { values } = parseArgs({ options: { corpus: { type: "string" }, duration: { type: "string" }, scale: { type: "string" } } });
-const corpus = path.resolve(values.corpus ?? "../shared/corpus");
+const corpus = requireCorpusArg(values.corpus, "--corpus", "npm run bench:search -- --corpus <dir with docs/, questions.jsonl and score.mjs> [--duration <s>] [--scale <documents>]", ["docs", "questions.jsonl", "score.mjs"]);
 const durationS = Math.min(60, Math.max(1, Number(values.duration ?? 10)));
 const scale = values.scale === undefined ? undefined : Number(values.scale);
 if (scale !== undefined && !(Number.isInteger(scale) && scale >= 20 && scale <= 5000)) {

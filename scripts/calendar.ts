@@ -4,7 +4,7 @@
 // entered; override = a single admin date). Without --no-db the admin entries are read from PostgreSQL.
 import { parseArgs } from "node:util";
 import { createDb } from "../lib/db/client";
-import { startStack } from "../lib/services/local-stack";
+import { startStack } from "../lib/embedded/local-stack";
 import { loadCalendarData } from "../lib/time/calendar";
 import { EMPTY_CALENDAR_DATA, isProvisionalYear, yearExceptions } from "../lib/time/holidays";
 import { calendarJsonLines, calendarTable } from "../lib/time/print-calendar";

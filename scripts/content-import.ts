@@ -6,7 +6,7 @@ import { createDb } from "../lib/db/client";
 import { importPolicies } from "../lib/content/import-policies";
 import { progressBar } from "../lib/content/cli-progress";
 import { syncIndex, indexCounts } from "../lib/search/sync-index";
-import { startStack } from "../lib/services/local-stack";
+import { startStack } from "../lib/embedded/local-stack";
 
 const dir = process.argv[2] ?? "content";
 const stack = await startStack({ reuseRunning: true, log: () => undefined });

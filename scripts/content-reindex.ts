@@ -2,7 +2,7 @@
 import { createDb } from "../lib/db/client";
 import { progressBar } from "../lib/content/cli-progress";
 import { indexCounts, reindex } from "../lib/search/sync-index";
-import { startStack } from "../lib/services/local-stack";
+import { startStack } from "../lib/embedded/local-stack";
 
 const stack = await startStack({ reuseRunning: true, log: () => undefined });
 const db = createDb(stack.env.DATABASE_URL!, 2);

@@ -9,7 +9,7 @@ import os from "node:os";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { DEMO_PASSWORD, demoEmail } from "../lib/seed/demo";
-import { findFreePort } from "../lib/services/ports";
+import { findFreePort } from "../lib/embedded/ports";
 import type { DrillContext, DrillReport } from "./drills/drill";
 import { meilisearchKilled } from "./drills/meilisearch-killed";
 import { postgresRestarted } from "./drills/postgres-restarted";

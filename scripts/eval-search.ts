@@ -7,16 +7,13 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { createNamespace } from "../lib/search/eval/isolated-namespace";
-import { evalCorpus } from "../lib/search/eval/eval-corpus";
-import { startStack } from "../lib/services/local-stack";
+import { createNamespace } from "./eval/isolated-namespace";
+import { requireCorpusArg } from "./eval/corpus-arg";
+import { evalCorpus } from "./eval/eval-corpus";
+import { startStack } from "../lib/embedded/local-stack";
 
 const { values } = parseArgs({ options: { corpus: { type: "string" }, out: { type: "string" } } });
-if (!values.corpus || !existsSync(path.join(values.corpus, "questions.jsonl")) || !existsSync(path.join(values.corpus, "docs"))) {
-  console.error("usage: npm run eval:search -- --corpus <dir with docs/ and questions.jsonl> [--out results.jsonl]");
-  process.exit(2);
-}
-const corpus = path.resolve(values.corpus);
+const corpus = requireCorpusArg(values.corpus, "--corpus", "npm run eval:search -- --corpus <dir with docs/ and questions.jsonl> [--out results.jsonl]");
 const out = path.resolve(values.out ?? path.join(mkdtempSync(path.join(os.tmpdir(), "shouwen-eval-")), "results.jsonl"));
 
 const stack = await startStack({ reuseRunning: true, log: () => undefined });

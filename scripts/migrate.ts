@@ -2,7 +2,7 @@
 // embedded database), then grants DATABASE_URL's role what the portal needs (lib/db/app-role.ts).
 import { launcherEnv } from "../lib/env";
 import { prepareDatabase } from "../lib/db/prepare-database";
-import { startStack } from "../lib/services/local-stack";
+import { startStack } from "../lib/embedded/local-stack";
 
 const env = launcherEnv();
 if (env.DATABASE_URL) {

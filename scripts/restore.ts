@@ -11,7 +11,7 @@ import { EnvError, launcherEnv } from "../lib/env";
 import { restoreDatabase } from "../lib/ops/backup";
 import { restoreIndexPrefix, RestoreOptionError } from "../lib/ops/restore-index-prefix";
 import { indexCounts, reindex } from "../lib/search/sync-index";
-import { startStack } from "../lib/services/local-stack";
+import { startStack } from "../lib/embedded/local-stack";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

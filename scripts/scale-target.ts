@@ -1,6 +1,6 @@
 // The database seed:scale writes and bench:insights reads: `shouwen_scale` next to the portal's own
 // database (on the embedded PostgreSQL, started if it is not running), or an explicit --database-url.
-import { startStack } from "../lib/services/local-stack";
+import { startStack } from "../lib/embedded/local-stack";
 
 export const SCALE_DATABASE = "shouwen_scale";
 

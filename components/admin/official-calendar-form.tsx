@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { api, type ApiError } from "../ask/api";
+import { api, type ApiError } from "@/components/api-client";
 
 interface PreviewDay {
   date: string;

@@ -5,8 +5,18 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { useT } from "../i18n-provider";
 import { Snippet } from "../search/snippet";
-import { api, type ApiError, type SuggestHit } from "./api";
+import { api, type ApiError } from "@/components/api-client";
 import { FilingForm, type FilingDefaults } from "./filing-form";
+
+interface SuggestHit {
+  sectionId: string;
+  policyId: string;
+  policyTitle: string;
+  label: string;
+  heading: string;
+  line: string;
+  snippet: { text: string; hit: boolean }[];
+}
 
 interface Preview {
   sectionId: string;

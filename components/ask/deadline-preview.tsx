@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { useT } from "@/components/i18n-provider";
-import { api, type ApiError } from "./api";
+import { api, type ApiError } from "@/components/api-client";
 
 /**
  * "预计 16:30 前首次答复，12 月 9 日前办结" before filing: the server works it out for the chosen 条线

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { useT } from "@/components/i18n-provider";
-import { api, type ApiError } from "./api";
+import { api, type ApiError } from "@/components/api-client";
 import { DeadlinePreview } from "./deadline-preview";
 
 export interface FilingDefaults {

@@ -3,7 +3,7 @@
 // understood), fill in the metadata, preview the changes article by article, publish.
 import Link from "next/link";
 import { useState } from "react";
-import { api, type ApiError } from "@/components/ask/api";
+import { api, type ApiError } from "@/components/api-client";
 import type { VersionDiff } from "@/lib/policies/diff-versions";
 import type { PublishOptions } from "@/lib/policies/publish-options";
 import { VersionDiffView } from "./version-diff";

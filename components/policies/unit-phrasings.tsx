@@ -3,7 +3,7 @@
 // where each came from, a remove button per wording and a form to add one. The server checks the scope.
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { api, type ApiError } from "@/components/ask/api";
+import { api, type ApiError } from "@/components/api-client";
 import { useT } from "@/components/i18n-provider";
 import { ActionForm } from "@/components/questions/action-form";
 

@@ -1,4 +1,4 @@
-// Policy Markdown → validated data. The format is that of ../shared/corpus/docs: YAML frontmatter
+// Policy Markdown → validated data. The format is documented in docs/content-format.md: YAML frontmatter
 // (id, title, line, owner, source, effective) and `####` headings as the citable unit (条款);
 // a document without `####` headings is one unit.
 import matter from "gray-matter";

@@ -5,8 +5,8 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { childEnv } from "../env";
-import { startPostgres } from "../services/postgres";
-import { findFreePort } from "../services/ports";
+import { startPostgres } from "../embedded/postgres";
+import { findFreePort } from "../embedded/ports";
 
 const run = promisify(execFile);
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");

@@ -3,7 +3,7 @@
  * (variant, corpus) with the scorer's metrics plus the share of answerable / unanswerable questions
  * judged "nothing found" (state none). Ranking never reads gold labels; only the scoring here does.
  *
- *   npx tsx scripts/lab/compare.ts --corpora ../shared/corpus,../shared/corpus-val \
+ *   npx tsx scripts/lab/compare.ts --corpora <corpusDir>[,<corpusDir>…] \
  *        --variants '[{"name":"base","opts":{}},{"name":"rows","opts":{"tableRows":true}}]'
  *
  * --heldout: on a corpus whose name contains "stard", keep only the held-out fifth of the questions
@@ -17,6 +17,7 @@ import { parseArgs } from 'node:util';
 import { buildIndex, search, type RankerOptions } from '../../lib/search/relevance/ranker';
 import { phraseOption } from '../../lib/search/relevance/normalize';
 import type { LearnedLexicon } from '../../lib/search/relevance/lexicon/learned';
+import { requireCorpusArg } from '../eval/corpus-arg';
 import { loadCorpus, loadQueries } from './corpus';
 
 interface Variant {
@@ -39,7 +40,8 @@ function fnv1a(s: string): number {
 }
 
 const { values } = parseArgs({ options: { corpora: { type: 'string' }, variants: { type: 'string' }, dump: { type: 'boolean' }, heldout: { type: 'boolean' }, train: { type: 'boolean' } } });
-const corpora = (values.corpora ?? '../shared/corpus,../shared/corpus-val').split(',');
+const compareUsage = 'npx tsx scripts/lab/compare.ts --corpora <corpusDir>[,<corpusDir>…] [--variants <json>] [--heldout|--train] [--dump]';
+const corpora = (values.corpora ? values.corpora.split(',') : [undefined]).map((c) => requireCorpusArg(c, '--corpora', compareUsage, ['docs', 'questions.jsonl', 'score.mjs']));
 const variants = JSON.parse(values.variants ?? '[{"name":"default","opts":{}}]') as Variant[];
 
 const fmt = (x: number | null) => (x === null ? '  n/a' : x.toFixed(3));

@@ -3,7 +3,7 @@
  * then score with the corpus' own score.mjs. Ranking never reads gold labels; only the scorer (and the
  * --split partition, which only decides which questions go into which scoring file) does.
  *
- *   npx tsx scripts/lab/eval.ts <corpusDir> [--mode full|baseline] [--out results.jsonl]
+ *   npx tsx scripts/lab/eval.ts <corpusDir> [--mode full|baseline] [--out results.jsonl]   (corpusDir required)
  *        [--opts '{"k1":1.2,...}'] [--split] [--verbose]
  */
 import { execFileSync } from 'node:child_process';
@@ -11,6 +11,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildIndex, search, type RankerOptions } from '../../lib/search/relevance/ranker';
 import { baselineSearcher } from './baseline';
+import { requireCorpusArg } from '../eval/corpus-arg';
 import { loadCorpus, loadQueries } from './corpus';
 
 export interface ResultLine {
@@ -76,7 +77,7 @@ export function writeSplit(dir: string, outPrefix: string): [string, string] {
 
 function main(): void {
   const args = process.argv.slice(2);
-  const dir = args.find((a) => !a.startsWith('--') && !a.startsWith('{')) ?? '/work/shared/corpus';
+  const dir = requireCorpusArg(args.find((a) => !a.startsWith('--') && !a.startsWith('{')), '<corpusDir>', 'npx tsx scripts/lab/eval.ts <corpusDir with docs/, questions.jsonl and score.mjs> [--mode full|baseline] [--out results.jsonl]', ['docs', 'questions.jsonl', 'score.mjs']);
   const get = (k: string) => {
     const i = args.indexOf(k);
     return i >= 0 ? args[i + 1] : undefined;

@@ -7,7 +7,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs"
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { DEMO_PASSWORD, demoEmail } from "../../lib/seed/demo";
-import { findFreePort } from "../../lib/services/ports";
+import { findFreePort } from "../../lib/embedded/ports";
 import { createCleanups, runScript } from "../lib/cleanups";
 import { load, requestsPerSecond } from "../lib/load";
 import { ensureBuild, portalEnv, prepareThrowawayData, signIn, startPortal, startThrowawayServices, stopChild } from "../lib/throwaway-portal";

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { normalizeText } from '../../lib/search/relevance/normalize';
 import { buildIndex, search, type RankerOptions, type SearchResponse } from '../../lib/search/relevance/ranker';
+import { requireCorpusArg } from '../eval/corpus-arg';
 import { loadCorpus } from './corpus';
 
 interface Q { id: string; question: string; gold: { doc: string; section?: string }[]; type: string }
@@ -51,7 +52,7 @@ export function fmt(m: ReturnType<typeof metrics>) {
 }
 
 function main() {
-  const dir = process.argv[2] ?? '/work/shared/corpus';
+  const dir = requireCorpusArg(process.argv[2], '<corpusDir>', 'npx tsx scripts/lab/sweep.ts <corpusDir with docs/ and questions.jsonl> [experiment] [ranker options json]');
   const exp = process.argv[3] ?? 'grid';
   const extra = process.argv[4] ? (JSON.parse(process.argv[4]) as Partial<RankerOptions>) : {};
   const qs = loadGold(dir);

@@ -1,4 +1,4 @@
-// npx tsx scripts/lexicon/audit-legacy.ts --corpus ../shared/corpus [--content content] [--out docs/decisions/0017-legacy-audit.md]
+// npx tsx scripts/lexicon/audit-legacy.ts --corpus <dev corpus dir> [--content content] [--out docs/decisions/0017-legacy-audit.md]
 //
 // Audits every quarantined pre-issue-20 synonym group (lexicon/legacy-dev.ts) against the DEV set only
 // (never a validation set): which dev questions it fires on, whether it BRIDGES a dev question to its
@@ -8,6 +8,7 @@
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { requireCorpusArg } from "../eval/corpus-arg";
 import { parsePolicy } from "../../lib/content/parse-policy";
 import { LEGACY_DEV_SYNONYM_GROUPS } from "../../lib/search/relevance/lexicon/legacy-dev";
 import { containsTerm, mergeSynonymGroups } from "../../lib/search/relevance/synonyms";
@@ -17,10 +18,7 @@ import { normalizeText } from "../../lib/search/relevance/normalize";
 const { values } = parseArgs({
   options: { corpus: { type: "string" }, content: { type: "string", default: "content" }, out: { type: "string", default: "docs/decisions/0017-legacy-audit.md" } },
 });
-if (!values.corpus) {
-  console.error("usage: npx tsx scripts/lexicon/audit-legacy.ts --corpus <dev corpus dir> [--content content] [--out file]");
-  process.exit(2);
-}
+const corpus = requireCorpusArg(values.corpus, "--corpus", "npx tsx scripts/lexicon/audit-legacy.ts --corpus <dev corpus dir> [--content content] [--out file]");
 
 function units(docsDir: string): Map<string, string> {
   const out = new Map<string, string>();
@@ -31,9 +29,9 @@ function units(docsDir: string): Map<string, string> {
   return out;
 }
 
-const devUnits = units(path.join(values.corpus, "docs"));
+const devUnits = units(path.join(corpus, "docs"));
 const contentText = [...units(values.content!).values()].join("\n");
-const questions = readFileSync(path.join(values.corpus, "questions.jsonl"), "utf8")
+const questions = readFileSync(path.join(corpus, "questions.jsonl"), "utf8")
   .split("\n")
   .filter((l) => l.trim())
   .map((l) => JSON.parse(l) as { id: string; question: string; gold: { doc: string; section?: string }[]; type: string })

@@ -7,14 +7,15 @@
 //   general  the general lexicon, no learned table
 //   learned  the general lexicon + the learned table (the portal's default)
 //   nolex    no synonym groups + the learned table
-//   peers    character-bigram BM25 (lib/search/eval/bigram-baseline) and BM25 over jieba words
+//   peers    character-bigram BM25 (scripts/eval/bigram-baseline) and BM25 over jieba words
 // Prints one markdown row per variant. Reads only id + question for ranking; gold only via score.mjs.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { buildBigramIndex, searchBigram } from "../../lib/search/eval/bigram-baseline";
+import { requireCorpusArg } from "../eval/corpus-arg";
+import { buildBigramIndex, searchBigram } from "../eval/bigram-baseline";
 import type { AnalyzerOptions } from "../../lib/search/relevance/analyze";
 import type { LearnedLexicon } from "../../lib/search/relevance/lexicon/learned";
 import { LEGACY_DEV_SYNONYM_GROUPS } from "../../lib/search/relevance/lexicon/legacy-dev";
@@ -24,11 +25,7 @@ import { getJieba } from "../../lib/search/relevance/tokenize";
 import { loadCorpus, loadQueries } from "../lab/corpus";
 
 const { values } = parseArgs({ options: { corpus: { type: "string" }, variants: { type: "string", default: "legacy,none,general,learned,peers" }, one: { type: "boolean", default: false }, heldout: { type: "boolean", default: false }, table: { type: "string" } } });
-if (!values.corpus) {
-  console.error("usage: npx tsx scripts/lexicon/compare.ts --corpus <dir> [--variants legacy,none,general,learned,nolex,peers]");
-  process.exit(2);
-}
-const dir = path.resolve(values.corpus);
+const dir = requireCorpusArg(values.corpus, "--corpus", "npx tsx scripts/lexicon/compare.ts --corpus <dir with docs/, questions.jsonl and score.mjs> [--variants legacy,none,general,learned,nolex,peers]", ["docs", "questions.jsonl", "score.mjs"]);
 const rows = loadCorpus(dir);
 // --heldout: only the fifth of the questions that scripts/lexicon/learn.ts holds out (FNV-1a of the id % 5 = 0)
 function fnv1a(s: string): number {

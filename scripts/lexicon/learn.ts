@@ -1,7 +1,7 @@
 // npm run lexicon:learn -- --corpus <dir> [--folds 5] [--out <file>] [--check-only] [--params <json>] [--without-heldout]
 //
 // Learns the everyday-word → formal-term table (lib/search/relevance/lexicon/learned-stard.json) from a
-// corpus in the ../shared/corpus format whose questions carry gold articles (e.g. corpus-stard-train).
+// corpus (docs/ in the docs/content-format.md format + questions.jsonl) whose questions carry gold articles (e.g. corpus-stard-train).
 // Procedure (docs/decisions/0017-general-lexicon.md; counting and selection in lexicon/learn.ts):
 //  1. every 5th question by FNV-1a hash of its id is HELD OUT (own acceptance check, never tuned on);
 //  2. k-fold cross-validation over the remaining questions (folds by question) picks the thresholds
@@ -17,6 +17,7 @@ import { parseArgs } from "node:util";
 import { resolveGroups } from "../../lib/search/relevance/analyze";
 import { articleWords, countCooccurrence, questionWords, selectEntries, type LearnParams, type LearnedLexicon } from "../../lib/search/relevance/lexicon/learn";
 import { buildIndex, search, type RelevanceIndex } from "../../lib/search/relevance/ranker";
+import { requireCorpusArg } from "../eval/corpus-arg";
 import { loadCorpus } from "../lab/corpus";
 
 const { values } = parseArgs({
@@ -43,11 +44,7 @@ const { values } = parseArgs({
     analyzer: { type: "string" },
   },
 });
-if (!values.corpus) {
-  console.error("usage: npm run lexicon:learn -- --corpus <dir with docs/ and questions.jsonl carrying gold> [--folds 5] [--out file] [--check-only]");
-  process.exit(2);
-}
-const dir = path.resolve(values.corpus);
+const dir = requireCorpusArg(values.corpus, "--corpus", "npm run lexicon:learn -- --corpus <dir with docs/ and questions.jsonl carrying gold> [--folds 5] [--out file] [--check-only]");
 const folds = Number(values.folds);
 const log = (s: string) => console.log(s);
 

@@ -8,7 +8,7 @@ import v8 from "node:v8";
 import { importPolicies } from "../../lib/content/import-policies";
 import type { MeiliConfig } from "../../lib/search/client";
 import { getCorpus } from "../../lib/search/corpus";
-import { createNamespace, type Namespace } from "../../lib/search/eval/isolated-namespace";
+import { createNamespace, type Namespace } from "../eval/isolated-namespace";
 import { searchClauses } from "../../lib/search/search-clauses";
 import { syncIndex } from "../../lib/search/sync-index";
 import type { Cleanups } from "./cleanups";

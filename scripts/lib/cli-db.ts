@@ -2,7 +2,7 @@
 // `npm run dev` / `npm start` runs (started for the CLI when it is not running).
 import { createDb, type Db } from "../../lib/db/client";
 import { launcherEnv } from "../../lib/env";
-import { startStack } from "../../lib/services/local-stack";
+import { startStack } from "../../lib/embedded/local-stack";
 
 export async function openCliDb(): Promise<{ db: Db; url: string; close(): Promise<void> }> {
   const url = launcherEnv().DATABASE_URL;

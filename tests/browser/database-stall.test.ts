@@ -5,7 +5,7 @@
 // again. A second portal on the same build, with its database behind a proxy that can stop
 // forwarding (tests/helpers/freezing-proxy.ts), so the tier's own portal keeps running.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { findFreePort } from "@/lib/services/ports";
+import { findFreePort } from "@/lib/embedded/ports";
 import { portalEnv, startPortal, type RunningPortal } from "../../scripts/lib/throwaway-portal";
 import { usePortal } from "../helpers/browser";
 import { makeLine, makeSearchedAskSession, makeUser, TEST_PASSWORD } from "../helpers/factories";

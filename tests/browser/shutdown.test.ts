@@ -3,7 +3,7 @@
 // writes what is queued before it exits. A second portal on the same build and database, as in
 // tests/browser/tls-proxy.test.ts, so the tier's own portal keeps running.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { findFreePort } from "@/lib/services/ports";
+import { findFreePort } from "@/lib/embedded/ports";
 import { portalEnv, startPortal, stopChild, type RunningPortal } from "../../scripts/lib/throwaway-portal";
 import { usePortal } from "../helpers/browser";
 import { makeUser, TEST_PASSWORD } from "../helpers/factories";

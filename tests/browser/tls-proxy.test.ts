@@ -10,7 +10,7 @@ import https from "node:https";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { findFreePort } from "@/lib/services/ports";
+import { findFreePort } from "@/lib/embedded/ports";
 import { portalEnv, startPortal } from "../../scripts/lib/throwaway-portal";
 import { usePortal } from "../helpers/browser";
 import { makeUser, TEST_PASSWORD } from "../helpers/factories";

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { saveCalendarOverride, saveTimeLimit, updateUser } from "@/lib/admin/admin-verbs";
+import { saveCalendarOverride } from "@/lib/admin/save-calendar-override";
+import { saveTimeLimit } from "@/lib/admin/save-time-limit";
+import { updateUser } from "@/lib/admin/update-user";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
 import { fileQuestion } from "@/lib/questions/file-question";
 import { loadCalendar } from "@/lib/time/calendar";

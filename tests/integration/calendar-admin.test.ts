@@ -2,7 +2,8 @@
 // New Year 2027 (a year the holiday package does not know) on the real PostgreSQL.
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { saveCalendarOverride, saveTimeLimit } from "@/lib/admin/admin-verbs";
+import { saveCalendarOverride } from "@/lib/admin/save-calendar-override";
+import { saveTimeLimit } from "@/lib/admin/save-time-limit";
 import { importOfficialCalendar } from "@/lib/admin/import-official-calendar";
 import { saveWorkingHours } from "@/lib/admin/save-working-hours";
 import { ForbiddenError, ValidationError } from "@/lib/errors";

@@ -7,7 +7,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findFreePort, waitFor } from "@/lib/services/ports";
+import { findFreePort, waitFor } from "@/lib/embedded/ports";
 import { useTestDb } from "../helpers/test-db";
 
 const t = useTestDb();

@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { getQuestionDetail } from "@/lib/questions/get-question-detail";
 import { fileQuestion } from "@/lib/questions/file-question";
-import { waitFor } from "@/lib/services/ports";
+import { waitFor } from "@/lib/embedded/ports";
 import { ctxOf } from "../helpers/actors";
 import { makeDepartment, makeLine, makeSearchedAskSession, makeUser } from "../helpers/factories";
 import { notificationIdIn, startSmtpReceiver, startWebhookReceiver } from "../helpers/receivers";

@@ -4,8 +4,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { startMeilisearch } from "@/lib/services/meilisearch";
-import { findFreePort } from "@/lib/services/ports";
+import { startMeilisearch } from "@/lib/embedded/meilisearch";
+import { findFreePort } from "@/lib/embedded/ports";
 
 describe("embedded Meilisearch", () => {
   it("starts with a master key that begins with a dash, and requires that key", { timeout: 60_000 }, async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { BrushOffError, ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
-import { savePhrase } from "@/lib/admin/admin-verbs";
+import { savePhrase } from "@/lib/admin/save-phrase";
 import { confirmSolved, fileComplaint, rateQuestion, reopenQuestion } from "@/lib/questions/asker-actions";
 import { confirmDeflection, recordSuggestionView, startAskSession } from "@/lib/questions/ask-session";
 import { fileQuestion } from "@/lib/questions/file-question";

@@ -2,7 +2,8 @@
 // which 条线, and superseded policy text (version fields, and citing it refused).
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { addSynonyms, setHandoffReceivers } from "@/lib/admin/admin-verbs";
+import { addSynonyms } from "@/lib/admin/add-synonyms";
+import { setHandoffReceivers } from "@/lib/admin/set-handoff-receivers";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
 import { getSection } from "@/lib/policies/get-section";
 import { fileQuestion } from "@/lib/questions/file-question";

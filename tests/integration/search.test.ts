@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importPolicies } from "@/lib/content/import-policies";
 import { corpusSettled } from "@/lib/search/corpus";
-import { evalCorpus } from "@/lib/search/eval/eval-corpus";
+import { evalCorpus } from "@/scripts/eval/eval-corpus";
 import { logSearch } from "@/lib/search/log-search";
 import { SearchLogBuffer } from "@/lib/search/search-log-buffer";
 import { countDocuments, deleteDocumentsWhere, filterValue, sectionsIndexUid } from "@/lib/search/meili-index";
@@ -231,7 +231,7 @@ describe("search log buffer", () => {
 
 describe("evaluation", () => {
   it("answers a corpus in the scorer's format without reading gold labels", async () => {
-    const { createNamespace } = await import("@/lib/search/eval/isolated-namespace");
+    const { createNamespace } = await import("@/scripts/eval/isolated-namespace");
     const ns = await createNamespace(t.ownerUrl, t.meili);
     try {
       const { lines } = await evalCorpus(ns, FIXTURES);

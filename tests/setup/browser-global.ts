@@ -10,7 +10,7 @@ import { prepareDatabase } from "../../lib/db/prepare-database";
 import { productionBuildState } from "../../scripts/lib/build-freshness";
 import { withPortalNodeOptions } from "../../scripts/lib/portal-node-options";
 import { prepareData } from "../../scripts/prepare-data";
-import { findFreePort, waitFor } from "../../lib/services/ports";
+import { findFreePort, waitFor } from "../../lib/embedded/ports";
 import { startOidcProvider } from "./oidc";
 import { OIDC_TEST_GROUP_ROLES } from "./oidc-accounts";
 import { startTestStack } from "./stack";

@@ -4,9 +4,9 @@ import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { EMBEDDED_APP_ROLE, urlWithCredentials } from "../../lib/db/app-role";
-import { startMeilisearch } from "../../lib/services/meilisearch";
-import { findFreePort } from "../../lib/services/ports";
-import { startPostgres } from "../../lib/services/postgres";
+import { startMeilisearch } from "../../lib/embedded/meilisearch";
+import { findFreePort } from "../../lib/embedded/ports";
+import { startPostgres } from "../../lib/embedded/postgres";
 
 export interface TestStack {
   dir: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bigramTokens, buildBigramIndex, searchBigram } from "@/lib/search/eval/bigram-baseline";
+import { bigramTokens, buildBigramIndex, searchBigram } from "@/scripts/eval/bigram-baseline";
 
 describe("bigram baseline", () => {
   it("cuts CJK runs into bigrams and keeps latin words whole, lower-cased", () => {

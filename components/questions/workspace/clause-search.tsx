@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useT } from "@/components/i18n-provider";
 import { Snippet } from "@/components/search/snippet";
 import type { Segment } from "@/lib/search/highlight";
-import { api, type ApiError } from "../../ask/api";
+import { api, type ApiError } from "@/components/api-client";
 import { useCitations } from "./citation-context";
 
 interface Hit {

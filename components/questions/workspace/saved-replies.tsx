@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useState } from "react";
 import { useT } from "@/components/i18n-provider";
 import { fillPlaceholders, PLACEHOLDERS, type PlaceholderValues } from "@/lib/saved-replies/placeholders";
-import { api, type ApiError } from "../../ask/api";
+import { api, type ApiError } from "@/components/api-client";
 
 interface SavedReply {
   id: string;

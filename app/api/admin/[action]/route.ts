@@ -1,4 +1,11 @@
-import { addRosterEntry, addSynonyms, saveCalendarOverride, savePhrase, saveTimeLimit, setAssignment, setHandoffReceivers, updateUser } from "@/lib/admin/admin-verbs";
+import { addRosterEntry } from "@/lib/admin/add-roster-entry";
+import { addSynonyms } from "@/lib/admin/add-synonyms";
+import { saveCalendarOverride } from "@/lib/admin/save-calendar-override";
+import { savePhrase } from "@/lib/admin/save-phrase";
+import { saveTimeLimit } from "@/lib/admin/save-time-limit";
+import { setAssignment } from "@/lib/admin/set-assignment";
+import { setHandoffReceivers } from "@/lib/admin/set-handoff-receivers";
+import { updateUser } from "@/lib/admin/update-user";
 import { importOfficialCalendar } from "@/lib/admin/import-official-calendar";
 import { saveWorkingHours } from "@/lib/admin/save-working-hours";
 import { saveReviewSetting } from "@/lib/complaints/save-review-setting";

@@ -1,9 +1,9 @@
 // Benchmark baselines over the sections an eval namespace imported: the same units the portal
 // ranks, read back from PostgreSQL, and a Meilisearch index with DEFAULT settings (no searchable
 // attributes, ranking rules, locales or synonyms set) to show what the portal adds on top of it.
-import type { DbTx } from "../../db/client";
-import { meiliClient, settled, type MeiliConfig } from "../client";
-import { deleteIndex } from "../meili-index";
+import type { DbTx } from "../../lib/db/client";
+import { meiliClient, settled, type MeiliConfig } from "../../lib/search/client";
+import { deleteIndex } from "../../lib/search/meili-index";
 
 export interface EvalSection {
   id: string;

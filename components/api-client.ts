@@ -19,13 +19,3 @@ export async function api<T>(path: string, init?: { method?: string; body?: unkn
   }
   return json as T;
 }
-
-export interface SuggestHit {
-  sectionId: string;
-  policyId: string;
-  policyTitle: string;
-  label: string;
-  heading: string;
-  line: string;
-  snippet: { text: string; hit: boolean }[];
-}

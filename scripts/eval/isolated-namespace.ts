@@ -2,10 +2,10 @@
 // and its own Meilisearch index prefix. Removed afterwards, so nothing of the portal is touched.
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { createDb, type Db } from "../../db/client";
-import { migrate } from "../../db/migrate";
-import type { MeiliConfig } from "../client";
-import { deleteIndex, sectionsIndexUid } from "../meili-index";
+import { createDb, type Db } from "../../lib/db/client";
+import { migrate } from "../../lib/db/migrate";
+import type { MeiliConfig } from "../../lib/search/client";
+import { deleteIndex, sectionsIndexUid } from "../../lib/search/meili-index";
 
 export interface Namespace {
   db: Db;

@@ -1,10 +1,10 @@
-// Runs every question of a corpus (docs/ + questions.jsonl, the ../shared/corpus format) through the
+// Runs every question of a corpus (docs/ + questions.jsonl, policies in the docs/content-format.md format) through the
 // same searchClauses() the ask page uses. Reads only `id` and `question`: never the gold labels.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { importPolicies } from "../../content/import-policies";
-import { syncIndex } from "../sync-index";
-import { searchClauses } from "../search-clauses";
+import { importPolicies } from "../../lib/content/import-policies";
+import { syncIndex } from "../../lib/search/sync-index";
+import { searchClauses } from "../../lib/search/search-clauses";
 import type { Namespace } from "./isolated-namespace";
 
 export interface EvalLine {

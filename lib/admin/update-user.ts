@@ -1,0 +1,30 @@
+import "server-only";
+import { isUniqueViolation, ValidationError } from "../errors";
+import type { Ctx } from "../kernel/context";
+import { parseInput } from "../validation";
+import { adminAudit, requireAdmin } from "./admin-guard";
+import { userUpdateInput } from "./schemas";
+
+/** Role changes and disabling take effect on the user's next request (the session version moves on). */
+export async function updateUser(ctx: Ctx, raw: unknown) {
+  requireAdmin(ctx);
+  const input = parseInput(userUpdateInput, raw);
+  if (input.userId === ctx.actor.id && (input.disabled || (input.roles && !input.roles.includes("ADMIN")))) {
+    throw new ValidationError({ userId: "不能停用自己或取消自己的管理员角色" });
+  }
+  await ctx.db.user
+    .update({
+      where: { id: input.userId },
+      data: {
+        ...(input.roles ? { roles: input.roles } : {}),
+        ...(input.disabled === undefined ? {} : { disabledAt: input.disabled ? ctx.now : null }),
+        ...(input.oidcSubject === undefined ? {} : { oidcSubject: input.oidcSubject }),
+        sessionVersion: { increment: 1 },
+      },
+    })
+    .catch((err: unknown) => {
+      if (isUniqueViolation(err)) throw new ValidationError({ oidcSubject: "这个单点登录标识已绑定到另一个用户" });
+      throw err;
+    });
+  await adminAudit(ctx, "user.update", input.userId, input);
+}
