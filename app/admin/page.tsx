@@ -6,43 +6,17 @@ import { OfficialCalendarForm } from "@/components/admin/official-calendar-form"
 import { ReviewSettingsSection } from "@/components/complaints/review-settings-section";
 import { formatPeriods } from "@/lib/admin/save-working-hours";
 import { SetupChecklist } from "@/components/admin/setup-checklist";
-import { setupChecklist } from "@/lib/admin/setup-checklist";
-import { requirePageActor } from "@/lib/auth/session";
+import { adminOverview } from "@/lib/admin/admin-overview";
 import { isolateBidi } from "@/lib/bidi";
-import { db } from "@/lib/db/client";
-import { listedReceiverIds } from "@/lib/questions/handoff-receivers";
+import { authedPage } from "@/lib/http/page";
 import { EscalationSettings } from "@/components/admin/escalation-settings";
 import { fmt } from "@/lib/questions/labels";
-import { HOURS_KEY, loadCalendarData, loadWorkingHours, parseHours } from "@/lib/time/calendar";
-import { isProvisionalYear } from "@/lib/time/holidays";
-import { localDate } from "@/lib/time/zone";
 
 export const dynamic = "force-dynamic";
 
-const companyHoursOf = (value: unknown) => parseHours(value) ?? [];
-
 export default async function AdminPage() {
-  await requirePageActor("ADMIN");
-  const [limits, overrides, listedReceivers, checklist] = await Promise.all([
-    db().timeLimitPolicy.findMany({ include: { line: { select: { name: true } } }, orderBy: [{ lineId: "asc" }, { priority: "asc" }] }),
-    db().calendarOverride.findMany({ where: { date: { gte: new Date(Date.now() - 86_400_000) } }, orderBy: { date: "asc" } }),
-    listedReceiverIds(db()),
-    setupChecklist(db()),
-  ]);
-  const [lines, owners, users, phrases, roster] = await Promise.all([
-    db().businessLine.findMany({ orderBy: { name: "asc" }, include: { assignments: { orderBy: { createdAt: "asc" }, include: { user: { select: { name: true } } } } } }),
-    db().user.findMany({ where: { roles: { has: "FIRST_CONTACT_OWNER" }, disabledAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
-    db().user.findMany({ orderBy: { email: "asc" }, take: 500, select: { id: true, name: true, email: true, roles: true, disabledAt: true, oidcSubject: true } }),
-    db().brushOffPhrase.findMany({ orderBy: { phrase: "asc" } }),
-    db().dutyRoster.findMany({ where: { endsAt: { gt: new Date() } }, orderBy: { startsAt: "asc" }, include: { user: { select: { name: true } }, line: { select: { name: true } } } }),
-  ]);
+  const { limits, overrides, listedReceivers, checklist, lines, owners, users, phrases, roster, companyHours, lineHours, thisYear, years } = await authedPage(["ADMIN"], ({ ctx }) => adminOverview(ctx));
   const lineOpts = lines.map((l) => ({ id: l.id, name: l.name }));
-  const calendarData = await loadCalendarData(db(), { fresh: true });
-  const companyHours = await loadWorkingHours(db());
-  const lineHours = await db().appSetting.findMany({ where: { key: { startsWith: `${HOURS_KEY}:` } } });
-  const lineName = new Map(lines.map((l) => [l.id, l.name]));
-  const thisYear = Number(localDate(new Date()).slice(0, 4));
-  const years = [thisYear, thisYear + 1].map((y) => ({ year: y, provisional: isProvisionalYear(y, calendarData) }));
   return (
     <div className="mx-auto max-w-5xl space-y-10">
       <CalendarBanner />
@@ -98,7 +72,7 @@ export default async function AdminPage() {
         <h3 className="mt-4 font-medium">工作时间（含午休）</h3>
         <ul className="mt-1 text-sm" data-testid="working-hours">
           <li>公司默认 · {formatPeriods(companyHours)}</li>
-          {lineHours.map((h) => <li key={h.key}>{lineName.get(h.key.slice(HOURS_KEY.length + 1)) ?? "（已删除的条线）"} · {formatPeriods(companyHoursOf(h.value))}</li>)}
+          {lineHours.map((h) => <li key={h.key}>{h.lineName ?? "（已删除的条线）"} · {formatPeriods(h.periods)}</li>)}
         </ul>
         <div className="mt-2"><WorkingHoursForm lines={lineOpts} /></div>
         <h3 id="calendar-h" className="mt-4 font-medium">工作日历：官方放假安排</h3>

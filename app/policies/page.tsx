@@ -3,6 +3,7 @@ import { z } from "zod";
 import { hasRole } from "@/lib/auth/roles";
 import { requirePageActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
+import { policyCatalogue } from "@/lib/policies/read-policy";
 
 export const dynamic = "force-dynamic";
 
@@ -10,11 +11,7 @@ export const dynamic = "force-dynamic";
 export default async function PoliciesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor();
   const line = z.string().max(50).optional().catch(undefined).parse((await searchParams).line);
-  const lines = await db().businessLine.findMany({
-    where: { policies: { some: { status: "ACTIVE" } }, ...(line ? { name: line } : {}) },
-    orderBy: { name: "asc" },
-    include: { policies: { where: { status: "ACTIVE" }, orderBy: { title: "asc" }, select: { id: true, title: true, ownerName: true, effective: true } } },
-  });
+  const lines = await policyCatalogue(db(), line);
   return (
     <div className="mx-auto max-w-3xl">
       <h1 className="text-2xl font-bold">制度目录{line ? `：${line}` : ""}</h1>

@@ -1,16 +1,12 @@
-import { randomUUID } from "node:crypto";
 import Link from "next/link";
 import { Suspense } from "react";
 import { z } from "zod";
 import { SearchBox } from "@/components/search/search-box";
 import { Snippet } from "@/components/search/snippet";
-import { requirePageActor } from "@/lib/auth/session";
+import { authedPage } from "@/lib/http/page";
 import { getT } from "@/lib/i18n/t";
-import { db } from "@/lib/db/client";
-import { logSearchInBackground } from "@/lib/search/log-search";
-import { portalSearchDeps } from "@/lib/search/portal-search";
-import { isStale, policyFreshness } from "@/lib/policies/freshness";
-import { groupByPolicy, searchClauses } from "@/lib/search/search-clauses";
+import { isStale } from "@/lib/policies/freshness";
+import { browsableLines, searchPolicies } from "@/lib/search/search-policies";
 
 export const dynamic = "force-dynamic";
 
@@ -21,10 +17,9 @@ const params = z.object({
 });
 
 export default async function SearchPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = await requirePageActor();
   const raw = await searchParams;
   const input = params.parse({ q: raw.q, line: raw.line || undefined, owner: raw.owner || undefined });
-  const lines = (await db().businessLine.findMany({ where: { policies: { some: { status: "ACTIVE" } } }, orderBy: { name: "asc" }, select: { name: true } })).map((l) => l.name);
+  const { lines, found } = await authedPage([], async ({ ctx }) => ({ lines: await browsableLines(ctx.db), found: input.q ? await searchPolicies(ctx, input) : null }));
 
   let body: React.ReactNode = (
     <section aria-labelledby="browse" className="mt-8">
@@ -41,14 +36,9 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
     </section>
   );
 
-  if (input.q) {
-    const started = performance.now();
-    const searchQueryId = randomUUID();
-    const result = await searchClauses(portalSearchDeps(), { ...input, limit: 20 });
-    logSearchInBackground(db(), { id: searchQueryId, userId: actor.id, query: input.q, line: input.line, owner: input.owner, latencyMs: performance.now() - started, result });
-    const groups = groupByPolicy(result.hits);
+  if (found) {
+    const { searchQueryId, result, groups, freshness } = found;
     const t = await getT();
-    const freshness = await policyFreshness(db(), groups.map((g) => g.policyId), new Date());
     body = (
       <section aria-labelledby="results" className="mt-6">
         <h2 id="results" className="sr-only">搜索结果</h2>

@@ -4,7 +4,10 @@ import { denyAccess } from "../auth/deny-access";
 import type { DbTx } from "../db/client";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
 import { parseInput } from "../validation";
+import { logSearch } from "../search/log-search";
 import { recordPhrasingSignal } from "../search/phrasings/record-phrasing-signal";
+import { portalSearchDeps } from "../search/portal-search";
+import { searchClauses } from "../search/search-clauses";
 import { searchLogBuffer } from "../search/search-log-buffer";
 import type { Ctx } from "../kernel/context";
 
@@ -90,4 +93,25 @@ export async function searchedSessionOrThrow(ctx: Ctx, tx: DbTx, askSessionId: s
   if (s.outcome === "CONFIRMED_DEFLECTION") throw new ConflictError("这个提问会话已确认由制度条款解决；如仍需人工解答，请重新检索后再提交");
   if (s._count.searches === 0) throw new ConflictError("请先检索制度：这个提问会话还没有任何检索记录，看过建议条款后才能提交");
   return s.id;
+}
+
+const suggestInput = z.object({
+  q: z.string().trim().min(1, "请输入问题").max(200, "建议检索最多使用前 200 个字"),
+  session: z.string().uuid("提问会话无效"),
+});
+
+/**
+ * Suggestions while the asker types: the same pipeline as eval:search, logged into the asker's own ask
+ * session. Another person's (or a missing) session gets no suggestions and no log row.
+ */
+export async function suggestClauses(ctx: Ctx, raw: unknown) {
+  const params = parseInput(suggestInput, raw);
+  const session = await ctx.db.askSession.findFirst({ where: { id: params.session, userId: ctx.actor.id }, select: { id: true } });
+  if (!session) return { hits: [], deflected: false, state: "none" as const, degraded: false };
+  const started = performance.now();
+  const result = await searchClauses(portalSearchDeps(), { q: params.q, limit: 5 });
+  // Stored before answering: filing moments later must find what was shown.
+  await logSearch(ctx.db, { userId: ctx.actor.id, askSessionId: session.id, query: params.q, latencyMs: performance.now() - started, result });
+  await ctx.db.askSession.update({ where: { id: session.id }, data: { lastActivityAt: new Date() } });
+  return { hits: result.hits, deflected: result.deflected, state: result.state, degraded: result.degraded };
 }

@@ -1,13 +1,11 @@
 import Link from "next/link";
-import { forbidden } from "next/navigation";
 import { LedgerFilterForm } from "@/components/insights/ledger-filter-form";
 import { LedgerTable } from "@/components/insights/ledger-table";
 import { ledgerFilterOptions, listLedger, type LedgerFilters } from "@/lib/analytics/ledger";
 import { ledgerQuery, parseLedgerFilters } from "@/lib/analytics/ledger-filters";
 import { parseRange, type DateRange } from "@/lib/analytics/range";
-import { requirePageActor } from "@/lib/auth/session";
-import { ForbiddenError, ValidationError } from "@/lib/errors";
-import { ctxFor } from "@/lib/http/ctx";
+import { ValidationError } from "@/lib/errors";
+import { authedPage } from "@/lib/http/page";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "登记台账" };
@@ -15,30 +13,31 @@ export const metadata = { title: "登记台账" };
 type Params = Record<string, string | string[] | undefined>;
 
 export default async function LedgerPage({ searchParams }: { searchParams: Promise<Params> }) {
-  const actor = await requirePageActor("MANAGER", "QA_REVIEWER", "ADMIN");
-  const ctx = ctxFor(actor);
   const params = await searchParams;
   const cursor = (Array.isArray(params.cursor) ? params.cursor[0] : params.cursor) || null;
 
-  let range: DateRange = parseRange({}, ctx.now);
-  let filters: LedgerFilters = {};
-  let problem = null as ValidationError | null;
-  const refused = (err: unknown) => {
-    if (err instanceof ForbiddenError) forbidden();
-    if (!(err instanceof ValidationError)) throw err;
-    problem = err;
-    return null;
-  };
-  try {
-    range = parseRange(params, ctx.now);
-    filters = parseLedgerFilters(params);
-  } catch (err) {
-    refused(err);
-  }
-  const [result, options] = await Promise.all([
-    problem ? null : listLedger(ctx, { range, filters, cursor }).catch(refused),
-    ledgerFilterOptions(ctx),
-  ]);
+  const { actor, range, filters, problem, result, options } = await authedPage(["MANAGER", "QA_REVIEWER", "ADMIN"], async ({ actor, ctx }) => {
+    let range: DateRange = parseRange({}, ctx.now);
+    let filters: LedgerFilters = {};
+    let problem = null as ValidationError | null;
+    // A ValidationError is shown above the (empty) table; anything else goes to authedPage.
+    const refused = (err: unknown) => {
+      if (!(err instanceof ValidationError)) throw err;
+      problem = err;
+      return null;
+    };
+    try {
+      range = parseRange(params, ctx.now);
+      filters = parseLedgerFilters(params);
+    } catch (err) {
+      refused(err);
+    }
+    const [result, options] = await Promise.all([
+      problem ? null : listLedger(ctx, { range, filters, cursor }).catch(refused),
+      ledgerFilterOptions(ctx),
+    ]);
+    return { actor, range, filters, problem: problem as ValidationError | null, result, options };
+  });
 
   return (
     <div className="space-y-4">

@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { forbidden } from "next/navigation";
 import { Kpi, KpiGrid, num, pct } from "@/components/insights/kpi";
 import { AttainmentSection, DeflectionSection, ExistedSection, VolumeSection } from "@/components/insights/management-sections";
 import { DashboardTabs } from "@/components/insights/dashboard-tabs";
@@ -7,9 +6,8 @@ import { RangeForm } from "@/components/insights/range-form";
 import { chosenTab } from "@/components/insights/tab-choice";
 import { getManagementDashboard, type ManagementDashboard } from "@/lib/analytics/management-dashboard";
 import { firstParam, parseRangeOrDefault, rangeQuery } from "@/lib/analytics/range";
-import { requirePageActor } from "@/lib/auth/session";
-import { ForbiddenError, ValidationError } from "@/lib/errors";
-import { ctxFor } from "@/lib/http/ctx";
+import { ValidationError } from "@/lib/errors";
+import { authedPage } from "@/lib/http/page";
 import { fmt } from "@/lib/questions/labels";
 
 export const dynamic = "force-dynamic";
@@ -27,24 +25,21 @@ const TABS = [
 const TAB_IDS = TABS.map((t) => t.id);
 
 export default async function ManagementPage({ searchParams }: { searchParams: Promise<Params> }) {
-  const actor = await requirePageActor("MANAGER", "ADMIN");
-  const ctx = ctxFor(actor);
   const params = await searchParams;
-  const { range, problem } = parseRangeOrDefault(params, ctx.now);
-  const problems: string[] = problem ? [`日期有误：${problem}（已显示最近 30 天）`] : [];
-  const load = (filters: { lineId: string | null; departmentId: string | null }) =>
-    getManagementDashboard(ctx, { range, ...filters }).catch((err) => {
-      if (err instanceof ForbiddenError) forbidden();
-      throw err;
-    });
-  let d: ManagementDashboard;
-  try {
-    d = await load({ lineId: one(params.line), departmentId: one(params.dept) });
-  } catch (err) {
-    if (!(err instanceof ValidationError)) throw err;
-    problems.push(`筛选条件有误：${Object.values(err.fields).join("；")}（已显示全部）`);
-    d = await load({ lineId: null, departmentId: null });
-  }
+  const { range, problems, d } = await authedPage(["MANAGER", "ADMIN"], async ({ ctx }) => {
+    const { range, problem } = parseRangeOrDefault(params, ctx.now);
+    const problems: string[] = problem ? [`日期有误：${problem}（已显示最近 30 天）`] : [];
+    const load = (filters: { lineId: string | null; departmentId: string | null }) => getManagementDashboard(ctx, { range, ...filters });
+    let d: ManagementDashboard;
+    try {
+      d = await load({ lineId: one(params.line), departmentId: one(params.dept) });
+    } catch (err) {
+      if (!(err instanceof ValidationError)) throw err;
+      problems.push(`筛选条件有误：${Object.values(err.fields).join("；")}（已显示全部）`);
+      d = await load({ lineId: null, departmentId: null });
+    }
+    return { range, problems, d };
+  });
 
   const href = (filters: { line?: string | null; dept?: string | null }) => {
     const q = new URLSearchParams(rangeQuery(range));

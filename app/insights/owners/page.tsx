@@ -1,12 +1,10 @@
 import Link from "next/link";
-import { forbidden, notFound } from "next/navigation";
 import { OwnerKpis, OwnerRankings, OwnersChart, OwnersTable, OwnerTrend, ScorecardDefinitions } from "@/components/insights/owner-scorecard";
 import { RangeForm } from "@/components/insights/range-form";
 import { firstParam, parseRangeOrDefault, rangeQuery } from "@/lib/analytics/range";
 import { getScorecardDashboard, type ScorecardDashboard } from "@/lib/analytics/scorecard-dashboard";
-import { requirePageActor } from "@/lib/auth/session";
-import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
-import { ctxFor } from "@/lib/http/ctx";
+import { ValidationError } from "@/lib/errors";
+import { authedPage } from "@/lib/http/page";
 import { fmt } from "@/lib/questions/labels";
 
 export const dynamic = "force-dynamic";
@@ -17,25 +15,21 @@ const one = (v: string | string[] | undefined) => firstParam(v) ?? null;
 const field = "rounded border border-slate-400 px-2 py-1";
 
 export default async function OwnerScorecardPage({ searchParams }: { searchParams: Promise<Params> }) {
-  const actor = await requirePageActor("FIRST_CONTACT_OWNER", "MANAGER", "ADMIN");
-  const ctx = ctxFor(actor);
   const params = await searchParams;
-  const { range, problem } = parseRangeOrDefault(params, ctx.now);
-  const problems: string[] = problem ? [`日期有误：${problem}（已显示最近 30 天）`] : [];
-  const load = (filters: { userId: string | null; departmentId: string | null }) =>
-    getScorecardDashboard(ctx, { range, ...filters }).catch((err) => {
-      if (err instanceof ForbiddenError) forbidden();
-      if (err instanceof NotFoundError) notFound();
-      throw err;
-    });
-  let d: ScorecardDashboard;
-  try {
-    d = await load({ userId: one(params.user), departmentId: one(params.dept) });
-  } catch (err) {
-    if (!(err instanceof ValidationError)) throw err;
-    problems.push(`筛选条件有误：${Object.values(err.fields).join("；")}（已显示全部）`);
-    d = await load({ userId: null, departmentId: null });
-  }
+  const { range, problems, d } = await authedPage(["FIRST_CONTACT_OWNER", "MANAGER", "ADMIN"], async ({ ctx }) => {
+    const { range, problem } = parseRangeOrDefault(params, ctx.now);
+    const problems: string[] = problem ? [`日期有误：${problem}（已显示最近 30 天）`] : [];
+    const load = (filters: { userId: string | null; departmentId: string | null }) => getScorecardDashboard(ctx, { range, ...filters });
+    let d: ScorecardDashboard;
+    try {
+      d = await load({ userId: one(params.user), departmentId: one(params.dept) });
+    } catch (err) {
+      if (!(err instanceof ValidationError)) throw err;
+      problems.push(`筛选条件有误：${Object.values(err.fields).join("；")}（已显示全部）`);
+      d = await load({ userId: null, departmentId: null });
+    }
+    return { range, problems, d };
+  });
 
   const href = (filters: { user?: string | null; dept?: string | null }) => {
     const q = new URLSearchParams(rangeQuery(range));

@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { forbidden } from "next/navigation";
 import { ChartFigure } from "@/components/insights/chart-figure";
 import { BarsChart, TrendChart } from "@/components/insights/chart";
 import { Kpi, KpiGrid, num, pct } from "@/components/insights/kpi";
@@ -10,9 +9,8 @@ import { getPolicyClauses } from "@/lib/analytics/policy-clauses";
 import { getPolicyDashboard } from "@/lib/analytics/policy-dashboard";
 import { REASONS } from "@/lib/analytics/policy-feedback";
 import { firstParam, parseRangeOrDefault, rangeQuery } from "@/lib/analytics/range";
-import { requirePageActor } from "@/lib/auth/session";
-import { ForbiddenError, NotFoundError } from "@/lib/errors";
-import { ctxFor } from "@/lib/http/ctx";
+import { NotFoundError } from "@/lib/errors";
+import { authedPage } from "@/lib/http/page";
 import { getT } from "@/lib/i18n/t";
 import { fmt } from "@/lib/questions/labels";
 import { recentPhrasings } from "@/lib/search/phrasings/recent-phrasings";
@@ -25,21 +23,19 @@ const one = (v: string | string[] | undefined) => firstParam(v) ?? null;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export default async function PolicyInsightsPage({ searchParams }: { searchParams: Promise<Params> }) {
-  const actor = await requirePageActor("POLICY_OWNER", "ADMIN");
-  const ctx = ctxFor(actor);
   const params = await searchParams;
-  const { range, problem } = parseRangeOrDefault(params, ctx.now);
   const line = one(params.line);
   const lineId = line && UUID.test(line) ? line : null;
   const drill = one(params.policy);
-  const [data, clauses, phrasings, tr] = await Promise.all([
-    getPolicyDashboard(ctx, { range, lineId }),
-    drill ? getPolicyClauses(ctx, { range, policyId: drill }).catch((e) => (e instanceof NotFoundError ? null : Promise.reject(e))) : null,
-    recentPhrasings(ctx, { lineId }),
-    getT(),
-  ]).catch((err) => {
-    if (err instanceof ForbiddenError) forbidden();
-    throw err;
+  const { range, problem, data, clauses, phrasings, tr } = await authedPage(["POLICY_OWNER", "ADMIN"], async ({ ctx }) => {
+    const { range, problem } = parseRangeOrDefault(params, ctx.now);
+    const [data, clauses, phrasings, tr] = await Promise.all([
+      getPolicyDashboard(ctx, { range, lineId }),
+      drill ? getPolicyClauses(ctx, { range, policyId: drill }).catch((e) => (e instanceof NotFoundError ? null : Promise.reject(e))) : null,
+      recentPhrasings(ctx, { lineId }),
+      getT(),
+    ]);
+    return { range, problem, data, clauses, phrasings, tr };
   });
 
   const keep = (extra: Record<string, string | null>) => {

@@ -5,10 +5,10 @@ import { UnitPhrasings } from "@/components/policies/unit-phrasings";
 import { requirePageActor } from "@/lib/auth/session";
 import { renderPolicyMarkdown } from "@/lib/content/render-markdown";
 import { db } from "@/lib/db/client";
-import { log } from "@/lib/log";
 import { isStale, policyFreshness } from "@/lib/policies/freshness";
+import { readPolicy, readPolicyVersion } from "@/lib/policies/read-policy";
+import { recordPolicyView } from "@/lib/policies/record-policy-view";
 import { fmt } from "@/lib/questions/labels";
-import { logClick } from "@/lib/search/log-search";
 import { phrasingsForOwner } from "@/lib/search/phrasings/list-unit-phrasings";
 import { MAX_PHRASING_CHARS } from "@/lib/search/phrasings/phrasing-text";
 import { z } from "zod";
@@ -23,10 +23,7 @@ export default async function PolicyPage({ params, searchParams }: { params: Pro
   const sp = await searchParams;
   const click = clickParams.safeParse(sp);
   const versionParam = z.object({ v: z.coerce.number().int().min(1).max(100_000) }).safeParse(sp);
-  const policy = await db().policy.findUnique({
-    where: { id },
-    include: { line: true, currentVersion: { include: { sections: { orderBy: { ordinal: "asc" } } } } },
-  });
+  const policy = await readPolicy(db(), id);
   if (!policy || !policy.currentVersion) notFound();
   if (policy.status !== "ACTIVE") {
     return (
@@ -41,27 +38,17 @@ export default async function PolicyPage({ params, searchParams }: { params: Pro
   }
   const current = policy.currentVersion;
   const requested = versionParam.success && versionParam.data.v !== current.version ? versionParam.data.v : null;
-  const old = requested
-    ? await db().policyVersion.findUnique({ where: { policyId_version: { policyId: policy.id, version: requested } }, include: { sections: { orderBy: { ordinal: "asc" } } } })
-    : null;
+  const old = requested ? await readPolicyVersion(db(), policy.id, requested) : null;
   if (requested && !old) notFound();
   const version = old ?? current;
   const currentLabels = new Set(current.sections.map((s) => s.label));
   const freshness = (await policyFreshness(db(), [policy.id], new Date())).get(policy.id);
   // 常见问法 per unit, for the owner of this policy only (null for everyone else and for old versions).
   const phrasings = old ? null : await phrasingsForOwner(db(), actor, policy.id);
-  // Analytics rows are written without holding up the page.
+  // Analytics rows (a view; a search click when the reader came from a result) for the current version only.
   const clickedSection = !old && click.success && version.sections.some((s) => s.id === click.data.s) ? click.data.s : null;
-  // A failed write loses one analytics row, never the page; it is logged with what it was about.
   if (!old) {
-    void db()
-      .policyView.create({ data: { userId: actor.id, policyId: policy.id, sectionId: clickedSection, source: clickedSection ? "search" : "reader" } })
-      .catch((err: unknown) => log.warn("policy view not recorded", { policyId: policy.id, sectionId: clickedSection, err: String(err) }));
-  }
-  if (clickedSection && click.success) {
-    void logClick(db(), { searchQueryId: click.data.sq, userId: actor.id, sectionId: click.data.s, rank: click.data.r ?? null }).catch((err: unknown) =>
-      log.warn("search click not recorded", { searchQueryId: click.data.sq, sectionId: click.data.s, err: String(err) }),
-    );
+    recordPolicyView(db(), { userId: actor.id, policyId: policy.id, sectionId: clickedSection, click: clickedSection && click.success ? { searchQueryId: click.data.sq, rank: click.data.r ?? null } : null });
   }
   return (
     <article className="mx-auto max-w-3xl">

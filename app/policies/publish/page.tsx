@@ -1,19 +1,12 @@
-import { forbidden } from "next/navigation";
 import { PublishForm } from "@/components/policies/publish-form";
-import { requirePageActor } from "@/lib/auth/session";
-import { ForbiddenError } from "@/lib/errors";
-import { ctxFor } from "@/lib/http/ctx";
+import { authedPage } from "@/lib/http/page";
 import { publishOptions } from "@/lib/policies/publish-options";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "发布制度" };
 
 export default async function PublishPolicyPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = await requirePageActor("POLICY_OWNER", "ADMIN");
-  const options = await publishOptions(ctxFor(actor)).catch((err) => {
-    if (err instanceof ForbiddenError) forbidden();
-    throw err;
-  });
+  const options = await authedPage(["POLICY_OWNER", "ADMIN"], ({ ctx }) => publishOptions(ctx));
   const replace = (await searchParams).policy;
   return (
     <div className="mx-auto max-w-3xl">

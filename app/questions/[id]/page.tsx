@@ -1,4 +1,3 @@
-import { forbidden, notFound } from "next/navigation";
 import { ComplaintPanel } from "@/components/complaints/complaint-panel";
 import { AskerActions, HandoffResponse } from "@/components/questions/asker-actions";
 import { AskerPanel } from "@/components/questions/asker-panel";
@@ -8,10 +7,8 @@ import { QuestionThread } from "@/components/questions/question-thread";
 import { CitationProvider } from "@/components/questions/workspace/citation-context";
 import { ClauseSearch } from "@/components/questions/workspace/clause-search";
 import { OwnerComposer } from "@/components/questions/workspace/owner-composer";
-import { requirePageActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
-import { ForbiddenError, NotFoundError } from "@/lib/errors";
-import { ctxFor } from "@/lib/http/ctx";
+import { authedPage } from "@/lib/http/page";
 import { getT } from "@/lib/i18n/t";
 import { getQuestionDetail } from "@/lib/questions/get-question-detail";
 import { EXPOSURE_LABEL, fmt, RESOLUTION_LABEL } from "@/lib/questions/labels";
@@ -19,16 +16,8 @@ import { ownerWorkspaceOptions } from "@/lib/questions/owner-workspace-options";
 
 export const dynamic = "force-dynamic";
 
-async function load(id: string) {
-  const actor = await requirePageActor();
-  try {
-    const ctx = ctxFor(actor);
-    return { actor, now: ctx.now, detail: await getQuestionDetail(ctx, id) };
-  } catch (err) {
-    if (err instanceof NotFoundError) notFound();
-    if (err instanceof ForbiddenError) forbidden();
-    throw err;
-  }
+function load(id: string) {
+  return authedPage([], async ({ actor, ctx }) => ({ actor, now: ctx.now, detail: await getQuestionDetail(ctx, id) }));
 }
 
 // A thin composition: header, then the thread and actions beside a side panel (standing, asker, clause

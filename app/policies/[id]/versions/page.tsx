@@ -7,6 +7,7 @@ import { requirePageActor } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { fmt } from "@/lib/questions/labels";
 import { diffBetween, policyVersions } from "@/lib/policies/policy-history";
+import { readPolicyHeader } from "@/lib/policies/read-policy";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "版本历史" };
@@ -16,7 +17,7 @@ const num = (v: string | string[] | undefined) => (typeof v === "string" && /^\d
 export default async function PolicyVersionsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor();
   const { id } = await params;
-  const policy = await db().policy.findUnique({ where: { id }, select: { id: true, title: true, status: true, currentVersion: { select: { version: true } } } });
+  const policy = await readPolicyHeader(db(), id);
   if (!policy) notFound();
   const versions = await policyVersions(db(), policy.id);
   const sp = await searchParams;

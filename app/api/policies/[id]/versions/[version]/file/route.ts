@@ -4,18 +4,19 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 import { authedRoute, parseInput } from "@/lib/http/route";
+import { readOriginalFile } from "@/lib/policies/read-policy";
 
 const params = z.object({ id: z.string().min(1).max(100), version: z.coerce.number().int().min(1).max(100_000) });
 
 export const GET = authedRoute<{ id: string; version: string }>({}, async ({ params: p }) => {
   const { id, version } = parseInput(params, p);
-  const v = await db().policyVersion.findUnique({ where: { policyId_version: { policyId: id, version } }, select: { originalName: true, originalFile: true } });
-  if (!v?.originalFile || !v.originalName) throw new NotFoundError("该版本没有原始文件");
-  const ascii = v.originalName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-  return new Response(Buffer.from(v.originalFile), {
+  const file = await readOriginalFile(db(), id, version);
+  if (!file) throw new NotFoundError("该版本没有原始文件");
+  const ascii = file.name.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  return new Response(Buffer.from(file.bytes), {
     headers: {
       "content-type": "application/octet-stream",
-      "content-disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(v.originalName)}`,
+      "content-disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
       "x-content-type-options": "nosniff",
       "cache-control": "private, no-store",
     },
