@@ -4,20 +4,22 @@ import { randomUUID } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD, demoEmail } from "@/lib/seed/demo";
+import type { Role } from "@/lib/auth/roles";
 import { usePortal } from "../helpers/browser";
+import { makeDepartment, makeLine, makePolicy, makeUser, TEST_PASSWORD } from "../helpers/factories";
 import { HttpClient } from "../helpers/http";
 
 const h = usePortal();
 
 type Who = "anonymous" | "employee" | "owner" | "policy" | "manager" | "admin" | "qa";
-const ACCOUNTS: Record<Exclude<Who, "anonymous">, string> = {
-  employee: "employee",
-  owner: "owner.hr",
-  policy: "policy.hr",
-  manager: "manager",
-  admin: "admin",
-  qa: "qa",
+// Users of this file's own organisation, one per role (made in beforeAll; no demo account).
+const ACCOUNTS: Record<Exclude<Who, "anonymous">, Role[]> = {
+  employee: ["EMPLOYEE"],
+  owner: ["EMPLOYEE", "FIRST_CONTACT_OWNER"],
+  policy: ["EMPLOYEE", "POLICY_OWNER"],
+  manager: ["EMPLOYEE", "MANAGER"],
+  admin: ["EMPLOYEE", "ADMIN"],
+  qa: ["EMPLOYEE", "QA_REVIEWER"],
 };
 const EVERYONE: Who[] = ["anonymous", "employee", "owner", "policy", "manager", "admin", "qa"];
 const SIGNED_IN: Who[] = ["employee", "owner", "policy", "manager", "admin", "qa"];
@@ -31,21 +33,23 @@ interface Case {
 }
 
 const id = randomUUID();
+// A policy this file imports itself (in beforeAll), so the policy pages have a real one to show.
+const POLICY = `authz-matrix-${id.slice(0, 8)}`;
 // route file (relative to app/) → the requests that exercise it
 const TABLE: Record<string, Case[]> = {
   "page.tsx": [{ method: "GET", path: "/", allowed: EVERYONE }],
   "signin/page.tsx": [{ method: "GET", path: "/signin", allowed: EVERYONE }],
   "search/page.tsx": [{ method: "GET", path: "/search?q=年假", allowed: SIGNED_IN }],
   "policies/page.tsx": [{ method: "GET", path: "/policies", allowed: SIGNED_IN }],
-  "policies/[id]/page.tsx": [{ method: "GET", path: "/policies/attendance-and-leave", allowed: SIGNED_IN }],
-  "policies/[id]/versions/page.tsx": [{ method: "GET", path: "/policies/attendance-and-leave/versions", allowed: SIGNED_IN }],
+  "policies/[id]/page.tsx": [{ method: "GET", path: `/policies/${POLICY}`, allowed: SIGNED_IN }],
+  "policies/[id]/versions/page.tsx": [{ method: "GET", path: `/policies/${POLICY}/versions`, allowed: SIGNED_IN }],
   "policies/publish/page.tsx": [{ method: "GET", path: "/policies/publish", allowed: ["policy", "admin"] }],
   "api/policy-uploads/route.ts": [{ method: "POST", path: "/api/policy-uploads", allowed: ["policy", "admin"], body: {} }],
   "api/policy-uploads/[id]/publish/route.ts": [{ method: "POST", path: `/api/policy-uploads/${id}/publish`, allowed: ["policy", "admin"], body: {} }],
   "api/policies/[id]/retire/route.ts": [{ method: "POST", path: `/api/policies/${id}/retire`, allowed: ["policy", "admin"], body: {} }],
   "api/phrasings/route.ts": [{ method: "POST", path: "/api/phrasings", allowed: ["policy", "admin"], body: {} }],
   "api/phrasings/[id]/remove/route.ts": [{ method: "POST", path: `/api/phrasings/${id}/remove`, allowed: ["policy", "admin"], body: {} }],
-  "api/policies/[id]/versions/[version]/file/route.ts": [{ method: "GET", path: "/api/policies/attendance-and-leave/versions/1/file", allowed: SIGNED_IN }],
+  "api/policies/[id]/versions/[version]/file/route.ts": [{ method: "GET", path: `/api/policies/${POLICY}/versions/1/file`, allowed: SIGNED_IN }],
   "ask/page.tsx": [{ method: "GET", path: "/ask", allowed: SIGNED_IN }],
   "notifications/page.tsx": [{ method: "GET", path: "/notifications", allowed: SIGNED_IN }],
   "api/notifications/read/route.ts": [{ method: "POST", path: "/api/notifications/read", allowed: SIGNED_IN, body: {} }],
@@ -125,9 +129,20 @@ const clients = new Map<Who, HttpClient>();
 
 beforeAll(async () => {
   clients.set("anonymous", new HttpClient(h.base));
-  for (const [who, key] of Object.entries(ACCOUNTS)) {
+  const dept = await makeDepartment(h.db, { name: `权限矩阵部 ${id.slice(0, 8)}` });
+  const policyDept = await makeDepartment(h.db, { name: `权限矩阵制度部 ${id.slice(0, 8)}` });
+  const users = new Map<Who, string>();
+  for (const [who, roles] of Object.entries(ACCOUNTS)) {
+    const u = await makeUser(h.db, { roles, password: TEST_PASSWORD, departmentId: who === "policy" ? policyDept.id : dept.id });
+    users.set(who as Who, u.email);
+    if (who === "manager") await h.db.department.update({ where: { id: dept.id }, data: { managerId: u.id } });
+  }
+  const owner = await h.db.user.findUniqueOrThrow({ where: { email: users.get("owner")! } });
+  const line = await makeLine(h.db, { policyOwnerDeptId: policyDept.id, ownerIds: [owner.id] });
+  await makePolicy(h.db, { id: POLICY, lineName: line.name, ownerName: policyDept.name });
+  for (const [who, email] of users) {
     const c = new HttpClient(h.base);
-    const res = await c.signIn(demoEmail(key), DEMO_PASSWORD);
+    const res = await c.signIn(email, TEST_PASSWORD);
     expect(res.status, `sign in ${who}`).toBe(200);
     clients.set(who as Who, c);
   }

@@ -8,22 +8,30 @@ import net from "node:net";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { DEMO_PASSWORD, demoEmail } from "@/lib/seed/demo";
 import { usePortal } from "../helpers/browser";
-import { makeUser, TEST_PASSWORD } from "../helpers/factories";
+import { makeDepartment, makeLine, makePolicy, makeUser, TEST_PASSWORD } from "../helpers/factories";
 import { HttpClient } from "../helpers/http";
 
 const h = usePortal();
 let admin: HttpClient;
 let employee: HttpClient;
+let employeeEmail: string;
 let policyId: string;
+let lineId: string;
 
+// This file's own users, 条线 and policy: no demo account or demo content.
 beforeAll(async () => {
+  const policyDept = await makeDepartment(h.db);
+  const line = await makeLine(h.db, { policyOwnerDeptId: policyDept.id });
+  lineId = line.id;
+  policyId = (await makePolicy(h.db, { lineName: line.name, ownerName: policyDept.name })).id;
+  const adminUser = await makeUser(h.db, { roles: ["EMPLOYEE", "ADMIN"], password: TEST_PASSWORD });
+  const employeeUser = await makeUser(h.db, { password: TEST_PASSWORD });
+  employeeEmail = employeeUser.email;
   admin = new HttpClient(h.base);
-  expect((await admin.signIn(demoEmail("admin"), DEMO_PASSWORD)).status).toBe(200);
+  expect((await admin.signIn(adminUser.email, TEST_PASSWORD)).status).toBe(200);
   employee = new HttpClient(h.base);
-  expect((await employee.signIn(demoEmail("employee"), DEMO_PASSWORD)).status).toBe(200);
-  policyId = (await h.db.policy.findFirstOrThrow({ where: { status: "ACTIVE" }, select: { id: true } })).id;
+  expect((await employee.signIn(employeeUser.email, TEST_PASSWORD)).status).toBe(200);
 });
 
 // ---- query strings ----
@@ -228,13 +236,14 @@ describe("chunked bodies over the cap", () => {
     const anonymous = new HttpClient(h.base);
     const csrf = (await (await anonymous.get("/api/auth/csrf")).json()) as { csrfToken: string };
     const cookie = ["next-auth.csrf-token", "next-auth.callback-url"].flatMap((n) => (anonymous.cookie(n) ? [`${n}=${anonymous.cookie(n)}`] : [])).join("; ");
-    const prefix = `csrfToken=${csrf.csrfToken}&email=${encodeURIComponent(demoEmail("employee"))}&json=true&password=`;
+    const prefix = `csrfToken=${csrf.csrfToken}&email=${encodeURIComponent(employeeEmail)}&json=true&password=`;
     const r = await chunkedUpload("/api/auth/callback/credentials", { cookie, "content-type": "application/x-www-form-urlencoded" }, prefix, UPLOAD_BYTES);
     console.log(`[hostile-input] chunked ${UPLOAD_BYTES / 1024 / 1024} MB to the sign-in route: HTTP ${r.status} after ${r.sentMb.toFixed(1)} MB sent; portal RSS ${r.beforeMb.toFixed(0)} → peak ${r.peakMb.toFixed(0)} MB (+${r.growthMb.toFixed(1)} MB)`);
     refusedAtCap(r);
     expect(r.growthMb).toBeLessThan(50);
     // A normal sign-in still works.
-    expect((await new HttpClient(h.base).signIn(demoEmail("employee2"), DEMO_PASSWORD)).status).toBe(200);
+    const other = await makeUser(h.db, { password: TEST_PASSWORD });
+    expect((await new HttpClient(h.base).signIn(other.email, TEST_PASSWORD)).status).toBe(200);
   });
 
   it("the language switch (an anonymous form post) is capped too", async () => {
@@ -246,7 +255,6 @@ describe("chunked bodies over the cap", () => {
 
 describe("parsing edge cases", () => {
   it("JSON nested 5,000 deep (10 KB) → 400 naming the body, not a 500", async () => {
-    const lineId = (await h.db.businessLine.findFirstOrThrow({ select: { id: true } })).id;
     const deepArray = `${"[".repeat(5_000)}${"]".repeat(5_000)}`;
     const inField = JSON.stringify({ idempotencyKey: randomUUID(), body: "x", lineId, contactName: "李明" }).replace('"x"', deepArray);
     for (const body of [deepArray, inField]) {

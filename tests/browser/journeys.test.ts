@@ -3,18 +3,37 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { inject, describe, expect, it } from "vitest";
+import { randomBytes } from "node:crypto";
+import { beforeAll, inject, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { importPolicies } from "@/lib/content/import-policies";
 import { DEMO_PASSWORD, demoEmail } from "@/lib/seed/demo";
 import { syncIndex } from "@/lib/search/sync-index";
 import { signIn, useBrowser } from "../helpers/browser";
+import { makeDepartment, makeLine, makeUser, TEST_PASSWORD } from "../helpers/factories";
 
 const h = useBrowser();
+const tag = randomBytes(3).toString("hex");
 
-async function asUser(key: string): Promise<Page> {
+// The askers are this file's own; the journey's owners are still the demo HR 条线's (the question is
+// routed by the demo corpus's classifier to that 条线).
+type U = Awaited<ReturnType<typeof makeUser>>;
+let employee: U, employee2: U;
+let securityLine: string, securityDept: string;
+
+beforeAll(async () => {
+  const dept = await makeDepartment(h.db, { name: `旅程测试部${tag}` });
+  employee = await makeUser(h.db, { password: TEST_PASSWORD, departmentId: dept.id, name: `员工甲${tag}` });
+  employee2 = await makeUser(h.db, { password: TEST_PASSWORD, departmentId: dept.id, name: `员工乙${tag}` });
+  const owners = await makeDepartment(h.db, { name: `信息安全部${tag}` });
+  securityDept = owners.name;
+  securityLine = (await makeLine(h.db, { name: `信息安全${tag}`, policyOwnerDeptId: owners.id })).name;
+});
+
+async function asUser(who: string | U): Promise<Page> {
   const { page } = await h.newPage();
-  await signIn(page, h.base, demoEmail(key), DEMO_PASSWORD);
+  if (typeof who === "string") await signIn(page, h.base, demoEmail(who), DEMO_PASSWORD);
+  else await signIn(page, h.base, who.email, TEST_PASSWORD);
   return page;
 }
 
@@ -29,7 +48,7 @@ function countDialogs(page: Page): { count: number } {
 
 describe("search and the policy reader", () => {
   it("instant search is URL-synced and opens the clause at its anchor", async () => {
-    const page = await asUser("employee");
+    const page = await asUser(employee);
     await page.goto(`${h.base}/search`);
     await page.locator("#q").fill("出差住酒店的标准");
     await page.waitForURL(/[?&]q=/);
@@ -55,23 +74,24 @@ describe("search and the policy reader", () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "shouwen-xss-"));
     try {
       const payload = `<img src=x onerror=alert(1)> "><svg onload=alert(2)> [点我](javascript:alert(3)) 钓\u200b鱼\u202e邮件`;
+      const policyId = `xss-drill-${tag}`;
       writeFileSync(
-        path.join(dir, "xss-drill.md"),
-        `---\nid: "xss-drill"\ntitle: "钓鱼邮件防范提示"\nline: "信息安全"\nowner: "信息安全部"\nsource: "测试"\neffective: "2025-01-01"\n---\n# 钓鱼邮件防范提示\n\n#### 第一条\n\n钓鱼邮件常含 ${payload} 这样的内容。\n`,
+        path.join(dir, `${policyId}.md`),
+        `---\nid: "${policyId}"\ntitle: "钓鱼邮件防范提示"\nline: "${securityLine}"\nowner: "${securityDept}"\nsource: "测试"\neffective: "2025-01-01"\n---\n# 钓鱼邮件防范提示\n\n#### 第一条\n\n钓鱼邮件常含 ${payload} 这样的内容。\n`,
       );
       const report = await importPolicies(h.db, dir);
       expect(report.failed).toEqual([]);
       await syncIndex(h.db, { prefix: inject("portalMeili").prefix, config: inject("portalMeili") });
-      const page = await asUser("employee");
+      const page = await asUser(employee);
       const dialogs = countDialogs(page);
       await page.goto(`${h.base}/search?q=${encodeURIComponent("钓鱼邮件防范")}`);
       await page.getByTestId("search-results").waitFor();
-      await page.goto(`${h.base}/policies/xss-drill`);
+      await page.goto(`${h.base}/policies/${policyId}`);
       await expect(page.locator("article").innerText()).resolves.toContain("<img src=x onerror=alert(1)>");
-      expect(await page.locator("article img, article svg").count()).toBe(0);
-      expect(await page.locator('a[href^="javascript:"]').count()).toBe(0);
       // An onerror handler would have run by the time the page has loaded everything it asked for.
       await page.waitForLoadState("networkidle");
+      expect(await page.locator("article img, article svg").count()).toBe(0);
+      expect(await page.locator('a[href^="javascript:"]').count()).toBe(0);
       expect(dialogs.count).toBe(0);
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -82,17 +102,17 @@ describe("search and the policy reader", () => {
 describe("ask first, then the 首问 journey", () => {
   it("employee 1 is deflected; employee 2 files; the owner is blocked, hands off; the receiver resolves; counted as ignored; rated", { timeout: 180_000 }, async () => {
     // 1. A suggestion solves the first employee's question.
-    const e1 = await asUser("employee");
+    const e1 = await asUser(employee);
     await e1.goto(`${h.base}/ask`);
     await e1.locator("#question").fill("我今年能休几天年假");
     await e1.getByTestId("suggestions").waitFor();
     await e1.getByTestId("solved").first().click();
     await e1.getByTestId("deflected").waitFor();
-    const e1User = await h.db.user.findUniqueOrThrow({ where: { email: demoEmail("employee") } });
+    const e1User = employee;
     expect(await h.db.askSession.count({ where: { userId: e1User.id, outcome: "CONFIRMED_DEFLECTION" } })).toBe(1);
 
     // 2. The second employee sees suggestions, opens none, and files anyway.
-    const e2 = await asUser("employee2");
+    const e2 = await asUser(employee2);
     await e2.goto(`${h.base}/ask`);
     await e2.locator("#question").fill("年假没休完可以留到明年吗");
     await e2.getByTestId("suggestions").waitFor();

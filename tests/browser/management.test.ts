@@ -1,27 +1,47 @@
-// 管理看板 in Chromium as the east-region manager (王海): charts render with their data tables, the
-// line and department filters go into the URL with the range, a department row drills down, and a
-// department outside the manager's subtree is refused; an employee is refused the page.
+// 管理看板 in Chromium as the manager of a region this file makes (a region with two departments
+// under it): charts render with their data tables, the line and department filters go into the URL
+// with the range, a department row drills down, and a department outside the manager's subtree is
+// refused; an employee is refused the page.
+import { randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { refreshRollups } from "@/lib/analytics/rollups";
-import { DEMO_PASSWORD, demoEmail } from "@/lib/seed/demo";
 import { signIn, useBrowser } from "../helpers/browser";
+import { makeDepartment, makeLine, makeUser, TEST_PASSWORD } from "../helpers/factories";
 
 const h = useBrowser();
+const tag = randomBytes(3).toString("hex");
+
+type Dept = Awaited<ReturnType<typeof makeDepartment>>;
+let manager: Awaited<ReturnType<typeof makeUser>>;
+let employee: Awaited<ReturnType<typeof makeUser>>;
+let region: Dept, sales: Dept, service: Dept, elsewhere: Dept;
+let line: Awaited<ReturnType<typeof makeLine>>;
+
+beforeAll(async () => {
+  // Names sort as the page lists them (tree order, siblings by name): region, then A, then B.
+  manager = await makeUser(h.db, { roles: ["EMPLOYEE", "MANAGER"], password: TEST_PASSWORD });
+  region = await makeDepartment(h.db, { name: `看板区域${tag}`, kind: "REGION", managerId: manager.id });
+  await h.db.user.update({ where: { id: manager.id }, data: { departmentId: region.id } });
+  sales = await makeDepartment(h.db, { name: `看板区域${tag} A 销售部`, parentId: region.id });
+  service = await makeDepartment(h.db, { name: `看板区域${tag} B 客户服务部`, parentId: region.id });
+  elsewhere = await makeDepartment(h.db, { name: `别的区域${tag}`, kind: "REGION" });
+  employee = await makeUser(h.db, { password: TEST_PASSWORD, departmentId: sales.id });
+  line = await makeLine(h.db);
+});
 
 describe("管理看板", () => {
   it("shows the manager's subtree with charts, keeps the filters in the URL and drills down", async () => {
     await refreshRollups(h.db, new Date());
-    const east = await h.db.department.findUniqueOrThrow({ where: { code: "east-region" } });
-    const eastSales = await h.db.department.findUniqueOrThrow({ where: { code: "east-sales" } });
-    const line = await h.db.businessLine.findFirstOrThrow({ orderBy: { name: "asc" } });
+    const east = region;
+    const eastSales = sales;
 
     const { page } = await h.newPage();
-    await signIn(page, h.base, demoEmail("manager"), DEMO_PASSWORD);
+    await signIn(page, h.base, manager.email, TEST_PASSWORD);
     await page.goto(`${h.base}/insights/management`);
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("管理看板");
-    await expect(page.locator("main").textContent()).resolves.toContain("华东区域及其下属部门");
+    await expect(page.locator("main").textContent()).resolves.toContain(`${region.name}及其下属部门`);
     for (const id of ["kpi-self-service", "kpi-existed", "kpi-first-response", "kpi-backlog"]) await page.getByTestId(id).waitFor();
     // A chart is drawn (SVG) and its numbers are in the table under it.
     await page.getByTestId("chart-self-service").locator("svg").first().waitFor();
@@ -29,12 +49,12 @@ describe("管理看板", () => {
 
     // Only the manager's departments can be chosen; line and department go into the URL with the range.
     const options = await page.getByLabel("部门（含下级）").locator("option").allTextContents();
-    expect(options.map((o) => o.trim())).toEqual(["全部", "华东区域", "华东销售部", "客户服务部"]);
+    expect(options.map((o) => o.trim())).toEqual(["全部", region.name, sales.name, service.name]);
     await page.getByLabel("条线").selectOption(line.id);
     await page.getByLabel("部门（含下级）").selectOption(eastSales.id);
     await page.getByRole("button", { name: "应用" }).click();
     await page.waitForURL((url) => url.searchParams.get("line") === line.id && url.searchParams.get("dept") === eastSales.id && url.searchParams.has("from"));
-    await expect(page.locator("main").textContent()).resolves.toContain(`华东销售部及其下属部门 · 条线：${line.name}`);
+    await expect(page.locator("main").textContent()).resolves.toContain(`${sales.name}及其下属部门 · 条线：${line.name}`);
     // Up one level goes back to the region (still the same line).
     await page.getByRole("link", { name: "↑ 上一级部门" }).click();
     await page.waitForURL((url) => url.searchParams.get("dept") === east.id && url.searchParams.get("line") === line.id);
@@ -43,7 +63,7 @@ describe("管理看板", () => {
     await page.goto(`${h.base}/insights/management`);
     await page.getByTestId("tab-volumes").click();
     await page.waitForURL((url) => url.searchParams.get("view") === "volumes");
-    const drill = page.getByTestId("volumes-by-department").getByRole("link", { name: "华东销售部" });
+    const drill = page.getByTestId("volumes-by-department").getByRole("link", { name: sales.name });
     expect(await drill.getAttribute("href")).toContain(`dept=${eastSales.id}`);
   });
 
@@ -52,7 +72,7 @@ describe("管理看板", () => {
     const shots = path.join(process.cwd(), ".data", "screenshots");
     mkdirSync(shots, { recursive: true });
     const { page } = await h.newPage();
-    await signIn(page, h.base, demoEmail("manager"), DEMO_PASSWORD);
+    await signIn(page, h.base, manager.email, TEST_PASSWORD);
     await page.goto(`${h.base}/insights/management`);
     await page.getByTestId("chart-self-service").locator("svg").first().waitFor();
     // Desktop: the KPIs and one section, not ~20 charts in one scroll (it was 5,900 px).
@@ -85,12 +105,12 @@ describe("管理看板", () => {
   });
 
   it("refuses a department outside the subtree, and an employee", async () => {
-    const south = await h.db.department.findUniqueOrThrow({ where: { code: "south-region" } });
+    const south = elsewhere;
     const { page } = await h.newPage();
-    await signIn(page, h.base, demoEmail("manager"), DEMO_PASSWORD);
+    await signIn(page, h.base, manager.email, TEST_PASSWORD);
     expect((await page.goto(`${h.base}/insights/management?dept=${south.id}`))!.status()).toBe(403);
     const other = await h.newPage();
-    await signIn(other.page, h.base, demoEmail("employee"), DEMO_PASSWORD);
+    await signIn(other.page, h.base, employee.email, TEST_PASSWORD);
     expect((await other.page.goto(`${h.base}/insights/management`))!.status()).toBe(403);
   });
 });

@@ -6,7 +6,6 @@ import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { zhCN } from "@/lib/i18n/messages/zh-CN";
 import { navItemsFor } from "@/lib/navigation";
-import { DEMO_PASSWORD, demoEmail } from "@/lib/seed/demo";
 import { makeUser, TEST_PASSWORD } from "../helpers/factories";
 import { signInWithOidc, throughOidcProvider, useBrowser } from "../helpers/browser";
 import { HttpClient } from "../helpers/http";
@@ -83,8 +82,9 @@ describe("OIDC account linking", () => {
   it("a subject an admin set signs in to that account whatever the e-mail, verified or not", async () => {
     const name = login("unverified");
     const local = await makeUser(h.db, { name: "管理员绑定的账号", password: TEST_PASSWORD });
+    const adminUser = await makeUser(h.db, { roles: ["EMPLOYEE", "ADMIN"], password: TEST_PASSWORD });
     const admin = new HttpClient(h.base);
-    expect((await admin.signIn(demoEmail("admin"), DEMO_PASSWORD)).status).toBe(200);
+    expect((await admin.signIn(adminUser.email, TEST_PASSWORD)).status).toBe(200);
     const res = await admin.request("POST", "/api/admin/user", {
       body: JSON.stringify({ userId: local.id, oidcSubject: name }),
       headers: { "content-type": "application/json", origin: h.base },

@@ -1,19 +1,40 @@
 // A policy owner publishes a Word file in the browser; an employee finds its article by search and opens
 // the deep link; a second upload shows what changed and labels the superseded version; an overdue review
-// shows its banner. Against the production build in Chromium.
-import { describe, expect, it } from "vitest";
+// shows its banner. Against the production build in Chromium. The employee, the policy ids (unique per
+// run) and, for the file test, a policy owner with a 条线 of their own are this file's. The browser
+// journey still publishes as the demo HR policy owner into the demo 人力资源 条线: published into a
+// new 条线, the article was not found by that search within 5 s (not yet explained).
+import { randomBytes } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { DEMO_PASSWORD, demoEmail } from "@/lib/seed/demo";
 import { signIn, useBrowser } from "../helpers/browser";
 import { HttpClient } from "../helpers/http";
+import { makeDepartment, makeLine, makeUser, TEST_PASSWORD } from "../helpers/factories";
 import { makeDocx } from "../helpers/office-files";
 
 const h = useBrowser();
-const POLICY_ID = "remote-work-rules";
+const tag = randomBytes(3).toString("hex");
+const POLICY_ID = `remote-work-rules-${tag}`;
 
-async function asUser(key: string): Promise<Page> {
+type U = Awaited<ReturnType<typeof makeUser>>;
+let policyOwner: U;
+let employeeUser: U;
+let lineName: string;
+let ownerDeptName: string;
+
+beforeAll(async () => {
+  const dept = await makeDepartment(h.db, { name: `人力资源部${tag}` });
+  ownerDeptName = dept.name;
+  lineName = (await makeLine(h.db, { name: `人力资源${tag}`, policyOwnerDeptId: dept.id })).name;
+  policyOwner = await makeUser(h.db, { roles: ["EMPLOYEE", "POLICY_OWNER"], departmentId: dept.id, password: TEST_PASSWORD });
+  employeeUser = await makeUser(h.db, { password: TEST_PASSWORD });
+});
+
+async function asUser(user: U | "policy.hr"): Promise<Page> {
   const { page } = await h.newPage();
-  await signIn(page, h.base, demoEmail(key), DEMO_PASSWORD);
+  if (user === "policy.hr") await signIn(page, h.base, demoEmail(user), DEMO_PASSWORD);
+  else await signIn(page, h.base, user.email, TEST_PASSWORD);
   return page;
 }
 
@@ -38,7 +59,7 @@ describe("publishing a policy in the browser", () => {
     await owner.getByTestId("publish-link").click();
     await owner.getByTestId("publish-form").waitFor();
     await upload(owner, "远程办公管理办法.docx", await remoteWork("四天"));
-    expect(await owner.getByTestId("publish-unit").count()).toBe(3);
+    await expect.poll(() => owner.getByTestId("publish-unit").count()).toBe(3);
     await expect.poll(() => owner.locator('input[name="title"]').inputValue()).toBe("远程办公管理办法");
     await owner.locator('input[name="policyId"]').fill(POLICY_ID);
     await owner.locator('select[name="line"]').selectOption("人力资源");
@@ -52,7 +73,7 @@ describe("publishing a policy in the browser", () => {
     const published = Date.now();
 
     // An employee finds the article by everyday words within 5 s of publishing.
-    const employee = await asUser("employee");
+    const employee = await asUser(employeeUser);
     let href: string | null = null;
     while (!href && Date.now() - published < 5_000) {
       await employee.goto(`${h.base}/search?q=${encodeURIComponent("每月能居家办公几天")}`);
@@ -72,7 +93,7 @@ describe("publishing a policy in the browser", () => {
     await owner.getByTestId("publish-review").fill("2027-12-31");
     await owner.getByTestId("publish-preview-changes").click();
     await owner.getByTestId("version-diff").waitFor();
-    expect(await owner.getByTestId("diff-changed").count()).toBe(1);
+    await expect.poll(() => owner.getByTestId("diff-changed").count()).toBe(1);
     expect(await owner.getByTestId("diff-changed").locator("ins").allTextContents()).toContain("六");
     await owner.getByTestId("publish-confirm").click();
     await owner.getByTestId("publish-done").waitFor();
@@ -87,15 +108,25 @@ describe("publishing a policy in the browser", () => {
 
     // The version history lists both with their files; the original downloads as an attachment.
     await employee.goto(`${h.base}/policies/${POLICY_ID}/versions`);
-    expect(await employee.getByTestId("version-list").locator("tbody tr").count()).toBe(2);
+    await expect.poll(() => employee.getByTestId("version-list").locator("tbody tr").count()).toBe(2);
     const audit = await h.db.auditLog.count({ where: { action: "policy.publish", target: POLICY_ID } });
     expect(audit).toBe(2);
   });
 
   it("serves the original file only as a download, and refuses uploads that are cross-site, JSON or too large", async () => {
     const client = new HttpClient(h.base);
-    expect((await client.signIn(demoEmail("policy.hr"), DEMO_PASSWORD)).status).toBe(200);
-    const file = await client.get(`/api/policies/${POLICY_ID}/versions/1/file`);
+    expect((await client.signIn(policyOwner.email, TEST_PASSWORD)).status).toBe(200);
+    // A policy of its own, published through the same two routes the form uses (no other test first).
+    const ownId = `remote-work-file-${tag}`;
+    const uploaded = await client.request("POST", "/api/policy-uploads", { body: (await remoteWork("两天")) as unknown as string, headers: { "content-type": "application/octet-stream", origin: h.base, "x-file-name": encodeURIComponent("远程办公管理办法.docx") } });
+    expect(uploaded.status).toBe(201);
+    const { uploadId } = (await uploaded.json()) as { uploadId: string };
+    const publish = await client.request("POST", `/api/policy-uploads/${uploadId}/publish`, {
+      body: JSON.stringify({ policyId: ownId, title: "远程办公管理办法", line: lineName, owner: ownerDeptName, effective: "2026-01-01" }),
+      headers: { "content-type": "application/json", origin: h.base },
+    });
+    expect(publish.status, await publish.clone().text()).toBe(201);
+    const file = await client.get(`/api/policies/${ownId}/versions/1/file`);
     expect(file.status).toBe(200);
     expect(file.headers.get("content-disposition")).toMatch(/^attachment;.*filename\*=UTF-8''%E8%BF%9C/);
     expect(file.headers.get("content-type")).toBe("application/octet-stream");
@@ -112,7 +143,7 @@ describe("publishing a policy in the browser", () => {
     expect(ok.status).toBe(201);
 
     const employee = new HttpClient(h.base);
-    expect((await employee.signIn(demoEmail("employee"), DEMO_PASSWORD)).status).toBe(200);
+    expect((await employee.signIn(employeeUser.email, TEST_PASSWORD)).status).toBe(200);
     const refused = await employee.request("POST", "/api/policy-uploads", { body: bytes as unknown as string, headers: { "content-type": "application/octet-stream", origin: h.base, "x-file-name": "a.docx" } });
     expect(refused.status).toBe(403);
   });

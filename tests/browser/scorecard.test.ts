@@ -1,21 +1,41 @@
 // 首问责任人考核 and 质检抽查 in Chromium: an owner sees only their own card (another owner's is refused);
 // the CEO sees the owners table, the chart with its data table and the ranking, and drills into one
 // owner; the QA reviewer draws last week's sample, is told which field is missing, grades, and the
-// grade is listed (and counted for the owner).
+// grade is listed (and counted for the owner). The organisation is this file's own: a company root
+// managed by its "CEO", an HR and a finance department with their owners, an employee and a QA reviewer.
 import { randomUUID } from "node:crypto";
-import { describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { refreshRollups } from "@/lib/analytics/rollups";
 import { previousWeekStart, weekBounds } from "@/lib/qa/week";
-import { DEMO_PASSWORD, demoEmail } from "@/lib/seed/demo";
 import { signIn, useBrowser } from "../helpers/browser";
+import { makeDepartment, makeLine, makeUser, TEST_PASSWORD } from "../helpers/factories";
 
 const h = useBrowser();
+const tag = randomUUID().slice(0, 6);
+
+type U = Awaited<ReturnType<typeof makeUser>>;
+let ceo: U, ownerHr: U, ownerHr2: U, ownerFinance: U, employee: U, qaUser: U;
+let lineId: string;
+
+beforeAll(async () => {
+  ceo = await makeUser(h.db, { roles: ["EMPLOYEE", "MANAGER"], password: TEST_PASSWORD, name: `总经理${tag}` });
+  const company = await makeDepartment(h.db, { name: `考核公司${tag}`, kind: "COMPANY", managerId: ceo.id });
+  await h.db.user.update({ where: { id: ceo.id }, data: { departmentId: company.id } });
+  const hr = await makeDepartment(h.db, { name: `考核人力${tag}`, parentId: company.id });
+  const finance = await makeDepartment(h.db, { name: `考核财务${tag}`, parentId: company.id });
+  const owner = (name: string, departmentId: string) => makeUser(h.db, { roles: ["EMPLOYEE", "FIRST_CONTACT_OWNER"], departmentId, password: TEST_PASSWORD, name });
+  ownerHr = await owner(`张敏${tag}`, hr.id);
+  ownerHr2 = await owner(`赵磊${tag}`, hr.id);
+  ownerFinance = await owner(`钱芳${tag}`, finance.id);
+  employee = await makeUser(h.db, { password: TEST_PASSWORD, departmentId: hr.id });
+  qaUser = await makeUser(h.db, { roles: ["EMPLOYEE", "QA_REVIEWER"], password: TEST_PASSWORD });
+  lineId = (await makeLine(h.db, { ownerIds: [ownerHr.id, ownerHr2.id] })).id;
+});
 
 /** A question the owner answered and resolved in time, in the middle of last week. */
-async function resolvedLastWeek(ownerEmail: string): Promise<string> {
-  const owner = await h.db.user.findUniqueOrThrow({ where: { email: ownerEmail } });
-  const asker = await h.db.user.findUniqueOrThrow({ where: { email: demoEmail("employee") } });
-  const line = await h.db.businessLine.findFirstOrThrow({ orderBy: { name: "asc" } });
+async function resolvedLastWeek(owner: U): Promise<string> {
+  const asker = employee;
+  const line = { id: lineId };
   const start = new Date(weekBounds(previousWeekStart(new Date())).start.getTime() + 2 * 86_400_000 + 2 * 3600_000); // Wednesday 10:00
   const at = (minutes: number) => new Date(start.getTime() + minutes * 60_000);
   const q = await h.db.question.create({
@@ -32,44 +52,47 @@ async function resolvedLastWeek(ownerEmail: string): Promise<string> {
 
 describe("首问责任人考核", () => {
   it("an owner sees only their own card; another owner's is refused", async () => {
-    await resolvedLastWeek(demoEmail("owner.hr"));
+    await resolvedLastWeek(ownerHr);
     await refreshRollups(h.db, new Date());
-    const other = await h.db.user.findUniqueOrThrow({ where: { email: demoEmail("owner.hr2") } });
+    const other = ownerHr2;
     const { page } = await h.newPage();
-    await signIn(page, h.base, demoEmail("owner.hr"), DEMO_PASSWORD);
+    await signIn(page, h.base, ownerHr.email, TEST_PASSWORD);
     await page.goto(`${h.base}/insights/owners`);
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("我的首问考核");
     await page.getByTestId("owner-first-response").waitFor();
-    expect(await page.getByTestId("owners-table").count()).toBe(0);
-    expect(await page.getByTestId("ranking-table").count()).toBe(0);
     await page.getByTestId("chart-owner-trend").waitFor();
+    // Checked once the page has drawn its own card: the company-wide tables are not on it.
+    await expect(page.getByTestId("owners-table").count()).resolves.toBe(0);
+    await expect(page.getByTestId("ranking-table").count()).resolves.toBe(0);
     expect((await page.goto(`${h.base}/insights/owners?user=${other.id}`))!.status()).toBe(403);
   });
 
   it("the CEO sees every owner, a chart with its table and the ranking, and drills into one", async () => {
+    await resolvedLastWeek(ownerHr);
+    await refreshRollups(h.db, new Date());
     const { page } = await h.newPage();
-    await signIn(page, h.base, demoEmail("ceo"), DEMO_PASSWORD);
+    await signIn(page, h.base, ceo.email, TEST_PASSWORD);
     await page.goto(`${h.base}/insights/owners`);
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("首问责任人考核");
-    await expect(page.getByTestId("owners-table").textContent()).resolves.toContain("张敏");
+    await expect(page.getByTestId("owners-table").textContent()).resolves.toContain(ownerHr.name);
     await page.getByTestId("chart-owners").locator("svg").first().waitFor();
     await page.getByRole("heading", { name: "优质服务标兵（按部门排名）" }).waitFor();
-    await page.getByTestId("owners-table").getByRole("link", { name: "张敏" }).click();
+    await page.getByTestId("owners-table").getByRole("link", { name: ownerHr.name }).click();
     await page.waitForURL((url) => url.searchParams.has("user") && url.searchParams.has("from"));
-    await expect(page.getByRole("heading", { level: 2 }).first().textContent()).resolves.toContain("张敏");
+    await expect(page.getByRole("heading", { level: 2 }).first().textContent()).resolves.toContain(ownerHr.name);
     await page.getByTestId("chart-owner-trend").waitFor();
   });
 
   it("refuses an employee", async () => {
     const { page } = await h.newPage();
-    await signIn(page, h.base, demoEmail("employee"), DEMO_PASSWORD);
+    await signIn(page, h.base, employee.email, TEST_PASSWORD);
     expect((await page.goto(`${h.base}/insights/owners`))!.status()).toBe(403);
   });
 });
 
 describe("质检抽查", () => {
   it("draws last week's sample, names the missing field, grades, and lists the grade", async () => {
-    const questionId = await resolvedLastWeek(demoEmail("owner.finance"));
+    const questionId = await resolvedLastWeek(ownerFinance);
     // Large enough that every question of last week's finance department is drawn, ours included.
     await h.db.appSetting.upsert({ where: { key: "qa.sampleSize" }, create: { key: "qa.sampleSize", value: 50 }, update: { value: 50 } });
     try {
@@ -81,7 +104,7 @@ describe("质检抽查", () => {
 
   async function drawAndGrade(questionId: string) {
     const { page } = await h.newPage();
-    await signIn(page, h.base, demoEmail("qa"), DEMO_PASSWORD);
+    await signIn(page, h.base, qaUser.email, TEST_PASSWORD);
     await page.goto(`${h.base}/qa`);
     await page.getByTestId("qa-draw-form").getByRole("button").click();
     const weekStart = new Date(`${previousWeekStart(new Date())}T00:00:00Z`);
@@ -94,8 +117,8 @@ describe("质检抽查", () => {
       { timeout: 10_000, interval: 200 },
     );
     // The draw assigns reviews round-robin over every active QA reviewer, and other test files make
-    // their own: when ours went to someone else, give it to the demo reviewer and show the list again.
-    const qa = await h.db.user.findUniqueOrThrow({ where: { email: demoEmail("qa") } });
+    // their own: when ours went to someone else, give it to this file's reviewer and show the list again.
+    const qa = qaUser;
     if (review.reviewerId !== qa.id) {
       await h.db.qaReview.update({ where: { id: review.id }, data: { reviewerId: qa.id } });
       await page.reload();
@@ -118,7 +141,7 @@ describe("质检抽查", () => {
 
   it("refuses the page to an owner", async () => {
     const { page } = await h.newPage();
-    await signIn(page, h.base, demoEmail("owner.hr"), DEMO_PASSWORD);
+    await signIn(page, h.base, ownerHr.email, TEST_PASSWORD);
     expect((await page.goto(`${h.base}/qa`))!.status()).toBe(403);
   });
 });

@@ -4,7 +4,6 @@
 // role taken away takes effect on the very next request of a session that is already open.
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD, demoEmail } from "@/lib/seed/demo";
 import { makeDepartment, makeLine, makeSearchedAskSession, makeUser, TEST_PASSWORD } from "../helpers/factories";
 import { usePortal } from "../helpers/browser";
 import { HttpClient } from "../helpers/http";
@@ -236,7 +235,7 @@ describe("admin and policy-owner objects", () => {
     await expectRefused(await post(intruderC, `/api/admin/notifications/${n.id}/retry`, {}), 403, [ERROR]);
     expect(await denials("notify.retry.denied", n.id, intruder.id)).toBe(1);
     expect(await h.db.notification.findUniqueOrThrow({ where: { id: n.id } })).toMatchObject({ status: "FAILED", attempts: 5 });
-    const admin = await signedIn(demoEmail("admin"), DEMO_PASSWORD);
+    const admin = await signedIn((await makeUser(h.db, { roles: ["EMPLOYEE", "ADMIN"], password: TEST_PASSWORD })).email);
     await expectRefused(await post(admin, `/api/admin/notifications/${neighbour(n.id)}/retry`, {}), 404);
     for (const bad of ["1", "..%2Fx", "0000"]) await expectRefused(await post(admin, `/api/admin/notifications/${bad}/retry`, {}), 400);
   });
@@ -265,7 +264,7 @@ describe("a role taken away", () => {
     const m = await makeUser(h.db, { roles: ["EMPLOYEE", "MANAGER"], password: TEST_PASSWORD });
     const DEPT = `降级测试部 ${tag}`;
     await makeDepartment(h.db, { managerId: m.id, name: DEPT });
-    const admin = await signedIn(demoEmail("admin"), DEMO_PASSWORD);
+    const admin = await signedIn((await makeUser(h.db, { roles: ["EMPLOYEE", "ADMIN"], password: TEST_PASSWORD })).email);
     const setRoles = async (roles: string[]) => expect((await post(admin, "/api/admin/user", { userId: m.id, roles })).status).toBe(200);
     const reads = async (c: HttpClient) => [await c.get("/insights/management"), await c.get("/api/ledger")];
 

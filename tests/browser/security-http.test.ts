@@ -5,7 +5,6 @@ import { randomUUID } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { DEMO_PASSWORD, demoEmail } from "@/lib/seed/demo";
 import { makeLine, makeSearchedAskSession, makeUser, TEST_PASSWORD } from "../helpers/factories";
 import { usePortal } from "../helpers/browser";
 import { HttpClient } from "../helpers/http";
@@ -22,9 +21,16 @@ async function signedIn(email: string, password: string): Promise<HttpClient> {
   return c;
 }
 
+// This file's own employee, admin and 条线 (with a first-contact owner, so filing routes).
+let employeeUser: Awaited<ReturnType<typeof makeUser>>;
+let adminUser: Awaited<ReturnType<typeof makeUser>>;
+
 beforeAll(async () => {
-  employee = await signedIn(demoEmail("employee"), DEMO_PASSWORD);
-  lineId = (await h.db.businessLine.findFirstOrThrow({ where: { name: "人力资源" } })).id;
+  employeeUser = await makeUser(h.db, { password: TEST_PASSWORD });
+  adminUser = await makeUser(h.db, { roles: ["EMPLOYEE", "ADMIN"], password: TEST_PASSWORD });
+  const lineOwner = await makeUser(h.db, { roles: ["EMPLOYEE", "FIRST_CONTACT_OWNER"] });
+  lineId = (await makeLine(h.db, { ownerIds: [lineOwner.id] })).id;
+  employee = await signedIn(employeeUser.email, TEST_PASSWORD);
 });
 
 /** An error answer: JSON with a message and a request id, never a stack trace. */
@@ -41,7 +47,7 @@ async function expectCleanError(res: Response, status: number): Promise<{ reques
 
 describe("malformed input is refused with a reason and stores nothing", () => {
   const valid = () => ({ idempotencyKey: randomUUID(), body: "年假可以分几次休？", lineId, contactName: "李明" });
-  const questionsOfEmployee = async () => h.db.question.count({ where: { asker: { email: demoEmail("employee") } } });
+  const questionsOfEmployee = async () => h.db.question.count({ where: { askerId: employeeUser.id } });
 
   it("2 MB body and a 100,000-character question → 413; a 6,000-character question → 400 naming the field; invalid JSON → 400; NUL and lone surrogates → 400; unknown enum → 400", async () => {
     const before = await questionsOfEmployee();
@@ -102,7 +108,7 @@ describe("search first, on the server", () => {
     const before = await h.db.question.count({ where: { body: "先检索再提问的规则测试" } });
     const none = await expectCleanError(await post({}), 409);
     expect(none.error).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/先检索制度/) });
-    const employeeId = (await h.db.user.findUniqueOrThrow({ where: { email: demoEmail("employee") } })).id;
+    const employeeId = employeeUser.id;
     const unsearched = await h.db.askSession.create({ data: { userId: employeeId } });
     expect((await expectCleanError(await post({ askSessionId: unsearched.id }), 409)).error.message).toMatch(/没有任何检索记录/);
     expect(await h.db.question.count({ where: { body: "先检索再提问的规则测试" } })).toBe(before);
@@ -115,7 +121,7 @@ describe("search first, on the server", () => {
 
 describe("mass assignment", () => {
   it("an asker cannot set owner, status, deadlines or escalation when filing, nor score out of range", async () => {
-    const admin = await h.db.user.findUniqueOrThrow({ where: { email: demoEmail("admin") } });
+    const admin = adminUser;
     const res = await employee.request("POST", "/api/questions", {
       body: JSON.stringify({ ...{ idempotencyKey: randomUUID(), body: "试用期可以请年假吗？", lineId, contactName: "李明" }, ownerId: admin.id, status: "RESOLVED", resolutionDueAt: "2099-01-01T00:00:00Z", escalationLevel: 3, askerId: admin.id }),
       headers: json(h.base),
@@ -139,7 +145,7 @@ describe("floods and guessed ids", () => {
     const owner = await makeUser(h.db, { roles: ["EMPLOYEE", "FIRST_CONTACT_OWNER"] });
     const line = await makeLine(h.db, { ownerIds: [owner.id] });
     const c = await signedIn(flooder.email, TEST_PASSWORD);
-    const employeeId = (await h.db.user.findUniqueOrThrow({ where: { email: demoEmail("employee") } })).id;
+    const employeeId = employeeUser.id;
     const file = async (client: HttpClient, userId: string) => {
       const askSessionId = (await makeSearchedAskSession(h.db, userId, { query: "会议室预订" })).id;
       return client.request("POST", "/api/questions", { body: JSON.stringify({ idempotencyKey: randomUUID(), body: "会议室怎么预订？", lineId: line.id, contactName: "测试", askSessionId }), headers: json(h.base) });
@@ -164,7 +170,7 @@ describe("floods and guessed ids", () => {
     const res = await employee.get(`/questions/${filed.id}`);
     expect(res.status).toBe(403);
     expect(await res.text()).not.toContain("工资条");
-    const employeeId = (await h.db.user.findUniqueOrThrow({ where: { email: demoEmail("employee") } })).id;
+    const employeeId = employeeUser.id;
     await expect(h.db.auditLog.count({ where: { action: "question.view.denied", target: filed.id, actorId: employeeId } })).resolves.toBe(1);
   });
 });
@@ -174,7 +180,7 @@ describe("session cookie", () => {
     const sessionCookie = async () => {
       const c = new HttpClient(h.base);
       const csrf = (await (await c.get("/api/auth/csrf")).json()) as { csrfToken: string };
-      const res = await c.post("/api/auth/callback/credentials", new URLSearchParams({ csrfToken: csrf.csrfToken, email: demoEmail("employee"), password: DEMO_PASSWORD, callbackUrl: h.base, json: "true" }));
+      const res = await c.post("/api/auth/callback/credentials", new URLSearchParams({ csrfToken: csrf.csrfToken, email: employeeUser.email, password: TEST_PASSWORD, callbackUrl: h.base, json: "true" }));
       const line = res.headers.getSetCookie().find((l) => /next-auth\.session-token=/.test(l));
       expect(line).toBeDefined();
       return line!;
@@ -229,7 +235,7 @@ describe("headers and secrets", () => {
       const text = readFileSync(f, "latin1");
       for (const s of secrets) expect(text.includes(s), `${f} contains a server secret`).toBe(false);
     }
-    const admin = await signedIn(demoEmail("admin"), DEMO_PASSWORD);
+    const admin = await signedIn(adminUser.email, TEST_PASSWORD);
     for (const p of ["/", "/search?q=年假", "/admin", "/settings/notifications", "/policies"]) {
       const html = await (await admin.get(p)).text();
       for (const s of secrets) expect(html.includes(s), `${p} contains a server secret`).toBe(false);

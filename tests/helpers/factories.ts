@@ -1,6 +1,10 @@
 // Test data with unique codes and e-mails; each test makes what it needs, never relying on seeds.
 import { randomBytes } from "node:crypto";
-import type { DbTx } from "@/lib/db/client";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { Db, DbTx } from "@/lib/db/client";
+import { importPolicies } from "@/lib/content/import-policies";
 import type { DepartmentKind, Role } from "@/lib/db/generated/enums";
 import { hashPassword } from "@/lib/auth/password";
 
@@ -88,4 +92,27 @@ export async function makeSearchedAskSession(db: DbTx, userId: string, input: { 
   const session = await db.askSession.create({ data: { userId, startedAt: at, lastActivityAt: at } });
   await db.searchQuery.create({ data: { userId, askSessionId: session.id, query: input.query ?? "测试检索", resultCount: 0, latencyMs: 1, createdAt: at } });
   return session;
+}
+
+/**
+ * A policy of a 条线 imported through the real importer (so it has its sections and version 1),
+ * not indexed in Meilisearch. `body` is the Markdown after the front matter; the default has one 条.
+ */
+export async function makePolicy(
+  db: Db,
+  input: { lineName: string; ownerName: string; id?: string; title?: string; body?: string },
+): Promise<{ id: string; title: string }> {
+  const id = input.id ?? `test-policy-${unique()}`;
+  const title = input.title ?? `测试制度 ${id}`;
+  const body = input.body ?? `# ${title}\n\n#### 第一条\n\n本制度用于测试。\n`;
+  const dir = mkdtempSync(path.join(os.tmpdir(), "shouwen-policy-"));
+  try {
+    const front = `---\nid: "${id}"\ntitle: "${title}"\nline: "${input.lineName}"\nowner: "${input.ownerName}"\nsource: "测试"\neffective: "2025-01-01"\n---\n`;
+    writeFileSync(path.join(dir, `${id}.md`), front + body);
+    const report = await importPolicies(db, dir);
+    if (report.failed.length) throw new Error(`makePolicy: ${JSON.stringify(report.failed)}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return { id, title };
 }
