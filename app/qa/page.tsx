@@ -5,6 +5,7 @@ import { ctxFor } from "@/lib/http/ctx";
 import { REGRADE_DAYS } from "@/lib/qa/grade-qa-review";
 import { listQaReviews, type QaReviewItem } from "@/lib/qa/list-qa-reviews";
 import { fmt, RESOLUTION_LABEL } from "@/lib/questions/labels";
+import { questionRef } from "@/lib/kernel/question-ref";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "质检抽查" };
@@ -17,7 +18,7 @@ function Review({ r, children }: { r: QaReviewItem; children?: React.ReactNode }
   return (
     <article className="space-y-2 rounded-md border border-slate-300 bg-white p-3" data-testid={`qa-review-${r.id}`}>
       <h3 className="font-medium">
-        <Link href={`/questions/${q.id}`} className="text-blue-700 hover:underline">Q-{String(q.number).padStart(6, "0")}</Link>
+        <Link href={`/questions/${q.id}`} className="text-blue-700 hover:underline">{questionRef(q.number)}</Link>
         <span className="ml-2 text-sm font-normal text-slate-700">
           {q.line.name} · 抽检周 {day(r.weekStart)} · 办结人 <bdi>{r.owner?.name ?? "—"}</bdi>{r.department ? `（${r.department.name}）` : ""}
           {r.reviewer ? ` · 质检员 ${r.reviewer.name}` : " · 未分配质检员"}

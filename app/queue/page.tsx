@@ -8,6 +8,7 @@ import { ctxFor } from "@/lib/http/ctx";
 import { getT } from "@/lib/i18n/t";
 import { fmt, STATUS_LABEL } from "@/lib/questions/labels";
 import { listQueue } from "@/lib/questions/list-questions";
+import { questionRef } from "@/lib/kernel/question-ref";
 
 export const dynamic = "force-dynamic";
 
@@ -32,7 +33,7 @@ export default async function QueuePage() {
         <ul className="mt-2 space-y-2">
           {handedToMe.map((h) => (
             <li key={h.id} className="rounded-md border border-amber-400 bg-amber-50 p-3">
-              <Link href={`/questions/${h.question.id}`} className="font-medium text-blue-700 hover:underline">Q-{String(h.question.number).padStart(6, "0")} {h.question.body.slice(0, 60)}</Link>
+              <Link href={`/questions/${h.question.id}`} className="font-medium text-blue-700 hover:underline">{questionRef(h.question.number)} {h.question.body.slice(0, 60)}</Link>
               <p className="text-sm">来自 <bdi>{h.fromUser.name}</bdi> · 请在 {fmt(h.question.ownerResponseDueAt)} 前接收或拒绝</p>
             </li>
           ))}
@@ -45,7 +46,7 @@ export default async function QueuePage() {
             const overdue = q.resolutionDueAt && q.resolutionDueAt.getTime() < now;
             return (
               <li key={q.id} className={`rounded-md border p-3 ${overdue ? "border-red-500 bg-red-50" : "border-slate-300 bg-white"}`}>
-                <Link href={`/questions/${q.id}`} className="font-medium text-blue-700 hover:underline">Q-{String(q.number).padStart(6, "0")} {q.body.slice(0, 60)}</Link>
+                <Link href={`/questions/${q.id}`} className="font-medium text-blue-700 hover:underline">{questionRef(q.number)} {q.body.slice(0, 60)}</Link>
                 <p className="text-sm text-slate-700">
                   {STATUS_LABEL[q.status]} · {q.line.name} · 提问人 <bdi>{q.asker.name}</bdi> · {q.firstRespondedAt ? "" : `首次响应 ${fmt(q.firstResponseDueAt)} · `}办结 {fmt(q.resolutionDueAt)}
                   {overdue && <strong className="ml-1 text-red-800">已超时</strong>}

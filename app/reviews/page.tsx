@@ -5,6 +5,7 @@ import { listReviews } from "@/lib/complaints/list-reviews";
 import { ctxFor } from "@/lib/http/ctx";
 import { getT } from "@/lib/i18n/t";
 import { fmt } from "@/lib/questions/labels";
+import { questionRef } from "@/lib/kernel/question-ref";
 
 export const dynamic = "force-dynamic";
 
@@ -24,7 +25,7 @@ export default async function ReviewsPage() {
             <li key={c.id} className={`rounded-md border p-4 ${c.overdue ? "border-red-400" : "border-slate-300"}`} data-testid="review-item">
               <h2 className="font-semibold">
                 <Link href={`/questions/${c.question.id}`} className="text-blue-700 hover:underline">
-                  Q-{String(c.question.number).padStart(6, "0")} <bdi>{c.question.firstLine}</bdi>
+                  {questionRef(c.question.number)} <bdi>{c.question.firstLine}</bdi>
                 </Link>
               </h2>
               <dl className="mt-2 grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">

@@ -6,6 +6,7 @@ import { ctxFor } from "@/lib/http/ctx";
 import { CHANNEL_LABEL } from "@/lib/notify/channels";
 import { listProblemDeliveries } from "@/lib/notify/deliveries";
 import { fmt } from "@/lib/questions/labels";
+import { questionRef } from "@/lib/kernel/question-ref";
 
 export const dynamic = "force-dynamic";
 
@@ -35,7 +36,7 @@ export default async function AdminNotificationsPage() {
                 <td className="p-1">{CHANNEL_LABEL[r.channel]}</td>
                 <td className="p-1">
                   {r.kind}
-                  {r.question && <><br /><Link className="text-blue-700 underline" href={`/questions/${r.question.id}`}>Q-{String(r.question.number).padStart(6, "0")}</Link></>}
+                  {r.question && <><br /><Link className="text-blue-700 underline" href={`/questions/${r.question.id}`}>{questionRef(r.question.number)}</Link></>}
                 </td>
                 <td className="p-1">{r.attempts}</td>
                 <td className="max-w-xs break-words p-1 text-slate-800">{r.lastError ?? "—"}</td>

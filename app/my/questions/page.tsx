@@ -3,6 +3,7 @@ import { requirePageActor } from "@/lib/auth/session";
 import { ctxFor } from "@/lib/http/ctx";
 import { fmt, STATUS_LABEL } from "@/lib/questions/labels";
 import { listMyQuestions } from "@/lib/questions/list-questions";
+import { questionRef } from "@/lib/kernel/question-ref";
 
 export const dynamic = "force-dynamic";
 
@@ -19,7 +20,7 @@ export default async function MyQuestionsPage() {
         <ul className="mt-4 divide-y divide-slate-200 rounded-md border border-slate-300 bg-white" data-testid="my-questions">
           {questions.map((q) => (
             <li key={q.id} className="p-3">
-              <Link href={`/questions/${q.id}`} className="font-medium text-blue-700 hover:underline">Q-{String(q.number).padStart(6, "0")} {q.body.slice(0, 60)}</Link>
+              <Link href={`/questions/${q.id}`} className="font-medium text-blue-700 hover:underline">{questionRef(q.number)} {q.body.slice(0, 60)}</Link>
               <p className="text-sm text-slate-600">{STATUS_LABEL[q.status]} · {q.line.name} · 首问责任人 <bdi>{q.owner?.name ?? "待分派"}</bdi> · 办结时限 {fmt(q.resolutionDueAt)}</p>
             </li>
           ))}

@@ -13,6 +13,7 @@ import { getT } from "@/lib/i18n/t";
 import { getQuestionDetail } from "@/lib/questions/get-question-detail";
 import { EXPOSURE_LABEL, fmt, RESOLUTION_LABEL } from "@/lib/questions/labels";
 import { ownerWorkspaceOptions } from "@/lib/questions/owner-workspace-options";
+import { questionRef } from "@/lib/kernel/question-ref";
 
 export const dynamic = "force-dynamic";
 
@@ -36,7 +37,7 @@ export default async function QuestionPage({ params }: { params: Promise<{ id: s
   const page = (
     <article className="mx-auto max-w-6xl space-y-6">
       <header>
-        <p className="text-sm text-slate-600">Q-{String(q.number).padStart(6, "0")} · <bdi>{q.line.name}</bdi> · 提问人 <bdi>{q.asker.name}</bdi></p>
+        <p className="text-sm text-slate-600">{questionRef(q.number)} · <bdi>{q.line.name}</bdi> · 提问人 <bdi>{q.asker.name}</bdi></p>
         <h1 className="mt-1 line-clamp-3 whitespace-pre-wrap text-xl font-bold" data-testid="question-body">{q.body}</h1>
         {q.pausedAt && <p role="status" data-testid="paused" className="mt-2 text-slate-800">计时已暂停：{q.pauseReason}</p>}
         {q.neededBy && <p className="mt-1 text-sm text-slate-700">提问人希望在 {fmt(q.neededBy)} 前解决{q.resolutionDueAt && q.neededBy < q.resolutionDueAt ? "（早于办结时限）" : ""}</p>}
