@@ -7,16 +7,7 @@ import { useT } from "../i18n-provider";
 import { Snippet } from "../search/snippet";
 import { api, type ApiError } from "@/components/api-client";
 import { FilingForm, type FilingDefaults } from "./filing-form";
-
-interface SuggestHit {
-  sectionId: string;
-  policyId: string;
-  policyTitle: string;
-  label: string;
-  heading: string;
-  line: string;
-  snippet: { text: string; hit: boolean }[];
-}
+import type { CitableHit as SuggestHit } from "@/lib/questions/search-clauses-for-question";
 
 interface Preview {
   sectionId: string;

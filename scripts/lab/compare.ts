@@ -19,6 +19,7 @@ import { phraseOption } from '../../lib/search/relevance/normalize';
 import type { LearnedLexicon } from '../../lib/search/relevance/lexicon/learned';
 import { requireCorpusArg } from '../eval/corpus-arg';
 import { loadCorpus, loadQueries } from './corpus';
+import { isHeldOut } from '../lexicon/split';
 
 interface Variant {
   name: string;
@@ -28,15 +29,6 @@ interface Variant {
   noSynonyms?: boolean;
   /** learned table file replacing the shipped one ("none" = no table) */
   table?: string;
-}
-
-function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h;
 }
 
 const { values } = parseArgs({ options: { corpora: { type: 'string' }, variants: { type: 'string' }, dump: { type: 'boolean' }, heldout: { type: 'boolean' }, train: { type: 'boolean' } } });
@@ -51,7 +43,7 @@ for (const dir of corpora) {
   const stard = basename(dir).includes('stard');
   const held = stard && (values.heldout || values.train);
   // --train: the other four fifths (the part tuning may look at)
-  const keep = (id: string) => !held || (values.train ? fnv1a(id) % 5 !== 0 : fnv1a(id) % 5 === 0);
+  const keep = (id: string) => !held || (values.train ? !isHeldOut(id) : isHeldOut(id));
   const queries = loadQueries(dir).filter((q) => keep(q.id));
   const qLines = readFileSync(join(dir, 'questions.jsonl'), 'utf8').split('\n').filter(Boolean).filter((l) => keep((JSON.parse(l) as { id: string }).id));
   const qFile = `/tmp/rank-lab-${basename(dir)}${held ? (values.train ? '-train' : '-heldout') : ''}-questions.jsonl`;

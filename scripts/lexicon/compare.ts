@@ -23,20 +23,13 @@ import { normalizeText } from "../../lib/search/relevance/normalize";
 import { buildIndex, search, type RelevanceIndex, type SectionInput } from "../../lib/search/relevance/ranker";
 import { getJieba } from "../../lib/search/relevance/tokenize";
 import { loadCorpus, loadQueries } from "../lab/corpus";
+import { isHeldOut } from "./split";
 
 const { values } = parseArgs({ options: { corpus: { type: "string" }, variants: { type: "string", default: "legacy,none,general,learned,peers" }, one: { type: "boolean", default: false }, heldout: { type: "boolean", default: false }, table: { type: "string" } } });
 const dir = requireCorpusArg(values.corpus, "--corpus", "npx tsx scripts/lexicon/compare.ts --corpus <dir with docs/, questions.jsonl and score.mjs> [--variants legacy,none,general,learned,nolex,peers]", ["docs", "questions.jsonl", "score.mjs"]);
 const rows = loadCorpus(dir);
 // --heldout: only the fifth of the questions that scripts/lexicon/learn.ts holds out (FNV-1a of the id % 5 = 0)
-function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h;
-}
-const keep = (id: string) => !values.heldout || fnv1a(id) % 5 === 0;
+const keep = (id: string) => !values.heldout || isHeldOut(id);
 const queries = loadQueries(dir).filter((q) => keep(q.id));
 const tmp = mkdtempSync(path.join(os.tmpdir(), "lexicon-compare-"));
 const questionsFile = path.join(tmp, "questions.jsonl");

@@ -19,6 +19,7 @@ import { articleWords, countCooccurrence, questionWords, selectEntries, type Lea
 import { buildIndex, search, type RelevanceIndex } from "../../lib/search/relevance/ranker";
 import { requireCorpusArg } from "../eval/corpus-arg";
 import { loadCorpus } from "../lab/corpus";
+import { fnv1a, isHeldOut } from "./split";
 
 const { values } = parseArgs({
   options: {
@@ -59,15 +60,6 @@ const questions: Q[] = readFileSync(path.join(dir, "questions.jsonl"), "utf8")
   .map((l) => JSON.parse(l) as Q)
   .filter((q) => q.gold?.some((g) => g.section));
 
-function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h;
-}
-
 const t0 = performance.now();
 const rows = loadCorpus(dir);
 const unitKey = (doc: string, section: string) => `${doc}\u0001${section}`;
@@ -90,8 +82,8 @@ const index = buildIndex(rows);
 search(index, "预热");
 log(`${rows.length} units, ${questions.length} questions with gold sections; prepared in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
-const heldOut = questions.filter((q) => fnv1a(q.id) % 5 === 0);
-const train = questions.filter((q) => fnv1a(q.id) % 5 !== 0);
+const heldOut = questions.filter((q) => isHeldOut(q.id));
+const train = questions.filter((q) => !isHeldOut(q.id));
 
 function withLexicon(idx: RelevanceIndex, lex: Pick<LearnedLexicon, "entries" | "weight"> | null, learnedInCoverage = true): RelevanceIndex {
   const extra = values.analyzer ? (JSON.parse(values.analyzer) as Record<string, unknown>) : {};

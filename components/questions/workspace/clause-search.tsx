@@ -6,16 +6,8 @@ import { Snippet } from "@/components/search/snippet";
 import type { Segment } from "@/lib/search/highlight";
 import { api, type ApiError } from "@/components/api-client";
 import { useCitations } from "./citation-context";
+import type { CitableHit as Hit } from "@/lib/questions/search-clauses-for-question";
 
-interface Hit {
-  sectionId: string;
-  policyId: string;
-  policyTitle: string;
-  label: string;
-  heading: string;
-  line: string;
-  snippet: Segment[];
-}
 
 interface Preview {
   id: string;
