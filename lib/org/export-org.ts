@@ -1,6 +1,6 @@
 import "server-only";
 import ExcelJS from "exceljs";
-import { csvRow, CSV_BOM, neutraliseFormula } from "../analytics/csv-cell";
+import { csvRow, CSV_BOM, neutraliseFormula } from "../analytics/shared/csv-cell";
 import { EXPORT_HEADERS, EXPORT_SHEET_NAMES, KIND_LABELS, ROLE_LABELS, rosterTimeText, type SheetKind } from "./columns";
 import { requireOrgAdmin, type OrgCtx } from "./org-context";
 

@@ -1,0 +1,92 @@
+// (No "server-only": the worker, plain Node, loads registered rollups — see lib/analytics/rollups.ts.)
+// The owner scorecard reads OwnerQuestionFact (one narrow row per question) instead of the questions
+// and their owner chains on every request. A row keeps the raw times (due, responded, resolved,
+// paused) and the holders, so which outcomes are decided is still worked out against the clock at
+// query time (lib/analytics/owner-scorecard.ts); only changes to the questions themselves wait for
+// the next refresh (the worker's INSIGHTS_REFRESH_MS).
+//
+// Holders: the owner at the moment the outcome is (or, if still ahead, would now be) decided — the
+// ownership interval containing LEAST(first response, first-response due) resp. LEAST(resolved,
+// resolution due); a moment still ahead resolves to the current owner, and any later change of owner
+// updates the question, which makes the next refresh recompute the row. Only questions that changed
+// hands (handCount > 1: every accepted handoff adds one ownership and one hand, nothing else changes
+// the owner) read their owner chain.
+//
+// A refresh replaces the rows of every question updated (Question.updatedAt) or rated since the last
+// watermark, in one transaction under an advisory lock: idempotent, and a killed worker redoes it.
+// The first refresh (no watermark) builds every row; deleting the watermark forces a rebuild.
+import type { Db, DbTx } from "../../db/client";
+import { Prisma } from "../../db/generated/client";
+import type { Rollup } from "../rollup/registry";
+
+export const OWNER_FACTS_SETTING = "rollup.ownerFacts.watermark";
+// Changes committed by transactions still in flight at the last refresh carry a slightly earlier time.
+const SLACK_MS = 10 * 60_000;
+const LOCK_KEY = 7_316_002;
+
+/** When the facts were last refreshed (what the scorecard is current to), or null before the first run. */
+export async function ownerFactsMark(db: DbTx): Promise<Date | null> {
+  const row = await db.appSetting.findUnique({ where: { key: OWNER_FACTS_SETTING } });
+  const v = typeof row?.value === "string" ? Date.parse(row.value) : NaN;
+  return Number.isNaN(v) ? null : new Date(v);
+}
+
+function insertFactsSql(ids: string[] | null): Prisma.Sql {
+  const only = ids ? Prisma.sql`WHERE q.id = ANY(${ids}::uuid[])` : Prisma.empty;
+  const holderAt = (at: Prisma.Sql) =>
+    Prisma.sql`SELECT o."userId" FROM "QuestionOwnership" o
+               WHERE q."handCount" > 1 AND o."questionId" = q.id AND o."startedAt" <= ${at}
+               ORDER BY o."startedAt" DESC LIMIT 1`;
+  return Prisma.sql`
+    INSERT INTO "OwnerQuestionFact" ("questionId", "createdAt", "frDue", "respondedAt", "frAt", "frHolderId", "frMinutes", "resDue", "resolvedAt",
+                                     "pausedAt", "resAt", "resHolderId", "resolverId", "resolvedMinutes", "reopenCount", "handCount", score)
+    SELECT q.id, q."createdAt", q."firstResponseDueAt", q.responded_at, q.fr_at, COALESCE(fh."userId", q."ownerId"),
+           EXTRACT(EPOCH FROM q.responded_at - q."createdAt")::float8 / 60,
+           q."resolutionDueAt", q."resolvedAt", q."pausedAt", q.res_at, COALESCE(rh."userId", q."ownerId"),
+           CASE WHEN q."resolvedAt" IS NOT NULL THEN q."ownerId" END,
+           EXTRACT(EPOCH FROM q."resolvedAt" - q."createdAt")::float8 / 60,
+           q."reopenCount", q."handCount", r.score
+    FROM (
+      SELECT q.id, q."ownerId", q."handCount", q."createdAt", q."firstResponseDueAt", q."resolutionDueAt", q."resolvedAt", q."pausedAt", q."reopenCount",
+             LEAST(q."firstRespondedAt", q."resolvedAt") AS responded_at,
+             CASE WHEN q."firstResponseDueAt" IS NOT NULL THEN LEAST(q."firstRespondedAt", q."resolvedAt", q."firstResponseDueAt") END AS fr_at,
+             CASE WHEN q."resolutionDueAt" IS NOT NULL THEN LEAST(q."resolvedAt", q."resolutionDueAt") END AS res_at
+      FROM "Question" q ${only}
+    ) q
+    LEFT JOIN LATERAL (${holderAt(Prisma.sql`q.fr_at`)}) fh ON true
+    LEFT JOIN LATERAL (${holderAt(Prisma.sql`q.res_at`)}) rh ON true
+    LEFT JOIN "SatisfactionRating" r ON r."questionId" = q.id`;
+}
+
+export async function refreshOwnerFacts(db: Db, now: Date): Promise<{ days: number }> {
+  return db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_KEY})`;
+      const mark = await ownerFactsMark(tx);
+      let changed: number;
+      if (!mark) {
+        await tx.$executeRaw`DELETE FROM "OwnerQuestionFact"`;
+        changed = await tx.$executeRaw(insertFactsSql(null));
+      } else {
+        const since = new Date(mark.getTime() - SLACK_MS);
+        const ids = (
+          await tx.$queryRaw<{ id: string }[]>`
+            SELECT id FROM "Question" WHERE "updatedAt" >= ${since}
+            UNION SELECT "questionId" FROM "SatisfactionRating" WHERE "createdAt" >= ${since}`
+        ).map((r) => r.id);
+        changed = ids.length;
+        if (ids.length > 0) {
+          await tx.$executeRaw`DELETE FROM "OwnerQuestionFact" WHERE "questionId" = ANY(${ids}::uuid[])`;
+          await tx.$executeRaw(insertFactsSql(ids));
+        }
+      }
+      const value = now.toISOString();
+      await tx.appSetting.upsert({ where: { key: OWNER_FACTS_SETTING }, create: { key: OWNER_FACTS_SETTING, value }, update: { value } });
+      // The registry's unit is days; this rollup's unit of work is questions, reported the same way.
+      return { days: changed };
+    },
+    { timeout: 600_000, maxWait: 60_000 },
+  );
+}
+
+export const ownerFactsRollup: Rollup = { name: "owner-facts", refresh: refreshOwnerFacts };
