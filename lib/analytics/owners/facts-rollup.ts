@@ -1,5 +1,4 @@
-// (No "server-only": the worker, plain Node, loads registered rollups — see lib/analytics/rollups.ts.)
-// The owner scorecard reads OwnerQuestionFact (one narrow row per question) instead of the questions
+// (No "server-only": the worker runs it.) The owner scorecard reads OwnerQuestionFact (one narrow row per question) instead of the questions
 // and their owner chains on every request. A row keeps the raw times (due, responded, resolved,
 // paused) and the holders, so which outcomes are decided is still worked out against the clock at
 // query time (lib/analytics/owner-scorecard.ts); only changes to the questions themselves wait for
@@ -12,23 +11,19 @@
 // hands (handCount > 1: every accepted handoff adds one ownership and one hand, nothing else changes
 // the owner) read their owner chain.
 //
-// A refresh replaces the rows of every question updated (Question.updatedAt) or rated since the last
-// watermark, in one transaction under an advisory lock: idempotent, and a killed worker redoes it.
-// The first refresh (no watermark) builds every row; deleting the watermark forces a rebuild.
-import type { Db, DbTx } from "../../db/client";
+// The step replaces the rows of every question updated (Question.updatedAt) or rated since the
+// watermark; the runner (../rollup/runner.ts) owns the lock, the watermark, the slack and the
+// transaction. No watermark: it builds every row; deleting the watermark forces a rebuild.
+import type { DbTx } from "../../db/client";
 import { Prisma } from "../../db/generated/client";
-import type { Rollup } from "../rollup/registry";
+import { clockWatermark, defineRollup, readWatermark, type RollupRun } from "../rollup/runner";
 
 export const OWNER_FACTS_SETTING = "rollup.ownerFacts.watermark";
-// Changes committed by transactions still in flight at the last refresh carry a slightly earlier time.
-const SLACK_MS = 10 * 60_000;
-const LOCK_KEY = 7_316_002;
+const watermark = clockWatermark(OWNER_FACTS_SETTING);
 
 /** When the facts were last refreshed (what the scorecard is current to), or null before the first run. */
-export async function ownerFactsMark(db: DbTx): Promise<Date | null> {
-  const row = await db.appSetting.findUnique({ where: { key: OWNER_FACTS_SETTING } });
-  const v = typeof row?.value === "string" ? Date.parse(row.value) : NaN;
-  return Number.isNaN(v) ? null : new Date(v);
+export function ownerFactsMark(db: DbTx): Promise<Date | null> {
+  return readWatermark(db, watermark);
 }
 
 function insertFactsSql(ids: string[] | null): Prisma.Sql {
@@ -58,35 +53,24 @@ function insertFactsSql(ids: string[] | null): Prisma.Sql {
     LEFT JOIN "SatisfactionRating" r ON r."questionId" = q.id`;
 }
 
-export async function refreshOwnerFacts(db: Db, now: Date): Promise<{ days: number }> {
-  return db.$transaction(
-    async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_KEY})`;
-      const mark = await ownerFactsMark(tx);
-      let changed: number;
-      if (!mark) {
-        await tx.$executeRaw`DELETE FROM "OwnerQuestionFact"`;
-        changed = await tx.$executeRaw(insertFactsSql(null));
-      } else {
-        const since = new Date(mark.getTime() - SLACK_MS);
-        const ids = (
-          await tx.$queryRaw<{ id: string }[]>`
-            SELECT id FROM "Question" WHERE "updatedAt" >= ${since}
-            UNION SELECT "questionId" FROM "SatisfactionRating" WHERE "createdAt" >= ${since}`
-        ).map((r) => r.id);
-        changed = ids.length;
-        if (ids.length > 0) {
-          await tx.$executeRaw`DELETE FROM "OwnerQuestionFact" WHERE "questionId" = ANY(${ids}::uuid[])`;
-          await tx.$executeRaw(insertFactsSql(ids));
-        }
-      }
-      const value = now.toISOString();
-      await tx.appSetting.upsert({ where: { key: OWNER_FACTS_SETTING }, create: { key: OWNER_FACTS_SETTING, value }, update: { value } });
-      // The registry's unit is days; this rollup's unit of work is questions, reported the same way.
-      return { days: changed };
-    },
-    { timeout: 600_000, maxWait: 60_000 },
-  );
+async function step({ tx, now, since }: RollupRun<Date>): Promise<{ days: number; mark: Date }> {
+  if (!since) {
+    await tx.$executeRaw`DELETE FROM "OwnerQuestionFact"`;
+    // The registry's unit is days; this rollup's unit of work is questions, reported the same way.
+    return { days: await tx.$executeRaw(insertFactsSql(null)), mark: now };
+  }
+  const ids = (
+    await tx.$queryRaw<{ id: string }[]>`
+      SELECT id FROM "Question" WHERE "updatedAt" >= ${since}
+      UNION SELECT "questionId" FROM "SatisfactionRating" WHERE "createdAt" >= ${since}`
+  ).map((r) => r.id);
+  if (ids.length > 0) {
+    await tx.$executeRaw`DELETE FROM "OwnerQuestionFact" WHERE "questionId" = ANY(${ids}::uuid[])`;
+    await tx.$executeRaw(insertFactsSql(ids));
+  }
+  return { days: ids.length, mark: now };
 }
 
-export const ownerFactsRollup: Rollup = { name: "owner-facts", refresh: refreshOwnerFacts };
+export const ownerFactsRollup = defineRollup({ name: "owner-facts", lock: 7_316_002, watermark, timeoutMs: 600_000, step });
+
+export const refreshOwnerFacts = ownerFactsRollup.refresh;

@@ -47,6 +47,12 @@ export function addDays(day: string, n: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
 }
 
+/** Monday (YYYY-MM-DD) of the ISO week of a day. */
+export function mondayOf(day: string): string {
+  const dow = new Date(`${day}T00:00:00Z`).getUTCDay();
+  return addDays(day, -((dow + 6) % 7));
+}
+
 /** Grain that keeps a chart readable: days up to ~3 months, then weeks, then months. */
 export function defaultGrain(days: number): Grain {
   return days <= 92 ? "day" : days <= 366 ? "week" : "month";
