@@ -28,7 +28,7 @@ async function tables(ctx: OrgCtx): Promise<Table[]> {
 
 /**
  * The org as a file the import reads back unchanged. Text that a spreadsheet could run as a formula
- * gets a leading apostrophe (lib/analytics/csv-cell.ts); the import takes it off again.
+ * gets a leading apostrophe (lib/analytics/shared/csv-cell.ts); the import takes it off again.
  */
 export async function exportOrgXlsx(ctx: OrgCtx): Promise<Buffer> {
   requireOrgAdmin(ctx);

@@ -1,7 +1,7 @@
 import "server-only";
 // The ledger as a CSV download: same scope and filters as the page, streamed in keyset pages so an
 // export of 100,000 questions never holds more than one page in memory. UTF-8 with a BOM (Excel),
-// RFC 4180 quoting and formula-injection neutralisation (csv-cell.ts).
+// RFC 4180 quoting and formula-injection neutralisation (../shared/csv-cell.ts).
 import type { Ctx } from "../../kernel/context";
 import { log } from "../../log";
 import { CSV_BOM, csvRow } from "../shared/csv-cell";

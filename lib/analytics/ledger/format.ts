@@ -48,7 +48,7 @@ export const EXPOSURE_SHORT: Record<AnswerExposure, string> = {
   SEARCH_MISS: "搜索未命中",
 };
 
-/** The suffix each way of becoming owner gets in the chain (ROUTED has none). Mirrored in ledger-query.ts SQL. */
+/** The suffix each way of becoming owner gets in the chain (ROUTED has none). Mirrored in ./query.ts SQL. */
 const VIA_SUFFIX = { ROUTED: "", NAMED: "(指定)", HANDOFF: "(转交)", ESCALATION: "(升级)" } as const;
 
 

@@ -1,10 +1,6 @@
 import "server-only";
-// Attainment of time limits (时限达标率) per escalation level, defined in docs/metrics.md
-// ("Management dashboard"): level 0 uses the owner scorecard's first-response and resolution outcomes;
-// level n ≥ 1 is met when the question was resolved by that level's due time and not escalated further.
-// The department is that of the owner holding the question at the decision moment.
-// Level 0 comes from the daily rollup (MgmtStat), levels ≥ 1 from the per-question facts (a few per
-// thousand questions are escalated).
+// Attainment of time limits (时限达标率) per escalation level: level 0 from the MgmtStat sums, levels ≥ 1
+// from MgmtQuestionFact (a few per thousand questions are escalated). Definitions: docs/metrics.md.
 import type { DbTx } from "../../db/client";
 import { Prisma } from "../../db/generated/client";
 import type { SliceInfo } from "./slice";

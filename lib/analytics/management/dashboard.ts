@@ -1,18 +1,9 @@
 import "server-only";
-// The management dashboard (管理看板): deflection and self-service, the "answer already existed" rate,
-// attainment of time limits per escalation level, and volumes — each in total, by 条线, by department
-// (the direct children of the scope root) and over time. Who sees what: a MANAGER their department
-// subtree, an ADMIN everything, anyone else nothing (ForbiddenError); a department filter outside the
-// manager's subtree is forbidden too.
-//
-// Departments: demand (deflection, self-service, volumes, answer-already-existed) belongs to the ASKER's
-// department; attainment to the department of the owner who held the question when the outcome was
-// decided (see lib/analytics/management-attainment.ts). Every figure is defined in docs/metrics.md.
-//
-// Cost: after two small look-ups (scope; departments and 条线), three queries run side by side: the
-// rollup sums (MgmtStat, daily and weekly rows tiling the range, one GROUPING SETS pass), escalation
-// levels from the per-question facts, and the open backlog at the range end from the questions. The
-// rollup lags the raw rows by at most the worker's INSIGHTS_REFRESH_MS; `refreshedAt` says when.
+// The management dashboard (管理看板): self-service, the "answer already existed" rate, attainment per
+// escalation level and volumes, each in total, by 条线, by department group and over time. Who sees
+// what: a MANAGER their department subtree, an ADMIN everything, anyone else nothing. Definitions:
+// docs/metrics.md ("Management dashboard"). Cost: after the scope look-ups, three queries side by side
+// (the MgmtStat sums, escalation levels from MgmtQuestionFact, the backlog from the questions).
 import type { Ctx } from "../../kernel/context";
 import { queryAttainment, type AttainmentByStage, type AttainmentStage } from "./attainment";
 import { deflectionFrom, type DeflectionCounts } from "./deflection";

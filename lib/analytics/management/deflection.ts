@@ -1,6 +1,4 @@
-// Deflection and self-service (自助解决), from the rollup of concluded ask sessions. The figures
-// (confirmed, potential, filed, self-service and strict self-service ratios, a session's day, 条线 and
-// department) are defined in docs/metrics.md ("Management dashboard").
+// Self-service and deflection (自助解决) from the MgmtStat sums. Definitions: docs/metrics.md.
 import { ratio } from "./split";
 import type { StatSums } from "./stats";
 

@@ -1,6 +1,4 @@
-// The "answer already existed" rate (答案本已存在) with 制度不清 and 无制度 beside it, defined in
-// docs/metrics.md ("Management dashboard"): EXISTING_POLICY resolutions whose asker did not rate the
-// policy unclear, over the questions resolved in the period (by their current resolvedAt).
+// 答案本已存在, 制度不清 and 无制度 from the MgmtStat sums. Definitions: docs/metrics.md.
 import { ratio } from "./split";
 import type { StatSums } from "./stats";
 

@@ -1,4 +1,4 @@
-// SQL of the management rollup (lib/analytics/management-rollup.ts). No "server-only": the worker loads it.
+// SQL of the management rollup (./rollup.ts). No "server-only": the worker loads it.
 // Days are Asia/Shanghai days; `now` is the refresh's clock (an outcome is decided once its moment ≤ now).
 import { Prisma } from "../../db/generated/client";
 import { zoneSql } from "../../time/zone-sql";
@@ -6,15 +6,9 @@ import { OPEN_STATUSES_SQL } from "../../kernel/question-status";
 
 
 /**
- * The facts of the given questions (all when `ids` is null). Definitions (docs/metrics.md):
- * - filed: at createdAt, asker's department;
- * - resolved_<kind>: at the current resolvedAt, asker's department; an EXISTING_POLICY resolution whose
- *   asker rated the policy unclear (SatisfactionRating.policyClear = false) counts as unclear
- *   (docs/metrics.md: the answer did not exist for the asker);
- * - escalated: at the first escalation (level 1), asker's department;
- * - complaint: at each complaint's createdAt, asker's department; met = the ones now UPHELD;
- * - first / resolve / level n: each decided time-limit outcome at its decision moment, the department
- *   of the owner holding the question then; met = within the limit (see management-attainment.ts).
+ * The facts of the given questions (all when `ids` is null): filed, resolved by kind, first escalated,
+ * complaints, and each decided time-limit outcome, with day, 条线 and department. Definitions:
+ * docs/metrics.md ("Management dashboard").
  */
 export function insertFactsSql(ids: string[] | null, now: Date): Prisma.Sql {
   const which = ids ? Prisma.sql`q.id = ANY(${ids}::uuid[])` : Prisma.sql`true`;
@@ -77,10 +71,8 @@ export function changedQuestionsSql(since: Date, now: Date): Prisma.Sql {
 }
 
 /**
- * Daily rows for `days` from the ask sessions that started on them and the facts dated on them.
- * A concluded session's 条线: FILED → its question's; CONFIRMED_DEFLECTION → the confirmed clause's
- * policy's; POTENTIAL_DEFLECTION → the policy read longest in the session (ties: read first), else the
- * top result of its last search, else none. Department: the asker's.
+ * Daily rows for `days` from the ask sessions that started on them and the facts dated on them. A
+ * session's 条线 and department: docs/metrics.md ("Management dashboard", 确认已解决 …).
  */
 export function insertDailySql(days: string[], start: Date, end: Date): Prisma.Sql {
   return Prisma.sql`

@@ -2,7 +2,7 @@ import "server-only";
 // What a management dashboard request looks at: who may see which departments, the filters, and how
 // departments are grouped for the "by department" split (the direct children of the scope root, so a
 // manager can drill down one level at a time). Every query of the dashboard joins the same mapping
-// (department → group) in SQL (lib/analytics/management-split.ts), which is also its authorization filter.
+// (department → group) in SQL (./split.ts), which is also its authorization filter.
 import { z } from "zod";
 import { denyAccess } from "../../auth/deny-access";
 import { ForbiddenError, ValidationError } from "../../errors";

@@ -1,8 +1,5 @@
 import "server-only";
-// Question volumes (demand): filed, resolved, escalated, complaints (upheld) and the backlog, for the
-// ASKER's department and the question's 条线, defined in docs/metrics.md ("Management dashboard").
-// The backlog over time is the backlog at the range end − (filed − resolved) after each period, which is
-// exact because resolvedAt ≥ createdAt.
+// Question volumes and the backlog (工作量). Definitions: docs/metrics.md ("Management dashboard").
 import type { DbTx } from "../../db/client";
 import { Prisma } from "../../db/generated/client";
 import type { SliceInfo } from "./slice";

@@ -1,9 +1,7 @@
 import "server-only";
-// /insights/owners: the first-contact owner scorecard and the 优质服务标兵 ranking per department.
-// Who sees what: a first-contact owner (without MANAGER/ADMIN) only their own scorecard, never the
-// ranking; a manager the owners whose department is in their subtree, ranked per department; an
-// admin everyone. Anyone else is refused. Metric definitions: docs/metrics.md;
-// score and ranking: lib/analytics/owner-ranking.ts.
+// /insights/owners: the scorecard and the 优质服务标兵 ranking. Who sees what: a first-contact owner
+// (without MANAGER/ADMIN) only their own card, never the ranking; a manager the owners of their
+// department subtree; an admin everyone; anyone else is refused. Definitions: docs/metrics.md.
 import { z } from "zod";
 import { denyAccess } from "../../auth/deny-access";
 import { hasRole } from "../../auth/roles";

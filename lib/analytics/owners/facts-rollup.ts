@@ -1,19 +1,9 @@
-// (No "server-only": the worker runs it.) The owner scorecard reads OwnerQuestionFact (one narrow row per question) instead of the questions
-// and their owner chains on every request. A row keeps the raw times (due, responded, resolved,
-// paused) and the holders, so which outcomes are decided is still worked out against the clock at
-// query time (lib/analytics/owner-scorecard.ts); only changes to the questions themselves wait for
-// the next refresh (the worker's INSIGHTS_REFRESH_MS).
-//
-// Holders: the owner at the moment the outcome is (or, if still ahead, would now be) decided — the
-// ownership interval containing LEAST(first response, first-response due) resp. LEAST(resolved,
-// resolution due); a moment still ahead resolves to the current owner, and any later change of owner
-// updates the question, which makes the next refresh recompute the row. Only questions that changed
-// hands (handCount > 1: every accepted handoff adds one ownership and one hand, nothing else changes
-// the owner) read their owner chain.
-//
-// The step replaces the rows of every question updated (Question.updatedAt) or rated since the
-// watermark; the runner (../rollup/runner.ts) owns the lock, the watermark, the slack and the
-// transaction. No watermark: it builds every row; deleting the watermark forces a rebuild.
+// (No "server-only": the worker runs it.) The owner scorecard's rollup: OwnerQuestionFact, one narrow
+// row per question with its raw times and holders (who holds it at each decision moment: docs/metrics.md,
+// "Words used below"), so which outcomes are decided is still worked out against the clock at request
+// time. The step replaces the rows of every question updated (Question.updatedAt) or rated since the
+// watermark (a change of owner updates the question); the runner (../rollup/runner.ts) owns the lock,
+// the watermark, the slack and the transaction. No watermark: it builds every row.
 import type { DbTx } from "../../db/client";
 import { Prisma } from "../../db/generated/client";
 import { clockWatermark, defineRollup, readWatermark, type RollupRun } from "../rollup/runner";

@@ -1,19 +1,5 @@
-// 优质服务标兵: the ranking of first-contact owners within their department. Pure, so the page, the
-// tests and anyone reading the numbers compute it the same way.
-//
-// Composite score (0–100), from the scorecard of the range (lib/analytics/owner-scorecard.ts; the
-// figures are defined in docs/metrics.md, which states this formula too):
-//   base = 100 × weighted mean of the components that have data —
-//     first response within limit (rate)      weight 20
-//     resolved within limit (rate)            weight 30
-//     satisfaction ((mean − 1) / 4)            weight 20   (only with ≥ 1 rating)
-//     not reopened (1 − reopen rate)           weight 15   (only with ≥ 1 resolved)
-//     QA grade ((mean − 1) / 4)                weight 15   (only with ≥ 1 graded review)
-//   penalty = 10 per upheld complaint + 5 per ping-pong flag + 2 per brush-off block
-//   score = max(0, base − penalty), rounded to one decimal.
-// Ranked only with at least MIN_RANKED_VOLUME decided resolution outcomes in the range (fewer is
-// chance, not performance). Order: score, then more decided resolutions, then name; ranks 1, 2, 3 …
-// within each department (the owner's current department).
+// 优质服务标兵: the composite score and the ranking per department. Pure, so the page and the tests
+// compute it the same way. Formula, threshold and order: docs/metrics.md ("Owner scorecard", 综合得分).
 import type { OwnerMetrics } from "./scorecard";
 
 export const MIN_RANKED_VOLUME = 5;

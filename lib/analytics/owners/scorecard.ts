@@ -1,11 +1,7 @@
 import "server-only";
-// The first-contact owner scorecard (首问责任人考核): outcomes per owner over a date range, in one SQL
-// round trip grouped by owner (plus the total of the owners in scope), read from the per-question
-// facts rollup (lib/analytics/owner-facts.ts: current to its last refresh) and, for conduct and QA,
-// from the small raw tables. Every figure is defined once, in docs/metrics.md ("Owner scorecard"):
-// time-limit outcomes belong to the holder at the moment they are decided; a refused (brush-off)
-// reply is no response; hands count owner spells, people distinct owners; a brush-off block is one
-// refused reply.
+// The first-contact owner scorecard (首问责任人考核): every owner's figures over a range in one SQL round
+// trip, from OwnerQuestionFact (./facts-rollup.ts) and, for conduct and QA, the small raw tables.
+// Definitions: docs/metrics.md ("Owner scorecard").
 import type { DbTx } from "../../db/client";
 import { Prisma } from "../../db/generated/client";
 import type { DateRange, Grain } from "../shared/range";

@@ -1,10 +1,6 @@
 import "server-only";
-// What people searched for in a 条线 and did not find (zero results) or did not open (no click), grouped
-// by normalised query text, from QueryStat (whole weeks from its weekly rows, edge days from daily ones).
-// "Zero results" are the searches the relevance model judged "nothing found" (judgeResults in
-// lib/search/relevance/deflection.ts: such a search returns no hits, so its logged resultCount is 0).
-// Searches that belong to no 条线 (unfiltered, nothing found) are listed separately for every policy
-// owner, as texts only: who searched is never shown.
+// Zero-result and unclicked searches per 条线, and those of no 条线, from QueryStat (whole weeks from its
+// weekly rows, edge days from daily ones). Definitions: docs/metrics.md ("Policy owners").
 import type { DbTx } from "../../db/client";
 import { Prisma } from "../../db/generated/client";
 import { weekSplit } from "./rollup";

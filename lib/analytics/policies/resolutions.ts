@@ -1,7 +1,6 @@
 import "server-only";
-// "The answer already existed": questions resolved in the range as 有制度 (EXISTING_POLICY) or 制度不清
-// (POLICY_UNCLEAR) that cite one of the documents for their resolution, split by what the asker had done
-// with the cited clause before asking (Question.answerExposure), from PolicyResolutionDailyStat.
+// Resolutions citing a document, by answer exposure, from PolicyResolutionDailyStat. Definitions:
+// docs/metrics.md ("Policy owners", 办结引用).
 import type { DbTx } from "../../db/client";
 import type { DateRange } from "../shared/range";
 
