@@ -79,7 +79,7 @@ const serverSchema = z.object({
   WORKER_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
   NOTIFY_LEASE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(300_000),
   POTENTIAL_DEFLECTION_MINUTES: z.coerce.number().int().min(1).max(10_080).default(30),
-  // How often the worker refreshes the dashboards' daily rollups (lib/analytics/rollups.ts).
+  // How often the worker refreshes the dashboards' daily rollups (lib/analytics/rollup/registry.ts).
   INSIGHTS_REFRESH_MS: z.coerce.number().int().min(1000).max(86_400_000).default(300_000),
   // Where IM group-bot webhooks may point (lib/notify/webhook-target.ts): host names over https, comma-separated.
   WEBHOOK_ALLOWED_HOSTS: z

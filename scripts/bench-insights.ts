@@ -6,13 +6,13 @@
 import { parseArgs } from "node:util";
 import type { Actor, Role } from "../lib/auth/roles";
 import { createDb, type Db } from "../lib/db/client";
-import { refreshRollups } from "../lib/analytics/rollups";
-import { parseRange, type DateRange } from "../lib/analytics/range";
+import { refreshRollups } from "../lib/analytics/rollup/registry";
+import { parseRange, type DateRange } from "../lib/analytics/shared/range";
 import { localDate } from "../lib/time/zone";
-import { getPolicyDashboard } from "../lib/analytics/policy-dashboard";
-import { getScorecardDashboard } from "../lib/analytics/scorecard-dashboard";
-import { getManagementDashboard } from "../lib/analytics/management-dashboard";
-import { listLedger } from "../lib/analytics/ledger";
+import { getPolicyDashboard } from "../lib/analytics/policies/dashboard";
+import { getScorecardDashboard } from "../lib/analytics/owners/dashboard";
+import { getManagementDashboard } from "../lib/analytics/management/dashboard";
+import { listLedger } from "../lib/analytics/ledger/list";
 import type { Ctx } from "../lib/kernel/context";
 import { scaleDatabaseUrl } from "./scale-target";
 

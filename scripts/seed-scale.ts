@@ -4,7 +4,7 @@
 // data is never touched. npm run bench:insights then measures every dashboard on it.
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { refreshRollups } from "../lib/analytics/rollups";
+import { refreshRollups } from "../lib/analytics/rollup/registry";
 import { createDb } from "../lib/db/client";
 import { migrate } from "../lib/db/migrate";
 import { seedScale } from "../lib/seed/scale";

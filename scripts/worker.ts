@@ -7,7 +7,7 @@ import { serverEnv } from "../lib/env";
 import { sweepEscalations } from "../lib/escalation/sweep";
 import { sweepOverdueReviews } from "../lib/complaints/sweep-reviews";
 import { log } from "../lib/log";
-import { refreshRollups } from "../lib/analytics/rollups";
+import { refreshRollups } from "../lib/analytics/rollup/registry";
 import { deliverDue } from "../lib/notify/deliver-due";
 import { DEFAULT_DIGEST_MINUTE, enqueueDigests, parseDigestTime } from "../lib/notify/digest/enqueue-digests";
 import { transportsFromEnv } from "../lib/notify/transports";

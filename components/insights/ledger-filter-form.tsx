@@ -1,7 +1,7 @@
 // The ledger's filters as a plain GET form: range and filters live in the URL (shareable, back-button
 // safe, no JavaScript needed). Not RangeForm: the ledger is a table, so it has no chart grain.
-import type { DateRange } from "@/lib/analytics/range";
-import type { LedgerFilters } from "@/lib/analytics/ledger-filters";
+import type { DateRange } from "@/lib/analytics/shared/range";
+import type { LedgerFilters } from "@/lib/analytics/ledger/filters";
 import { RESOLUTION_LABEL, STATUS_LABEL } from "@/lib/questions/labels";
 
 type Opt = { id: string; name: string };

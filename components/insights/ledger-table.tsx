@@ -1,7 +1,7 @@
 // One page of the ledger. Wide, so it scrolls sideways on a phone; related fields share a cell so the
 // table stays readable. The CSV has every field in its own column and the matter in full.
 import Link from "next/link";
-import { EXPOSURE_SHORT, PRIORITY_LABEL, shanghaiDateTime, truncate, type LedgerRow } from "@/lib/analytics/ledger-format";
+import { EXPOSURE_SHORT, PRIORITY_LABEL, shanghaiDateTime, truncate, type LedgerRow } from "@/lib/analytics/ledger/format";
 import { RESOLUTION_LABEL, STATUS_LABEL } from "@/lib/questions/labels";
 import { questionRef } from "@/lib/kernel/question-ref";
 

@@ -1,7 +1,7 @@
 // Sections of the management dashboard (server components; the charts inside are client components
 // that receive plain data only). Every chart sits in a ChartFigure with the same numbers as a table.
 import Link from "next/link";
-import type { ManagementDashboard } from "@/lib/analytics/management-dashboard";
+import type { ManagementDashboard } from "@/lib/analytics/management/dashboard";
 import { ChartFigure } from "./chart-figure";
 import { BarsChart, TrendChart, type Series } from "./chart";
 import { num, pct } from "./kpi";

@@ -2,10 +2,10 @@
 // view with a bar chart, and the 优质服务标兵 ranking. Server components; charts get plain data only.
 import Link from "next/link";
 import { isolateBidi } from "@/lib/bidi";
-import type { DepartmentRanking } from "@/lib/analytics/owner-ranking";
-import { MIN_RANKED_VOLUME, SCORE_PENALTIES, SCORE_WEIGHTS } from "@/lib/analytics/owner-ranking";
-import type { OwnerMetrics, OwnerTrendPoint } from "@/lib/analytics/owner-scorecard";
-import type { ScoredOwner } from "@/lib/analytics/scorecard-dashboard";
+import type { DepartmentRanking } from "@/lib/analytics/owners/ranking";
+import { MIN_RANKED_VOLUME, SCORE_PENALTIES, SCORE_WEIGHTS } from "@/lib/analytics/owners/ranking";
+import type { OwnerMetrics, OwnerTrendPoint } from "@/lib/analytics/owners/scorecard";
+import type { ScoredOwner } from "@/lib/analytics/owners/dashboard";
 import { BarsChart, TrendChart, type Series } from "./chart";
 import { ChartFigure } from "./chart-figure";
 import { duration, Kpi, KpiGrid, num, pct } from "./kpi";

@@ -1,12 +1,12 @@
 // Tables of the policy-owner view (server components; the action forms inside are client components).
 import Link from "next/link";
-import type { PolicyDocumentRow } from "@/lib/analytics/policy-dashboard";
-import type { ClauseRow } from "@/lib/analytics/policy-clauses";
-import type { FeedbackComment, ReasonCounts } from "@/lib/analytics/policy-feedback";
-import type { GapRow } from "@/lib/analytics/policy-gaps";
-import type { LineQueryRow, UnattributedQueryRow } from "@/lib/analytics/policy-queries";
-import type { ChangeImpactRow } from "@/lib/analytics/policy-change-impact";
-import type { ReviewRow } from "@/lib/analytics/policy-review";
+import type { PolicyDocumentRow } from "@/lib/analytics/policies/dashboard";
+import type { ClauseRow } from "@/lib/analytics/policies/clauses";
+import type { FeedbackComment, ReasonCounts } from "@/lib/analytics/policies/feedback";
+import type { GapRow } from "@/lib/analytics/policies/gaps";
+import type { LineQueryRow, UnattributedQueryRow } from "@/lib/analytics/policies/queries";
+import type { ChangeImpactRow } from "@/lib/analytics/policies/change-impact";
+import type { ReviewRow } from "@/lib/analytics/policies/review";
 import type { FeedbackReason } from "@/lib/db/generated/enums";
 import { fmt } from "@/lib/questions/labels";
 import { AcknowledgeGapForm, RevisionForm } from "./policy-actions";

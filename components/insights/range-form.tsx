@@ -1,6 +1,6 @@
 // The date-range bar every dashboard starts with: a plain GET form, so the range and filters live in
 // the URL (shareable, back-button safe) and work without JavaScript.
-import type { DateRange } from "@/lib/analytics/range";
+import type { DateRange } from "@/lib/analytics/shared/range";
 
 export function RangeForm({ range, action, children }: { range: DateRange; action: string; children?: React.ReactNode }) {
   return (

@@ -1,5 +1,5 @@
 import "server-only";
-import { policyScopeOf } from "../analytics/scope";
+import { policyScopeOf } from "../analytics/shared/scope";
 import { denyAccess } from "../auth/deny-access";
 import { hasRole } from "../auth/roles";
 import { ForbiddenError, ValidationError } from "../errors";

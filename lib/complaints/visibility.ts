@@ -1,5 +1,5 @@
 // Who may see a complaint and the events about it. Pure: the question page, the reviewer queue and
-// the tests share it; the ledger and the digest apply the same rule in SQL (ledger-query.ts,
+// the tests share it; the ledger and the digest apply the same rule in SQL (lib/analytics/ledger/query.ts,
 // collect-digest.ts).
 //
 // The rule (issue 18): until a decision the person complained about, and whoever owns the question

@@ -1,6 +1,6 @@
 import "server-only";
 import ExcelJS from "exceljs";
-import { csvRow, CSV_BOM, neutraliseFormula } from "../analytics/csv-cell";
+import { csvRow, CSV_BOM, neutraliseFormula } from "../analytics/shared/csv-cell";
 import { EXPORT_HEADERS, EXPORT_SHEET_NAMES, KIND_LABELS, ROLE_LABELS, rosterTimeText, type SheetKind } from "./columns";
 import { requireOrgAdmin, type OrgCtx } from "./org-context";
 
@@ -28,7 +28,7 @@ async function tables(ctx: OrgCtx): Promise<Table[]> {
 
 /**
  * The org as a file the import reads back unchanged. Text that a spreadsheet could run as a formula
- * gets a leading apostrophe (lib/analytics/csv-cell.ts); the import takes it off again.
+ * gets a leading apostrophe (lib/analytics/shared/csv-cell.ts); the import takes it off again.
  */
 export async function exportOrgXlsx(ctx: OrgCtx): Promise<Buffer> {
   requireOrgAdmin(ctx);

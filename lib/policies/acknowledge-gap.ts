@@ -2,8 +2,8 @@ import "server-only";
 // A policy owner acknowledges a knowledge gap (无制度 / 制度不清) of their 条线 or document: "seen, we
 // will write or clarify the rule". Recorded on the gap and in the audit log.
 import { z } from "zod";
-import type { PolicyScope } from "../analytics/scope";
-import { policyScopeOf } from "../analytics/scope";
+import type { PolicyScope } from "../analytics/shared/scope";
+import { policyScopeOf } from "../analytics/shared/scope";
 import { denyAccess } from "../auth/deny-access";
 import { ForbiddenError, NotFoundError, PreconditionError } from "../errors";
 import type { Ctx } from "../kernel/context";

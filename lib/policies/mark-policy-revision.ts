@@ -2,7 +2,7 @@ import "server-only";
 // A policy owner marks one of their documents for revision (or clears the mark once revised). The flag
 // lives on the policy; the reason, who and when go to the audit log, which the dashboard shows.
 import { z } from "zod";
-import { inPolicyScope, policyScopeOf } from "../analytics/scope";
+import { inPolicyScope, policyScopeOf } from "../analytics/shared/scope";
 import { denyAccess } from "../auth/deny-access";
 import { ForbiddenError, NotFoundError } from "../errors";
 import type { Ctx } from "../kernel/context";

@@ -1,6 +1,6 @@
 // What a policy owner's department answers for: the 条线 whose policy-owner department it is, and every
 // policy in those lines or owned by the department itself (a policy may sit in another 条线). Used by the
-// portal's scope checks (lib/analytics/scope.ts) and by the worker's review reminders, so no "server-only".
+// portal's scope checks (lib/analytics/shared/scope.ts) and by the worker's review reminders, so no "server-only".
 import type { DbTx } from "../db/client";
 
 /** The audit action of marking a policy for revision (lib/policies/mark-policy-revision.ts writes it). */

@@ -3,7 +3,7 @@ import "server-only";
 // read is refused with its reason and nothing is kept), stored for the preview, and published later by
 // publishPolicy. Uploads older than a day are removed when the same person uploads again.
 import { z } from "zod";
-import { policyScopeOf } from "../analytics/scope";
+import { policyScopeOf } from "../analytics/shared/scope";
 import { ingestFile, MAX_POLICY_FILE_BYTES, metaFromFileName } from "../content/ingest/ingest-file";
 import { PolicyParseError } from "../content/parse-policy";
 import { ValidationError } from "../errors";

@@ -1,7 +1,7 @@
 import "server-only";
 // What the publish form offers one policy owner: the 条线 they may publish in and the policies they may
 // replace (all of them for an admin), with each policy's current version for the stale-preview check.
-import { policyScopeOf } from "../analytics/scope";
+import { policyScopeOf } from "../analytics/shared/scope";
 import type { Ctx } from "../kernel/context";
 
 export interface PublishOptions {

@@ -5,7 +5,7 @@ import "server-only";
 // Every publish is a new version with the original file, who and when, and an audit row, in one transaction.
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import { policyScopeOf } from "../analytics/scope";
+import { policyScopeOf } from "../analytics/shared/scope";
 import { ingestFile } from "../content/ingest/ingest-file";
 import { PolicyParseError } from "../content/parse-policy";
 import { writePolicyVersion } from "../content/write-policy-version";

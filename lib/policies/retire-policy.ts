@@ -2,7 +2,7 @@ import "server-only";
 // Retiring a policy: it leaves search (the index sync removes it), its reader says since when it is no
 // longer in force, and its versions stay for the record. Decided on the state in the same statement.
 import { z } from "zod";
-import { policyScopeOf } from "../analytics/scope";
+import { policyScopeOf } from "../analytics/shared/scope";
 import { ConflictError, ForbiddenError, NotFoundError } from "../errors";
 import type { Ctx } from "../kernel/context";
 import { parseInput } from "../validation";

@@ -1,5 +1,5 @@
 // QA weeks: Monday-based weeks in Asia/Shanghai, named by their Monday (QaReview.weekStart). Pure.
-import { addDays, dayOf, dayStart } from "../analytics/range";
+import { addDays, dayOf, dayStart } from "../analytics/shared/range";
 
 /** The Monday (YYYY-MM-DD) of the Shanghai week containing the instant. */
 export function weekStartOf(t: Date): string {

@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { refreshRollups } from "@/lib/analytics/rollups";
+import { refreshRollups } from "@/lib/analytics/rollup/registry";
 import { signIn, useBrowser } from "../helpers/browser";
 import { makeDepartment, makeLine, makeUser, TEST_PASSWORD } from "../helpers/factories";
 

@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { policyRollup } from "@/lib/analytics/policy-rollup";
+import { policyRollup } from "@/lib/analytics/policies/rollup";
 import { signIn, useBrowser } from "../helpers/browser";
 import { makeDepartment, makeLine, makePolicy, makeUser, TEST_PASSWORD } from "../helpers/factories";
 

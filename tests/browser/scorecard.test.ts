@@ -5,7 +5,7 @@
 // managed by its "CEO", an HR and a finance department with their owners, an employee and a QA reviewer.
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { refreshRollups } from "@/lib/analytics/rollups";
+import { refreshRollups } from "@/lib/analytics/rollup/registry";
 import { previousWeekStart, weekBounds } from "@/lib/qa/week";
 import { signIn, useBrowser } from "../helpers/browser";
 import { makeDepartment, makeLine, makeUser, TEST_PASSWORD } from "../helpers/factories";

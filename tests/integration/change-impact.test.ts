@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { changeImpact } from "@/lib/analytics/policy-change-impact";
+import { changeImpact } from "@/lib/analytics/policies/change-impact";
 import { importPolicies } from "@/lib/content/import-policies";
 import { makeUser } from "../helpers/factories";
 import { useTestDb } from "../helpers/test-db";

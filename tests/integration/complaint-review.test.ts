@@ -3,10 +3,10 @@
 // ledger (page and CSV), the manager's digest and the scorecard.
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { listLedger } from "@/lib/analytics/ledger";
-import { exportLedgerCsv } from "@/lib/analytics/ledger-csv";
-import { dayOf, addDays, parseRange } from "@/lib/analytics/range";
-import { queryOwnerScorecards } from "@/lib/analytics/owner-scorecard";
+import { listLedger } from "@/lib/analytics/ledger/list";
+import { exportLedgerCsv } from "@/lib/analytics/ledger/csv";
+import { dayOf, addDays, parseRange } from "@/lib/analytics/shared/range";
+import { queryOwnerScorecards } from "@/lib/analytics/owners/scorecard";
 import { decideComplaint } from "@/lib/complaints/decide-complaint";
 import { giveStatement } from "@/lib/complaints/give-statement";
 import { listReviews } from "@/lib/complaints/list-reviews";

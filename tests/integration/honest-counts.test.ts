@@ -2,12 +2,12 @@
 // back from the dashboards after the worker's refresh. Definitions: docs/metrics.md.
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { listLedger } from "@/lib/analytics/ledger";
-import { getManagementDashboard } from "@/lib/analytics/management-dashboard";
-import { refreshManagementRollup } from "@/lib/analytics/management-rollup";
-import { refreshOwnerFacts } from "@/lib/analytics/owner-facts";
-import { parseRange } from "@/lib/analytics/range";
-import { getScorecardDashboard } from "@/lib/analytics/scorecard-dashboard";
+import { listLedger } from "@/lib/analytics/ledger/list";
+import { getManagementDashboard } from "@/lib/analytics/management/dashboard";
+import { refreshManagementRollup } from "@/lib/analytics/management/rollup";
+import { refreshOwnerFacts } from "@/lib/analytics/owners/facts-rollup";
+import { parseRange } from "@/lib/analytics/shared/range";
+import { getScorecardDashboard } from "@/lib/analytics/owners/dashboard";
 import { BrushOffError } from "@/lib/errors";
 import { renderNotification } from "@/lib/notify/render-notification";
 import { rateQuestion } from "@/lib/questions/asker-actions";

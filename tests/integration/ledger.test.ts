@@ -1,10 +1,10 @@
 // 登记台账 on hand-made data: every expected row, chain and outcome is written out below.
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { LEDGER_COLUMNS, type LedgerRow } from "@/lib/analytics/ledger-format";
-import { listLedger, type LedgerFilters } from "@/lib/analytics/ledger";
-import { exportLedgerCsv } from "@/lib/analytics/ledger-csv";
-import { parseRange } from "@/lib/analytics/range";
+import { LEDGER_COLUMNS, type LedgerRow } from "@/lib/analytics/ledger/format";
+import { listLedger, type LedgerFilters } from "@/lib/analytics/ledger/list";
+import { exportLedgerCsv } from "@/lib/analytics/ledger/csv";
+import { parseRange } from "@/lib/analytics/shared/range";
 import type { OwnershipVia, QuestionStatus } from "@/lib/db/generated/enums";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
 import { confirmSolved, rateQuestion } from "@/lib/questions/asker-actions";

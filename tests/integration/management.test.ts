@@ -4,11 +4,11 @@
 // backlog, Asia/Shanghai day and week buckets, the incremental rollup refresh, and who may see what.
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { getManagementDashboard, type ManagementDashboard } from "@/lib/analytics/management-dashboard";
-import { MANAGEMENT_ROLLUP_SETTING, refreshManagementRollup } from "@/lib/analytics/management-rollup";
-import { piecesOf } from "@/lib/analytics/management-split";
-import { parseRange, type Grain } from "@/lib/analytics/range";
-import { ROLLUPS } from "@/lib/analytics/rollups";
+import { getManagementDashboard, type ManagementDashboard } from "@/lib/analytics/management/dashboard";
+import { MANAGEMENT_ROLLUP_SETTING, refreshManagementRollup } from "@/lib/analytics/management/rollup";
+import { piecesOf } from "@/lib/analytics/management/split";
+import { parseRange, type Grain } from "@/lib/analytics/shared/range";
+import { ROLLUPS } from "@/lib/analytics/rollup/registry";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
 import { fileComplaint, reopenQuestion } from "@/lib/questions/asker-actions";
 import { confirmDeflection, recordSuggestionView, startAskSession } from "@/lib/questions/ask-session";

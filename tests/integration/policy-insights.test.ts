@@ -3,12 +3,12 @@
 // attribution, and who may see and do what.
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { getPolicyClauses } from "@/lib/analytics/policy-clauses";
-import { getPolicyDashboard, type PolicyDashboard } from "@/lib/analytics/policy-dashboard";
-import { POLICY_ROLLUP_NAME, policyRollup, readPolicyRollupMark, weekSplit } from "@/lib/analytics/policy-rollup";
-import { medianFromHistogram } from "@/lib/analytics/policy-usage";
-import { parseRange } from "@/lib/analytics/range";
-import { ROLLUPS } from "@/lib/analytics/rollups";
+import { getPolicyClauses } from "@/lib/analytics/policies/clauses";
+import { getPolicyDashboard, type PolicyDashboard } from "@/lib/analytics/policies/dashboard";
+import { POLICY_ROLLUP_NAME, policyRollup, readPolicyRollupMark, weekSplit } from "@/lib/analytics/policies/rollup";
+import { medianFromHistogram } from "@/lib/analytics/policies/usage";
+import { parseRange } from "@/lib/analytics/shared/range";
+import { ROLLUPS } from "@/lib/analytics/rollup/registry";
 import { ForbiddenError, PreconditionError, ValidationError } from "@/lib/errors";
 import { acknowledgeGap } from "@/lib/policies/acknowledge-gap";
 import { markPolicyRevision } from "@/lib/policies/mark-policy-revision";

@@ -3,8 +3,8 @@
 // grades reaching the scorecard. Weeks are Monday-based in Asia/Shanghai.
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { parseRange } from "@/lib/analytics/range";
-import { getScorecardDashboard } from "@/lib/analytics/scorecard-dashboard";
+import { parseRange } from "@/lib/analytics/shared/range";
+import { getScorecardDashboard } from "@/lib/analytics/owners/dashboard";
 import { ForbiddenError, NotFoundError, PreconditionError, ValidationError } from "@/lib/errors";
 import { assignRoundRobin, drawPreviousWeekIfDue, drawQaSample } from "@/lib/qa/draw-qa-sample";
 import { drawQaNow } from "@/lib/qa/draw-qa-now";

@@ -3,10 +3,10 @@
 // and who may see which owners. Times are Asia/Shanghai; `sh("11-05 13:00")` is 2026-11-05 13:00 there.
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { addDays, dayOf, parseRange } from "@/lib/analytics/range";
-import { OWNER_FACTS_SETTING, refreshOwnerFacts } from "@/lib/analytics/owner-facts";
-import { compositeScore, MIN_RANKED_VOLUME } from "@/lib/analytics/owner-ranking";
-import { getScorecardDashboard, type ScorecardDashboard } from "@/lib/analytics/scorecard-dashboard";
+import { addDays, dayOf, parseRange } from "@/lib/analytics/shared/range";
+import { OWNER_FACTS_SETTING, refreshOwnerFacts } from "@/lib/analytics/owners/facts-rollup";
+import { compositeScore, MIN_RANKED_VOLUME } from "@/lib/analytics/owners/ranking";
+import { getScorecardDashboard, type ScorecardDashboard } from "@/lib/analytics/owners/dashboard";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
 import { rateQuestion } from "@/lib/questions/asker-actions";
 import { fileQuestion } from "@/lib/questions/file-question";

@@ -1,7 +1,7 @@
 // seed:scale's set-wise SQL stays in step with the schema: a tiny run into a fresh database produces
 // every kind of row the dashboards read, consistent with each other (the full run is npm run seed:scale).
 import { describe, expect, it } from "vitest";
-import { refreshRollups } from "@/lib/analytics/rollups";
+import { refreshRollups } from "@/lib/analytics/rollup/registry";
 import { seedScale } from "@/lib/seed/scale";
 import { useTestDb } from "../helpers/test-db";
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { contentDisposition, csvCell, csvRow, isFormulaLike, neutraliseFormula } from "@/lib/analytics/csv-cell";
-import { decodeCursor, encodeCursor, LEDGER_COLUMNS, metLabel, shanghaiDateTime, truncate, type LedgerRow } from "@/lib/analytics/ledger-format";
+import { contentDisposition, csvCell, csvRow, isFormulaLike, neutraliseFormula } from "@/lib/analytics/shared/csv-cell";
+import { decodeCursor, encodeCursor, LEDGER_COLUMNS, metLabel, shanghaiDateTime, truncate, type LedgerRow } from "@/lib/analytics/ledger/format";
 import { questionRef } from "@/lib/kernel/question-ref";
-import { ledgerQuery, parseLedgerFilters } from "@/lib/analytics/ledger-filters";
+import { ledgerQuery, parseLedgerFilters } from "@/lib/analytics/ledger/filters";
 import { ValidationError } from "@/lib/errors";
 import { parseCsv } from "../helpers/csv";
 

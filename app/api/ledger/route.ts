@@ -1,8 +1,8 @@
-import { exportLedgerCsv } from "@/lib/analytics/ledger-csv";
-import { listLedger } from "@/lib/analytics/ledger";
-import { parseLedgerFilters } from "@/lib/analytics/ledger-filters";
-import { parseRange } from "@/lib/analytics/range";
-import { contentDisposition } from "@/lib/analytics/csv-cell";
+import { exportLedgerCsv } from "@/lib/analytics/ledger/csv";
+import { listLedger } from "@/lib/analytics/ledger/list";
+import { parseLedgerFilters } from "@/lib/analytics/ledger/filters";
+import { parseRange } from "@/lib/analytics/shared/range";
+import { contentDisposition } from "@/lib/analytics/shared/csv-cell";
 import { ValidationError } from "@/lib/errors";
 import { ctxFor } from "@/lib/http/ctx";
 import { authedRoute } from "@/lib/http/route";

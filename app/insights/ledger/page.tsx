@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { LedgerFilterForm } from "@/components/insights/ledger-filter-form";
 import { LedgerTable } from "@/components/insights/ledger-table";
-import { ledgerFilterOptions, listLedger, type LedgerFilters } from "@/lib/analytics/ledger";
-import { ledgerQuery, parseLedgerFilters } from "@/lib/analytics/ledger-filters";
-import { parseRange, type DateRange } from "@/lib/analytics/range";
+import { ledgerFilterOptions, listLedger, type LedgerFilters } from "@/lib/analytics/ledger/list";
+import { ledgerQuery, parseLedgerFilters } from "@/lib/analytics/ledger/filters";
+import { parseRange, type DateRange } from "@/lib/analytics/shared/range";
 import { ValidationError } from "@/lib/errors";
 import { authedPage } from "@/lib/http/page";
 

@@ -4,8 +4,8 @@ import { AttainmentSection, DeflectionSection, ExistedSection, VolumeSection } f
 import { DashboardTabs } from "@/components/insights/dashboard-tabs";
 import { RangeForm } from "@/components/insights/range-form";
 import { chosenTab } from "@/components/insights/tab-choice";
-import { getManagementDashboard, type ManagementDashboard } from "@/lib/analytics/management-dashboard";
-import { firstParam, parseRangeOrDefault, rangeQuery } from "@/lib/analytics/range";
+import { getManagementDashboard, type ManagementDashboard } from "@/lib/analytics/management/dashboard";
+import { firstParam, parseRangeOrDefault, rangeQuery } from "@/lib/analytics/shared/range";
 import { ValidationError } from "@/lib/errors";
 import { authedPage } from "@/lib/http/page";
 import { fmt } from "@/lib/questions/labels";

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { OwnerKpis, OwnerRankings, OwnersChart, OwnersTable, OwnerTrend, ScorecardDefinitions } from "@/components/insights/owner-scorecard";
 import { RangeForm } from "@/components/insights/range-form";
-import { firstParam, parseRangeOrDefault, rangeQuery } from "@/lib/analytics/range";
-import { getScorecardDashboard, type ScorecardDashboard } from "@/lib/analytics/scorecard-dashboard";
+import { firstParam, parseRangeOrDefault, rangeQuery } from "@/lib/analytics/shared/range";
+import { getScorecardDashboard, type ScorecardDashboard } from "@/lib/analytics/owners/dashboard";
 import { ValidationError } from "@/lib/errors";
 import { authedPage } from "@/lib/http/page";
 import { fmt } from "@/lib/questions/labels";

@@ -1,7 +1,7 @@
 // The policy owner's daily reminder: their documents whose review date has passed or comes within a week,
 // and those marked for revision. Pure rendering beside the collection query; one notification per owner
 // and day (dedupe key), only when there is something to name.
-import { reviewDue } from "../../analytics/policy-review";
+import { reviewDue } from "../../analytics/policies/review";
 import { isolateBidi } from "../../bidi";
 import type { Db } from "../../db/client";
 import { policiesOwnedByDepartment } from "../../policies/owned-policies";

@@ -1,6 +1,6 @@
 import "server-only";
 // The 常见问法 of one policy as its owner sees them: per unit label, newest first, with who and how many.
-import { inPolicyScope, policyScopeOf } from "../../analytics/scope";
+import { inPolicyScope, policyScopeOf } from "../../analytics/shared/scope";
 import { hasRole, type Actor } from "../../auth/roles";
 import type { DbTx } from "../../db/client";
 import type { PhrasingSource } from "../../db/generated/enums";

@@ -4,7 +4,7 @@ import "server-only";
 // AuditLog row. The policy's Meilisearch entry is marked stale in the same transaction, so the next sync
 // (started by the route, or the worker's) re-sends its units with their wordings.
 import { z } from "zod";
-import { inPolicyScope, policyScopeOf } from "../../analytics/scope";
+import { inPolicyScope, policyScopeOf } from "../../analytics/shared/scope";
 import { denyAccess } from "../../auth/deny-access";
 import type { DbTx } from "../../db/client";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../errors";

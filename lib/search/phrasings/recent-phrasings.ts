@@ -1,7 +1,7 @@
 import "server-only";
 // 新学到的常见问法 on /insights/policies: the latest live wordings of the policies the actor owns, so an
 // owner notices what search learned without opening every document (and removes it in the reader).
-import { policyScopeOf } from "../../analytics/scope";
+import { policyScopeOf } from "../../analytics/shared/scope";
 import type { Ctx } from "../../kernel/context";
 import { phrasingWeight } from "./phrasing-text";
 

@@ -1,6 +1,6 @@
 // GET /api/admin/org-export[?format=csv&sheet=people] — the org in the format the import reads back.
 import { z } from "zod";
-import { contentDisposition } from "@/lib/analytics/csv-cell";
+import { contentDisposition } from "@/lib/analytics/shared/csv-cell";
 import { ctxFor } from "@/lib/http/ctx";
 import { authedRoute } from "@/lib/http/route";
 import { exportOrgCsv, exportOrgXlsx } from "@/lib/org/export-org";
