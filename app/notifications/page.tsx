@@ -7,7 +7,9 @@ import { listInbox } from "@/lib/notify/inbox";
 import { fmt } from "@/lib/questions/labels";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "通知" };
+export async function generateMetadata() {
+  return { title: (await getT())("notifications.title") };
+}
 
 // 站内通知: the actor's own notices, newest first, in the same words as mail (the personal audience:
 // the question's first line is shown); each links to its question and can be marked read.

@@ -49,7 +49,7 @@ function withoutComments(sf: ts.SourceFile): string {
 }
 
 function placeholders(message: string): string[] {
-  return [...new Set([...message.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
+  return [...new Set([...message.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? ""))].sort();
 }
 
 describe("i18n catalogues", () => {
@@ -126,7 +126,7 @@ describe("UI code", () => {
       if (!/\bt\(/.test(readFileSync(path.join(ROOT, file), "utf8"))) continue;
       const sf = parse(file);
       sf.forEachChild(function visit(node): void {
-        if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === "t" && node.arguments.length > 0) {
+        if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === "t" && node.arguments[0]) {
           const arg = node.arguments[0];
           const where = `${file}:${sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1}`;
           if (ts.isStringLiteral(arg) || ts.isNoSubstitutionTemplateLiteral(arg)) {

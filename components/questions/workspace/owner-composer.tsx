@@ -207,8 +207,8 @@ export function OwnerComposer({ questionId, version, lineId, people, lines: line
           <textarea id="resolve-note" name="note" rows={2} className={input} />
         </ActionForm>
       </div>
-      <p className="sr-only" aria-live="polite">{lastCited ? `${t("search.cited")}：${lastCited.label}` : ""}</p>
-      <p className="mt-3 text-xs text-slate-600" id={`${uid}-keys`}><span className="font-medium">{t("ws.shortcuts")}：</span>{t("ws.shortcutsHelp")}</p>
+      <p className="sr-only" aria-live="polite">{lastCited ? `${t("search.cited")}${t("punct.colon")}${lastCited.label}` : ""}</p>
+      <p className="mt-3 text-xs text-slate-600" id={`${uid}-keys`}><span className="font-medium">{t("ws.shortcuts")}{t("punct.colon")}</span>{t("ws.shortcutsHelp")}</p>
     </section>
   );
 }
