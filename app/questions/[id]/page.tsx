@@ -12,6 +12,7 @@ import { db } from "@/lib/db/client";
 import { authedPage } from "@/lib/http/page";
 import { getT } from "@/lib/i18n/t";
 import { getQuestionDetail } from "@/lib/questions/get-question-detail";
+import { WAITING_FOR_MATERIALS } from "@/lib/questions/clock";
 import { fmt } from "@/lib/questions/labels";
 import { ownerWorkspaceOptions } from "@/lib/questions/owner-workspace-options";
 import { questionRef } from "@/lib/kernel/question-ref";
@@ -40,7 +41,7 @@ export default async function QuestionPage({ params }: { params: Promise<{ id: s
       <header>
         <p className="text-sm text-slate-600">{fillTemplate(t("question.header"), { ref: questionRef(q.number), line: <bdi>{q.line.name}</bdi>, asker: <bdi>{q.asker.name}</bdi> })}</p>
         <h1 className="mt-1 line-clamp-3 whitespace-pre-wrap text-xl font-bold" data-testid="question-body">{q.body}</h1>
-        {q.pausedAt && <p role="status" data-testid="paused" className="mt-2 text-slate-800">{t("question.paused", { reason: q.pauseReason ?? "" })}</p>}
+        {q.pausedAt && <p role="status" data-testid="paused" className="mt-2 text-slate-800">{t("question.paused", { reason: q.pauseReason === WAITING_FOR_MATERIALS ? t("question.pausedForMaterials") : (q.pauseReason ?? "") })}</p>}
         {q.neededBy && <p className="mt-1 text-sm text-slate-700">{t("question.neededBy", { at: fmt(q.neededBy) })}{q.resolutionDueAt && q.neededBy < q.resolutionDueAt ? t("question.neededBySooner") : ""}</p>}
         {escalatedTo && (
           <p role="status" data-testid="escalated" className="mt-2 text-amber-900">

@@ -118,6 +118,7 @@ export const coreEn: Record<keyof typeof coreZhCN, string> = {
 
   "question.header": "{ref} · {line} · Asked by {asker}",
   "question.paused": "Clock paused: {reason}",
+  "question.pausedForMaterials": "waiting for the asker's materials (the checklist of everything needed)",
   "question.neededBy": "The asker needs it resolved by {at}",
   "question.neededBySooner": " (sooner than the resolution deadline)",
   "question.escalatedTo": "Escalated to {name}",

@@ -118,6 +118,7 @@ export const coreZhCN = {
 
   "question.header": "{ref} · {line} · 提问人 {asker}",
   "question.paused": "计时已暂停：{reason}",
+  "question.pausedForMaterials": "等待提问人提供材料（一次性告知清单）",
   "question.neededBy": "提问人希望在 {at} 前解决",
   "question.neededBySooner": "（早于办结时限）",
   "question.escalatedTo": "已升级至 {name}",
