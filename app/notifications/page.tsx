@@ -15,7 +15,8 @@ export async function generateMetadata() {
 // the question's first line is shown); each links to its question and can be marked read.
 export default async function NotificationsPage() {
   const actor = await requirePageActor();
-  const [{ items, unread }, t] = await Promise.all([listInbox(ctxFor(actor)), getT()]);
+  const t = await getT();
+  const { items, unread } = await listInbox(ctxFor(actor), t.locale);
   return (
     <div className="mx-auto max-w-3xl">
       <h1 className="text-2xl font-bold">{t("notifications.title")}</h1>
