@@ -122,6 +122,9 @@ describe("the portal in English", () => {
     await ownerPage.getByRole("heading", { name: "Conversation" }).waitFor();
     await ownerPage.getByRole("tab", { name: "Reply" }).waitFor();
     expect(await ownerPage.getByTestId("handoff").textContent()).toContain(`Declined: Not mine ${RUN}`);
+    // The saved-reply form names its placeholders in English.
+    await ownerPage.getByText("Save as a saved reply").click();
+    await ownerPage.getByLabel("Text (placeholders: {asker} {questionNumber} {line} {owner} {firstReplyDue} {resolutionDue})").waitFor();
     // The handoff drop-down lists the portal's people and lines (the demo's are named in Chinese).
     await expectNoChinese(ownerPage, "the question page as its owner", ["#handoff-to option:not([value=''])"]);
 
