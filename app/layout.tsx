@@ -4,10 +4,10 @@ import { SiteHeader } from "@/components/site-header";
 import { getT, messagesFor } from "@/lib/i18n/t";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "首问 Shouwen", template: "%s · 首问" },
-  description: "先查制度，再问同事：每个问题都有人负责到底。",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT();
+  return { title: { default: t("app.title"), template: t("app.titleTemplate") }, description: t("app.tagline") };
+}
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {

@@ -1,4 +1,6 @@
 // Browser-side calls to the portal's JSON API (same origin; the server checks everything).
+import { activeT } from "./i18n-provider";
+
 export interface ApiError {
   status: number;
   message: string;
@@ -14,7 +16,7 @@ export async function api<T>(path: string, init?: { method?: string; body?: unkn
   });
   const json = (await res.json().catch(() => ({}))) as { error?: { message?: string; fields?: Record<string, string>; found?: ApiError["found"] } };
   if (!res.ok) {
-    const err: ApiError = { status: res.status, message: json.error?.message ?? `请求失败（${res.status}）`, fields: json.error?.fields, found: json.error?.found };
+    const err: ApiError = { status: res.status, message: json.error?.message ?? activeT()?.("api.failed", { status: res.status }) ?? `HTTP ${res.status}`, fields: json.error?.fields, found: json.error?.found };
     throw err;
   }
   return json as T;

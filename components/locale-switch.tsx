@@ -1,6 +1,7 @@
 "use client";
 
 import { usePathname } from "next/navigation";
+import { LOCALE_NAMES } from "@/lib/i18n/locales";
 import { useT } from "./i18n-provider";
 
 /**
@@ -29,7 +30,7 @@ export function LocaleSwitch() {
         className="rounded px-2 py-1 text-slate-800 underline underline-offset-2 hover:bg-slate-100"
       >
         <span className="sr-only">{t("locale.switchPrefix")}</span>
-        <span lang={target}>{t("locale.switchTo")}</span>
+        <span lang={target}>{LOCALE_NAMES[target]}</span>
       </button>
     </form>
   );

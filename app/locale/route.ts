@@ -3,6 +3,7 @@ import { z } from "zod";
 import { BODY_LIMITS, readTextCapped } from "@/lib/http/read-body";
 import { errorResponse } from "@/lib/http/route";
 import { LOCALES, LOCALE_COOKIE } from "@/lib/i18n/locales";
+import { getT } from "@/lib/i18n/t";
 import { safeLocalPath } from "@/lib/navigation";
 
 const input = z.object({
@@ -24,7 +25,7 @@ export async function POST(req: NextRequest) {
   const parsed = input.safeParse({ locale: form.get("locale"), next: form.get("next") });
   if (!parsed.success) {
     return NextResponse.json(
-      { error: { code: "VALIDATION", message: "locale 只能是 zh-CN 或 en", fields: { locale: "zh-CN | en" } } },
+      { error: { code: "VALIDATION", message: (await getT())("api.locale.invalid"), fields: { locale: "zh-CN | en" } } },
       { status: 400 },
     );
   }

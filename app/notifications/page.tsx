@@ -7,13 +7,16 @@ import { listInbox } from "@/lib/notify/inbox";
 import { fmt } from "@/lib/questions/labels";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "通知" };
+export async function generateMetadata() {
+  return { title: (await getT())("notifications.title") };
+}
 
 // 站内通知: the actor's own notices, newest first, in the same words as mail (the personal audience:
 // the question's first line is shown); each links to its question and can be marked read.
 export default async function NotificationsPage() {
   const actor = await requirePageActor();
-  const [{ items, unread }, t] = await Promise.all([listInbox(ctxFor(actor)), getT()]);
+  const t = await getT();
+  const { items, unread } = await listInbox(ctxFor(actor), t.locale);
   return (
     <div className="mx-auto max-w-3xl">
       <h1 className="text-2xl font-bold">{t("notifications.title")}</h1>

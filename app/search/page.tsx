@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Suspense } from "react";
 import { z } from "zod";
 import { SearchBox } from "@/components/search/search-box";
+import { fillTemplate } from "@/components/questions/fill-template";
 import { Snippet } from "@/components/search/snippet";
 import { authedPage } from "@/lib/http/page";
 import { getT } from "@/lib/i18n/t";
@@ -20,10 +21,11 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   const raw = await searchParams;
   const input = params.parse({ q: raw.q, line: raw.line || undefined, owner: raw.owner || undefined });
   const { lines, found } = await authedPage([], async ({ ctx }) => ({ lines: await browsableLines(ctx.db), found: input.q ? await searchPolicies(ctx, input) : null }));
+  const t = await getT();
 
   let body: React.ReactNode = (
     <section aria-labelledby="browse" className="mt-8">
-      <h2 id="browse" className="text-lg font-semibold">按条线浏览</h2>
+      <h2 id="browse" className="text-lg font-semibold">{t("searchPage.browse")}</h2>
       <ul className="mt-3 flex flex-wrap gap-2">
         {lines.map((l) => (
           <li key={l}>
@@ -38,20 +40,19 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
 
   if (found) {
     const { searchQueryId, result, groups, freshness } = found;
-    const t = await getT();
     body = (
       <section aria-labelledby="results" className="mt-6">
-        <h2 id="results" className="sr-only">搜索结果</h2>
+        <h2 id="results" className="sr-only">{t("searchPage.results")}</h2>
         {result.degraded && (
           <p role="status" data-testid="degraded-notice" className="mb-4 rounded-md border border-amber-400 bg-amber-50 p-3 text-amber-900">
-            搜索引擎暂时不可用，当前结果来自数据库的基础检索，可能不够完整。
+            {t("searchPage.degraded")}
           </p>
         )}
         {groups.length === 0 ? (
           <div data-testid="search-empty" className="rounded-md border border-slate-300 p-4">
-            <p>没有找到与“<bdi>{input.q}</bdi>”相关的制度条款。</p>
+            <p>{fillTemplate(t("searchPage.empty"), { query: <bdi>{input.q}</bdi> })}</p>
             <p className="mt-2">
-              可以换个说法再试，或者 <Link className="text-blue-700 underline" href={`/ask?q=${encodeURIComponent(input.q)}`}>直接提问</Link>，由首问责任人为你解答。
+              {fillTemplate(t("searchPage.emptyHint"), { link: <Link className="text-blue-700 underline" href={`/ask?q=${encodeURIComponent(input.q)}`}>{t("searchPage.askDirectly")}</Link> })}
             </p>
           </div>
         ) : (
@@ -71,7 +72,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
                 <p className="text-xs text-slate-600">
                   {g.line} · {g.owner}
                   {isStale(freshness.get(g.policyId)) && (
-                    <span data-testid="result-stale" className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-amber-900">{freshness.get(g.policyId)!.needsRevision ? "待修订" : "已过复审日期"}</span>
+                    <span data-testid="result-stale" className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-amber-900">{freshness.get(g.policyId)!.needsRevision ? t("searchPage.needsRevision") : t("searchPage.reviewOverdue")}</span>
                   )}
                 </p>
                 <ul className="mt-2 space-y-2">
@@ -91,7 +92,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
         )}
         {groups.length > 0 && (
           <p className="mt-6 text-sm text-slate-700">
-            没有解决你的问题？<Link className="text-blue-700 underline" href={`/ask?q=${encodeURIComponent(input.q)}`}>我要提问</Link>
+            {t("searchPage.notSolved")}<Link className="text-blue-700 underline" href={`/ask?q=${encodeURIComponent(input.q)}`}>{t("nav.ask")}</Link>
           </p>
         )}
       </section>
@@ -100,9 +101,9 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
 
   return (
     <div className="mx-auto max-w-3xl">
-      <h1 className="mb-4 text-2xl font-bold">搜索制度</h1>
+      <h1 className="mb-4 text-2xl font-bold">{t("nav.search")}</h1>
       <Suspense>
-        <SearchBox lines={lines} label="搜索制度" placeholder="用自己的话描述问题，例如：年假怎么算" />
+        <SearchBox lines={lines} label={t("nav.search")} placeholder={t("searchPage.placeholder")} />
       </Suspense>
       {body}
     </div>

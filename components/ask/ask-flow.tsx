@@ -43,7 +43,7 @@ export function AskFlow({ defaults, initialQuery }: { defaults: FilingDefaults; 
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   useEffect(() => {
-    api<{ id: string }>("/api/ask/sessions", { body: {} }).then((s) => setSessionId(s.id), () => setError("无法开始提问，请刷新页面"));
+    api<{ id: string }>("/api/ask/sessions", { body: {} }).then((s) => setSessionId(s.id), () => setError(t("ask.sessionFailed")));
   }, []);
 
   useEffect(() => {
@@ -93,8 +93,8 @@ export function AskFlow({ defaults, initialQuery }: { defaults: FilingDefaults; 
   if (solved) {
     return (
       <div role="status" data-testid="deflected" className="rounded-md border border-green-500 bg-green-50 p-4">
-        <p className="font-medium">太好了，问题已在制度中找到答案。</p>
-        <p className="mt-2 text-sm">感谢你先查制度，这能帮同事节省时间。<Link className="text-blue-700 underline" href="/search">继续查制度</Link></p>
+        <p className="font-medium">{t("ask.deflected")}</p>
+        <p className="mt-2 text-sm">{t("ask.deflectedThanks")}<Link className="text-blue-700 underline" href="/search">{t("ask.keepSearching")}</Link></p>
       </div>
     );
   }
@@ -102,8 +102,8 @@ export function AskFlow({ defaults, initialQuery }: { defaults: FilingDefaults; 
   return (
     <div className="space-y-6">
       <div>
-        <label htmlFor="question" className="block font-medium">你的问题</label>
-        <p id="question-hint" className="text-sm text-slate-600">先描述问题，我们会找出可能已经回答它的制度条款。</p>
+        <label htmlFor="question" className="block font-medium">{t("ask.question")}</label>
+        <p id="question-hint" className="text-sm text-slate-600">{t("ask.questionHint")}</p>
         <textarea
           id="question"
           aria-describedby="question-hint"
@@ -116,15 +116,15 @@ export function AskFlow({ defaults, initialQuery }: { defaults: FilingDefaults; 
       </div>
       {error && <p role="alert" className="text-red-800">{error}</p>}
       <section aria-labelledby="suggestions" aria-busy={loading}>
-        <h2 id="suggestions" className="text-lg font-semibold">可能已经回答你的条款</h2>
-        {degraded && <p role="status" className="mt-2 text-sm text-amber-900">搜索引擎暂时不可用，建议来自基础检索。</p>}
+        <h2 id="suggestions" className="text-lg font-semibold">{t("ask.suggestions")}</h2>
+        {degraded && <p role="status" className="mt-2 text-sm text-amber-900">{t("ask.degraded")}</p>}
         {hits === null ? (
-          <p className="mt-2 text-sm text-slate-600">输入问题后这里会出现相关条款。</p>
+          <p className="mt-2 text-sm text-slate-600">{t("ask.suggestionsIdle")}</p>
         ) : hits.length === 0 ? (
-          <p data-testid="no-suggestions" className="mt-2">没有找到相关的制度条款。你可以直接提交问题，由首问责任人解答。</p>
+          <p data-testid="no-suggestions" className="mt-2">{t("ask.noSuggestions")}</p>
         ) : (
           <>
-          {related && <p role="note" data-testid="suggestions-related" className="mt-2 text-sm text-slate-700"><span className="font-medium">{t("search.related.title")}</span>：{t("search.related.hint")}</p>}
+          {related && <p role="note" data-testid="suggestions-related" className="mt-2 text-sm text-slate-700"><span className="font-medium">{t("search.related.title")}</span>{t("punct.colon")}{t("search.related.hint")}</p>}
           <ol className="mt-2 space-y-3" data-testid="suggestions">
             {hits.map((h) => (
               <li key={h.sectionId} className="rounded-md border border-slate-300 p-3">
@@ -135,8 +135,8 @@ export function AskFlow({ defaults, initialQuery }: { defaults: FilingDefaults; 
                   <div data-testid="preview" className="mt-2 max-h-64 overflow-auto whitespace-pre-wrap rounded bg-slate-50 p-2 text-sm">
                     {preview.superseded && (
                       <p role="note" data-testid="preview-superseded" className="mb-2 rounded border border-amber-500 bg-amber-50 p-2 font-medium text-amber-900">
-                        旧版本（v{preview.superseded.version}），已被 v{preview.superseded.currentVersion ?? "?"} 取代，以下内容已不再有效。{" "}
-                        <Link className="text-blue-700 underline" href={`/policies/${preview.superseded.policyId}#${encodeURIComponent(preview.superseded.label)}`}>查看现行版本</Link>
+                        {t("ask.superseded", { version: preview.superseded.version, current: preview.superseded.currentVersion ?? "?" })}{" "}
+                        <Link className="text-blue-700 underline" href={`/policies/${preview.superseded.policyId}#${encodeURIComponent(preview.superseded.label)}`}>{t("ask.viewCurrent")}</Link>
                       </p>
                     )}
                     {preview.text}
@@ -144,10 +144,10 @@ export function AskFlow({ defaults, initialQuery }: { defaults: FilingDefaults; 
                 )}
                 <div className="mt-2 flex flex-wrap gap-2">
                   <button type="button" data-testid="preview-toggle" className="rounded border border-slate-400 px-2 py-1 text-sm" aria-expanded={preview?.sectionId === h.sectionId} onClick={() => void (preview?.sectionId === h.sectionId ? closePreview() : openPreview(h))}>
-                    {preview?.sectionId === h.sectionId ? "收起" : "查看条款"}
+                    {preview?.sectionId === h.sectionId ? t("ask.hideClause") : t("ask.viewClause")}
                   </button>
-                  <Link className="rounded border border-slate-400 px-2 py-1 text-sm" href={`/policies/${h.policyId}#${encodeURIComponent(h.label)}`} target="_blank">打开制度</Link>
-                  <button type="button" data-testid="solved" className="rounded bg-green-700 px-2 py-1 text-sm text-white" onClick={() => void confirm(h)}>这解决了我的问题</button>
+                  <Link className="rounded border border-slate-400 px-2 py-1 text-sm" href={`/policies/${h.policyId}#${encodeURIComponent(h.label)}`} target="_blank">{t("ask.openPolicy")}</Link>
+                  <button type="button" data-testid="solved" className="rounded bg-green-700 px-2 py-1 text-sm text-white" onClick={() => void confirm(h)}>{t("ask.solved")}</button>
                 </div>
               </li>
             ))}
@@ -157,7 +157,7 @@ export function AskFlow({ defaults, initialQuery }: { defaults: FilingDefaults; 
       </section>
       {hits !== null && !filing && (
         <button type="button" data-testid="need-human" className="rounded-md border border-blue-700 px-4 py-2 text-blue-800" onClick={() => void closePreview().then(() => setFiling(true))}>
-          仍需人工解答
+          {t("ask.needHuman")}
         </button>
       )}
       {filing && sessionId && (

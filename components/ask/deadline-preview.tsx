@@ -22,7 +22,7 @@ export function DeadlinePreview({ lineId, urgent = false }: { lineId: string; ur
   }, [lineId, urgent]);
   return (
     <p role="status" aria-live="polite" className="rounded-md bg-blue-50 px-3 py-2 text-sm text-blue-900" data-testid="deadline-preview">
-      <span className="font-medium">{t("deadline.previewLabel")}：</span>
+      <span className="font-medium">{t("deadline.previewLabel")}{t("punct.colon")}</span>
       {state === null ? t("deadline.previewLoading") : "error" in state ? t("deadline.previewFailed", { message: state.error }) : `${state.sentence}${urgent ? t("deadline.urgentNote") : ""}`}
     </p>
   );

@@ -74,24 +74,24 @@ export function FilingForm({ defaults, body, askSessionId, onFiled }: { defaults
         }
       }}
     >
-      <h2 className="text-lg font-semibold">提交给首问责任人</h2>
+      <h2 className="text-lg font-semibold">{t("filing.title")}</h2>
       {message && <p role="alert" className="text-red-800">{message}</p>}
-      <Field id="f-body" label="问题" error={errors.body}>
+      <Field id="f-body" label={t("filing.body")} error={errors.body}>
         <textarea id="f-body" name="body" defaultValue={body} rows={4} maxLength={5000} className={input} aria-invalid={!!errors.body} />
       </Field>
-      <Field id="f-line" label="条线" error={errors.lineId}>
+      <Field id="f-line" label={t("filing.line")} error={errors.lineId}>
         <select id="f-line" name="lineId" value={lineId} onChange={(e) => setLineId(e.target.value)} className={input}>
           {defaults.lines.map((l) => <option key={l.id} value={l.id}>{l.name}</option>)}
         </select>
       </Field>
       <DeadlinePreview lineId={lineId} urgent={urgent} />
-      <Field id="f-owner" label="我已经问过的人（可选：他/她将成为首问责任人）" error={errors.namedOwnerId}>
+      <Field id="f-owner" label={t("filing.namedOwner")} error={errors.namedOwnerId}>
         <select id="f-owner" name="namedOwnerId" defaultValue="" className={input}>
-          <option value="">按条线自动分派</option>
+          <option value="">{t("filing.autoRoute")}</option>
           {defaults.leaders.map((l) => <option key={l.id} value={l.id}>{l.label}</option>)}
         </select>
       </Field>
-      <Field id="f-needed" label="希望在此日期前解决（可选，给提前量）" error={errors.neededBy}>
+      <Field id="f-needed" label={t("filing.neededBy")} error={errors.neededBy}>
         <input id="f-needed" name="neededBy" type="date" className={input} aria-describedby="f-needed-hint" />
         <p id="f-needed-hint" className="mt-1 text-sm text-slate-600">{t("ask.neededByForces")}</p>
       </Field>
@@ -106,13 +106,13 @@ export function FilingForm({ defaults, body, askSessionId, onFiled }: { defaults
         )}
       </div>
       <fieldset className="grid gap-3 sm:grid-cols-2">
-        <legend className="font-medium">联系方式（登记）</legend>
-        <Field id="f-name" label="姓名" error={errors.contactName}><input id="f-name" name="contactName" defaultValue={defaults.contactName} className={input} /></Field>
-        <Field id="f-dept" label="部门" error={errors.contactDepartment}><input id="f-dept" name="contactDepartment" defaultValue={defaults.contactDepartment} className={input} /></Field>
-        <Field id="f-phone" label="电话" error={errors.contactPhone}><input id="f-phone" name="contactPhone" defaultValue={defaults.contactPhone} className={input} /></Field>
-        <Field id="f-im" label="企业微信 / 钉钉 / 飞书" error={errors.contactIm}><input id="f-im" name="contactIm" defaultValue={defaults.contactIm} className={input} /></Field>
+        <legend className="font-medium">{t("filing.contact")}</legend>
+        <Field id="f-name" label={t("filing.contactName")} error={errors.contactName}><input id="f-name" name="contactName" defaultValue={defaults.contactName} className={input} /></Field>
+        <Field id="f-dept" label={t("filing.contactDepartment")} error={errors.contactDepartment}><input id="f-dept" name="contactDepartment" defaultValue={defaults.contactDepartment} className={input} /></Field>
+        <Field id="f-phone" label={t("filing.contactPhone")} error={errors.contactPhone}><input id="f-phone" name="contactPhone" defaultValue={defaults.contactPhone} className={input} /></Field>
+        <Field id="f-im" label={t("filing.contactIm")} error={errors.contactIm}><input id="f-im" name="contactIm" defaultValue={defaults.contactIm} className={input} /></Field>
       </fieldset>
-      <button type="submit" data-testid="file-submit" disabled={busy} className="rounded-md bg-blue-700 px-4 py-2 font-medium text-white disabled:opacity-60">提交问题</button>
+      <button type="submit" data-testid="file-submit" disabled={busy} className="rounded-md bg-blue-700 px-4 py-2 font-medium text-white disabled:opacity-60">{t("filing.submit")}</button>
     </form>
   );
 }

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { api, type ApiError } from "@/components/api-client";
+import { useT } from "../i18n-provider";
 
 /**
  * A small form that posts JSON to one action and shows field errors; refreshes the page on success.
@@ -29,6 +30,7 @@ export function ActionForm({
   onDone?: () => void;
 }) {
   const router = useRouter();
+  const t = useT();
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
@@ -62,7 +64,7 @@ export function ActionForm({
           {error.fields && <ul className="list-disc pl-5">{Object.entries(error.fields).map(([k, v]) => <li key={k}>{v}</li>)}</ul>}
           {error.found && (
             <ul className="mt-1 list-disc pl-5">
-              {error.found.map((f) => <li key={f.phrase}>建议改为：{f.suggestion}</li>)}
+              {error.found.map((f) => <li key={f.phrase}>{t("actionForm.suggestion", { text: f.suggestion })}</li>)}
             </ul>
           )}
         </div>

@@ -30,7 +30,7 @@ export async function AskerPanel({ contact, given, trail, suggestions }: {
       {contact && (
         <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 break-all" data-testid="asker-contact">
           <dt className="sr-only">{t("contact.title")}</dt>
-          <dd className="col-span-2 font-medium"><bdi>{contact.name}</bdi>{contact.title ? `（${contact.title}）` : ""}</dd>
+          <dd className="col-span-2 font-medium"><bdi>{contact.name}</bdi>{contact.title ? t("punct.paren", { text: contact.title }) : ""}</dd>
           <dt className="font-medium">{t("contact.department")}</dt><dd><bdi>{contact.department ?? none}</bdi></dd>
           <dt className="font-medium">{t("contact.email")}</dt><dd><a className="text-blue-700 underline" href={`mailto:${contact.email}`}>{contact.email}</a></dd>
           <dt className="font-medium">{t("contact.phone")}</dt><dd>{contact.phone ? <a className="text-blue-700 underline" href={`tel:${contact.phone}`}>{contact.phone}</a> : none}</dd>
@@ -39,7 +39,7 @@ export async function AskerPanel({ contact, given, trail, suggestions }: {
       )}
       {given && (
         <p className="mt-2 text-xs text-slate-700" data-testid="asker-contact-given">
-          {t("contact.given")}：<bdi>{given.name}</bdi>{given.department && <> · <bdi>{given.department}</bdi></>}{given.phone && <> · <bdi>{given.phone}</bdi></>}{given.im && <> · <bdi>{given.im}</bdi></>}
+          {t("contact.given")}{t("punct.colon")}<bdi>{given.name}</bdi>{given.department && <> · <bdi>{given.department}</bdi></>}{given.phone && <> · <bdi>{given.phone}</bdi></>}{given.im && <> · <bdi>{given.im}</bdi></>}
         </p>
       )}
       <h3 className="mt-3 font-medium">{t("trail.title")}</h3>
@@ -49,7 +49,7 @@ export async function AskerPanel({ contact, given, trail, suggestions }: {
       </ul>
       <ul className="mt-1 space-y-0.5" data-testid="trail-suggestions">
         {suggestions.map((s) => (
-          <li key={s.id}><bdi>{s.label}</bdi>：{s.openedAt ? (s.openMs ? t("trail.openedFor", { seconds: Math.round(s.openMs / 1000) }) : t("trail.opened")) : t("trail.notOpened")}</li>
+          <li key={s.id}><bdi>{s.label}</bdi>{t("punct.colon")}{s.openedAt ? (s.openMs ? t("trail.openedFor", { seconds: Math.round(s.openMs / 1000) }) : t("trail.opened")) : t("trail.notOpened")}</li>
         ))}
       </ul>
     </section>

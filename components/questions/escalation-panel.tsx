@@ -26,7 +26,7 @@ export async function EscalationPanel({ questionId }: { questionId: string }) {
         </div>
         <div>
           <dt className="font-medium">{t("escalation.next")}</dt>
-          <dd data-testid="escalation-next">{!v.open ? t("escalation.closed") : v.next ? <bdi>{v.next.name}{v.next.title ? `（${v.next.title}）` : ""}</bdi> : t("escalation.top")}</dd>
+          <dd data-testid="escalation-next">{!v.open ? t("escalation.closed") : v.next ? <bdi>{v.next.name}{v.next.title ? t("punct.paren", { text: v.next.title }) : ""}</bdi> : t("escalation.top")}</dd>
         </div>
       </dl>
       {v.chain.length > 0 && (
@@ -35,7 +35,7 @@ export async function EscalationPanel({ questionId }: { questionId: string }) {
           <ol className="mt-1 space-y-1 text-sm" data-testid="escalation-chain">
             {v.chain.map((c) => (
               <li key={c.level} aria-current={c.level === v.level ? "step" : undefined} className={c.level === v.level ? "font-semibold" : ""}>
-                {t("escalation.chainLevel", { level: c.level })} · <bdi>{c.name}</bdi>{c.title ? `（${c.title}）` : ""} · {t("escalation.chainItem", { at: fmt(c.at), due: fmt(c.due) })}
+                {t("escalation.chainLevel", { level: c.level })} · <bdi>{c.name}</bdi>{c.title ? t("punct.paren", { text: c.title }) : ""} · {t("escalation.chainItem", { at: fmt(c.at), due: fmt(c.due) })}
               </li>
             ))}
           </ol>

@@ -1,6 +1,6 @@
 import { getT } from "@/lib/i18n/t";
 import { deadlineSentenceParts } from "@/lib/questions/deadline-sentence";
-import { fmt, STATUS_LABEL } from "@/lib/questions/labels";
+import { fmt } from "@/lib/questions/labels";
 import { currentOwnerReason, ownerChanges, type EventRow, type OwnershipRow } from "@/lib/questions/owner-standing";
 import type { QuestionStatus } from "@/lib/db/generated/enums";
 import { fillTemplate } from "./fill-template";
@@ -37,7 +37,7 @@ export async function QuestionStanding(p: StandingProps) {
       )}
       <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
         <dt className="font-medium">{t("standing.status")}</dt>
-        <dd data-testid="question-status">{STATUS_LABEL[p.status]}</dd>
+        <dd data-testid="question-status">{t(`status.${p.status}`)}</dd>
         <dt className="font-medium">{t("standing.owner")}</dt>
         <dd data-testid="question-owner">{p.owner ? <bdi>{p.owner.name}</bdi> : t("standing.unassigned")}</dd>
         <dt className="font-medium">{t("standing.level")}</dt>

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getT } from "@/lib/i18n/t";
 import { fillTemplate } from "./fill-template";
-import { EVENT_LABEL, fmt } from "@/lib/questions/labels";
+import { fmt } from "@/lib/questions/labels";
 import type { QuestionDetail } from "@/lib/questions/get-question-detail";
 
 type Q = QuestionDetail["q"];
@@ -31,9 +31,9 @@ export async function QuestionThread({ q, events }: { q: Pick<Q, "body" | "creat
         </li>
         {items.map((item) => {
           if (item.kind === "reply") return <ReplyCard key={item.key} r={item.reply} t={t} />;
-          if (item.kind === "handoff") return <HandoffCard key={item.key} h={item.handoff} />;
+          if (item.kind === "handoff") return <HandoffCard key={item.key} h={item.handoff} t={t} />;
           const e = item.event;
-          return <li key={item.key} className="pl-3 text-sm text-slate-700" data-testid="thread-event">{fmt(e.createdAt)} · {EVENT_LABEL[e.type]}{e.actor && <> · <bdi>{e.actor.name}</bdi></>}</li>;
+          return <li key={item.key} className="pl-3 text-sm text-slate-700" data-testid="thread-event">{fmt(e.createdAt)} · {t(`event.${e.type}`)}{e.actor && <> · <bdi>{e.actor.name}</bdi></>}</li>;
         })}
       </ol>
     </section>
@@ -60,7 +60,10 @@ function ReplyCard({ r, t }: { r: Q["replies"][number]; t: Awaited<ReturnType<ty
               {c.section.versionId !== c.section.policy.currentVersionId && (
                 // The link above opens the current text; this says the answer cited an older one and opens it.
                 <span data-testid="citation-superseded" className="ml-2 rounded bg-amber-100 px-1 text-amber-900">
-                  答复时引用的是<Link className="underline" href={`/policies/${c.section.policy.id}?v=${c.section.version.version}#${encodeURIComponent(c.section.label)}`}>旧版本 v{c.section.version.version}</Link>，现已被 v{c.section.policy.currentVersion?.version ?? "?"} 取代
+                  {fillTemplate(t("question.citedOld"), {
+                    link: <Link className="underline" href={`/policies/${c.section.policy.id}?v=${c.section.version.version}#${encodeURIComponent(c.section.label)}`}>{t("question.oldVersion", { version: c.section.version.version })}</Link>,
+                    current: c.section.policy.currentVersion?.version ?? "?",
+                  })}
                 </span>
               )}
             </li>
@@ -71,14 +74,14 @@ function ReplyCard({ r, t }: { r: Q["replies"][number]; t: Awaited<ReturnType<ty
   );
 }
 
-function HandoffCard({ h }: { h: Q["handoffs"][number] }) {
-  const state = h.status === "PENDING" ? "待接收" : h.status === "ACCEPTED" ? "已接收" : h.status === "DECLINED" ? `已拒绝：${h.declineReason ?? ""}` : "已撤回";
+function HandoffCard({ h, t }: { h: Q["handoffs"][number]; t: Awaited<ReturnType<typeof getT>> }) {
+  const state = t(`handoff.${h.status}`, { reason: h.declineReason ?? "" });
   return (
     <li className="rounded-md border border-dashed border-slate-400 bg-white p-3 text-sm" data-testid="handoff">
-      <p className="font-medium">转交 · {fmt(h.createdAt)} · <bdi>{h.fromUser.name}</bdi> → <bdi>{h.toUser?.name ?? h.toLine?.name}</bdi> · {state}</p>
-      <p className="whitespace-pre-wrap">已做：{h.noteDone}</p>
-      <p className="whitespace-pre-wrap">待办：{h.notePending}</p>
-      <p className="whitespace-pre-wrap">承诺：<bdi>{h.notePromised}</bdi>{h.promisedBy ? `（${fmt(h.promisedBy)} 前）` : ""}</p>
+      <p className="font-medium">{fillTemplate(t("handoff.card"), { at: fmt(h.createdAt), from: <bdi>{h.fromUser.name}</bdi>, to: <bdi>{h.toUser?.name ?? h.toLine?.name}</bdi>, state })}</p>
+      <p className="whitespace-pre-wrap">{t("handoff.done", { text: h.noteDone })}</p>
+      <p className="whitespace-pre-wrap">{t("handoff.pending", { text: h.notePending })}</p>
+      <p className="whitespace-pre-wrap">{fillTemplate(t("handoff.promised"), { text: <bdi>{h.notePromised}</bdi> })}{h.promisedBy ? t("handoff.promisedBy", { at: fmt(h.promisedBy) }) : ""}</p>
     </li>
   );
 }

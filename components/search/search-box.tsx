@@ -2,10 +2,12 @@
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
+import { useT } from "../i18n-provider";
 
 /** Instant search: the query lives in the URL (shareable); typing updates it after a short pause. */
 export function SearchBox({ lines, label, placeholder }: { lines: string[]; label: string; placeholder: string }) {
   const router = useRouter();
+  const t = useT();
   const pathname = usePathname();
   const params = useSearchParams();
   const [q, setQ] = useState(params.get("q") ?? "");
@@ -53,7 +55,7 @@ export function SearchBox({ lines, label, placeholder }: { lines: string[]; labe
         }}
       />
       <label htmlFor="line" className="sr-only">
-        条线
+        {t("searchBox.line")}
       </label>
       <select
         id="line"
@@ -62,7 +64,7 @@ export function SearchBox({ lines, label, placeholder }: { lines: string[]; labe
         className="rounded-md border border-slate-400 px-2 py-2"
         onChange={(e) => navigate({ line: e.target.value })}
       >
-        <option value="">全部条线</option>
+        <option value="">{t("searchBox.allLines")}</option>
         {lines.map((l) => (
           <option key={l} value={l}>
             {l}
@@ -70,10 +72,10 @@ export function SearchBox({ lines, label, placeholder }: { lines: string[]; labe
         ))}
       </select>
       <button type="submit" className="rounded-md bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800">
-        搜索
+        {t("searchBox.submit")}
       </button>
       <span aria-live="polite" className="sr-only">
-        {pending ? "正在搜索" : ""}
+        {pending ? t("searchBox.pending") : ""}
       </span>
     </form>
   );

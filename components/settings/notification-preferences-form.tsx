@@ -17,10 +17,10 @@ export interface PreferencesView {
 type SecretState = { secret: string; clearSecret: boolean };
 const SIGNED = ["dingtalk", "feishu"] as const;
 
-const IM: { key: "wecom" | "dingtalk" | "feishu"; label: string; example: string }[] = [
-  { key: "wecom", label: "企业微信群机器人", example: "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…" },
-  { key: "dingtalk", label: "钉钉群机器人", example: "https://oapi.dingtalk.com/robot/send?access_token=…" },
-  { key: "feishu", label: "飞书群机器人", example: "https://open.feishu.cn/open-apis/bot/v2/hook/…" },
+const IM: { key: "wecom" | "dingtalk" | "feishu"; example: string }[] = [
+  { key: "wecom", example: "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…" },
+  { key: "dingtalk", example: "https://oapi.dingtalk.com/robot/send?access_token=…" },
+  { key: "feishu", example: "https://open.feishu.cn/open-apis/bot/v2/hook/…" },
 ];
 
 const input = "mt-1 w-full rounded-md border border-slate-400 px-3 py-2";
@@ -63,23 +63,23 @@ export function NotificationPreferencesForm({ initial }: { initial: PreferencesV
       }}
     >
       <fieldset className="rounded-md border border-slate-300 p-4">
-        <legend className="px-1 font-semibold">电子邮件</legend>
+        <legend className="px-1 font-semibold">{t("settings.email")}</legend>
         <label className="flex items-center gap-2">
           <input type="checkbox" name="email" checked={state.email} onChange={(e) => setState({ ...state, email: e.target.checked })} />
-          发送到 {initial.emailAddress}
+          {t("settings.sendTo", { address: initial.emailAddress })}
         </label>
       </fieldset>
-      {IM.map(({ key, label, example }) => {
+      {IM.map(({ key, example }) => {
         const fieldError = error?.fields?.[`${key}.address`] ?? error?.fields?.[key];
         return (
           <fieldset key={key} className="rounded-md border border-slate-300 p-4">
-            <legend className="px-1 font-semibold">{label}</legend>
+            <legend className="px-1 font-semibold">{t(`settings.${key}`)}</legend>
             <label className="flex items-center gap-2">
               <input type="checkbox" name={`${key}-enabled`} checked={state[key].enabled} onChange={(e) => setState({ ...state, [key]: { ...state[key], enabled: e.target.checked } })} />
-              开启
+              {t("settings.enabled")}
             </label>
             <label className="mt-2 block">
-              webhook 地址
+              {t("settings.address")}
               <input
                 name={`${key}-address`}
                 type="url"
@@ -134,8 +134,8 @@ export function NotificationPreferencesForm({ initial }: { initial: PreferencesV
           {error.message}
         </div>
       )}
-      {saved && <p role="status" className="text-green-800">已保存。</p>}
-      <button type="submit" disabled={busy} className="rounded-md bg-blue-700 px-4 py-2 font-medium text-white disabled:opacity-60">保存</button>
+      {saved && <p role="status" className="text-green-800">{t("settings.saved")}</p>}
+      <button type="submit" disabled={busy} className="rounded-md bg-blue-700 px-4 py-2 font-medium text-white disabled:opacity-60">{t("settings.save")}</button>
     </form>
   );
 }

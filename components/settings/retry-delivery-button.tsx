@@ -1,8 +1,10 @@
 "use client";
 
+import { useT } from "../i18n-provider";
 import { ActionForm } from "../questions/action-form";
 
 /** 重试 of one failed or retrying delivery (admin page). */
 export function RetryDeliveryButton({ id }: { id: string }) {
-  return <ActionForm action={`/api/admin/notifications/${id}/retry`} testId={`retry-${id}`} submitLabel="重试" tone="plain" build={() => ({})} />;
+  const t = useT();
+  return <ActionForm action={`/api/admin/notifications/${id}/retry`} testId={`retry-${id}`} submitLabel={t("deliveries.retry")} tone="plain" build={() => ({})} />;
 }

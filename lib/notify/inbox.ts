@@ -3,6 +3,7 @@ import "server-only";
 // templates as mail and IM, newest first; and marking them read. Only the actor's own rows, ever.
 import { z } from "zod";
 import type { DbTx } from "../db/client";
+import { DEFAULT_LOCALE, type Locale } from "../i18n/locales";
 import type { Ctx } from "../kernel/context";
 import { parseInput } from "../validation";
 import { renderNotification } from "./render-notification";
@@ -23,7 +24,8 @@ export async function unreadCount(db: DbTx, userId: string): Promise<number> {
   return db.notification.count({ where: { userId, channel: "IN_APP", readAt: null } });
 }
 
-export async function listInbox(ctx: Ctx): Promise<{ items: InboxItem[]; unread: number }> {
+/** The notices in the reader's language (the portal's chosen locale; mail keeps Chinese). */
+export async function listInbox(ctx: Ctx, locale: Locale = DEFAULT_LOCALE): Promise<{ items: InboxItem[]; unread: number }> {
   const [rows, unread] = await Promise.all([
     ctx.db.notification.findMany({
       where: { userId: ctx.actor.id, channel: "IN_APP" },
@@ -44,8 +46,9 @@ export async function listInbox(ctx: Ctx): Promise<{ items: InboxItem[]; unread:
         channel: "IN_APP",
         recipientId: ctx.actor.id,
         at: r.createdAt,
+        locale,
       });
-      return { id: r.id, kind: r.kind, subject: m.subject.replace(/^【首问】/, ""), lines: m.sections.flatMap((s) => (s.heading ? [s.heading, ...s.lines] : s.lines)), questionId: r.question?.id ?? null, createdAt: r.createdAt, read: r.readAt !== null };
+      return { id: r.id, kind: r.kind, subject: m.subject.replace(/^(【首问】|\[Shouwen\] )/, ""), lines: m.sections.flatMap((s) => (s.heading ? [s.heading, ...s.lines] : s.lines)), questionId: r.question?.id ?? null, createdAt: r.createdAt, read: r.readAt !== null };
     }),
   };
 }

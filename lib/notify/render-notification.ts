@@ -14,6 +14,8 @@ import { isolateBidi } from "../bidi";
 import type { NotificationChannel } from "../db/generated/enums";
 import { renderPolicyReview, type PolicyReviewDigest } from "./digest/policy-review-digest";
 import { renderDigest, type DigestData } from "./digest/render-digest";
+import { FRAME_EN, TEMPLATES_EN } from "./render-notification-en";
+import type { Locale } from "../i18n/locales";
 import { shanghaiShort } from "./local-day";
 import type { Message } from "./message";
 import { questionRef } from "../kernel/question-ref";
@@ -45,6 +47,8 @@ export interface NotificationFacts {
   recipientId?: string;
   /** When the announcement was made (the row's createdAt): time left / late is counted from it. */
   at?: Date;
+  /** The reader's language (the in-app inbox); mail and IM have no reader's locale and stay zh-CN. */
+  locale?: Locale;
 }
 
 
@@ -114,7 +118,7 @@ class Fields {
   }
 }
 
-interface Ctx {
+export interface TemplateCtx {
   f: Fields;
   question: QuestionFacts | null;
   /** "Q-000042" or "该问题" when the number is unknown */
@@ -126,7 +130,7 @@ interface Ctx {
   at: Date;
 }
 
-interface Rendered {
+export interface TemplateResult {
   subject: string;
   /** what happened (first), then anything the recipient should know */
   lines: string[];
@@ -161,7 +165,7 @@ function deadline(label: string, due: Date | null, at: Date): string | null {
 const late = (minutes: number | null) => (minutes !== null && minutes > 0 ? `已超时 ${formatMinutes(minutes)}` : null);
 
 /** A note or reason someone typed: personal messages quote it, group messages only say there is one. */
-function typed(c: Ctx, label: string, key: string): string | null {
+function typed(c: TemplateCtx, label: string, key: string): string | null {
   const v = c.f.str(key);
   if (!v) return null;
   return c.audience === "personal" ? `${label}：“${v.length > 500 ? `${v.slice(0, 500)}…` : v}”` : `${label}：请在首问中查看`;
@@ -169,7 +173,7 @@ function typed(c: Ctx, label: string, key: string): string | null {
 
 const levelName = (level: number | null) => (level === null ? "上一级" : level === 0 ? "首问责任人" : `第 ${level} 级`);
 
-const TEMPLATES: Record<string, (c: Ctx) => Rendered> = {
+const TEMPLATES: Record<string, (c: TemplateCtx) => TemplateResult> = {
   "question.assigned": (c) => {
     const reason = c.f.str("reason");
     const line = c.f.str("line");
@@ -390,26 +394,39 @@ export function renderNotification(f: NotificationFacts): Message {
   const number = f.question?.number ?? fields.num("number");
   const q = number !== null && number !== undefined ? questionRef(number) : "";
   const base = f.portalUrl ? f.portalUrl.replace(/\/$/, "") : null;
-  const template = TEMPLATES[f.kind];
+  const frame = f.locale === "en" ? FRAME_EN : FRAME_ZH;
+  const template = (f.locale === "en" ? TEMPLATES_EN : TEMPLATES)[f.kind];
   if (!template) {
     const link = f.question && base ? `${base}/questions/${f.question.id}` : undefined;
-    const subject = typeof payload.subject === "string" ? payload.subject : `首问通知${q ? `：${q}` : ""}`;
+    const subject = typeof payload.subject === "string" ? payload.subject : frame.fallbackSubject(q);
     const lines = Array.isArray(payload.lines) ? payload.lines.filter((l): l is string => typeof l === "string") : [];
-    const context = f.question ? [`问题 ${q} · 条线 ${f.question.lineName}`] : [];
-    return { subject: `【首问】${subject}`, sections: [{ lines: [...lines, ...context] }], ...(link ? { link } : {}) };
+    const context = f.question ? [frame.fallbackContext(q, f.question.lineName)] : [];
+    return { subject: `${frame.brand}${subject}`, sections: [{ lines: [...lines, ...context] }], ...(link ? { link } : {}) };
   }
   const audience = audienceOf(f.channel);
   const role = !f.recipientId || !f.question ? "other" : f.recipientId === f.question.askerId ? "asker" : f.recipientId === f.question.ownerId ? "owner" : "other";
-  const r = template({ f: fields, question: f.question, q: q || "该问题", audience, role, recipientId: f.recipientId, at: f.at ?? new Date() });
+  const r = template({ f: fields, question: f.question, q: q || frame.thisQuestion, audience, role, recipientId: f.recipientId, at: f.at ?? new Date() });
   const showQuestion = r.showQuestion !== false;
   const firstLine = audience === "personal" && showQuestion ? firstLineOf(f.question?.body) : null;
-  const questionLine = showQuestion && (q || f.question) ? `问题：${[q, f.question ? `条线 ${f.question.lineName}` : null, firstLine ? `“${firstLine}”` : null].filter(Boolean).join(" · ")}` : null;
+  const questionLine = showQuestion && (q || f.question) ? `${frame.question}${[q, f.question ? frame.line(f.question.lineName) : null, firstLine ? `“${firstLine}”` : null].filter(Boolean).join(" · ")}` : null;
   const time = (r.time ?? []).filter((l): l is string => !!l);
-  const lines = [...r.lines, ...(questionLine ? [questionLine] : []), ...(time.length ? [`时限：${time.join("；")}`] : []), ...(r.action ? [`请你：${r.action}`] : [])];
+  const lines = [...r.lines, ...(questionLine ? [questionLine] : []), ...(time.length ? [`${frame.time}${time.join(frame.timeSeparator)}`] : []), ...(r.action ? [`${frame.action}${r.action}`] : [])];
   const link = base ? (r.linkPath ? `${base}${r.linkPath}` : showQuestion && f.question ? `${base}/questions/${f.question.id}` : `${base}/notifications`) : undefined;
   // Personal subjects may name the matter (short); group subjects never do.
   const shortLine = firstLine ? firstLineOf(firstLine, 16) : null;
   const subject = shortLine && showQuestion ? `${r.subject} · ${shortLine}` : r.subject;
   const tone = TONE[f.kind];
-  return { subject: `【首问】${subject}`, sections: [{ lines }], ...(link ? { link } : {}), ...(tone ? { tone } : {}) };
+  return { subject: `${frame.brand}${subject}`, sections: [{ lines }], ...(link ? { link } : {}), ...(tone ? { tone } : {}) };
 }
+
+const FRAME_ZH: typeof FRAME_EN = {
+  brand: "【首问】",
+  thisQuestion: "该问题",
+  question: "问题：",
+  line: (name) => `条线 ${name}`,
+  time: "时限：",
+  timeSeparator: "；",
+  action: "请你：",
+  fallbackSubject: (q) => `首问通知${q ? `：${q}` : ""}`,
+  fallbackContext: (q, line) => `问题 ${q} · 条线 ${line}`,
+};

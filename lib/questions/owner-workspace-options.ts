@@ -39,7 +39,7 @@ export async function ownerWorkspaceOptions(db: DbTx, actor: Actor, q: {
   };
   return {
     cite: shown.filter((c) => current.has(c.sectionId)),
-    people: people.map((p) => ({ id: p.id, label: `${p.name}${p.title ? `（${p.title}）` : ""}` })),
+    people: people.map((p) => ({ id: p.id, name: p.name, title: p.title })),
     lines,
     placeholders,
     canManageLineReplies: manages,

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { deadlineSentenceParts } from "@/lib/questions/deadline-sentence";
 import { currentOwnerReason, ownerChanges } from "@/lib/questions/owner-standing";
 import { chooseOwnerWithReason } from "@/lib/questions/routing";
-import { fillPlaceholders, unknownPlaceholders } from "@/lib/saved-replies/placeholders";
+import { fillPlaceholders, placeholderNames, unknownPlaceholders } from "@/lib/saved-replies/placeholders";
 
 const at = (s: string) => new Date(s);
 
@@ -60,5 +60,12 @@ describe("saved reply placeholders", () => {
   it("finds unknown placeholders (typos) once each", () => {
     expect(unknownPlaceholders("{提问者}您好 {提问者} {条线} {toString}")).toEqual(["提问者", "toString"]);
     expect(fillPlaceholders("{toString}{__proto__}", values)).toBe("{toString}{__proto__}");
+  });
+  it("takes the English names too, as an English reader is shown them", () => {
+    expect(placeholderNames("en").map((n) => `{${n}}`).join(" ")).toBe("{asker} {questionNumber} {line} {owner} {firstReplyDue} {resolutionDue}");
+    expect(fillPlaceholders("Dear {asker}, {questionNumber} ({line}) is mine, {owner}; resolved by {resolutionDue}, first reply {firstReplyDue}.", values))
+      .toBe("Dear 李明, Q-000042 (人力资源) is mine, 张敏; resolved by 2026/12/09 10:00, first reply 2026/12/07 16:30.");
+    expect(unknownPlaceholders("{asker} {Asker} {提问人}")).toEqual(["Asker"]);
+    expect(placeholderNames("zh-CN")).toEqual(["提问人", "问题编号", "条线", "责任人", "首次答复时限", "办结时限"]);
   });
 });

@@ -5,7 +5,7 @@ import { createSavedReply } from "@/lib/saved-replies/save-saved-reply";
 
 export const dynamic = "force-dynamic";
 
-// GET ?line=<id>: mine + that 条线's shared ones. POST { scope, lineId?, title, body }.
+// GET ?line=<id>: mine + that line's shared ones. POST { scope, lineId?, title, body }.
 export const GET = authedRoute({}, async ({ req, actor }) => ({ replies: await listSavedReplies(ctxFor(actor), Object.fromEntries(req.nextUrl.searchParams)) }));
 
 export const POST = authedRoute({}, async ({ actor, body }) => Response.json(await createSavedReply(ctxFor(actor), body), { status: 201 }));

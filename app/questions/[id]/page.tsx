@@ -2,6 +2,7 @@ import { ComplaintPanel } from "@/components/complaints/complaint-panel";
 import { AskerActions, HandoffResponse } from "@/components/questions/asker-actions";
 import { AskerPanel } from "@/components/questions/asker-panel";
 import { EscalationPanel } from "@/components/questions/escalation-panel";
+import { fillTemplate } from "@/components/questions/fill-template";
 import { QuestionStanding } from "@/components/questions/question-standing";
 import { QuestionThread } from "@/components/questions/question-thread";
 import { CitationProvider } from "@/components/questions/workspace/citation-context";
@@ -11,7 +12,8 @@ import { db } from "@/lib/db/client";
 import { authedPage } from "@/lib/http/page";
 import { getT } from "@/lib/i18n/t";
 import { getQuestionDetail } from "@/lib/questions/get-question-detail";
-import { EXPOSURE_LABEL, fmt, RESOLUTION_LABEL } from "@/lib/questions/labels";
+import { WAITING_FOR_MATERIALS } from "@/lib/questions/clock";
+import { fmt } from "@/lib/questions/labels";
 import { ownerWorkspaceOptions } from "@/lib/questions/owner-workspace-options";
 import { questionRef } from "@/lib/kernel/question-ref";
 
@@ -37,18 +39,18 @@ export default async function QuestionPage({ params }: { params: Promise<{ id: s
   const page = (
     <article className="mx-auto max-w-6xl space-y-6">
       <header>
-        <p className="text-sm text-slate-600">{questionRef(q.number)} · <bdi>{q.line.name}</bdi> · 提问人 <bdi>{q.asker.name}</bdi></p>
+        <p className="text-sm text-slate-600">{fillTemplate(t("question.header"), { ref: questionRef(q.number), line: <bdi>{q.line.name}</bdi>, asker: <bdi>{q.asker.name}</bdi> })}</p>
         <h1 className="mt-1 line-clamp-3 whitespace-pre-wrap text-xl font-bold" data-testid="question-body">{q.body}</h1>
-        {q.pausedAt && <p role="status" data-testid="paused" className="mt-2 text-slate-800">计时已暂停：{q.pauseReason}</p>}
-        {q.neededBy && <p className="mt-1 text-sm text-slate-700">提问人希望在 {fmt(q.neededBy)} 前解决{q.resolutionDueAt && q.neededBy < q.resolutionDueAt ? "（早于办结时限）" : ""}</p>}
+        {q.pausedAt && <p role="status" data-testid="paused" className="mt-2 text-slate-800">{t("question.paused", { reason: q.pauseReason === WAITING_FOR_MATERIALS ? t("question.pausedForMaterials") : (q.pauseReason ?? "") })}</p>}
+        {q.neededBy && <p className="mt-1 text-sm text-slate-700">{t("question.neededBy", { at: fmt(q.neededBy) })}{q.resolutionDueAt && q.neededBy < q.resolutionDueAt ? t("question.neededBySooner") : ""}</p>}
         {escalatedTo && (
           <p role="status" data-testid="escalated" className="mt-2 text-amber-900">
-            已升级至 <bdi>{escalatedTo.name}</bdi>{escalatedTo.title ? `（${escalatedTo.title}）` : ""}
+            {fillTemplate(t("question.escalatedTo"), { name: <bdi>{escalatedTo.name}</bdi> })}{escalatedTo.title ? t("punct.paren", { text: escalatedTo.title }) : ""}
           </p>
         )}
         {q.resolutionKind && (
           <p className="mt-2 rounded bg-slate-100 p-2 text-sm" data-testid="resolution">
-            {RESOLUTION_LABEL[q.resolutionKind]}{q.answerExposure ? ` · ${EXPOSURE_LABEL[q.answerExposure]}` : ""}{q.resolutionNote ? ` · ${q.resolutionNote}` : ""}
+            {t(`resolution.${q.resolutionKind}`)}{q.answerExposure ? ` · ${t(`exposure.${q.answerExposure}`)}` : ""}{q.resolutionNote ? ` · ${q.resolutionNote}` : ""}
           </p>
         )}
       </header>
@@ -60,12 +62,12 @@ export default async function QuestionPage({ params }: { params: Promise<{ id: s
           <ComplaintPanel detail={detail} />
           {canRespondToHandoff && pendingHandoff && (
             <section aria-labelledby="respond-h" className="rounded-md border border-amber-400 bg-amber-50 p-4">
-              <h2 id="respond-h" className="font-semibold">这个问题转交给你</h2>
+              <h2 id="respond-h" className="font-semibold">{t("question.handedToYou")}</h2>
               <HandoffResponse handoffId={pendingHandoff.id} />
             </section>
           )}
           {ws && <OwnerComposer questionId={q.id} version={q.version} lineId={q.line.id} people={ws.people} lines={ws.lines} placeholders={ws.placeholders} canManageLineReplies={ws.canManageLineReplies} />}
-          {isOwner && open && pendingHandoff && <p role="status">转交待对方接收；接收前你仍是首问责任人。</p>}
+          {isOwner && open && pendingHandoff && <p role="status">{t("question.handoffPending")}</p>}
           {isAsker && <AskerActions questionId={q.id} status={q.status} rated={!!q.rating} />}
         </div>
 

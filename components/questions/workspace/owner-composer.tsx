@@ -40,7 +40,7 @@ export interface ComposerProps {
   questionId: string;
   version: number;
   lineId: string;
-  people: { id: string; label: string }[];
+  people: { id: string; name: string; title: string | null }[];
   lines: { id: string; name: string }[];
   placeholders: PlaceholderValues;
   canManageLineReplies: boolean;
@@ -179,7 +179,7 @@ export function OwnerComposer({ questionId, version, lineId, people, lines: line
           <label htmlFor="handoff-to" className="block font-medium">{t("ws.handoff.to")}</label>
           <select id="handoff-to" name="to" className={input} defaultValue="">
             <option value="">{t("ws.handoff.choose")}</option>
-            <optgroup label={t("ws.handoff.people")}>{people.map((p) => <option key={p.id} value={`u:${p.id}`}>{p.label}</option>)}</optgroup>
+            <optgroup label={t("ws.handoff.people")}>{people.map((p) => <option key={p.id} value={`u:${p.id}`}>{p.name}{p.title ? t("punct.paren", { text: p.title }) : ""}</option>)}</optgroup>
             <optgroup label={t("ws.handoff.lines")}>{lineOptions.map((l) => <option key={l.id} value={`l:${l.id}`}>{l.name}</option>)}</optgroup>
           </select>
           <label htmlFor="note-done" className="block font-medium">{t("ws.handoff.done")}</label>
@@ -207,8 +207,8 @@ export function OwnerComposer({ questionId, version, lineId, people, lines: line
           <textarea id="resolve-note" name="note" rows={2} className={input} />
         </ActionForm>
       </div>
-      <p className="sr-only" aria-live="polite">{lastCited ? `${t("search.cited")}：${lastCited.label}` : ""}</p>
-      <p className="mt-3 text-xs text-slate-600" id={`${uid}-keys`}><span className="font-medium">{t("ws.shortcuts")}：</span>{t("ws.shortcutsHelp")}</p>
+      <p className="sr-only" aria-live="polite">{lastCited ? `${t("search.cited")}${t("punct.colon")}${lastCited.label}` : ""}</p>
+      <p className="mt-3 text-xs text-slate-600" id={`${uid}-keys`}><span className="font-medium">{t("ws.shortcuts")}{t("punct.colon")}</span>{t("ws.shortcutsHelp")}</p>
     </section>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useState } from "react";
 import { useT } from "@/components/i18n-provider";
-import { fillPlaceholders, PLACEHOLDERS, type PlaceholderValues } from "@/lib/saved-replies/placeholders";
+import { fillPlaceholders, placeholderNames, type PlaceholderValues } from "@/lib/saved-replies/placeholders";
 import { api, type ApiError } from "@/components/api-client";
 
 interface SavedReply {
@@ -88,7 +88,7 @@ export function SavedReplies({ lineId, values, canManageLine, currentText, onIns
           }}>
             <label htmlFor="saved-title" className="block font-medium">{t("saved.newTitle")}</label>
             <input id="saved-title" name="title" maxLength={60} className={input} />
-            <label htmlFor="saved-body" className="block font-medium">{t("saved.newBody", { placeholders: PLACEHOLDERS.map((p) => `{${p}}`).join(" ") })}</label>
+            <label htmlFor="saved-body" className="block font-medium">{t("saved.newBody", { placeholders: placeholderNames(t.locale).map((p) => `{${p}}`).join(" ") })}</label>
             <textarea id="saved-body" name="body" rows={3} defaultValue={draft} className={input} />
             {canManageLine && (
               <fieldset>

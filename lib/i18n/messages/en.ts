@@ -1,8 +1,10 @@
+import { coreEn } from "./core.en";
 import { workspaceEn } from "./workspace.en";
 import type { Messages } from "./zh-CN";
 
 export const en: Messages = {
   ...workspaceEn,
+  ...coreEn,
   "app.name": "Shouwen",
   "app.tagline": "Policies first, colleagues second: every question has an owner until it is solved.",
   "skipLink": "Skip to main content",
@@ -32,7 +34,6 @@ export const en: Messages = {
   "nav.admin": "Administration",
   "nav.admin.description": "Users, roles, responsibilities and settings.",
 
-  "locale.switchTo": "中文",
   "locale.switchPrefix": "Switch language: ",
 
   "escalation.title": "Escalation and deadlines",

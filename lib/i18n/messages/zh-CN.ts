@@ -1,10 +1,12 @@
 // UI strings in Simplified Chinese, the default locale. This object defines the set of keys:
 // every other locale is typed from it, so a missing or misspelt key fails the type check.
 // Placeholders are written {name} and filled by t(key, { name }).
+import { coreZhCN } from "./core.zh-CN";
 import { workspaceZhCN } from "./workspace.zh-CN";
 
 export const zhCN = {
   ...workspaceZhCN,
+  ...coreZhCN,
   "app.name": "首问",
   "app.tagline": "先查制度，再问同事：每个问题都有人负责到底。",
   "skipLink": "跳到主要内容",
@@ -34,7 +36,6 @@ export const zhCN = {
   "nav.admin": "系统管理",
   "nav.admin.description": "用户、角色、责任分工与系统设置。",
 
-  "locale.switchTo": "English",
   "locale.switchPrefix": "切换语言：",
 
   "escalation.title": "升级与时限",

@@ -1,5 +1,6 @@
 import { NotFoundError } from "@/lib/errors";
 import { authedRoute } from "@/lib/http/route";
+import { getT } from "@/lib/i18n/t";
 import { ctxFor } from "@/lib/http/ctx";
 import { acknowledgeGap } from "@/lib/policies/acknowledge-gap";
 import { markPolicyRevision } from "@/lib/policies/mark-policy-revision";
@@ -13,6 +14,6 @@ const ACTIONS: Record<string, (ctx: Ctx, input: unknown) => Promise<unknown>> = 
 // Roles are checked by authedRoute before the body is read; the verbs check the 条线 / document scope.
 export const POST = authedRoute<{ action: string }>({ roles: ["POLICY_OWNER", "ADMIN"] }, async ({ actor, params, body }) => {
   const verb = ACTIONS[params.action];
-  if (!verb) throw new NotFoundError("没有这个操作");
+  if (!verb) throw new NotFoundError((await getT())("api.noSuchAction"));
   return (await verb(ctxFor(actor), body)) ?? { ok: true };
 });
