@@ -39,7 +39,7 @@ export function TrendChart({ data, xKey, series, kind = "count" }: { data: Recor
       <LineChart data={data} margin={{ top: 8, right: 28, bottom: 8, left: 4 }}>
         <CartesianGrid stroke="#e2e8f0" />
         <XAxis dataKey={xKey} tick={TICK} tickFormatter={shortDay} interval="preserveStartEnd" minTickGap={12} />
-        <YAxis tickFormatter={fmt} tick={TICK} width={52} domain={kind === "percent" ? [0, 1] : undefined} />
+        <YAxis tickFormatter={fmt} tick={TICK} width={52} allowDecimals={kind !== "count"} domain={kind === "percent" ? [0, 1] : undefined} />
         <Tooltip formatter={fmt} />
         <Legend />
         {series.map((s, i) => (
@@ -116,7 +116,7 @@ export function BarsChart({ data, xKey, series, kind = "count", stacked = false 
       <ResponsiveContainer width="100%" height={Math.max(220, data.length * 28 + 60)}>
         <BarChart data={data} layout="vertical" margin={{ top: 8, right: 20, bottom: 8, left: 4 }}>
           <CartesianGrid stroke="#e2e8f0" />
-          <XAxis type="number" tickFormatter={fmt} tick={TICK} domain={kind === "percent" ? [0, 1] : undefined} />
+          <XAxis type="number" tickFormatter={fmt} tick={TICK} allowDecimals={kind !== "count"} domain={kind === "percent" ? [0, 1] : undefined} />
           <YAxis type="category" dataKey={xKey} width={axisWidth} interval={0} tick={(props: YAxisTickContentProps) => <CategoryTick x={props.x} y={props.y} payload={props.payload} room={room} />} />
           <Tooltip formatter={fmt} />
           <Legend />

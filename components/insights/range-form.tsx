@@ -8,16 +8,16 @@ const field = "rounded border border-slate-400 px-2 py-1";
 export async function RangeForm({ range, action, children }: { range: DateRange; action: string; children?: React.ReactNode }) {
   const t = await getT();
   return (
-    <form method="get" action={action} className="flex flex-wrap items-end gap-3 rounded-md border border-slate-300 bg-white p-3" data-testid="range-form">
-      <label className="flex flex-col text-sm">
+    <form method="get" action={action} className="flex min-w-0 flex-wrap items-end gap-3 rounded-md border border-slate-300 bg-white p-3" data-testid="range-form">
+      <label className="flex min-w-0 max-w-full flex-col text-sm">
         {t("insights.range.from")}
         <input type="date" name="from" defaultValue={range.from} className={field} />
       </label>
-      <label className="flex flex-col text-sm">
+      <label className="flex min-w-0 max-w-full flex-col text-sm">
         {t("insights.range.to")}
         <input type="date" name="to" defaultValue={range.to} className={field} />
       </label>
-      <label className="flex flex-col text-sm">
+      <label className="flex min-w-0 max-w-full flex-col text-sm">
         {t("insights.range.grain")}
         <select name="grain" defaultValue={range.grain} className={field}>
           <option value="day">{t("insights.range.grain.day")}</option>

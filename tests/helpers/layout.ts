@@ -23,13 +23,13 @@ export async function expectNoSidewaysScroll(page: Page, what: string): Promise<
 
 /** Every tick label of the chart lies inside the chart's own SVG box (the SVG clips what does not). */
 export async function expectTicksInside(chart: Locator, what: string): Promise<void> {
-  await chart.locator(".recharts-cartesian-axis-tick text").first().waitFor({ state: "visible" });
+  await chart.locator(".recharts-cartesian-axis-tick-labels text").first().waitFor({ state: "visible" });
   const outside = () =>
     chart.evaluate((figure) => {
       const svg = figure.querySelector("svg.recharts-surface");
       if (!svg) return ["no chart"];
       const box = svg.getBoundingClientRect();
-      const labels = Array.from(figure.querySelectorAll(".recharts-cartesian-axis-tick text"));
+      const labels = Array.from(figure.querySelectorAll(".recharts-cartesian-axis-tick-labels text"));
       if (labels.length === 0) return ["no tick labels"];
       return labels
         .map((el) => ({ text: Array.from(el.childNodes).filter((n) => n.nodeType === Node.TEXT_NODE || (n as Element).localName === "tspan").map((n) => n.textContent).join(""), r: el.getBoundingClientRect() }))

@@ -19,7 +19,7 @@ export async function generateMetadata() {
 
 type Params = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => firstParam(v) ?? null;
-const field = "rounded border border-slate-400 px-2 py-1";
+const field = "max-w-full rounded border border-slate-400 px-2 py-1";
 const TAB_IDS = ["deflection", "existed", "attainment", "volumes"] as const;
 
 export default async function ManagementPage({ searchParams }: { searchParams: Promise<Params> }) {
@@ -75,16 +75,16 @@ export default async function ManagementPage({ searchParams }: { searchParams: P
       </header>
 
       <RangeForm range={range} action="/insights/management">
-        <label className="flex flex-col text-sm">
+        <label className="flex min-w-0 max-w-full flex-col text-sm">
           {t("insights.filter.line")}
           <select name="line" defaultValue={d.filters.lineId ?? ""} className={field}>
             <option value="">{t("insights.all")}</option>
             {d.lines.map((l) => <option key={l.id} value={l.id}>{l.name}</option>)}
           </select>
         </label>
-        <label className="flex flex-col text-sm">
+        <label className="flex min-w-0 max-w-full flex-col text-sm">
           {t("insights.filter.department")}
-          <select name="dept" defaultValue={d.filters.departmentId ?? ""} className={`${field} max-w-full`}>
+          <select name="dept" defaultValue={d.filters.departmentId ?? ""} className={field}>
             <option value="">{t("insights.all")}</option>
             {/* U+3000 (ideographic space) indents a department under its parent. */}
             {d.departmentOptions.map((o) => <option key={o.id} value={o.id}>{`${"\u3000".repeat(o.depth)}${o.name}`}</option>)}

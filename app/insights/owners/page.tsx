@@ -59,7 +59,7 @@ export default async function OwnerScorecardPage({ searchParams }: { searchParam
 
       <RangeForm range={range} action="/insights/owners">
         {leader && (
-          <label className="flex flex-col text-sm">
+          <label className="flex min-w-0 max-w-full flex-col text-sm">
             {t("insights.filter.department")}
             <select name="dept" defaultValue={d.departmentId ?? ""} className={field}>
               <option value="">{t("insights.all")}</option>
@@ -68,7 +68,7 @@ export default async function OwnerScorecardPage({ searchParams }: { searchParam
           </label>
         )}
         {leader && (
-          <label className="flex flex-col text-sm">
+          <label className="flex min-w-0 max-w-full flex-col text-sm">
             {t("insights.owners.owner")}
             <select name="user" defaultValue={selected?.owner.userId ?? ""} className={field}>
               <option value="">{t("insights.all")}</option>

@@ -60,7 +60,7 @@ export default async function PolicyInsightsPage({ searchParams }: { searchParam
       </header>
 
       <RangeForm range={range} action="/insights/policies">
-        <label className="flex flex-col text-sm">
+        <label className="flex min-w-0 max-w-full flex-col text-sm">
           {t("insights.filter.line")}
           <select name="line" defaultValue={data.lineId ?? ""} className="max-w-full rounded border border-slate-400 px-2 py-1">
             <option value="">{t("insights.all")}</option>
