@@ -26,15 +26,17 @@ export async function expectTicksInside(chart: Locator, what: string): Promise<v
   await chart.locator(".recharts-cartesian-axis-tick-labels text").first().waitFor({ state: "visible" });
   const outside = () =>
     chart.evaluate((figure) => {
-      const svg = figure.querySelector("svg.recharts-surface");
-      if (!svg) return ["no chart"];
-      const box = svg.getBoundingClientRect();
       const labels = Array.from(figure.querySelectorAll(".recharts-cartesian-axis-tick-labels text"));
       if (labels.length === 0) return ["no tick labels"];
       return labels
-        .map((el) => ({ text: Array.from(el.childNodes).filter((n) => n.nodeType === Node.TEXT_NODE || (n as Element).localName === "tspan").map((n) => n.textContent).join(""), r: el.getBoundingClientRect() }))
-        .filter(({ r }) => r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5)
-        .map(({ text, r }) => `“${text}” at ${Math.round(r.left - box.left)}..${Math.round(r.right - box.left)} of 0..${Math.round(box.width)}`);
+        .map((el) => ({
+          text: Array.from(el.childNodes).filter((n) => n.nodeType === Node.TEXT_NODE || (n as Element).localName === "tspan").map((n) => n.textContent).join(""),
+          r: el.getBoundingClientRect(),
+          // The chart's own <svg> (the legend's icons are small svgs of their own).
+          box: el.closest("svg.recharts-surface")!.getBoundingClientRect(),
+        }))
+        .filter(({ r, box }) => r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5)
+        .map(({ text, r, box }) => `“${text}” at ${Math.round(r.left - box.left)}..${Math.round(r.right - box.left)} of 0..${Math.round(box.width)}`);
     });
   await expect.poll(outside, { message: `${what}: tick labels cut off by the chart's edge`, timeout: 10_000 }).toEqual([]);
 }
