@@ -2,6 +2,7 @@
 // that receive plain data only). Every chart sits in a ChartFigure with the same numbers as a table.
 import Link from "next/link";
 import type { ManagementDashboard } from "@/lib/analytics/management-dashboard";
+import { NONE } from "@/lib/analytics/management-slice";
 import { getT } from "@/lib/i18n/t";
 import type { Translate } from "@/lib/i18n/translate";
 import { ChartFigure } from "./chart-figure";
@@ -23,6 +24,20 @@ export function stageLabel(t: Translate, stage: { key: string; level: number; la
   if (stage.key === "first") return t("insights.stage.first");
   if (stage.key === "resolve") return t("insights.stage.resolve");
   return /^L\d+$/.test(stage.key) ? t("insights.stage.level", { level: stage.level }) : stage.label;
+}
+
+/**
+ * The dashboard with the row names lib/analytics writes in Chinese put in the reader's language: the
+ * "未归属条线" / "未设部门" rows (key NONE) and the root's own row ("<name>（本部）"). The zh-CN texts
+ * are the same words, so the Chinese page is unchanged.
+ */
+export function localizeManagement(t: Translate, d: D): D {
+  type Rows = { key: string; label: string }[];
+  const lines = <R extends Rows>(rows: R): R => rows.map((r) => (r.key === NONE ? { ...r, label: t("insights.management.noLine") } : r)) as R;
+  const depts = <R extends Rows>(rows: R): R =>
+    rows.map((r) => (r.key === NONE ? { ...r, label: t("insights.management.noDepartment") } : r.key === d.root.id ? { ...r, label: t("insights.management.ownUnit", { name: d.root.name }) } : r)) as R;
+  const split = <S extends { byLine: Rows; byDepartment: Rows }>(s: S): S => ({ ...s, byLine: lines(s.byLine), byDepartment: depts(s.byDepartment) });
+  return { ...d, deflection: split(d.deflection), existed: split(d.existed), attainment: split(d.attainment), volumes: split(d.volumes) };
 }
 
 /** A split table (by 条线 or by department) with a label column; departments link to their drill-down. */

@@ -71,6 +71,10 @@ describe("管理看板", () => {
     await page.waitForURL((url) => url.searchParams.get("tab") === "volumes");
     const drill = page.getByTestId("volumes-by-department").getByRole("link", { name: sales.name });
     await expect.poll(() => drill.getAttribute("href")).toContain(`dept=${sales.id}`);
+    // The region's own staff have a row of their own, which does not drill down.
+    const own = page.getByTestId("volumes-by-department").getByRole("rowheader", { name: `${region.name}（本部）`, exact: true });
+    await own.waitFor();
+    expect(await own.getByRole("link").count()).toBe(0);
   });
 
   it("shows one section at a time as accessible, deep-linkable tabs, with labels inside their charts", { timeout: 120_000 }, async () => {
@@ -129,6 +133,9 @@ describe("管理看板", () => {
     await expect.poll(() => page.getByRole("tab").allTextContents()).toEqual(["Self-service", "Answer already existed", "Time limits", "Workload"]);
     await page.getByTestId("attainment-levels").getByText("First reply (level 0)").waitFor();
     await page.getByRole("button", { name: "Apply" }).waitFor();
+    // Row names the dashboard makes up itself are English too.
+    await page.getByTestId("tab-volumes").click();
+    await page.getByTestId("volumes-by-department").getByRole("rowheader", { name: `${region.name} (own staff)`, exact: true }).waitFor();
   });
 
   it("refuses a department outside the subtree, and an employee", async () => {

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Kpi, KpiGrid, num, pct } from "@/components/insights/kpi";
-import { AttainmentSection, DeflectionSection, ExistedSection, VolumeSection } from "@/components/insights/management-sections";
+import { AttainmentSection, DeflectionSection, ExistedSection, localizeManagement, VolumeSection } from "@/components/insights/management-sections";
 import { DashboardTabs } from "@/components/insights/dashboard-tabs";
 import { RangeForm } from "@/components/insights/range-form";
 import { chosenTab } from "@/components/insights/tab-choice";
@@ -37,7 +37,7 @@ export default async function ManagementPage({ searchParams }: { searchParams: P
       problems.push(t("insights.problem.filters", { problem: Object.values(err.fields).join(t("insights.fieldSep")) }));
       d = await load({ lineId: null, departmentId: null });
     }
-    return { range, problems, d };
+    return { range, problems, d: localizeManagement(t, d) };
   });
 
   const href = (filters: { line?: string | null; dept?: string | null }) => {
