@@ -1,8 +1,9 @@
 // A chart with its title and, underneath, the same figures as a table (collapsed by default): screen
 // readers and keyboard users get the numbers, and nobody has to read values off a line.
+import { getT } from "@/lib/i18n/t";
 import type { Series } from "./chart";
 
-export function ChartFigure({
+export async function ChartFigure({
   title,
   data,
   xKey,
@@ -21,16 +22,17 @@ export function ChartFigure({
   children: React.ReactNode;
   testId?: string;
 }) {
+  const t = await getT();
   return (
-    <figure className="rounded-md border border-slate-300 bg-white p-3" data-testid={testId}>
+    <figure className="min-w-0 rounded-md border border-slate-300 bg-white p-3" data-testid={testId}>
       <figcaption className="font-semibold">{title}</figcaption>
       {data.length === 0 ? (
-        <p className="py-6 text-slate-600">所选时间范围内没有数据。</p>
+        <p className="py-6 text-slate-600">{t("insights.chart.empty")}</p>
       ) : (
         <>
           <div aria-hidden="true">{children}</div>
           <details className="mt-2 text-sm">
-            <summary className="cursor-pointer text-blue-700">查看数据表</summary>
+            <summary className="cursor-pointer text-blue-700">{t("insights.chart.showTable")}</summary>
             <div className="overflow-x-auto">
               <table className="mt-2 min-w-full text-left">
                 <thead>
@@ -44,9 +46,9 @@ export function ChartFigure({
                 <tbody>
                   {data.map((row, i) => (
                     <tr key={i} className="border-t border-slate-200">
-                      <th scope="row" className="pr-4 font-normal">{String(row[xKey])}</th>
+                      <th scope="row" className="min-w-[8rem] pr-4 font-normal">{String(row[xKey])}</th>
                       {series.map((s) => (
-                        <td key={s.key} className="pr-4 tabular-nums">{format(row[s.key])}</td>
+                        <td key={s.key} className="whitespace-nowrap pr-4 tabular-nums">{format(row[s.key])}</td>
                       ))}
                     </tr>
                   ))}

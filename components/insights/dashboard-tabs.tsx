@@ -1,8 +1,9 @@
 "use client";
 // Sections of a dashboard as tabs: one section on screen instead of a page-long scroll. Every panel
 // is rendered on the server (the tables and figures are in the HTML; a hidden panel is only
-// hidden), the chosen tab is in the URL (?view=…) so a link opens the same section, and each tab is
-// a real link, so it works before the script has loaded. Keyboard: ←/→/Home/End move between tabs.
+// hidden), the chosen tab is in the URL (?tab=…) so a link opens the same section, and each tab is
+// a real link, so it works before the script has loaded. Keyboard: ←/→/Home/End move between tabs
+// (the WAI-ARIA tabs pattern with automatic activation).
 import { Children, useId, useRef, useState } from "react";
 
 export interface TabDef {
@@ -11,7 +12,7 @@ export interface TabDef {
 }
 
 /** `query`: the page's other parameters (range, filters), kept in each tab's link. */
-export function DashboardTabs({ tabs, initial, query = "", param = "view", label, children }: { tabs: TabDef[]; initial: string; query?: string; param?: string; label: string; children: React.ReactNode }) {
+export function DashboardTabs({ tabs, initial, query = "", param = "tab", label, children }: { tabs: TabDef[]; initial: string; query?: string; param?: string; label: string; children: React.ReactNode }) {
   const panels = Children.toArray(children);
   const [active, setActive] = useState(tabs.some((t) => t.id === initial) ? initial : tabs[0]!.id);
   // Charts measure their box when they mount, and a hidden panel has none: a panel's content mounts
@@ -72,7 +73,7 @@ export function DashboardTabs({ tabs, initial, query = "", param = "view", label
         })}
       </div>
       {tabs.map((t, i) => (
-        <div key={t.id} role="tabpanel" id={`${base}-panel-${t.id}`} aria-labelledby={`${base}-tab-${t.id}`} hidden={t.id !== active} data-testid={`panel-${t.id}`}>
+        <div key={t.id} role="tabpanel" tabIndex={0} id={`${base}-panel-${t.id}`} aria-labelledby={`${base}-tab-${t.id}`} hidden={t.id !== active} data-testid={`panel-${t.id}`} className="min-w-0">
           <div key={shown.has(t.id) ? "shown" : "not-yet"}>{panels[i]}</div>
         </div>
       ))}

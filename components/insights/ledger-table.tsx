@@ -1,31 +1,26 @@
 // One page of the ledger. Wide, so it scrolls sideways on a phone; related fields share a cell so the
 // table stays readable. The CSV has every field in its own column and the matter in full.
 import Link from "next/link";
-import { EXPOSURE_SHORT, PRIORITY_LABEL, shanghaiDateTime, truncate, type LedgerRow } from "@/lib/analytics/ledger/format";
-import { RESOLUTION_LABEL, STATUS_LABEL } from "@/lib/questions/labels";
+import { shanghaiDateTime, truncate, type LedgerRow } from "@/lib/analytics/ledger/format";
+import { getT } from "@/lib/i18n/t";
+import type { Translate } from "@/lib/i18n/translate";
 import { questionRef } from "@/lib/kernel/question-ref";
 
 const th = "whitespace-nowrap px-2 py-1 text-left font-semibold";
 const td = "px-2 py-1 align-top";
+const COLUMNS = ["number", "createdAt", "asker", "contact", "matter", "linePriority", "ownerChain", "status", "outcome", "dates", "limits"] as const;
 
-export function LedgerTable({ rows, caption }: { rows: LedgerRow[]; caption: string }) {
+export async function LedgerTable({ rows, caption }: { rows: LedgerRow[]; caption: string }) {
+  const t = await getT();
   return (
     <div className="overflow-x-auto rounded-md border border-slate-300 bg-white">
       <table className="min-w-[72rem] text-sm" data-testid="ledger-table">
         <caption className="px-2 py-1 text-left text-slate-700">{caption}</caption>
         <thead className="bg-slate-100">
           <tr>
-            <th scope="col" className={th}>编号</th>
-            <th scope="col" className={th}>提问时间</th>
-            <th scope="col" className={th}>提问人</th>
-            <th scope="col" className={th}>联系方式</th>
-            <th scope="col" className={th}>事项</th>
-            <th scope="col" className={th}>条线 · 优先级</th>
-            <th scope="col" className={th}>责任人链</th>
-            <th scope="col" className={th}>状态</th>
-            <th scope="col" className={th}>结果</th>
-            <th scope="col" className={th}>日期</th>
-            <th scope="col" className={th}>时限</th>
+            {COLUMNS.map((c) => (
+              <th key={c} scope="col" className={th}>{t(`insights.ledger.col.${c}`)}</th>
+            ))}
           </tr>
         </thead>
         <tbody>
@@ -44,27 +39,27 @@ export function LedgerTable({ rows, caption }: { rows: LedgerRow[]; caption: str
               <td className={td}>
                 {r.contactName}
                 {r.contactDepartment && <div className="text-xs text-slate-600">{r.contactDepartment}</div>}
-                {r.contactPhone && <div className="text-xs">电话 {r.contactPhone}</div>}
-                {r.contactIm && <div className="text-xs">IM {r.contactIm}</div>}
+                {r.contactPhone && <div className="text-xs">{t("insights.ledger.phone", { phone: r.contactPhone })}</div>}
+                {r.contactIm && <div className="text-xs">{t("insights.ledger.im", { im: r.contactIm })}</div>}
               </td>
               <td className={`${td} min-w-[12rem]`}>{truncate(r.body, 40)}</td>
               <td className={td}>
                 {r.lineName}
-                <div className={r.priority === "URGENT" ? "text-xs font-semibold text-red-800" : "text-xs text-slate-600"}>{PRIORITY_LABEL[r.priority]}</div>
+                <div className={r.priority === "URGENT" ? "text-xs font-semibold text-red-800" : "text-xs text-slate-600"}>{t(`insights.priority.${r.priority}`)}</div>
               </td>
               <td className={`${td} min-w-[10rem]`}>{r.ownerChain || "—"}</td>
-              <td className={`${td} whitespace-nowrap`}>{STATUS_LABEL[r.status]}</td>
+              <td className={`${td} whitespace-nowrap`}>{t(`insights.status.${r.status}`)}</td>
               <td className={td}>
-                <Outcome row={r} />
+                <Outcome row={r} t={t} />
               </td>
               <td className={`${td} whitespace-nowrap text-xs tabular-nums`}>
-                <div>首次响应 {shanghaiDateTime(r.firstRespondedAt) || "—"}</div>
-                <div>办结 {shanghaiDateTime(r.resolvedAt) || "—"}</div>
-                <div>确认 {shanghaiDateTime(r.closedAt) || "—"}</div>
+                <div>{t("insights.ledger.firstResponseAt", { at: shanghaiDateTime(r.firstRespondedAt) || "—" })}</div>
+                <div>{t("insights.ledger.resolvedAt", { at: shanghaiDateTime(r.resolvedAt) || "—" })}</div>
+                <div>{t("insights.ledger.confirmedAt", { at: shanghaiDateTime(r.closedAt) || "—" })}</div>
               </td>
               <td className={`${td} whitespace-nowrap text-xs tabular-nums`}>
-                <Limit label="首次响应" due={r.firstResponseDueAt} met={r.firstResponseMet} />
-                <Limit label="办结" due={r.resolutionDueAt} met={r.resolutionMet} />
+                <Limit t={t} label={t("insights.ledger.limit.firstResponse")} due={r.firstResponseDueAt} met={r.firstResponseMet} />
+                <Limit t={t} label={t("insights.ledger.limit.resolution")} due={r.resolutionDueAt} met={r.resolutionMet} />
               </td>
             </tr>
           ))}
@@ -74,20 +69,25 @@ export function LedgerTable({ rows, caption }: { rows: LedgerRow[]; caption: str
   );
 }
 
-function Outcome({ row: r }: { row: LedgerRow }) {
+function Outcome({ row: r, t }: { row: LedgerRow; t: Translate }) {
   if (!r.resolutionKind && r.satisfaction === null && !r.complaint) return <>—</>;
   return (
     <ul className="space-y-0.5 text-xs">
-      {r.resolutionKind && <li>{RESOLUTION_LABEL[r.resolutionKind]}{r.answerExposure && `（${EXPOSURE_SHORT[r.answerExposure]}）`}</li>}
-      {r.satisfaction !== null && <li>满意度 {r.satisfaction} / 5</li>}
-      {r.complaint && <li className="font-semibold text-red-800">有投诉{r.complaintUpheld ? "（成立）" : ""}</li>}
+      {r.resolutionKind && (
+        <li>
+          {t(`insights.resolution.${r.resolutionKind}`)}
+          {r.answerExposure && t("insights.ledger.exposure", { exposure: t(`insights.exposure.${r.answerExposure}`) })}
+        </li>
+      )}
+      {r.satisfaction !== null && <li>{t("insights.ledger.satisfaction", { score: r.satisfaction })}</li>}
+      {r.complaint && <li className="font-semibold text-red-800">{t(r.complaintUpheld ? "insights.ledger.complaintUpheld" : "insights.ledger.complaint")}</li>}
     </ul>
   );
 }
 
-function Limit({ label, due, met }: { label: string; due: Date | null; met: boolean | null }) {
+function Limit({ t, label, due, met }: { t: Translate; label: string; due: Date | null; met: boolean | null }) {
   if (!due) return <div>{label} —</div>;
-  const verdict = met === null ? "未到期" : met ? "达标" : "超时";
+  const verdict = t(met === null ? "insights.ledger.limit.pending" : met ? "insights.ledger.limit.met" : "insights.ledger.limit.missed");
   return (
     <div>
       {label} {shanghaiDateTime(due)} <span className={met === false ? "font-semibold text-red-800" : met ? "text-green-800" : "text-slate-600"}>{verdict}</span>

@@ -8,30 +8,28 @@ import type { LineQueryRow, UnattributedQueryRow } from "@/lib/analytics/policie
 import type { ChangeImpactRow } from "@/lib/analytics/policies/change-impact";
 import type { ReviewRow } from "@/lib/analytics/policies/review";
 import type { FeedbackReason } from "@/lib/db/generated/enums";
+import { getT } from "@/lib/i18n/t";
+import type { MessageKey } from "@/lib/i18n/messages/zh-CN";
+import type { Translate } from "@/lib/i18n/translate";
+import { questionRef } from "@/lib/kernel/question-ref";
 import { fmt } from "@/lib/questions/labels";
 import { AcknowledgeGapForm, RevisionForm } from "./policy-actions";
 import { num, pct } from "./kpi";
-import { questionRef } from "@/lib/kernel/question-ref";
 
-export const REASON_LABEL: Record<FeedbackReason, string> = {
-  OUTDATED: "过时",
-  HARD_TO_UNDERSTAND: "看不懂",
-  DIFFERS_FROM_PRACTICE: "与实际不符",
-  ANSWER_NOT_FOUND: "没找到答案",
-  OTHER: "其他",
-};
-
-/** Reading time: 95000 → "1 分 35 秒"; null → "—". */
-export function readTime(ms: number | null | undefined): string {
+/** Reading time: 95000 → "1 分 35 秒" (in the reader's language); null → "—". */
+export function readTime(t: Translate, ms: number | null | undefined): string {
   if (ms === null || ms === undefined || Number.isNaN(ms)) return "—";
   const s = Math.round(ms / 1000);
-  if (s < 60) return `${s} 秒`;
-  if (s < 3600) return `${Math.floor(s / 60)} 分 ${s % 60} 秒`;
-  return `${(s / 3600).toFixed(1)} 小时`;
+  if (s < 60) return t("insights.readTime.seconds", { s });
+  if (s < 3600) return t("insights.readTime.minutes", { m: Math.floor(s / 60), s: s % 60 });
+  return t("insights.readTime.hours", { h: (s / 3600).toFixed(1) });
 }
 
 const th = "px-2 py-1 text-left font-medium whitespace-nowrap";
 const td = "px-2 py-1 tabular-nums";
+// A document's name keeps room for about ten characters a line (min-w-[11rem] ≈ 176 px): the
+// table scrolls inside its own box rather than squeezing the name to two characters a line.
+const nameCell = "min-w-[11rem] px-2 py-1 text-left font-normal";
 
 function Table({ caption, head, children, testId }: { caption: string; head: string[]; children: React.ReactNode; testId?: string }) {
   return (
@@ -47,24 +45,29 @@ function Table({ caption, head, children, testId }: { caption: string; head: str
   );
 }
 
-function topReasons(r: ReasonCounts): string {
+const heads = (t: Translate, keys: readonly MessageKey[]) => keys.map((k) => t(k));
+
+function topReasons(t: Translate, r: ReasonCounts): string {
   const items = (Object.entries(r) as [FeedbackReason, number][]).filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]);
-  return items.length ? items.map(([k, n]) => `${REASON_LABEL[k]} ${n}`).join("、") : "—";
+  return items.length ? items.map(([k, n]) => `${t(`insights.reason.${k}`)} ${n}`).join(t("insights.nameSep")) : "—";
 }
 
-export function DocumentTable({ rows, drillHref }: { rows: PolicyDocumentRow[]; drillHref: (policyId: string) => string }) {
+export async function DocumentTable({ rows, drillHref }: { rows: PolicyDocumentRow[]; drillHref: (policyId: string) => string }) {
+  const t = await getT();
+  const head = heads(t, [
+    "insights.policy.col.document", "insights.policy.col.line", "insights.policy.impressions", "insights.policy.col.searches", "insights.policy.col.openRate",
+    "insights.policy.col.clicks", "insights.policy.col.views", "insights.policy.col.viewTotal", "insights.policy.col.viewMedian", "insights.policy.col.resolutions",
+    "insights.policy.ignored", "insights.policy.unclear", "insights.policy.searchMiss", "insights.policy.helpful", "insights.policy.notHelpful",
+    "insights.policy.col.reasons", "insights.policy.col.unclearGaps",
+  ]);
   return (
-    <Table
-      caption="每份制度的出现、打开、阅读、办结引用与评价"
-      testId="policy-documents"
-      head={["制度", "条线", "出现次数", "出现的搜索", "点击率", "点击", "阅读", "阅读总时长", "阅读时长中位数", "办结引用", "看到未打开", "打开仍不清楚", "未搜到", "有帮助", "没帮助", "没帮助原因", "制度不清（待处理）"]}
-    >
+    <Table caption={t("insights.policy.documentsCaption")} testId="policy-documents" head={head}>
       {rows.map((d) => (
         <tr key={d.policyId} className="border-t border-slate-200" data-testid={`policy-row-${d.policyId}`}>
-          <th scope="row" className="min-w-[11rem] px-2 py-1 text-left font-normal">
+          <th scope="row" className={nameCell}>
             <Link href={drillHref(d.policyId)} className="text-blue-700 hover:underline">{d.title}</Link>
-            {d.archived && <span className="ml-1 text-xs text-slate-600">（已归档）</span>}
-            {d.needsRevision && <span className="ml-1 text-xs font-semibold text-amber-800">待修订</span>}
+            {d.archived && <span className="ml-1 text-xs text-slate-600">{t("insights.policy.archived")}</span>}
+            {d.needsRevision && <span className="ml-1 text-xs font-semibold text-amber-800">{t("insights.policy.needsRevision")}</span>}
           </th>
           <td className="px-2 py-1 whitespace-nowrap">{d.lineName}</td>
           <td className={td}>{num(d.impressions)}</td>
@@ -72,15 +75,15 @@ export function DocumentTable({ rows, drillHref }: { rows: PolicyDocumentRow[]; 
           <td className={td}>{pct(d.openRate)}</td>
           <td className={td}>{num(d.clicks)}</td>
           <td className={td}>{num(d.views)}</td>
-          <td className={td}>{readTime(d.viewsTimed ? d.viewMsTotal : null)}</td>
-          <td className={td}>{readTime(d.medianViewMs)}</td>
+          <td className={`${td} whitespace-nowrap`}>{readTime(t, d.viewsTimed ? d.viewMsTotal : null)}</td>
+          <td className={`${td} whitespace-nowrap`}>{readTime(t, d.medianViewMs)}</td>
           <td className={td}>{num(d.resolutions.total)}</td>
           <td className={td}>{num(d.resolutions.ignored)}</td>
           <td className={td}>{num(d.resolutions.unclear)}</td>
           <td className={td}>{num(d.resolutions.searchMiss)}</td>
           <td className={td}>{num(d.helpful)}</td>
           <td className={td}>{num(d.notHelpful)}</td>
-          <td className="px-2 py-1 text-xs">{topReasons(d.reasons)}</td>
+          <td className="min-w-[8rem] px-2 py-1 text-xs">{topReasons(t, d.reasons)}</td>
           <td className={td}>{num(d.unclearGaps.open)}</td>
         </tr>
       ))}
@@ -88,16 +91,21 @@ export function DocumentTable({ rows, drillHref }: { rows: PolicyDocumentRow[]; 
   );
 }
 
-export function ClauseTable({ rows }: { rows: ClauseRow[] }) {
+export async function ClauseTable({ rows }: { rows: ClauseRow[] }) {
+  const t = await getT();
+  const head = heads(t, [
+    "insights.policy.col.clause", "insights.policy.impressions", "insights.policy.col.clicks", "insights.policy.col.views", "insights.policy.col.viewMean",
+    "insights.policy.helpful", "insights.policy.notHelpful", "insights.policy.col.resolutions", "insights.policy.ignored", "insights.policy.unclear", "insights.policy.searchMiss",
+  ]);
   return (
-    <Table caption="各条款的出现、打开与办结引用" testId="policy-clauses" head={["条款", "出现次数", "点击", "阅读", "平均阅读时长", "有帮助", "没帮助", "办结引用", "看到未打开", "打开仍不清楚", "未搜到"]}>
+    <Table caption={t("insights.policy.clausesCaption")} testId="policy-clauses" head={head}>
       {rows.map((c) => (
         <tr key={c.label || "(whole)"} className="border-t border-slate-200">
-          <th scope="row" className="px-2 py-1 text-left font-normal">{c.label ? `${c.label}${c.heading && c.heading !== c.label ? ` ${c.heading.replace(c.label, "").trim()}` : ""}` : "（全文）"}</th>
+          <th scope="row" className="min-w-[8rem] px-2 py-1 text-left font-normal">{c.label ? `${c.label}${c.heading && c.heading !== c.label ? ` ${c.heading.replace(c.label, "").trim()}` : ""}` : t("insights.policy.wholeText")}</th>
           <td className={td}>{num(c.impressions)}</td>
           <td className={td}>{num(c.clicks)}</td>
           <td className={td}>{num(c.views)}</td>
-          <td className={td}>{readTime(c.meanViewMs)}</td>
+          <td className={`${td} whitespace-nowrap`}>{readTime(t, c.meanViewMs)}</td>
           <td className={td}>{num(c.helpful)}</td>
           <td className={td}>{num(c.notHelpful)}</td>
           <td className={td}>{num(c.resolutions.total)}</td>
@@ -110,13 +118,15 @@ export function ClauseTable({ rows }: { rows: ClauseRow[] }) {
   );
 }
 
-export function QueryTable({ rows, kind, testId }: { rows: LineQueryRow[]; kind: "zero" | "noclick"; testId: string }) {
-  if (rows.length === 0) return <p className="text-sm text-slate-600">所选时间范围内没有。</p>;
+export async function QueryTable({ rows, kind, testId }: { rows: LineQueryRow[]; kind: "zero" | "noclick"; testId: string }) {
+  const t = await getT();
+  if (rows.length === 0) return <p className="text-sm text-slate-600">{t("insights.policy.noneInRange")}</p>;
+  const head = heads(t, ["insights.policy.col.query", "insights.policy.col.line", kind === "zero" ? "insights.policy.col.zeroResults" : "insights.policy.col.noClicks", "insights.policy.col.searchCount"]);
   return (
-    <Table caption={kind === "zero" ? "无结果的搜索" : "有结果但没有点击的搜索"} testId={testId} head={["搜索词", "条线", kind === "zero" ? "无结果次数" : "未点击次数", "搜索次数"]}>
+    <Table caption={t(kind === "zero" ? "insights.policy.zeroQueries" : "insights.policy.noClickQueries")} testId={testId} head={head}>
       {rows.map((q) => (
         <tr key={`${q.lineId}:${q.query}`} className="border-t border-slate-200">
-          <th scope="row" className="px-2 py-1 text-left font-normal break-all">{q.query}</th>
+          <th scope="row" className="min-w-[10rem] px-2 py-1 text-left font-normal break-all">{q.query}</th>
           <td className="px-2 py-1 whitespace-nowrap">{q.lineName}</td>
           <td className={td}>{num(kind === "zero" ? q.zeroResults : q.noClicks)}</td>
           <td className={td}>{num(q.searches)}</td>
@@ -126,12 +136,13 @@ export function QueryTable({ rows, kind, testId }: { rows: LineQueryRow[]; kind:
   );
 }
 
-export function UnattributedList({ rows }: { rows: UnattributedQueryRow[] }) {
-  if (rows.length === 0) return <p className="text-sm text-slate-600">所选时间范围内没有。</p>;
+export async function UnattributedList({ rows }: { rows: UnattributedQueryRow[] }) {
+  const t = await getT();
+  if (rows.length === 0) return <p className="text-sm text-slate-600">{t("insights.policy.noneInRange")}</p>;
   return (
     <ul className="flex flex-wrap gap-2 text-sm" data-testid="unattributed-queries">
       {rows.map((q) => (
-        <li key={q.query} className="rounded border border-slate-300 bg-white px-2 py-0.5">
+        <li key={q.query} className="min-w-0 max-w-full rounded border border-slate-300 bg-white px-2 py-0.5">
           <bdi className="break-all">{q.query}</bdi> <span className="tabular-nums text-slate-600">×{q.zeroResults}</span>
         </li>
       ))}
@@ -139,25 +150,28 @@ export function UnattributedList({ rows }: { rows: UnattributedQueryRow[] }) {
   );
 }
 
-const GAP_STATUS: Record<GapRow["status"], string> = { OPEN: "待处理", ACKNOWLEDGED: "已确认", CLOSED: "已关闭" };
-
-export function GapTable({ rows }: { rows: GapRow[] }) {
-  if (rows.length === 0) return <p className="text-sm text-slate-600">没有待处理的缺口。</p>;
+export async function GapTable({ rows }: { rows: GapRow[] }) {
+  const t = await getT();
+  if (rows.length === 0) return <p className="text-sm text-slate-600">{t("insights.policy.noGaps")}</p>;
+  const head = heads(t, ["insights.policy.col.question", "insights.policy.col.kind", "insights.policy.col.linePolicy", "insights.policy.col.note", "insights.policy.col.createdAt", "insights.policy.col.status", "insights.policy.col.action"]);
   return (
-    <Table caption="知识缺口及其背后的问题" testId="policy-gaps" head={["问题", "类型", "条线 / 制度", "说明", "提出时间", "状态", "操作"]}>
+    <Table caption={t("insights.policy.gapsCaption")} testId="policy-gaps" head={head}>
       {rows.map((g) => {
         const number = questionRef(g.questionNumber);
         return (
           <tr key={g.id} className="border-t border-slate-200 align-top" data-testid={`gap-${g.id}`}>
-            <th scope="row" className="px-2 py-1 text-left font-normal">
+            <th scope="row" className="min-w-[12rem] px-2 py-1 text-left font-normal">
               <Link href={`/questions/${g.questionId}`} className="text-blue-700 hover:underline">{number}</Link>
-              <p className="max-w-md text-slate-800">{g.questionBody}</p>
+              <p className="max-w-md break-words text-slate-800">{g.questionBody}</p>
             </th>
-            <td className="px-2 py-1 whitespace-nowrap">{g.kind === "NO_POLICY" ? "无制度" : "制度不清"}</td>
-            <td className="px-2 py-1">{g.lineName}{g.policyTitle ? ` / ${g.policyTitle}` : ""}</td>
-            <td className="px-2 py-1">{g.note ?? "—"}</td>
+            <td className="px-2 py-1 whitespace-nowrap">{t(g.kind === "NO_POLICY" ? "insights.resolution.NO_POLICY" : "insights.resolution.POLICY_UNCLEAR")}</td>
+            <td className="min-w-[8rem] px-2 py-1">{g.lineName}{g.policyTitle ? ` / ${g.policyTitle}` : ""}</td>
+            <td className="min-w-[8rem] break-words px-2 py-1">{g.note ?? "—"}</td>
             <td className="px-2 py-1 whitespace-nowrap">{fmt(g.createdAt)}</td>
-            <td className="px-2 py-1 whitespace-nowrap">{GAP_STATUS[g.status]}{g.acknowledgedBy ? `（${g.acknowledgedBy}，${fmt(g.acknowledgedAt)}）` : ""}</td>
+            <td className="px-2 py-1 whitespace-nowrap">
+              {t(`insights.gap.${g.status}`)}
+              {g.acknowledgedBy ? t("insights.policy.acknowledgedBy", { name: g.acknowledgedBy, at: fmt(g.acknowledgedAt) }) : ""}
+            </td>
             <td className="px-2 py-1">{g.status === "OPEN" ? <AcknowledgeGapForm gapId={g.id} questionNumber={number} /> : null}</td>
           </tr>
         );
@@ -166,20 +180,28 @@ export function GapTable({ rows }: { rows: GapRow[] }) {
   );
 }
 
-export function ReviewTable({ rows }: { rows: ReviewRow[] }) {
-  if (rows.length === 0) return <p className="text-sm text-slate-600">30 天内没有需要复审或修订的制度。</p>;
+export async function ReviewTable({ rows }: { rows: ReviewRow[] }) {
+  const t = await getT();
+  if (rows.length === 0) return <p className="text-sm text-slate-600">{t("insights.policy.noReview")}</p>;
+  const head = heads(t, ["insights.policy.col.document", "insights.policy.col.line", "insights.policy.col.reviewDate", "insights.policy.col.status", "insights.policy.col.lastNote", "insights.policy.col.action"]);
   return (
-    <Table caption="到期复审或待修订的制度" testId="policy-review" head={["制度", "条线", "复审日期", "状态", "最近说明", "操作"]}>
+    <Table caption={t("insights.policy.reviewCaption")} testId="policy-review" head={head}>
       {rows.map((r) => (
         <tr key={r.policyId} className="border-t border-slate-200 align-top" data-testid={`review-${r.policyId}`}>
-          <th scope="row" className="px-2 py-1 text-left font-normal">{r.title}</th>
+          <th scope="row" className={nameCell}>{r.title}</th>
           <td className="px-2 py-1 whitespace-nowrap">{r.lineName}</td>
           <td className="px-2 py-1 whitespace-nowrap">
             {r.reviewDueAt ?? "—"}
-            {r.daysLeft !== null && <span className={r.daysLeft < 0 ? "ml-1 font-semibold text-red-800" : "ml-1 text-slate-600"}>{r.daysLeft < 0 ? `已过期 ${-r.daysLeft} 天` : `还有 ${r.daysLeft} 天`}</span>}
+            {r.daysLeft !== null && (
+              <span className={r.daysLeft < 0 ? "ml-1 font-semibold text-red-800" : "ml-1 text-slate-600"}>
+                {r.daysLeft < 0 ? t("insights.policy.overdueDays", { days: -r.daysLeft }) : t("insights.policy.daysLeft", { days: r.daysLeft })}
+              </span>
+            )}
           </td>
-          <td className="px-2 py-1 whitespace-nowrap">{r.needsRevision ? "待修订" : "—"}</td>
-          <td className="px-2 py-1">{r.lastNote ? <><bdi>{r.lastNote}</bdi>（{r.lastNoteBy ?? "—"}，{fmt(r.lastNoteAt)}）</> : "—"}</td>
+          <td className="px-2 py-1 whitespace-nowrap">{r.needsRevision ? t("insights.policy.needsRevision") : "—"}</td>
+          <td className="min-w-[12rem] break-words px-2 py-1">
+            {r.lastNote ? <><bdi>{r.lastNote}</bdi>{t("insights.policy.noteBy", { name: r.lastNoteBy ?? "—", at: fmt(r.lastNoteAt) })}</> : "—"}
+          </td>
           <td className="px-2 py-1"><RevisionForm policyId={r.policyId} title={r.title} needsRevision={r.needsRevision} /></td>
         </tr>
       ))}
@@ -187,14 +209,15 @@ export function ReviewTable({ rows }: { rows: ReviewRow[] }) {
   );
 }
 
-export function CommentList({ rows }: { rows: FeedbackComment[] }) {
-  if (rows.length === 0) return <p className="text-sm text-slate-600">所选时间范围内没有留言。</p>;
+export async function CommentList({ rows }: { rows: FeedbackComment[] }) {
+  const t = await getT();
+  if (rows.length === 0) return <p className="text-sm text-slate-600">{t("insights.policy.noComments")}</p>;
   return (
     <ul className="space-y-2 text-sm" data-testid="policy-comments">
       {rows.map((c, i) => (
         <li key={i} className="rounded border border-slate-300 bg-white p-2">
-          <p className="text-slate-700">
-            {c.title}{c.label ? ` · ${c.label}` : ""} · {c.helpful ? "有帮助" : `没帮助${c.reason ? `（${REASON_LABEL[c.reason]}）` : ""}`} · {fmt(c.createdAt)}
+          <p className="break-words text-slate-700">
+            {c.title}{c.label ? ` · ${c.label}` : ""} · {c.helpful ? t("insights.policy.helpful") : t("insights.policy.notHelpfulBecause", { reason: c.reason ? t("insights.policy.reasonParen", { reason: t(`insights.reason.${c.reason}`) }) : "" })} · {fmt(c.createdAt)}
           </p>
           <p className="mt-1 break-words">{c.comment}</p>
         </li>
@@ -203,18 +226,20 @@ export function CommentList({ rows }: { rows: FeedbackComment[] }) {
   );
 }
 
-export function ChangeImpactTable({ rows }: { rows: ChangeImpactRow[] }) {
-  if (rows.length === 0) return <p className="text-sm text-slate-600">没有已办结的问题引用了后来修改或删除的条款。</p>;
+export async function ChangeImpactTable({ rows }: { rows: ChangeImpactRow[] }) {
+  const t = await getT();
+  if (rows.length === 0) return <p className="text-sm text-slate-600">{t("insights.policy.noImpact")}</p>;
+  const head = heads(t, ["insights.policy.col.question", "insights.policy.col.document", "insights.policy.col.clause", "insights.policy.col.citedVersion", "insights.policy.col.currentVersion", "insights.policy.col.change", "insights.policy.col.resolvedAt"]);
   return (
-    <Table caption="引用的条款已修改或删除的已办结问题" testId="policy-change-impact" head={["问题", "制度", "条款", "引用版本", "现行版本", "变化", "办结时间"]}>
+    <Table caption={t("insights.policy.impactCaption")} testId="policy-change-impact" head={head}>
       {rows.map((r) => (
         <tr key={`${r.questionId}-${r.policyId}-${r.label}`} className="border-t border-slate-200 align-top">
-          <th scope="row" className="px-2 py-1 text-left font-normal"><Link className="text-blue-700 underline" href={`/questions/${r.questionId}`}>{questionRef(r.number)}</Link></th>
-          <td className="px-2 py-1"><bdi>{r.title}</bdi></td>
+          <th scope="row" className="px-2 py-1 text-left font-normal whitespace-nowrap"><Link className="text-blue-700 underline" href={`/questions/${r.questionId}`}>{questionRef(r.number)}</Link></th>
+          <td className="min-w-[11rem] px-2 py-1"><bdi>{r.title}</bdi></td>
           <td className="px-2 py-1 whitespace-nowrap"><Link className="text-blue-700 underline" href={`/policies/${r.policyId}?v=${r.citedVersion}#${encodeURIComponent(r.label)}`}>{r.label}</Link></td>
           <td className="px-2 py-1">v{r.citedVersion}</td>
           <td className="px-2 py-1">v{r.currentVersion}</td>
-          <td className="px-2 py-1 whitespace-nowrap">{r.removed ? "已删除" : "已修改"}</td>
+          <td className="px-2 py-1 whitespace-nowrap">{t(r.removed ? "insights.policy.removed" : "insights.policy.changed")}</td>
           <td className="px-2 py-1 whitespace-nowrap">{fmt(r.resolvedAt)}</td>
         </tr>
       ))}

@@ -55,9 +55,9 @@ const QUERY_ROUTES: { file: string; path: () => string; params: string[] }[] = [
   { file: "app/policies/[id]/versions/page.tsx", path: () => `/policies/${policyId}/versions`, params: ["from", "to"] },
   { file: "app/policies/publish/page.tsx", path: () => "/policies/publish", params: ["policy"] },
   { file: "app/insights/ledger/page.tsx", path: () => "/insights/ledger", params: ["from", "to", "line", "status", "kind", "dept", "owner", "q", "overdue", "cursor"] },
-  { file: "app/insights/management/page.tsx", path: () => "/insights/management", params: ["from", "to", "grain", "line", "dept", "view"] },
+  { file: "app/insights/management/page.tsx", path: () => "/insights/management", params: ["from", "to", "grain", "line", "dept", "tab"] },
   { file: "app/insights/owners/page.tsx", path: () => "/insights/owners", params: ["from", "to", "grain", "user", "dept"] },
-  { file: "app/insights/policies/page.tsx", path: () => "/insights/policies", params: ["from", "to", "grain", "line", "policy"] },
+  { file: "app/insights/policies/page.tsx", path: () => "/insights/policies", params: ["from", "to", "grain", "line", "policy", "tab"] },
   { file: "app/signin/page.tsx", path: () => "/signin", params: ["callbackUrl", "error"] },
 ];
 

@@ -1,14 +1,16 @@
 // 首问责任人考核 and 质检抽查 in Chromium: an owner sees only their own card (another owner's is refused);
 // the CEO sees the owners table, the chart with its data table and the ranking, and drills into one
 // owner; the QA reviewer draws last week's sample, is told which field is missing, grades, and the
-// grade is listed (and counted for the owner). The organisation is this file's own: a company root
-// managed by its "CEO", an HR and a finance department with their owners, an employee and a QA reviewer.
+// grade is listed (and counted for the owner). The scorecard fits a phone (its wide tables scroll in
+// their own box). The organisation is this file's own: a company root managed by its "CEO", an HR and
+// a finance department with their owners, an employee and a QA reviewer.
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { refreshRollups } from "@/lib/analytics/rollup/registry";
 import { previousWeekStart, weekBounds } from "@/lib/qa/week";
 import { signIn, useBrowser } from "../helpers/browser";
 import { makeDepartment, makeLine, makeUser, TEST_PASSWORD } from "../helpers/factories";
+import { expectNoSidewaysScroll, expectTicksInside, PHONE, saveScreenshot } from "../helpers/layout";
 
 const h = useBrowser();
 const tag = randomUUID().slice(0, 6);
@@ -58,12 +60,12 @@ describe("首问责任人考核", () => {
     const { page } = await h.newPage();
     await signIn(page, h.base, ownerHr.email, TEST_PASSWORD);
     await page.goto(`${h.base}/insights/owners`);
-    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("我的首问考核");
+    await page.getByRole("heading", { level: 1, name: "我的首问考核", exact: true }).waitFor();
     await page.getByTestId("owner-first-response").waitFor();
     await page.getByTestId("chart-owner-trend").waitFor();
     // Checked once the page has drawn its own card: the company-wide tables are not on it.
-    await expect(page.getByTestId("owners-table").count()).resolves.toBe(0);
-    await expect(page.getByTestId("ranking-table").count()).resolves.toBe(0);
+    expect(await page.getByTestId("owners-table").count()).toBe(0);
+    expect(await page.getByTestId("ranking-table").count()).toBe(0);
     expect((await page.goto(`${h.base}/insights/owners?user=${other.id}`))!.status()).toBe(403);
   });
 
@@ -73,14 +75,35 @@ describe("首问责任人考核", () => {
     const { page } = await h.newPage();
     await signIn(page, h.base, ceo.email, TEST_PASSWORD);
     await page.goto(`${h.base}/insights/owners`);
-    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("首问责任人考核");
-    await expect(page.getByTestId("owners-table").textContent()).resolves.toContain(ownerHr.name);
+    await page.getByRole("heading", { level: 1, name: "首问责任人考核", exact: true }).waitFor();
+    await page.getByTestId("owners-table").getByRole("link", { name: ownerHr.name }).waitFor();
     await page.getByTestId("chart-owners").locator("svg").first().waitFor();
     await page.getByRole("heading", { name: "优质服务标兵（按部门排名）" }).waitFor();
     await page.getByTestId("owners-table").getByRole("link", { name: ownerHr.name }).click();
     await page.waitForURL((url) => url.searchParams.has("user") && url.searchParams.has("from"));
-    await expect(page.getByRole("heading", { level: 2 }).first().textContent()).resolves.toContain(ownerHr.name);
+    await page.getByRole("heading", { level: 2, name: ownerHr.name }).waitFor();
     await page.getByTestId("chart-owner-trend").waitFor();
+  });
+
+  it("fits a phone: the CEO's view and one owner's card, with labels inside the charts", { timeout: 120_000 }, async () => {
+    await resolvedLastWeek(ownerHr);
+    await refreshRollups(h.db, new Date());
+    const { page } = await h.newPage();
+    await signIn(page, h.base, ceo.email, TEST_PASSWORD);
+    await page.setViewportSize(PHONE);
+    await page.goto(`${h.base}/insights/owners`);
+    await page.getByTestId("chart-owners").locator("svg.recharts-surface").first().waitFor();
+    await expectNoSidewaysScroll(page, "scorecard at 375 px");
+    await expectTicksInside(page.getByTestId("chart-owners"), "time limits met by owner (phone)");
+    const table = page.getByTestId("owners-table");
+    const box = await table.evaluate((el) => ({ overflowX: getComputedStyle(el.parentElement!).overflowX, wider: el.parentElement!.scrollWidth > el.parentElement!.clientWidth }));
+    expect(box).toEqual({ overflowX: "auto", wider: true });
+    await saveScreenshot(page, "owners-phone");
+    await page.goto(`${h.base}/insights/owners?user=${ownerHr.id}`);
+    await page.getByTestId("chart-owner-trend").locator("svg.recharts-surface").first().waitFor();
+    await expectNoSidewaysScroll(page, "one owner's scorecard at 375 px");
+    await expectTicksInside(page.getByTestId("chart-owner-trend"), "one owner's trend (phone)");
+    await saveScreenshot(page, "owners-phone-owner");
   });
 
   it("refuses an employee", async () => {
@@ -125,10 +148,10 @@ describe("质检抽查", () => {
     }
     const card = page.getByTestId(`qa-review-${review.id}`);
     await card.waitFor();
-    await expect(card.textContent()).resolves.toContain("按惯例答复（考核浏览器测试）");
+    await card.getByText("按惯例答复（考核浏览器测试）").first().waitFor();
     const form = page.getByTestId(`grade-form-${review.id}`);
     await form.getByRole("button", { name: "提交评分" }).click();
-    await expect(page.getByTestId(`grade-form-${review.id}-error`).textContent()).resolves.toContain("请选择 1–5 分");
+    await page.getByTestId(`grade-form-${review.id}-error`).filter({ hasText: "请选择 1–5 分" }).waitFor();
     await form.getByLabel("4 良好").check();
     await form.getByLabel(/评语/).fill("一次性告知到位");
     await form.getByRole("button", { name: "提交评分" }).click();

@@ -267,25 +267,67 @@ describe("stored XSS: lists, search and asking", () => {
   });
 });
 
+/** The text of the page that is rendered and visible (not in a hidden tab panel, a closed <details>…). */
+function visibleText(): string {
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  let out = "";
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const el = n.parentElement;
+    if (el && !el.closest("script, style, noscript, template") && el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) out += (n as Text).data;
+  }
+  return out;
+}
+
+/** view(), and every value must also be on screen: a page must not pass by holding it hidden. */
+async function viewOnScreen(user: U, who: string, url: string, literal: Record<string, string>) {
+  await view(user, who, url, literal);
+  const { page } = await as(user);
+  const shown = await page.evaluate(visibleText);
+  for (const [field, value] of Object.entries(literal)) expect(shown, `${url} as ${who}: the ${field} is on screen`).toContain(value);
+}
+
+/**
+ * A dashboard with tabs, tab by tab: `byTab` names every tab the page has (checked against its
+ * tablist) and what each shows. Each tab is opened by its deep link and must be the panel on screen;
+ * then viewOnScreen's checks run on it.
+ */
+async function viewTabs(user: U, who: string, url: string, byTab: Record<string, Record<string, string>>) {
+  const { page } = await as(user);
+  for (const [tab, literal] of Object.entries(byTab)) {
+    const at = `${url}${url.includes("?") ? "&" : "?"}tab=${tab}`;
+    await viewOnScreen(user, who, at, literal);
+    await page.getByTestId(`panel-${tab}`).waitFor({ state: "visible" });
+    expect(await page.getByRole("tab").evaluateAll((tabs) => tabs.map((t) => t.getAttribute("data-testid"))), `${at}: the tabs checked are all the tabs`).toEqual(Object.keys(byTab).map((t) => `tab-${t}`));
+  }
+}
+
 describe("stored XSS: insights, QA and admin", () => {
   const ledgerFields = () => ({ body: truncate(F.body, 40), body2: truncate(F.body2, 40), ...pick("askerName", "ownerName", "contactName", "contactDepartment", "contactPhone", "contactIm") });
   it("/insights/ledger as the manager, the QA reviewer and an admin", async () => {
     const url = `/insights/ledger?q=${encodeURIComponent(RUN)}`;
-    await view(manager, "the manager", url, ledgerFields());
-    await view(qa, "the QA reviewer", url, ledgerFields());
-    await view(admin, "an admin", url, ledgerFields());
+    await viewOnScreen(manager, "the manager", url, ledgerFields());
+    await viewOnScreen(qa, "the QA reviewer", url, ledgerFields());
+    await viewOnScreen(admin, "an admin", url, ledgerFields());
   });
-  it("/insights/policies as the policy owner and an admin: queries, gap, comment, revision note", async () => {
-    const own = { ...pick("zeroQuery", "feedback", "revisionNote", "resolution"), gapQuestion: F.body };
-    await view(policyOwner, "the policy owner", "/insights/policies", own);
-    await view(policyOwner, "the policy owner (clause drill-down)", `/insights/policies?policy=${encodeURIComponent(policyId)}`, pick("feedback"));
-    await view(admin, "an admin", `/insights/policies?line=${encodeURIComponent((await h.db.businessLine.findUniqueOrThrow({ where: { name: lineName } })).id)}`, own);
+  it("/insights/policies as the policy owner and an admin, every tab: queries, comment, gap, revision note", async () => {
+    // Where each value is shown: the queries on 搜索, the comment on 评价, the gap (its question and
+    // the resolution note it carries) on 知识缺口, the revision note on 复审与变更.
+    const byTab = {
+      documents: {},
+      searches: pick("zeroQuery"),
+      feedback: pick("feedback"),
+      gaps: { ...pick("resolution"), gapQuestion: F.body },
+      review: pick("revisionNote"),
+    };
+    await viewTabs(policyOwner, "the policy owner", "/insights/policies", byTab);
+    await viewTabs(policyOwner, "the policy owner (clause drill-down)", `/insights/policies?policy=${encodeURIComponent(policyId)}`, byTab);
+    await viewTabs(admin, "an admin", `/insights/policies?line=${encodeURIComponent((await h.db.businessLine.findUniqueOrThrow({ where: { name: lineName } })).id)}`, byTab);
   });
-  it("/insights/owners (list and one owner) and /insights/management as the manager and an admin", async () => {
+  it("/insights/owners (list and one owner) and /insights/management (every tab) as the manager and an admin", async () => {
     for (const [u, who] of [[manager, "the manager"], [admin, "an admin"]] as const) {
-      await view(u, who, `/insights/owners?dept=${deptId}`, pick("ownerName"));
-      await view(u, who, `/insights/owners?dept=${deptId}&user=${ownerB.id}`, pick("ownerName"));
-      await view(u, who, `/insights/management?dept=${deptId}`, {});
+      await viewOnScreen(u, who, `/insights/owners?dept=${deptId}`, pick("ownerName"));
+      await viewOnScreen(u, who, `/insights/owners?dept=${deptId}&user=${ownerB.id}`, pick("ownerName"));
+      await viewTabs(u, who, `/insights/management?dept=${deptId}`, { deflection: {}, existed: {}, attainment: {}, volumes: {} });
     }
   });
   it("/qa as the QA reviewer and an admin", async () => {

@@ -6,15 +6,20 @@ import { ledgerQuery, parseLedgerFilters } from "@/lib/analytics/ledger/filters"
 import { parseRange, type DateRange } from "@/lib/analytics/shared/range";
 import { ValidationError } from "@/lib/errors";
 import { authedPage } from "@/lib/http/page";
+import { getT } from "@/lib/i18n/t";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "登记台账" };
+
+export async function generateMetadata() {
+  return { title: (await getT())("insights.ledger.title") };
+}
 
 type Params = Record<string, string | string[] | undefined>;
 
 export default async function LedgerPage({ searchParams }: { searchParams: Promise<Params> }) {
   const params = await searchParams;
   const cursor = (Array.isArray(params.cursor) ? params.cursor[0] : params.cursor) || null;
+  const t = await getT();
 
   const { actor, range, filters, problem, result, options } = await authedPage(["MANAGER", "QA_REVIEWER", "ADMIN"], async ({ actor, ctx }) => {
     let range: DateRange = parseRange({}, ctx.now);
@@ -38,44 +43,46 @@ export default async function LedgerPage({ searchParams }: { searchParams: Promi
     ]);
     return { actor, range, filters, problem: problem as ValidationError | null, result, options };
   });
+  const wholeCompany = actor.roles.includes("ADMIN") || actor.roles.includes("QA_REVIEWER");
+  const total = result ? result.total.toLocaleString("zh-CN") : "";
 
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-bold">登记台账</h1>
+      <h1 className="text-2xl font-bold">{t("insights.ledger.title")}</h1>
       <p className="text-sm text-slate-700">
-        每一个问题的提问人、联系人、事项、责任人链、结果和日期（按提问时间倒序）。
-        {actor.roles.includes("ADMIN") || actor.roles.includes("QA_REVIEWER") ? "范围：全公司。" : "范围：提问人或任一责任人在你管理的部门（含下级）的问题。"}
+        {t("insights.ledger.intro")}
+        {t(wholeCompany ? "insights.ledger.scopeAll" : "insights.ledger.scopeManaged")}
       </p>
       <LedgerFilterForm range={range} filters={filters} options={options} />
       {problem && (
         <div role="alert" className="rounded-md border border-red-400 bg-red-50 p-3 text-sm text-red-900">
-          {problem.message}：{Object.values(problem.fields).join("；")}
+          {t("insights.ledger.problem", { message: problem.message, fields: Object.values(problem.fields).join(t("insights.fieldSep")) })}
         </div>
       )}
       {result && (
         <>
           <div className="flex flex-wrap items-center gap-4">
             <p data-testid="ledger-total">
-              共 <strong className="tabular-nums">{result.total.toLocaleString("zh-CN")}</strong> 条
+              {t("insights.ledger.totalBefore")}<strong className="tabular-nums">{total}</strong>{t("insights.ledger.totalAfter")}
             </p>
             <a href={`/api/ledger?${ledgerQuery(range, filters, { format: "csv" })}`} download className="rounded border border-blue-700 px-3 py-1 text-sm text-blue-800 hover:bg-blue-50" data-testid="ledger-export">
-              导出 CSV（全部 {result.total.toLocaleString("zh-CN")} 条）
+              {t("insights.ledger.export", { total })}
             </a>
           </div>
           {result.rows.length === 0 ? (
-            <p className="text-slate-600">没有符合条件的问题。</p>
+            <p className="text-slate-600">{t("insights.ledger.empty")}</p>
           ) : (
-            <LedgerTable rows={result.rows} caption={`${range.from} 至 ${range.to} 提问的问题${cursor ? "（续页）" : ""}，每页 50 条`} />
+            <LedgerTable rows={result.rows} caption={t(cursor ? "insights.ledger.captionMore" : "insights.ledger.caption", { from: range.from, to: range.to })} />
           )}
-          <nav aria-label="分页" className="flex gap-4 text-sm">
+          <nav aria-label={t("insights.ledger.pagination")} className="flex gap-4 text-sm">
             {cursor && (
               <Link href={`/insights/ledger?${ledgerQuery(range, filters)}`} className="text-blue-700 underline">
-                回到第一页
+                {t("insights.ledger.firstPage")}
               </Link>
             )}
             {result.nextCursor && (
               <Link href={`/insights/ledger?${ledgerQuery(range, filters, { cursor: result.nextCursor })}`} className="text-blue-700 underline" data-testid="ledger-next">
-                下一页
+                {t("insights.ledger.nextPage")}
               </Link>
             )}
           </nav>

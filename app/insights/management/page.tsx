@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Kpi, KpiGrid, num, pct } from "@/components/insights/kpi";
-import { AttainmentSection, DeflectionSection, ExistedSection, VolumeSection } from "@/components/insights/management-sections";
+import { AttainmentSection, DeflectionSection, ExistedSection, localizeManagement, VolumeSection } from "@/components/insights/management-sections";
 import { DashboardTabs } from "@/components/insights/dashboard-tabs";
 import { RangeForm } from "@/components/insights/range-form";
 import { chosenTab } from "@/components/insights/tab-choice";
@@ -8,37 +8,36 @@ import { getManagementDashboard, type ManagementDashboard } from "@/lib/analytic
 import { firstParam, parseRangeOrDefault, rangeQuery } from "@/lib/analytics/shared/range";
 import { ValidationError } from "@/lib/errors";
 import { authedPage } from "@/lib/http/page";
+import { getT } from "@/lib/i18n/t";
 import { fmt } from "@/lib/questions/labels";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "管理看板" };
+
+export async function generateMetadata() {
+  return { title: (await getT())("insights.management.title") };
+}
 
 type Params = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => firstParam(v) ?? null;
-const field = "rounded border border-slate-400 px-2 py-1";
-const TABS = [
-  { id: "deflection", label: "自助解决" },
-  { id: "existed", label: "答案本已存在" },
-  { id: "attainment", label: "时限达标" },
-  { id: "volumes", label: "工作量" },
-];
-const TAB_IDS = TABS.map((t) => t.id);
+const field = "max-w-full rounded border border-slate-400 px-2 py-1";
+const TAB_IDS = ["deflection", "existed", "attainment", "volumes"] as const;
 
 export default async function ManagementPage({ searchParams }: { searchParams: Promise<Params> }) {
   const params = await searchParams;
+  const t = await getT();
   const { range, problems, d } = await authedPage(["MANAGER", "ADMIN"], async ({ ctx }) => {
     const { range, problem } = parseRangeOrDefault(params, ctx.now);
-    const problems: string[] = problem ? [`日期有误：${problem}（已显示最近 30 天）`] : [];
+    const problems: string[] = problem ? [t("insights.problem.range", { problem })] : [];
     const load = (filters: { lineId: string | null; departmentId: string | null }) => getManagementDashboard(ctx, { range, ...filters });
     let d: ManagementDashboard;
     try {
       d = await load({ lineId: one(params.line), departmentId: one(params.dept) });
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err;
-      problems.push(`筛选条件有误：${Object.values(err.fields).join("；")}（已显示全部）`);
+      problems.push(t("insights.problem.filters", { problem: Object.values(err.fields).join(t("insights.fieldSep")) }));
       d = await load({ lineId: null, departmentId: null });
     }
-    return { range, problems, d };
+    return { range, problems, d: localizeManagement(t, d) };
   });
 
   const href = (filters: { line?: string | null; dept?: string | null }) => {
@@ -53,55 +52,62 @@ export default async function ManagementPage({ searchParams }: { searchParams: P
   const drill = (key: string) => (key === d.root.id || !d.departmentOptions.some((o) => o.id === key) ? null : href({ dept: key }));
   const first = d.attainment.total.first!;
   const resolve = d.attainment.total.resolve!;
+  const tabs = TAB_IDS.map((id) => ({ id, label: t(`insights.management.tab.${id}`) }));
+  const initial = chosenTab(params.tab, TAB_IDS);
+  const lineName = d.filters.lineId ? (d.lines.find((l) => l.id === d.filters.lineId)?.name ?? "") : null;
+  const total = d.deflection.total;
 
   return (
     <div className="space-y-8">
       <header className="space-y-1">
-        <h1 className="text-2xl font-bold">管理看板</h1>
+        <h1 className="text-2xl font-bold">{t("insights.management.title")}</h1>
         <p className="text-sm text-slate-700">
-          范围：{d.root.id ? `${d.root.name}及其下属部门` : d.root.name}
-          {d.filters.lineId ? ` · 条线：${d.lines.find((l) => l.id === d.filters.lineId)?.name ?? ""}` : ""}。
-          数据更新于 {d.refreshedAt ? fmt(new Date(d.refreshedAt)) : "（尚未汇总）"}，期末未办结为实时数据。
+          {t("insights.management.scope", {
+            scope: d.root.id ? t("insights.management.subtree", { name: d.root.name }) : d.root.name,
+            line: lineName === null ? "" : t("insights.management.scopeLine", { name: lineName }),
+            at: d.refreshedAt ? fmt(new Date(d.refreshedAt)) : t("insights.notRolledUp"),
+          })}
         </p>
-        <nav aria-label="部门层级" className="flex flex-wrap gap-3 text-sm">
-          {d.filters.departmentId && d.root.parentId && <Link className="text-blue-700 hover:underline" href={href({ dept: d.root.parentId })}>↑ 上一级部门</Link>}
-          {d.filters.departmentId && <Link className="text-blue-700 hover:underline" href={href({ dept: null })}>查看全部范围</Link>}
+        <nav aria-label={t("insights.management.deptNav")} className="flex flex-wrap gap-3 text-sm">
+          {d.filters.departmentId && d.root.parentId && <Link className="text-blue-700 hover:underline" href={href({ dept: d.root.parentId })}>{t("insights.management.up")}</Link>}
+          {d.filters.departmentId && <Link className="text-blue-700 hover:underline" href={href({ dept: null })}>{t("insights.management.allScope")}</Link>}
         </nav>
       </header>
 
       <RangeForm range={range} action="/insights/management">
-        <label className="flex flex-col text-sm">
-          条线
+        <label className="flex min-w-0 max-w-full flex-col text-sm">
+          {t("insights.filter.line")}
           <select name="line" defaultValue={d.filters.lineId ?? ""} className={field}>
-            <option value="">全部</option>
+            <option value="">{t("insights.all")}</option>
             {d.lines.map((l) => <option key={l.id} value={l.id}>{l.name}</option>)}
           </select>
         </label>
-        <label className="flex flex-col text-sm">
-          部门（含下级）
+        <label className="flex min-w-0 max-w-full flex-col text-sm">
+          {t("insights.filter.department")}
           <select name="dept" defaultValue={d.filters.departmentId ?? ""} className={field}>
-            <option value="">全部</option>
-            {d.departmentOptions.map((o) => <option key={o.id} value={o.id}>{`${"　".repeat(o.depth)}${o.name}`}</option>)}
+            <option value="">{t("insights.all")}</option>
+            {/* U+3000 (ideographic space) indents a department under its parent. */}
+            {d.departmentOptions.map((o) => <option key={o.id} value={o.id}>{`${"\u3000".repeat(o.depth)}${o.name}`}</option>)}
           </select>
         </label>
       </RangeForm>
       {problems.map((p) => <div key={p} role="alert" className="rounded-md border border-red-400 bg-red-50 p-3 text-sm text-red-900">{p}</div>)}
 
       <section aria-labelledby="kpi-h">
-        <h2 id="kpi-h" className="sr-only">概览</h2>
+        <h2 id="kpi-h" className="sr-only">{t("insights.overview")}</h2>
         <KpiGrid>
-          <Kpi label="自助解决率" value={pct(d.deflection.total.selfService)} hint={`确认 ${num(d.deflection.total.confirmed)} + 潜在 ${num(d.deflection.total.potential)} / 会话 ${num(d.deflection.total.concluded)}`} testId="kpi-self-service" />
-          <Kpi label="严格自助解决率" value={pct(d.deflection.total.strictSelfService)} hint="只计提问人确认已解决的" testId="kpi-strict" />
-          <Kpi label="答案本已存在" value={pct(d.existed.total.existingRate)} hint={`办结 ${num(d.existed.total.resolved)} 个中 ${num(d.existed.total.existing)} 个；制度不清 ${pct(d.existed.total.unclearRate)}`} testId="kpi-existed" />
-          <Kpi label="首次响应达标率" value={pct(first.rate)} hint={`${num(first.met)} / ${num(first.decided)}`} testId="kpi-first-response" />
-          <Kpi label="办结达标率" value={pct(resolve.rate)} hint={`${num(resolve.met)} / ${num(resolve.decided)}`} testId="kpi-resolution" />
-          <Kpi label="提交 / 办结" value={`${num(d.volumes.total.filed)} / ${num(d.volumes.total.resolved)}`} testId="kpi-volumes" />
-          <Kpi label="期末未办结" value={num(d.volumes.total.backlog)} testId="kpi-backlog" />
-          <Kpi label="升级 / 投诉（成立）" value={`${num(d.volumes.total.escalated)} / ${num(d.volumes.total.complaints)}（${num(d.volumes.total.upheldComplaints)}）`} testId="kpi-escalations" />
+          <Kpi label={t("insights.management.selfService")} value={pct(total.selfService)} hint={t("insights.management.kpi.selfServiceHint", { confirmed: num(total.confirmed), potential: num(total.potential), concluded: num(total.concluded) })} testId="kpi-self-service" />
+          <Kpi label={t("insights.management.strictSelfService")} value={pct(total.strictSelfService)} hint={t("insights.management.kpi.strictHint")} testId="kpi-strict" />
+          <Kpi label={t("insights.management.existing")} value={pct(d.existed.total.existingRate)} hint={t("insights.management.kpi.existedHint", { resolved: num(d.existed.total.resolved), existing: num(d.existed.total.existing), unclear: pct(d.existed.total.unclearRate) })} testId="kpi-existed" />
+          <Kpi label={t("insights.management.kpi.firstResponse")} value={pct(first.rate)} hint={`${num(first.met)} / ${num(first.decided)}`} testId="kpi-first-response" />
+          <Kpi label={t("insights.management.kpi.resolution")} value={pct(resolve.rate)} hint={`${num(resolve.met)} / ${num(resolve.decided)}`} testId="kpi-resolution" />
+          <Kpi label={t("insights.management.kpi.volumes")} value={`${num(d.volumes.total.filed)} / ${num(d.volumes.total.resolved)}`} testId="kpi-volumes" />
+          <Kpi label={t("insights.management.backlog")} value={num(d.volumes.total.backlog)} testId="kpi-backlog" />
+          <Kpi label={t("insights.management.kpi.escalations")} value={t("insights.management.kpi.escalationsValue", { escalated: num(d.volumes.total.escalated), complaints: num(d.volumes.total.complaints), upheld: num(d.volumes.total.upheldComplaints) })} testId="kpi-escalations" />
         </KpiGrid>
       </section>
 
-      <DashboardTabs label="看板分区" tabs={TABS} initial={chosenTab(params.view, TAB_IDS)} query={href({}).split("?")[1]}>
+      <DashboardTabs key={initial} label={t("insights.tabsLabel")} tabs={tabs} initial={initial} query={href({}).split("?")[1]}>
         <DeflectionSection d={d} drill={drill} />
         <ExistedSection d={d} drill={drill} />
         <AttainmentSection d={d} drill={drill} />

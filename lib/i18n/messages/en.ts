@@ -1,10 +1,12 @@
 import { coreEn } from "./core.en";
+import { insightsEn } from "./insights.en";
 import { workspaceEn } from "./workspace.en";
 import type { Messages } from "./zh-CN";
 
 export const en: Messages = {
   ...workspaceEn,
   ...coreEn,
+  ...insightsEn,
   "app.name": "Shouwen",
   "app.tagline": "Policies first, colleagues second: every question has an owner until it is solved.",
   "skipLink": "Skip to main content",

@@ -2,11 +2,13 @@
 // every other locale is typed from it, so a missing or misspelt key fails the type check.
 // Placeholders are written {name} and filled by t(key, { name }).
 import { coreZhCN } from "./core.zh-CN";
+import { insightsZhCN } from "./insights.zh-CN";
 import { workspaceZhCN } from "./workspace.zh-CN";
 
 export const zhCN = {
   ...workspaceZhCN,
   ...coreZhCN,
+  ...insightsZhCN,
   "app.name": "首问",
   "app.tagline": "先查制度，再问同事：每个问题都有人负责到底。",
   "skipLink": "跳到主要内容",
