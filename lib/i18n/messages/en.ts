@@ -1,8 +1,12 @@
+import { adminEn } from "./admin.en";
+import { policiesEn } from "./policies.en";
 import { workspaceEn } from "./workspace.en";
 import type { Messages } from "./zh-CN";
 
 export const en: Messages = {
   ...workspaceEn,
+  ...adminEn,
+  ...policiesEn,
   "app.name": "Shouwen",
   "app.tagline": "Policies first, colleagues second: every question has an owner until it is solved.",
   "skipLink": "Skip to main content",

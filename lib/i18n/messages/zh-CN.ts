@@ -1,10 +1,14 @@
 // UI strings in Simplified Chinese, the default locale. This object defines the set of keys:
 // every other locale is typed from it, so a missing or misspelt key fails the type check.
 // Placeholders are written {name} and filled by t(key, { name }).
+import { adminZhCN } from "./admin.zh-CN";
+import { policiesZhCN } from "./policies.zh-CN";
 import { workspaceZhCN } from "./workspace.zh-CN";
 
 export const zhCN = {
   ...workspaceZhCN,
+  ...adminZhCN,
+  ...policiesZhCN,
   "app.name": "首问",
   "app.tagline": "先查制度，再问同事：每个问题都有人负责到底。",
   "skipLink": "跳到主要内容",
