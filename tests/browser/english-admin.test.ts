@@ -14,13 +14,13 @@ const RUN = randomBytes(3).toString("hex");
 /** Han ideographs and the CJK punctuation (、。「」（）：；) a Chinese sentence left untranslated would carry. */
 const CJK = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff1f]/;
 
-/** The text of <main> without its data: <bdi>, options marked translate="no", policy text and parsed articles. */
+/** The text of <main> without its data: <bdi>, options marked translate="no", form fields' values, policy text and parsed articles. */
 async function uiTextOfMain(page: Page): Promise<string> {
   return page.evaluate(() => {
     const main = document.querySelector("main");
     if (!main) throw new Error("no <main> on the page");
     const copy = main.cloneNode(true) as HTMLElement;
-    copy.querySelectorAll('bdi, [translate="no"], .policy-text, [data-testid="publish-unit"], script, style').forEach((e) => e.remove());
+    copy.querySelectorAll('bdi, [translate="no"], textarea, input, .policy-text, [data-testid="publish-unit"], script, style').forEach((e) => e.remove());
     return copy.textContent ?? "";
   });
 }
@@ -37,8 +37,10 @@ async function inEnglish(email: string, firstPath: string, zhHeading: string): P
   await signIn(page, h.base, email, TEST_PASSWORD);
   await page.goto(`${h.base}${firstPath}`);
   await expect.poll(() => page.locator("main h1").first().innerText()).toBe(zhHeading);
+  // The check below finds Chinese when there is some: the page in Chinese fails it.
+  expect(await uiTextOfMain(page)).toMatch(CJK);
   await page.getByTestId("locale-switch").click();
-  await page.waitForFunction(() => document.documentElement.lang === "en");
+  await page.locator('html[lang="en"]').waitFor({ state: "attached" });
   expect(new URL(page.url()).pathname).toBe(firstPath);
   return page;
 }
