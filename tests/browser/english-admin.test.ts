@@ -14,19 +14,24 @@ const RUN = randomBytes(3).toString("hex");
 /** Han ideographs and the CJK punctuation (、。「」（）：；) a Chinese sentence left untranslated would carry. */
 const CJK = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff1f]/;
 
-/** The text of <main> without its data: <bdi>, options marked translate="no", form fields' values, policy text and parsed articles. */
-async function uiTextOfMain(page: Page): Promise<string> {
-  return page.evaluate(() => {
+const DATA = 'bdi, [translate="no"], textarea, input, .policy-text, [data-testid="publish-unit"], script, style';
+
+/**
+ * The text of <main> without its data: <bdi>, options marked translate="no", form fields' values, policy
+ * text and parsed articles, and whatever else `content` selects (a policy's own headings in the reader).
+ */
+async function uiTextOfMain(page: Page, content?: string): Promise<string> {
+  return page.evaluate((selector) => {
     const main = document.querySelector("main");
     if (!main) throw new Error("no <main> on the page");
     const copy = main.cloneNode(true) as HTMLElement;
-    copy.querySelectorAll('bdi, [translate="no"], textarea, input, .policy-text, [data-testid="publish-unit"], script, style').forEach((e) => e.remove());
+    copy.querySelectorAll(selector).forEach((e) => e.remove());
     return copy.textContent ?? "";
-  });
+  }, content ? `${DATA}, ${content}` : DATA);
 }
 
-async function expectNoChinese(page: Page) {
-  const text = await uiTextOfMain(page);
+async function expectNoChinese(page: Page, content?: string) {
+  const text = await uiTextOfMain(page, content);
   const at = text.search(CJK);
   expect(at, `Chinese UI text left on ${page.url()}: …${text.slice(Math.max(0, at - 40), at + 40)}…`).toBe(-1);
 }
@@ -114,16 +119,35 @@ describe("admin, policy, QA and review pages in English", () => {
     await expectNoChinese(page);
 
     const docx = await makeDocx([
-      { heading: 1, text: "会议室管理办法" },
-      { para: "第一条　为规范会议室使用，制定本办法。" },
-      { para: "第二条　会议室须提前一天预约。" },
+      { heading: 1, text: "钥匙柜管理办法" },
+      { para: "第一条　为规范钥匙柜使用，制定本办法。" },
+      { para: "第二条　借用钥匙须当日登记归还。" },
     ]);
     await page.getByTestId("publish-file").setInputFiles({ name: "rooms.docx", mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", buffer: docx });
     await page.getByTestId("publish-preview").waitFor();
     await expect.poll(() => page.locator("#understood").innerText()).toBe("2. What was found: Word document, 2 articles");
     await page.getByText("3. Policy details").waitFor();
     await page.getByLabel("Policy ID (lower-case letters, digits and hyphens; used in links)").waitFor();
-    await page.getByRole("button", { name: "Preview changes" }).waitFor();
     await expectNoChinese(page);
+
+    // Publish it, then read its version history and the reader's own words in English.
+    const policyId = `key-cabinet-${RUN}`;
+    await page.getByLabel("Policy ID (lower-case letters, digits and hyphens; used in links)").fill(policyId);
+    await page.getByLabel("Owning department").fill(`Facilities Office ${RUN}`);
+    await page.getByRole("button", { name: "Preview changes" }).click();
+    await expect.poll(() => page.locator("#changes").innerText()).toBe("4. A new policy will be created with 2 articles");
+    await page.getByTestId("publish-confirm").click();
+    await expect.poll(() => page.getByTestId("publish-done").locator("p").first().innerText()).toBe("Published “钥匙柜管理办法” v1, 2 articles.");
+    await page.getByTestId("publish-done").getByRole("link", { name: "Version history" }).click();
+    await expect.poll(() => page.locator("main h1").first().innerText()).toBe("Version history");
+    await expect.poll(() => page.getByTestId("version-list").locator("thead").innerText()).toMatch(/^Version\s+Published\s+Published by\s+Articles\s+Note\s+Original file$/);
+    await page.getByRole("heading", { name: "Manage (policy owners of this business line and admins only)" }).waitFor();
+    await expectNoChinese(page);
+
+    await open(page, `/policies/${policyId}`, "钥匙柜管理办法");
+    await expect.poll(() => page.locator("main dl").innerText()).toMatch(/^Version\s+v1 · Version history\s+In force from\s+—\s+Owning department\s+Facilities Office/);
+    await page.getByText("Was this policy helpful?").waitFor();
+    // Outside the policy's own words (title, table of contents, article headings and text), nothing is Chinese.
+    await expectNoChinese(page, 'nav[aria-labelledby="toc"] li, section[id] > h2');
   });
 });
