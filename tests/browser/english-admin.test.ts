@@ -11,6 +11,8 @@ import { makeDocx } from "../helpers/office-files";
 
 const h = useBrowser();
 const RUN = randomBytes(3).toString("hex");
+/** Pages render on a busy machine: web-first waits get room, never a fixed sleep. */
+const UI = { timeout: 15_000 };
 /** Han ideographs and the CJK punctuation (、。「」（）：；) a Chinese sentence left untranslated would carry. */
 const CJK = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff1f]/;
 
@@ -41,7 +43,7 @@ async function inEnglish(email: string, firstPath: string, zhHeading: string): P
   const { page } = await h.newPage();
   await signIn(page, h.base, email, TEST_PASSWORD);
   await page.goto(`${h.base}${firstPath}`);
-  await expect.poll(() => page.locator("main h1").first().innerText()).toBe(zhHeading);
+  await expect.poll(() => page.locator("main h1").first().innerText(), UI).toBe(zhHeading);
   // The check below finds Chinese when there is some: the page in Chinese fails it.
   expect(await uiTextOfMain(page)).toMatch(CJK);
   await page.getByTestId("locale-switch").click();
@@ -52,7 +54,7 @@ async function inEnglish(email: string, firstPath: string, zhHeading: string): P
 
 async function open(page: Page, path: string, heading: string) {
   await page.goto(`${h.base}${path}`);
-  await expect.poll(() => page.locator("main h1").first().innerText()).toBe(heading);
+  await expect.poll(() => page.locator("main h1").first().innerText(), UI).toBe(heading);
 }
 
 describe("admin, policy, QA and review pages in English", () => {
@@ -60,7 +62,7 @@ describe("admin, policy, QA and review pages in English", () => {
     const admin = await makeUser(h.db, { roles: ["EMPLOYEE", "ADMIN"], password: TEST_PASSWORD, name: `English Admin ${RUN}`, email: `en-admin-${RUN}@test.example` });
     const page = await inEnglish(admin.email, "/admin", "系统管理");
 
-    await expect.poll(() => page.locator("main h1").first().innerText()).toBe("Administration");
+    await expect.poll(() => page.locator("main h1").first().innerText(), UI).toBe("Administration");
     await page.getByRole("heading", { name: "Time limits (working time, counted on China's public holidays and make-up workdays)" }).waitFor();
     await page.getByRole("heading", { name: "Users and roles" }).waitFor();
     await page.getByTestId("time-limit-form").getByRole("button", { name: "Save time limit" }).waitFor();
@@ -75,8 +77,8 @@ describe("admin, policy, QA and review pages in English", () => {
     await form.getByRole("button", { name: "Preview" }).click();
     const preview = page.getByTestId("official-calendar-preview");
     await preview.waitFor();
-    await expect.poll(() => preview.locator("caption").innerText()).toBe("Preview: 2 days (saving replaces the official arrangement entered before for 2031)");
-    await expect.poll(() => preview.locator("tbody tr").first().innerText()).toMatch(/^2031-10-01\s+Wed\s+Day off\s+National Day\s+/);
+    await expect.poll(() => preview.locator("caption").innerText(), UI).toBe("Preview: 2 days (saving replaces the official arrangement entered before for 2031)");
+    await expect.poll(() => preview.locator("tbody tr").first().innerText(), UI).toMatch(/^2031-10-01\s+Wed\s+Day off\s+National Day\s+/);
     await expectNoChinese(page);
 
     await open(page, "/admin/org", "Org chart, people and responsibility matrix");
@@ -98,24 +100,24 @@ describe("admin, policy, QA and review pages in English", () => {
     await expectNoChinese(page);
 
     await open(page, "/reviews", "Complaint reviews");
-    await expect.poll(() => page.getByTestId("reviews-empty").innerText()).toBe("No complaints are waiting for your review.");
+    await expect.poll(() => page.getByTestId("reviews-empty").innerText(), UI).toBe("No complaints are waiting for your review.");
     await expectNoChinese(page);
   });
 
-  it("a policy owner sees /policies and /policies/publish in English, down to the upload preview", async () => {
+  it("a policy owner sees /policies, /policies/publish, a version history and the reader in English", async () => {
     const dept = await makeDepartment(h.db, { name: `Policy Office ${RUN}` });
     const owner = await makeUser(h.db, { roles: ["EMPLOYEE", "POLICY_OWNER"], departmentId: dept.id, password: TEST_PASSWORD, name: `English Owner ${RUN}`, email: `en-owner-${RUN}@test.example` });
     await makeLine(h.db, { name: `Facilities ${RUN}`, policyOwnerDeptId: dept.id });
     const page = await inEnglish(owner.email, "/policies", "制度目录");
 
-    await expect.poll(() => page.locator("main h1").first().innerText()).toBe("Policy catalogue");
-    await expect.poll(() => page.getByTestId("publish-link").innerText()).toBe("Publish a policy");
+    await expect.poll(() => page.locator("main h1").first().innerText(), UI).toBe("Policy catalogue");
+    await expect.poll(() => page.getByTestId("publish-link").innerText(), UI).toBe("Publish a policy");
     await expectNoChinese(page);
 
     await page.getByTestId("publish-link").click();
-    await expect.poll(() => page.locator("main h1").first().innerText()).toBe("Publish a policy");
+    await expect.poll(() => page.locator("main h1").first().innerText(), UI).toBe("Publish a policy");
     await page.getByText("1. What to publish").waitFor();
-    await expect.poll(() => page.getByTestId("publish-target").locator("option").first().innerText()).toBe("New policy");
+    await expect.poll(() => page.getByTestId("publish-target").locator("option").first().innerText(), UI).toBe("New policy");
     await expectNoChinese(page);
 
     const docx = await makeDocx([
@@ -125,27 +127,30 @@ describe("admin, policy, QA and review pages in English", () => {
     ]);
     await page.getByTestId("publish-file").setInputFiles({ name: "rooms.docx", mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", buffer: docx });
     await page.getByTestId("publish-preview").waitFor();
-    await expect.poll(() => page.locator("#understood").innerText()).toBe("2. What was found: Word document, 2 articles");
+    await expect.poll(() => page.locator("#understood").innerText(), UI).toBe("2. What was found: Word document, 2 articles");
     await page.getByText("3. Policy details").waitFor();
     await page.getByLabel("Policy ID (lower-case letters, digits and hyphens; used in links)").waitFor();
     await expectNoChinese(page);
 
     // Publish it, then read its version history and the reader's own words in English.
     const policyId = `key-cabinet-${RUN}`;
+    const title = `Key cabinet rules ${RUN}`;
+    await page.getByLabel("Title", { exact: true }).fill(title);
     await page.getByLabel("Policy ID (lower-case letters, digits and hyphens; used in links)").fill(policyId);
     await page.getByLabel("Owning department").fill(`Facilities Office ${RUN}`);
     await page.getByRole("button", { name: "Preview changes" }).click();
-    await expect.poll(() => page.locator("#changes").innerText()).toBe("4. A new policy will be created with 2 articles");
+    await expect.poll(() => page.locator("#changes").innerText(), UI).toBe("4. A new policy will be created with 2 articles");
     await page.getByTestId("publish-confirm").click();
-    await expect.poll(() => page.getByTestId("publish-done").locator("p").first().innerText()).toBe("Published “钥匙柜管理办法” v1, 2 articles.");
+    await expect.poll(() => page.getByTestId("publish-done").locator("p").first().innerText(), UI).toBe(`Published “${title}” v1, 2 articles.`);
     await page.getByTestId("publish-done").getByRole("link", { name: "Version history" }).click();
-    await expect.poll(() => page.locator("main h1").first().innerText()).toBe("Version history");
-    await expect.poll(() => page.getByTestId("version-list").locator("thead").innerText()).toMatch(/^Version\s+Published\s+Published by\s+Articles\s+Note\s+Original file$/);
+    await page.waitForURL(`${h.base}/policies/${policyId}/versions`);
+    await expect.poll(() => page.locator("main h1").first().innerText(), UI).toBe("Version history");
+    await expect.poll(() => page.getByTestId("version-list").locator("thead").innerText(), UI).toMatch(/^Version\s+Published\s+Published by\s+Articles\s+Note\s+Original file\s*$/);
     await page.getByRole("heading", { name: "Manage (policy owners of this business line and admins only)" }).waitFor();
     await expectNoChinese(page);
 
-    await open(page, `/policies/${policyId}`, "钥匙柜管理办法");
-    await expect.poll(() => page.locator("main dl").innerText()).toMatch(/^Version\s+v1 · Version history\s+In force from\s+—\s+Owning department\s+Facilities Office/);
+    await open(page, `/policies/${policyId}`, title);
+    await expect.poll(() => page.locator("main dl").innerText(), UI).toMatch(/^Version\s+v1 · Version history\s+In force from\s+—\s+Owning department\s+Facilities Office/);
     await page.getByText("Was this policy helpful?").waitFor();
     // Outside the policy's own words (title, table of contents, article headings and text), nothing is Chinese.
     await expectNoChinese(page, 'nav[aria-labelledby="toc"] li, section[id] > h2');
