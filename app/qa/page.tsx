@@ -1,18 +1,25 @@
+import type { Metadata } from "next";
 import Link from "next/link";
+import { withNodes } from "@/components/rich-text";
 import { DrawForm, GradeForm } from "@/components/qa/qa-forms";
 import { requirePageActor } from "@/lib/auth/session";
 import { ctxFor } from "@/lib/http/ctx";
 import { REGRADE_DAYS } from "@/lib/qa/grade-qa-review";
 import { listQaReviews, type QaReviewItem } from "@/lib/qa/list-qa-reviews";
-import { fmt, RESOLUTION_LABEL } from "@/lib/questions/labels";
+import { getT } from "@/lib/i18n/t";
+import type { Translate } from "@/lib/i18n/translate";
+import { fmt } from "@/lib/questions/labels";
 import { questionRef } from "@/lib/kernel/question-ref";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "质检抽查" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT();
+  return { title: t("qa.title") };
+}
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
-function Review({ r, children }: { r: QaReviewItem; children?: React.ReactNode }) {
+function Review({ r, t, children }: { r: QaReviewItem; t: Translate; children?: React.ReactNode }) {
   const q = r.question;
   const ownerReplies = q.replies.filter((x) => x.authorId !== q.askerId);
   return (
@@ -20,26 +27,26 @@ function Review({ r, children }: { r: QaReviewItem; children?: React.ReactNode }
       <h3 className="font-medium">
         <Link href={`/questions/${q.id}`} className="text-blue-700 hover:underline">{questionRef(q.number)}</Link>
         <span className="ml-2 text-sm font-normal text-slate-700">
-          {q.line.name} · 抽检周 {day(r.weekStart)} · 办结人 <bdi>{r.owner?.name ?? "—"}</bdi>{r.department ? `（${r.department.name}）` : ""}
-          {r.reviewer ? ` · 质检员 ${r.reviewer.name}` : " · 未分配质检员"}
+          <bdi>{q.line.name}</bdi> · {t("qa.week", { week: day(r.weekStart) })} · {t("qa.resolver")} <bdi>{r.owner?.name ?? "—"}</bdi>{r.department ? withNodes(t("qa.department"), { name: <bdi>{r.department.name}</bdi> }) : ""}
+          {r.reviewer ? withNodes(t("qa.reviewer"), { name: <bdi>{r.reviewer.name}</bdi> }) : t("qa.noReviewer")}
         </span>
       </h3>
-      <p className="whitespace-pre-wrap break-words text-sm"><span className="font-medium">问题：</span>{q.body}</p>
+      <p className="whitespace-pre-wrap break-words text-sm"><span className="font-medium">{t("qa.question")}</span><bdi>{q.body}</bdi></p>
       <details className="text-sm" open={ownerReplies.length <= 3}>
-        <summary className="cursor-pointer text-blue-700">答复（{ownerReplies.length}）</summary>
+        <summary className="cursor-pointer text-blue-700">{t("qa.replies", { count: ownerReplies.length })}</summary>
         <ol className="mt-1 space-y-1 pl-4">
           {ownerReplies.map((x) => (
             <li key={x.id} className="break-words">
-              <span className="text-slate-600">{fmt(x.createdAt)} <bdi>{x.author.name}</bdi>：</span>
-              <span className="whitespace-pre-wrap">{x.body}</span>
-              {x.checklist.length > 0 && <ul className="list-disc pl-5">{x.checklist.map((c, i) => <li key={i}>{c}</li>)}</ul>}
+              <span className="text-slate-600">{fmt(x.createdAt)} <bdi>{x.author.name}</bdi>{t("punct.colon")}</span>
+              <bdi className="whitespace-pre-wrap">{x.body}</bdi>
+              {x.checklist.length > 0 && <ul className="list-disc pl-5">{x.checklist.map((c, i) => <li key={i}><bdi>{c}</bdi></li>)}</ul>}
             </li>
           ))}
         </ol>
       </details>
       <p className="text-sm break-words">
-        <span className="font-medium">办结：</span>{fmt(q.resolvedAt)} · {q.resolutionKind ? RESOLUTION_LABEL[q.resolutionKind] : "—"}
-        {q.resolutionNote ? <span className="whitespace-pre-wrap"> · {q.resolutionNote}</span> : null}
+        <span className="font-medium">{t("qa.resolved")}</span>{fmt(q.resolvedAt)} · {q.resolutionKind ? t(`qa.resolution.${q.resolutionKind}`) : "—"}
+        {q.resolutionNote ? <span className="whitespace-pre-wrap"> · <bdi>{q.resolutionNote}</bdi></span> : null}
       </p>
       {children}
     </article>
@@ -48,44 +55,44 @@ function Review({ r, children }: { r: QaReviewItem; children?: React.ReactNode }
 
 export default async function QaPage() {
   const actor = await requirePageActor("QA_REVIEWER", "ADMIN");
-  const { pending, graded, lastDraw, sampleSize, isAdmin } = await listQaReviews(ctxFor(actor));
+  const [{ pending, graded, lastDraw, sampleSize, isAdmin }, t] = await Promise.all([listQaReviews(ctxFor(actor)), getT()]);
   return (
     <div className="mx-auto max-w-4xl space-y-8">
       <header className="space-y-1">
-        <h1 className="text-2xl font-bold">质检抽查</h1>
+        <h1 className="text-2xl font-bold">{t("qa.title")}</h1>
         <p className="text-sm text-slate-700">
-          每周一自动从上一周办结的问题中按办结人所在部门各随机抽取 {sampleSize} 个，轮流分配给质检员。
-          评分后 {REGRADE_DAYS} 天内可修改{isAdmin ? "（管理员可随时更正）" : "，之后如需更正请联系管理员"}；评分计入办结人的首问考核。
+          {t("qa.intro", { size: sampleSize })}{" "}
+          {t(isAdmin ? "qa.regrade.admin" : "qa.regrade.reviewer", { days: REGRADE_DAYS })}
         </p>
         <p className="text-sm text-slate-700">
-          最近一次抽样：{lastDraw ? `抽检周 ${day(lastDraw.weekStart)}，共 ${lastDraw.drawn} 个，${fmt(lastDraw.drawnAt)}` : "尚未抽样"}
+          {t("qa.lastDraw", { draw: lastDraw ? t("qa.lastDraw.detail", { week: day(lastDraw.weekStart), drawn: lastDraw.drawn, at: fmt(lastDraw.drawnAt) }) : t("qa.lastDraw.none") })}
         </p>
         <DrawForm />
       </header>
 
       <section aria-labelledby="pending-h" className="space-y-3">
-        <h2 id="pending-h" className="text-lg font-semibold">{isAdmin ? "全部待评分" : "待我评分"}（{pending.length}）</h2>
-        {pending.length === 0 && <p className="text-slate-600">没有待评分的抽检。</p>}
+        <h2 id="pending-h" className="text-lg font-semibold">{t(isAdmin ? "qa.pending.all" : "qa.pending.mine", { count: pending.length })}</h2>
+        {pending.length === 0 && <p className="text-slate-600">{t("qa.pending.empty")}</p>}
         {pending.map((r) => (
-          <Review key={r.id} r={r}>
-            <GradeForm reviewId={r.id} submitLabel="提交评分" />
+          <Review key={r.id} r={r} t={t}>
+            <GradeForm reviewId={r.id} submitLabel={t("qa.submit")} />
           </Review>
         ))}
       </section>
 
       <section aria-labelledby="graded-h" className="space-y-3">
-        <h2 id="graded-h" className="text-lg font-semibold">{isAdmin ? "最近评分" : "我最近的评分"}（{graded.length}）</h2>
-        {graded.length === 0 && <p className="text-slate-600">还没有评分。</p>}
+        <h2 id="graded-h" className="text-lg font-semibold">{t(isAdmin ? "qa.graded.all" : "qa.graded.mine", { count: graded.length })}</h2>
+        {graded.length === 0 && <p className="text-slate-600">{t("qa.graded.empty")}</p>}
         {graded.map((r) => (
-          <Review key={r.id} r={r}>
+          <Review key={r.id} r={r} t={t}>
             <p className="text-sm">
-              <span className="font-medium">评分：{r.grade} 分</span>（{fmt(r.gradedAt)}）{r.comment ? <> · <bdi>{r.comment}</bdi></> : ""}
-              {r.regradeUntil && <span className="text-slate-600"> · 可修改至 {fmt(r.regradeUntil)}</span>}
+              <span className="font-medium">{t("qa.grade", { grade: r.grade ?? "—" })}</span>{t("qa.gradedAt", { at: fmt(r.gradedAt) })}{r.comment ? <> · <bdi>{r.comment}</bdi></> : ""}
+              {r.regradeUntil && <span className="text-slate-600">{t("qa.regradeUntil", { at: fmt(r.regradeUntil) })}</span>}
             </p>
             {r.canGrade && (
               <details className="text-sm">
-                <summary className="cursor-pointer text-blue-700">修改评分</summary>
-                <GradeForm reviewId={r.id} grade={r.grade} comment={r.comment} submitLabel="保存修改" />
+                <summary className="cursor-pointer text-blue-700">{t("qa.change")}</summary>
+                <GradeForm reviewId={r.id} grade={r.grade} comment={r.comment} submitLabel={t("qa.saveChange")} />
               </details>
             )}
           </Review>

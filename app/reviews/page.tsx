@@ -29,13 +29,13 @@ export default async function ReviewsPage() {
                 </Link>
               </h2>
               <dl className="mt-2 grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
-                <dt className="font-medium">{t("reviews.line")}</dt><dd>{c.question.line.name}</dd>
+                <dt className="font-medium">{t("reviews.line")}</dt><dd><bdi>{c.question.line.name}</bdi></dd>
                 <dt className="font-medium">{t("reviews.complainant")}</dt><dd><bdi>{c.complainant.name}</bdi></dd>
                 <dt className="font-medium">{t("reviews.against")}</dt><dd><bdi>{c.againstUser?.name ?? t("reviews.nobody")}</bdi></dd>
                 <dt className="font-medium">{t("reviews.filedAt")}</dt><dd>{fmt(c.createdAt)}</dd>
                 <dt className="font-medium">{t("reviews.due")}</dt>
                 <dd data-testid="review-due">{fmt(c.reviewDueAt)}{c.overdue && <span className="ml-2 rounded bg-red-100 px-1 text-red-900">{t("reviews.overdue")}</span>}</dd>
-                <dt className="font-medium">{t("complaints.reason")}</dt><dd className="whitespace-pre-wrap" data-testid="review-reason">{c.reason}</dd>
+                <dt className="font-medium">{t("complaints.reason")}</dt><dd className="whitespace-pre-wrap" data-testid="review-reason"><bdi>{c.reason}</bdi></dd>
               </dl>
               <div className="mt-2 text-sm" data-testid="review-statement">
                 {!c.statementRequestedAt && <p>{t("reviews.statement.none")}</p>}
@@ -43,7 +43,7 @@ export default async function ReviewsPage() {
                 {c.statement && (
                   <div>
                     <p className="font-medium">{t("reviews.statement.given", { at: fmt(c.statementAt) })}</p>
-                    <p className="whitespace-pre-wrap">{c.statement}</p>
+                    <p className="whitespace-pre-wrap"><bdi>{c.statement}</bdi></p>
                   </div>
                 )}
               </div>

@@ -18,7 +18,7 @@ export function ReviewSettingForm({ lines, reviewers, defaultMinutes }: { lines:
       }}>
       <div className="grid gap-3 sm:grid-cols-4">
         <label className="block">{t("complaintSettings.line")}
-          <select name="lineId" className={input}><option value="">{t("complaintSettings.company")}</option>{lines.map((l) => <option key={l.id} value={l.id}>{l.name}</option>)}</select>
+          <select name="lineId" className={input}><option value="">{t("complaintSettings.company")}</option>{lines.map((l) => <option key={l.id} value={l.id} translate="no">{l.name}</option>)}</select>
         </label>
         <label className="block">{t("complaintSettings.modeLabel")}
           <select name="mode" className={input}>
@@ -26,7 +26,7 @@ export function ReviewSettingForm({ lines, reviewers, defaultMinutes }: { lines:
           </select>
         </label>
         <label className="block">{t("complaintSettings.reviewer")}
-          <select name="reviewerId" className={input}><option value="">{t("complaintSettings.none")}</option>{reviewers.map((r) => <option key={r.id} value={r.id}>{r.name}</option>)}</select>
+          <select name="reviewerId" className={input}><option value="">{t("complaintSettings.none")}</option>{reviewers.map((r) => <option key={r.id} value={r.id} translate="no">{r.name}</option>)}</select>
         </label>
         <label className="block">{t("complaintSettings.minutes")}
           <input name="minutes" type="number" min={60} max={14400} defaultValue={defaultMinutes} required className={input} />

@@ -1,6 +1,7 @@
 import { REVIEW_KEY, DEFAULT_REVIEW_MINUTES, reviewSetting } from "@/lib/complaints/review-settings";
 import { db } from "@/lib/db/client";
 import { isolateBidi } from "@/lib/bidi";
+import { withNodes } from "@/components/rich-text";
 import { getT } from "@/lib/i18n/t";
 import { ReviewSettingForm } from "./review-setting-form";
 
@@ -17,8 +18,10 @@ export async function ReviewSettingsSection({ lines }: { lines: { id: string; na
     const parsed = reviewSetting.safeParse(r.value);
     if (!parsed.success) return [];
     const lineId = r.key === REVIEW_KEY ? null : r.key.slice(REVIEW_KEY.length + 1);
-    const mode = t(`complaintSettings.mode.${parsed.data.mode}`) + (parsed.data.reviewerId ? `（${isolateBidi(reviewerName.get(parsed.data.reviewerId) ?? "?")}）` : "");
-    return [{ key: r.key, text: t("complaintSettings.row", { line: lineId ? (lineName.get(lineId) ?? "?") : t("complaintSettings.company"), mode, minutes: parsed.data.reviewMinutes }) }];
+    const reviewerId = parsed.data.reviewerId;
+    const mode = <>{t(`complaintSettings.mode.${parsed.data.mode}`)}{reviewerId ? withNodes(t("admin.reviewerName"), { name: <bdi>{reviewerName.get(reviewerId) ?? "?"}</bdi> }) : ""}</>;
+    const line = lineId ? <bdi>{lineName.get(lineId) ?? "?"}</bdi> : t("complaintSettings.company");
+    return [{ key: r.key, text: withNodes(t("complaintSettings.row"), { line, mode, minutes: parsed.data.reviewMinutes }) }];
   });
   return (
     <section aria-labelledby="complaint-review-h">
@@ -29,7 +32,7 @@ export async function ReviewSettingsSection({ lines }: { lines: { id: string; na
         {shown.map((s) => <li key={s.key}>{s.text}</li>)}
       </ul>
       <div className="mt-3">
-        <ReviewSettingForm lines={lines} reviewers={reviewers.map((r) => ({ id: r.id, name: `${isolateBidi(r.name)}（${r.email}）` }))} defaultMinutes={DEFAULT_REVIEW_MINUTES} />
+        <ReviewSettingForm lines={lines} reviewers={reviewers.map((r) => ({ id: r.id, name: t("admin.nameEmail", { name: isolateBidi(r.name), email: r.email }) }))} defaultMinutes={DEFAULT_REVIEW_MINUTES} />
       </div>
     </section>
   );

@@ -4,6 +4,8 @@
 import Link from "next/link";
 import { useState } from "react";
 import { api, type ApiError } from "@/components/api-client";
+import { useT } from "@/components/i18n-provider";
+import { withNodes } from "@/components/rich-text";
 import type { VersionDiff } from "@/lib/policies/diff-versions";
 import type { PublishOptions } from "@/lib/policies/publish-options";
 import { VersionDiffView } from "./version-diff";
@@ -34,10 +36,12 @@ interface PublishResult {
   published: boolean;
 }
 
-const KIND_LABEL: Record<string, string> = { docx: "Word 文档", doc: "Word 97–2003 文档", pdf: "PDF", text: "文本", markdown: "Markdown" };
+const KINDS = ["docx", "doc", "pdf", "text", "markdown"] as const;
+const isKind = (k: string): k is (typeof KINDS)[number] => (KINDS as readonly string[]).includes(k);
 const input = "w-full rounded border border-slate-400 px-2 py-1";
 
 export function PublishForm({ lines, policies, initialPolicyId }: { lines: string[]; policies: PublishOptions["policies"]; initialPolicyId: string | null }) {
+  const t = useT();
   const initial = policies.find((p) => p.id === initialPolicyId) ?? null;
   const [target, setTarget] = useState<string>(initial?.id ?? "");
   const [fields, setFields] = useState({
@@ -79,7 +83,7 @@ export function PublishForm({ lines, policies, initialPolicyId }: { lines: strin
     try {
       const res = await fetch("/api/policy-uploads", { method: "POST", headers: { "content-type": "application/octet-stream", "x-file-name": encodeURIComponent(file.name) }, body: file });
       const json = (await res.json().catch(() => ({}))) as UploadPreview & { error?: { message?: string; fields?: Record<string, string> } };
-      if (!res.ok) throw { status: res.status, message: json.error?.message ?? `上传失败（${res.status}）`, fields: json.error?.fields } satisfies ApiError;
+      if (!res.ok) throw { status: res.status, message: json.error?.message ?? t("policies.publish.uploadFailed", { status: res.status }), fields: json.error?.fields } satisfies ApiError;
       setUpload(json);
       if (!replacing) setFields((f) => ({ ...f, title: f.title || json.suggestedTitle, policyId: f.policyId || json.suggestedId }));
     } catch (err) {
@@ -113,11 +117,11 @@ export function PublishForm({ lines, policies, initialPolicyId }: { lines: strin
     return (
       <div role="status" data-testid="publish-done" className="mt-6 rounded-md border border-green-400 bg-green-50 p-4">
         <p>
-          已发布《<bdi>{fields.title}</bdi>》v{done.version}，共 {done.units.length} 条。
+          {withNodes(t("policies.publish.done", { version: done.version, count: done.units.length }), { title: <bdi>{fields.title}</bdi> })}
         </p>
         <p className="mt-2 space-x-4 text-sm">
-          <Link className="text-blue-700 underline" href={`/policies/${done.policyId}`}>查看制度</Link>
-          <Link className="text-blue-700 underline" href={`/policies/${done.policyId}/versions`}>版本历史</Link>
+          <Link className="text-blue-700 underline" href={`/policies/${done.policyId}`}>{t("policies.publish.viewPolicy")}</Link>
+          <Link className="text-blue-700 underline" href={`/policies/${done.policyId}/versions`}>{t("policies.versionHistory")}</Link>
         </p>
       </div>
     );
@@ -126,30 +130,30 @@ export function PublishForm({ lines, policies, initialPolicyId }: { lines: strin
   return (
     <form className="mt-6 space-y-5" data-testid="publish-form" onSubmit={(e) => { e.preventDefault(); void submit(preview === null); }}>
       <fieldset className="space-y-2">
-        <legend className="font-semibold">1. 发布什么</legend>
+        <legend className="font-semibold">{t("policies.publish.step1")}</legend>
         <label className="flex flex-col text-sm">
-          <span>新制度，或替换现有制度</span>
+          <span>{t("policies.publish.target")}</span>
           <select data-testid="publish-target" value={target} onChange={(e) => chooseTarget(e.target.value)} className={input}>
-            <option value="">新制度</option>
+            <option value="">{t("policies.publish.newPolicy")}</option>
             {policies.map((p) => (
-              <option key={p.id} value={p.id}>{p.title}（v{p.version}{p.status === "ARCHIVED" ? "，已废止" : ""}）</option>
+              <option key={p.id} value={p.id} translate="no">{t(p.status === "ARCHIVED" ? "policies.publish.optionRetired" : "policies.publish.option", { title: p.title, version: p.version })}</option>
             ))}
           </select>
         </label>
         <label className="flex flex-col text-sm">
-          <span>文件（.docx、.doc、.pdf、.txt、.md，最大 20 MB）</span>
+          <span>{t("policies.publish.file")}</span>
           <input data-testid="publish-file" type="file" accept=".docx,.doc,.pdf,.txt,.md" onChange={(e) => void onFile(e.target.files?.[0])} className="text-sm" />
         </label>
       </fieldset>
 
       {upload && (
         <section aria-labelledby="understood" data-testid="publish-preview" className="rounded-md border border-slate-300 p-4">
-          <h2 id="understood" className="font-semibold">2. 识别结果：{KIND_LABEL[upload.kind] ?? upload.kind}，{upload.units.length} 条</h2>
+          <h2 id="understood" className="font-semibold">{t("policies.publish.understood", { kind: isKind(upload.kind) ? t(`policies.publish.kind.${upload.kind}`) : upload.kind, count: upload.units.length })}</h2>
           {upload.warnings.length > 0 && <ul className="mt-2 list-disc pl-5 text-sm text-amber-900">{upload.warnings.map((w) => <li key={w}>{w}</li>)}</ul>}
           {upload.outside.length > 0 && (
             <div data-testid="publish-outside" className="mt-2 rounded border border-amber-300 bg-amber-50 p-2 text-sm">
-              <p className="font-medium">以下文字不属于任何条款（不能被引用），请确认是否正常：</p>
-              <ul className="mt-1 list-disc pl-5">{upload.outside.slice(0, 10).map((t, i) => <li key={i} className="line-clamp-2">{t}</li>)}</ul>
+              <p className="font-medium">{t("policies.publish.outside")}</p>
+              <ul className="mt-1 list-disc pl-5">{upload.outside.slice(0, 10).map((text, i) => <li key={i} className="line-clamp-2">{text}</li>)}</ul>
             </div>
           )}
           <ol className="mt-3 max-h-96 space-y-2 overflow-y-auto text-sm">
@@ -166,35 +170,35 @@ export function PublishForm({ lines, policies, initialPolicyId }: { lines: strin
 
       {upload && (
         <fieldset className="grid gap-3 sm:grid-cols-2">
-          <legend className="col-span-full font-semibold">3. 制度信息</legend>
+          <legend className="col-span-full font-semibold">{t("policies.publish.step3")}</legend>
           <label className="flex flex-col text-sm sm:col-span-2">
-            <span>标题</span>
+            <span>{t("policies.publish.title")}</span>
             <input name="title" required maxLength={200} value={fields.title} onChange={set("title")} className={input} />
           </label>
           <label className="flex flex-col text-sm">
-            <span>制度编号（小写字母、数字、连字符，用于链接）</span>
+            <span>{t("policies.publish.policyId")}</span>
             <input name="policyId" required disabled={!!replacing} pattern="[a-z0-9][a-z0-9\-]{1,80}" value={fields.policyId} onChange={set("policyId")} className={input} />
           </label>
           <label className="flex flex-col text-sm">
-            <span>条线</span>
+            <span>{t("policies.line")}</span>
             <select name="line" value={fields.line} onChange={set("line")} className={input}>
-              {lines.map((l) => <option key={l}>{l}</option>)}
+              {lines.map((l) => <option key={l} translate="no">{l}</option>)}
             </select>
           </label>
           <label className="flex flex-col text-sm">
-            <span>归口部门</span>
+            <span>{t("policies.owner")}</span>
             <input name="owner" required maxLength={100} value={fields.owner} onChange={set("owner")} className={input} />
           </label>
           <label className="flex flex-col text-sm">
-            <span>生效日期</span>
+            <span>{t("policies.effective")}</span>
             <input name="effective" type="date" value={fields.effective} onChange={set("effective")} className={input} />
           </label>
           <label className="flex flex-col text-sm">
-            <span>复审日期</span>
+            <span>{t("policies.review")}</span>
             <input name="review" type="date" data-testid="publish-review" value={fields.review} onChange={set("review")} className={input} />
           </label>
           <label className="flex flex-col text-sm sm:col-span-2">
-            <span>版本说明（可选）</span>
+            <span>{t("policies.publish.note")}</span>
             <textarea name="note" rows={2} maxLength={500} value={fields.note} onChange={set("note")} className={input} />
           </label>
         </fieldset>
@@ -202,7 +206,7 @@ export function PublishForm({ lines, policies, initialPolicyId }: { lines: strin
 
       {preview && (
         <section aria-labelledby="changes" className="rounded-md border border-slate-300 p-4">
-          <h2 id="changes" className="font-semibold">4. {preview.isNew ? `将新建制度，共 ${preview.units.length} 条` : `将发布为 v${preview.version}，与当前版本相比：`}</h2>
+          <h2 id="changes" className="font-semibold">{preview.isNew ? t("policies.publish.willCreate", { count: preview.units.length }) : t("policies.publish.willReplace", { version: preview.version })}</h2>
           {preview.diff && <div className="mt-2"><VersionDiffView diff={preview.diff} /></div>}
         </section>
       )}
@@ -218,11 +222,11 @@ export function PublishForm({ lines, policies, initialPolicyId }: { lines: strin
         <div className="flex gap-3">
           {preview ? (
             <>
-              <button type="submit" data-testid="publish-confirm" disabled={busy} className="rounded-md bg-blue-700 px-4 py-2 font-medium text-white disabled:opacity-60">确认发布</button>
-              <button type="button" disabled={busy} onClick={() => setPreview(null)} className="rounded-md border border-slate-500 px-4 py-2">修改信息</button>
+              <button type="submit" data-testid="publish-confirm" disabled={busy} className="rounded-md bg-blue-700 px-4 py-2 font-medium text-white disabled:opacity-60">{t("policies.publish.confirm")}</button>
+              <button type="button" disabled={busy} onClick={() => setPreview(null)} className="rounded-md border border-slate-500 px-4 py-2">{t("policies.publish.edit")}</button>
             </>
           ) : (
-            <button type="submit" data-testid="publish-preview-changes" disabled={busy} className="rounded-md bg-blue-700 px-4 py-2 font-medium text-white disabled:opacity-60">预览变更</button>
+            <button type="submit" data-testid="publish-preview-changes" disabled={busy} className="rounded-md bg-blue-700 px-4 py-2 font-medium text-white disabled:opacity-60">{t("policies.publish.previewChanges")}</button>
           )}
         </div>
       )}

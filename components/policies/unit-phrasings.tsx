@@ -6,6 +6,7 @@ import { useState } from "react";
 import { api, type ApiError } from "@/components/api-client";
 import { useT } from "@/components/i18n-provider";
 import { ActionForm } from "@/components/questions/action-form";
+import { withNodes } from "@/components/rich-text";
 
 export interface UnitPhrasingView {
   id: string;
@@ -44,7 +45,7 @@ export function UnitPhrasings({ policyId, label, rows, maxChars }: { policyId: s
         <ul className="mt-2 space-y-2" aria-label={t("phrasings.listLabel", { label })}>
           {rows.map((r) => (
             <li key={r.id} className="flex flex-wrap items-center gap-2" data-testid="phrasing">
-              <span className="break-all">{r.text}</span>
+              <bdi className="break-all">{r.text}</bdi>
               <span className="rounded bg-slate-100 px-1.5 text-xs text-slate-700">{t(`phrasings.source.${r.source}`)}</span>
               {r.users > 0 && <span className="text-xs text-slate-600">{t("phrasings.people", { count: r.users })}</span>}
               {!r.active && <span className="text-xs text-amber-800">{t("phrasings.pending")}</span>}
@@ -74,7 +75,7 @@ export function UnitPhrasings({ policyId, label, rows, maxChars }: { policyId: s
           build={(f) => ({ policyId, label, text: String(f.get("text") ?? "") })}
         >
           <label className="flex flex-col">
-            <span>{t("phrasings.addLabel", { label: label || t("phrasings.add"), max: maxChars })}</span>
+            <span>{withNodes(t("phrasings.addLabel", { max: maxChars }), { label: label ? <bdi>{label}</bdi> : t("phrasings.add") })}</span>
             <input name="text" required maxLength={maxChars} placeholder={t("phrasings.addPlaceholder")} className="rounded border border-slate-400 px-2 py-1" />
           </label>
         </ActionForm>

@@ -1,17 +1,13 @@
 "use client";
 
+import { useT } from "../i18n-provider";
 import { ActionForm } from "../questions/action-form";
 
-const GRADES: [number, string][] = [
-  [5, "5 优秀"],
-  [4, "4 良好"],
-  [3, "3 合格"],
-  [2, "2 需改进"],
-  [1, "1 不合格"],
-];
+const GRADES = [5, 4, 3, 2, 1] as const;
 
 /** 1–5 and a comment; errors come back naming the field (评分 / 评语). */
 export function GradeForm({ reviewId, grade, comment, submitLabel }: { reviewId: string; grade?: number | null; comment?: string | null; submitLabel: string }) {
+  const t = useT();
   return (
     <ActionForm
       action="/api/qa/grade"
@@ -24,15 +20,15 @@ export function GradeForm({ reviewId, grade, comment, submitLabel }: { reviewId:
       }}
     >
       <fieldset className="flex flex-wrap gap-3 text-sm">
-        <legend className="mb-1 font-medium">评分</legend>
-        {GRADES.map(([value, label]) => (
+        <legend className="mb-1 font-medium">{t("qa.gradeLegend")}</legend>
+        {GRADES.map((value) => (
           <label key={value} className="flex items-center gap-1">
-            <input type="radio" name="grade" value={value} defaultChecked={grade === value} /> {label}
+            <input type="radio" name="grade" value={value} defaultChecked={grade === value} /> {t(`qa.grade.${value}`)}
           </label>
         ))}
       </fieldset>
       <label className="block text-sm">
-        评语（可选，最多 2000 字）
+        {t("qa.comment")}
         <textarea name="comment" rows={2} maxLength={2000} defaultValue={comment ?? ""} className="mt-1 w-full rounded-md border border-slate-400 px-3 py-2" />
       </label>
     </ActionForm>
@@ -40,5 +36,6 @@ export function GradeForm({ reviewId, grade, comment, submitLabel }: { reviewId:
 }
 
 export function DrawForm() {
-  return <ActionForm action="/api/qa/draw" testId="qa-draw-form" submitLabel="立即抽取上周样本" tone="plain" build={() => ({})} />;
+  const t = useT();
+  return <ActionForm action="/api/qa/draw" testId="qa-draw-form" submitLabel={t("qa.draw")} tone="plain" build={() => ({})} />;
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { hasRole } from "../auth/roles";
 import { ForbiddenError, ValidationError } from "../errors";
+import { joinCalendarErrors } from "./calendar-errors";
 import type { Ctx } from "../kernel/context";
 import { forgetCalendar, loadCalendarData } from "../time/calendar";
 import { dayInfo, type DaySource } from "../time/holidays";
@@ -36,7 +37,7 @@ export async function importOfficialCalendar(ctx: Ctx, raw: unknown) {
   if (!hasRole(ctx.actor, "ADMIN")) throw new ForbiddenError("需要管理员权限");
   const input = parseInput(officialCalendarInput, raw);
   const parsed = parseOfficialCalendar(input.text, input.year);
-  if (parsed.errors.length > 0) throw new ValidationError({ text: parsed.errors.join("；") }, "日期安排有误，未保存");
+  if (parsed.errors.length > 0) throw new ValidationError({ text: joinCalendarErrors(parsed.errors) }, "日期安排有误，未保存");
   const current = await loadCalendarData(ctx.db);
   const preview: OfficialPreviewDay[] = parsed.days.map((d) => {
     const before = dayInfo(d.date, current);

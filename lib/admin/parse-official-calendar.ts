@@ -2,7 +2,8 @@
 //   lines    "2027-01-01 元旦 休", "2027-02-20 春节 班", ranges "2027-02-05~2027-02-12 春节 休"
 //   csv      the same fields separated by commas or tabs (a header line is skipped)
 //   ics      VEVENTs with all-day DTSTART/DTEND (end exclusive) and a SUMMARY such as "春节(休)" / "春节(班)"
-// Every problem names its line. 休/假/放假/休息 = a day off; 班/上班/补班/工作 = a 调休 workday.
+// Every problem names its line. 休/假/放假/休息 = a day off; 班/上班/补班/工作 = a 调休 workday; the English
+// words "off"/"holiday" and "work"/"workday" are read too, so the English form can show an example it accepts.
 export interface OfficialDay {
   date: string;
   isWorkday: boolean;
@@ -15,8 +16,8 @@ export interface ParsedCalendar {
   errors: string[];
 }
 
-const OFF = new Set(["休", "假", "放假", "休息", "休假"]);
-const WORK = new Set(["班", "上班", "补班", "工作", "调休上班"]);
+const OFF = new Set(["休", "假", "放假", "休息", "休假", "off", "holiday"]);
+const WORK = new Set(["班", "上班", "补班", "工作", "调休上班", "work", "workday"]);
 const MAX_DAYS = 120;
 const DAY = 86_400_000;
 
@@ -35,7 +36,7 @@ function range(from: string, to: string): string[] {
 }
 
 function kindOf(word: string): boolean | null {
-  const w = word.replace(/[()（）]/g, "");
+  const w = word.replace(/[()（）]/g, "").toLowerCase();
   return OFF.has(w) ? false : WORK.has(w) ? true : null;
 }
 

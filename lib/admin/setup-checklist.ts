@@ -3,13 +3,14 @@ import type { DbTx } from "../db/client";
 import { serverEnv } from "../env";
 
 export type ChecklistState = "done" | "partial" | "todo";
-export interface ChecklistItem {
-  key: "org" | "people" | "matrix" | "calendar" | "policies" | "channels";
-  label: string;
-  state: ChecklistState;
-  detail: string;
-  href: string;
-}
+/** The counts behind each item's one-line detail (the page words them in the visitor's language). */
+export type ChecklistItem =
+  | { key: "org"; state: ChecklistState; href: string; counts: { departments: number; headless: number } }
+  | { key: "people"; state: ChecklistState; href: string; counts: { people: number } }
+  | { key: "matrix"; state: ChecklistState; href: string; counts: { lines: number; withoutOwner: number } }
+  | { key: "calendar"; state: ChecklistState; href: string; counts: { limits: number; overrides: number } }
+  | { key: "policies"; state: ChecklistState; href: string; counts: { policies: number } }
+  | { key: "channels"; state: ChecklistState; href: string; counts: { smtp: boolean; bots: number } };
 
 /** What a company that is moving in still has to set up, each with its state (the admin home's checklist). */
 export async function setupChecklist(db: DbTx, options: { smtpConfigured?: boolean } = {}): Promise<ChecklistItem[]> {
@@ -26,35 +27,11 @@ export async function setupChecklist(db: DbTx, options: { smtpConfigured?: boole
     db.notificationPreference.count({ where: { enabled: true, channel: { in: ["WECOM", "DINGTALK", "FEISHU"] } } }),
   ]);
   return [
-    {
-      key: "org",
-      label: "组织架构",
-      state: departments === 0 ? "todo" : headless > 0 ? "partial" : "done",
-      detail: departments === 0 ? "尚无部门" : `${departments} 个部门，${headless} 个没有负责人`,
-      href: "/admin/org",
-    },
-    { key: "people", label: "人员", state: people <= 1 ? "todo" : "done", detail: `${people} 名在职人员`, href: "/admin/org" },
-    {
-      key: "matrix",
-      label: "条线与责任分配表",
-      state: lines === 0 ? "todo" : linesWithoutOwner > 0 ? "partial" : "done",
-      detail: lines === 0 ? "尚无条线" : `${lines} 个条线，${linesWithoutOwner} 个没有首问责任人`,
-      href: "/admin/org",
-    },
-    {
-      key: "calendar",
-      label: "工作日历与时限",
-      state: limits === 0 ? "todo" : "done",
-      detail: `法定节假日与调休已内置；${limits} 条时限设置，${overrides} 个日历调整`,
-      href: "/admin#limits-h",
-    },
-    { key: "policies", label: "制度", state: policies === 0 ? "todo" : "done", detail: `${policies} 份现行制度`, href: "/policies/publish" },
-    {
-      key: "channels",
-      label: "通知渠道",
-      state: smtp ? "done" : imChannels > 0 ? "partial" : "todo",
-      detail: `${smtp ? "邮件已配置（SMTP_URL）" : "邮件未配置（SMTP_URL）"}；${imChannels} 个群机器人`,
-      href: "/admin/notifications",
-    },
+    { key: "org", state: departments === 0 ? "todo" : headless > 0 ? "partial" : "done", href: "/admin/org", counts: { departments, headless } },
+    { key: "people", state: people <= 1 ? "todo" : "done", href: "/admin/org", counts: { people } },
+    { key: "matrix", state: lines === 0 ? "todo" : linesWithoutOwner > 0 ? "partial" : "done", href: "/admin/org", counts: { lines, withoutOwner: linesWithoutOwner } },
+    { key: "calendar", state: limits === 0 ? "todo" : "done", href: "/admin#limits-h", counts: { limits, overrides } },
+    { key: "policies", state: policies === 0 ? "todo" : "done", href: "/policies/publish", counts: { policies } },
+    { key: "channels", state: smtp ? "done" : imChannels > 0 ? "partial" : "todo", href: "/admin/notifications", counts: { smtp, bots: imChannels } },
   ];
 }

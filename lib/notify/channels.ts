@@ -6,14 +6,6 @@ export type ImChannel = Exclude<ExternalChannel, "EMAIL">;
 export const EXTERNAL_CHANNELS = ["EMAIL", "WECOM", "DINGTALK", "FEISHU"] as const satisfies readonly ExternalChannel[];
 const IM_CHANNELS = ["WECOM", "DINGTALK", "FEISHU"] as const satisfies readonly ImChannel[];
 
-export const CHANNEL_LABEL: Record<NotificationChannel, string> = {
-  IN_APP: "站内",
-  EMAIL: "电子邮件",
-  WECOM: "企业微信",
-  DINGTALK: "钉钉",
-  FEISHU: "飞书",
-};
-
 export interface PreferenceRow {
   channel: NotificationChannel;
   enabled: boolean;

@@ -59,6 +59,17 @@ export const SHEET_NAMES: Record<SheetKind, readonly string[]> = {
 };
 export const EXPORT_SHEET_NAMES: Record<SheetKind, string> = { departments: "部门", people: "人员", matrix: "责任分配表", roster: "值班表" };
 
+/** The same columns in English, for an admin who uses the portal in English: every name is one the import reads. */
+export const EXPORT_HEADERS_EN = {
+  departments: { code: "Code", name: "Name", parent: "Parent code", head: "Head email", kind: "Kind" },
+  people: { email: "Email", name: "Name", department: "Department code", title: "Title", phone: "Phone", im: "IM", roles: "Roles" },
+  matrix: { line: "Line code", lineName: "Line name", owner: "Owner email", order: "Order" },
+  roster: { line: "Line code", person: "Email", startsAt: "Starts at", endsAt: "Ends at" },
+} as const satisfies { [K in keyof typeof EXPORT_HEADERS]: Record<keyof (typeof EXPORT_HEADERS)[K], string> };
+export const EXPORT_SHEET_NAMES_EN: Record<SheetKind, string> = { departments: "Departments", people: "People", matrix: "Matrix", roster: "Roster" };
+/** The export's file names: the Chinese ones and the ASCII fallback (Content-Disposition filename=). */
+export const EXPORT_FILE_NAMES = { workbook: "组织架构.xlsx", csvPrefix: "组织" } as const;
+
 export const normaliseHeader = (h: string) => h.normalize("NFKC").trim().toLowerCase().replace(/[\s_\-]/g, "");
 
 /** Which field of `kind` a header names, or undefined. */
@@ -89,6 +100,7 @@ const KIND_NAMES: Record<string, DepartmentKind> = {
   部门: "DEPARTMENT", department: "DEPARTMENT", dept: "DEPARTMENT",
 };
 export const KIND_LABELS: Record<DepartmentKind, string> = { COMPANY: "公司", CENTER: "中心", REGION: "区域", DEPARTMENT: "部门" };
+export const KIND_LABELS_EN: Record<DepartmentKind, string> = { COMPANY: "Company", CENTER: "Center", REGION: "Region", DEPARTMENT: "Department" };
 // Own keys only: a cell saying "constructor" must not find Object.prototype's.
 const own = <T>(table: Record<string, T>, key: string): T | undefined => (Object.hasOwn(table, key) ? table[key] : undefined);
 export const kindOf = (text: string): DepartmentKind | undefined => own(KIND_NAMES, normaliseHeader(text));
@@ -103,6 +115,9 @@ const ROLE_NAMES: Record<string, Role> = {
 };
 export const ROLE_LABELS: Record<Role, string> = {
   EMPLOYEE: "员工", FIRST_CONTACT_OWNER: "首问责任人", POLICY_OWNER: "制度负责人", MANAGER: "管理者", ADMIN: "管理员", QA_REVIEWER: "质检员",
+};
+export const ROLE_LABELS_EN: Record<Role, string> = {
+  EMPLOYEE: "Employee", FIRST_CONTACT_OWNER: "First-contact owner", POLICY_OWNER: "Policy owner", MANAGER: "Manager", ADMIN: "Admin", QA_REVIEWER: "QA reviewer",
 };
 export const roleOf = (text: string): Role | undefined => own(ROLE_NAMES, normaliseHeader(text));
 export const splitList = (text: string) => text.split(/[,，;；、|/]+/).map((s) => s.trim()).filter(Boolean);

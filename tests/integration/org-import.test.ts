@@ -186,6 +186,23 @@ describe("org import: preview, apply, re-import, export", () => {
     expect(people.plan.people).toMatchObject({ added: [], changed: [] });
   });
 
+  it("an export in English (headers, sheet names, kinds, roles) reads back unchanged too", async () => {
+    const ctx = await adminCtx();
+    const c = smallCompany();
+    await applyOrgImport(ctx, { files: await book({ 部门: c.departments, 人员: c.people, 责任分配表: c.matrix }), full: false });
+    const csv = await exportOrgCsv(ctx, "people", "en");
+    expect(csv.split("\r\n")[0]).toBe("\uFEFFEmail,Name,Department code,Title,Phone,IM,Roles");
+    expect(csv).toContain('"Employee, First-contact owner"');
+    expect((await exportOrgCsv(ctx, "departments", "en")).split("\r\n")[0]).toBe("\uFEFFCode,Name,Parent code,Head email,Kind");
+    const xlsx = await exportOrgXlsx(ctx, "en");
+    const back = await previewOrgImport(ctx, { files: [{ name: "export.xlsx", bytes: xlsx }], full: true });
+    expect(back.plan).toMatchObject({ departments: { added: [], changed: [] }, people: { added: [], changed: [], disabled: [] }, matrix: { added: [], removed: [] } });
+    for (const sheet of ["departments", "people", "matrix"] as const) {
+      const one = await previewOrgImport(ctx, { files: [{ name: `${sheet}.csv`, bytes: Buffer.from(await exportOrgCsv(ctx, sheet, "en")) }], full: false });
+      expect(one.plan).toMatchObject({ departments: { added: [], changed: [] }, people: { added: [], changed: [] }, matrix: { added: [], removed: [] } });
+    }
+  });
+
   it("two applies of one preview at once: one writes, the other is refused and writes nothing", async () => {
     const ctx = await adminCtx();
     const c = smallCompany();

@@ -7,6 +7,7 @@ import { parseRange, type DateRange } from "@/lib/analytics/shared/range";
 import { ValidationError } from "@/lib/errors";
 import { authedPage } from "@/lib/http/page";
 import { getT } from "@/lib/i18n/t";
+import { withNodes } from "@/components/rich-text";
 
 export const dynamic = "force-dynamic";
 
@@ -63,7 +64,7 @@ export default async function LedgerPage({ searchParams }: { searchParams: Promi
         <>
           <div className="flex flex-wrap items-center gap-4">
             <p data-testid="ledger-total">
-              {t("insights.ledger.totalBefore")}<strong className="tabular-nums">{total}</strong>{t("insights.ledger.totalAfter")}
+              {withNodes(t("insights.ledger.total"), { count: <strong className="tabular-nums">{total}</strong> })}
             </p>
             <a href={`/api/ledger?${ledgerQuery(range, filters, { format: "csv" })}`} download className="rounded border border-blue-700 px-3 py-1 text-sm text-blue-800 hover:bg-blue-50" data-testid="ledger-export">
               {t("insights.ledger.export", { total })}

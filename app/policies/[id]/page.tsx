@@ -1,10 +1,12 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PolicyFeedback } from "@/components/policy-feedback";
+import { withNodes } from "@/components/rich-text";
 import { UnitPhrasings } from "@/components/policies/unit-phrasings";
 import { requirePageActor } from "@/lib/auth/session";
 import { renderPolicyMarkdown } from "@/lib/content/render-markdown";
 import { db } from "@/lib/db/client";
+import { getT } from "@/lib/i18n/t";
 import { isStale, policyFreshness } from "@/lib/policies/freshness";
 import { readPolicy, readPolicyVersion } from "@/lib/policies/read-policy";
 import { recordPolicyView } from "@/lib/policies/record-policy-view";
@@ -23,16 +25,17 @@ export default async function PolicyPage({ params, searchParams }: { params: Pro
   const sp = await searchParams;
   const click = clickParams.safeParse(sp);
   const versionParam = z.object({ v: z.coerce.number().int().min(1).max(100_000) }).safeParse(sp);
-  const policy = await readPolicy(db(), id);
+  const [policy, t] = await Promise.all([readPolicy(db(), id), getT()]);
   if (!policy || !policy.currentVersion) notFound();
   if (policy.status !== "ACTIVE") {
     return (
       <article className="mx-auto max-w-3xl">
-        <h1 className="text-2xl font-bold">{policy.title}</h1>
+        <h1 className="text-2xl font-bold"><bdi>{policy.title}</bdi></h1>
         <div role="status" data-testid="policy-retired" className="mt-4 rounded-md border border-red-300 bg-red-50 p-4 text-red-900">
-          本制度{policy.retiredAt ? `已于 ${fmt(policy.retiredAt)} ` : "已"}废止，不再有效。如有疑问，请<Link className="underline" href="/ask">提问</Link>。
+          {policy.retiredAt ? t("policies.retiredAt", { at: fmt(policy.retiredAt) }) : t("policies.retired")}
+          {withNodes(t("policies.retiredAsk"), { link: <Link className="underline" href="/ask">{t("policies.retiredAskLink")}</Link> })}
         </div>
-        <p className="mt-4 text-sm"><Link className="text-blue-700 underline" href={`/policies/${policy.id}/versions`}>查看历史版本</Link></p>
+        <p className="mt-4 text-sm"><Link className="text-blue-700 underline" href={`/policies/${policy.id}/versions`}>{t("policies.history")}</Link></p>
       </article>
     );
   }
@@ -52,30 +55,30 @@ export default async function PolicyPage({ params, searchParams }: { params: Pro
   }
   return (
     <article className="mx-auto max-w-3xl">
-      <nav aria-label="位置" className="text-sm text-slate-600">
-        <Link href="/search" className="hover:underline">制度</Link> › <Link href={`/policies?line=${encodeURIComponent(policy.line.name)}`} className="hover:underline">{policy.line.name}</Link>
+      <nav aria-label={t("policies.breadcrumb")} className="text-sm text-slate-600">
+        <Link href="/search" className="hover:underline">{t("policies.crumb")}</Link> › <Link href={`/policies?line=${encodeURIComponent(policy.line.name)}`} className="hover:underline"><bdi>{policy.line.name}</bdi></Link>
       </nav>
-      <h1 className="mt-2 text-2xl font-bold">{policy.title}</h1>
+      <h1 className="mt-2 text-2xl font-bold"><bdi>{policy.title}</bdi></h1>
       {old && (
         <div role="status" data-testid="policy-superseded" className="mt-3 rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
-          你正在查看 v{old.version}（{fmt(old.importedAt)} 发布），它已被 v{current.version} 取代，以下内容不再有效。<Link className="underline" href={`/policies/${policy.id}`}>查看现行版本</Link>
+          {t("policies.superseded", { old: old.version, at: fmt(old.importedAt), current: current.version })}<Link className="underline" href={`/policies/${policy.id}`}>{t("policies.viewCurrent")}</Link>
         </div>
       )}
       {isStale(freshness) && (
         <div role="status" data-testid="policy-stale" className="mt-3 rounded-md border border-amber-400 bg-amber-50 p-3 text-sm text-amber-900">
-          {freshness!.needsRevision ? "本制度已被归口部门标记为待修订，部分内容可能即将变更。" : `本制度已过复审日期（${freshness!.reviewOverdueSince}），内容可能不是最新，请以归口部门的答复为准。`}
+          {freshness!.needsRevision ? t("policies.needsRevision") : t("policies.reviewOverdue", { since: String(freshness!.reviewOverdueSince) })}
         </div>
       )}
       <dl className="mt-2 grid grid-cols-2 gap-x-4 text-sm text-slate-700 sm:grid-cols-4">
-        <div><dt className="font-medium">版本</dt><dd data-testid="policy-version">v{version.version} · <Link className="text-blue-700 hover:underline" href={`/policies/${policy.id}/versions`}>版本历史</Link></dd></div>
-        <div><dt className="font-medium">生效日期</dt><dd>{policy.effective ? policy.effective.toISOString().slice(0, 10) : "—"}</dd></div>
-        <div><dt className="font-medium">归口部门</dt><dd>{policy.ownerName}</dd></div>
-        <div><dt className="font-medium">条线</dt><dd>{policy.line.name}</dd></div>
-        <div><dt className="font-medium">复审日期</dt><dd data-testid="policy-review">{policy.reviewDueAt ? policy.reviewDueAt.toISOString().slice(0, 10) : "—"}</dd></div>
+        <div><dt className="font-medium">{t("policies.version")}</dt><dd data-testid="policy-version">v{version.version} · <Link className="text-blue-700 hover:underline" href={`/policies/${policy.id}/versions`}>{t("policies.versionHistory")}</Link></dd></div>
+        <div><dt className="font-medium">{t("policies.effective")}</dt><dd>{policy.effective ? policy.effective.toISOString().slice(0, 10) : "—"}</dd></div>
+        <div><dt className="font-medium">{t("policies.owner")}</dt><dd><bdi>{policy.ownerName}</bdi></dd></div>
+        <div><dt className="font-medium">{t("policies.line")}</dt><dd><bdi>{policy.line.name}</bdi></dd></div>
+        <div><dt className="font-medium">{t("policies.review")}</dt><dd data-testid="policy-review">{policy.reviewDueAt ? policy.reviewDueAt.toISOString().slice(0, 10) : "—"}</dd></div>
       </dl>
       {version.sections.length > 1 && (
         <nav aria-labelledby="toc" className="mt-6 rounded-md border border-slate-300 p-4">
-          <h2 id="toc" className="font-semibold">目录</h2>
+          <h2 id="toc" className="font-semibold">{t("policies.toc")}</h2>
           <ol className="mt-2 flex flex-wrap gap-x-3 gap-y-1 text-sm">
             {version.sections.map((s) => (
               <li key={s.id}><a className="text-blue-700 hover:underline" href={`#${encodeURIComponent(s.label)}`}>{s.label}</a></li>
@@ -90,8 +93,8 @@ export default async function PolicyPage({ params, searchParams }: { params: Pro
             <h2 id={`h-${i}`} className="text-lg font-semibold">{s.heading}</h2>
             {old && (
               <p className="text-sm text-red-800" data-testid="unit-superseded">
-                已被 v{current.version} 取代：
-                {currentLabels.has(s.label) ? <Link className="underline" href={`/policies/${policy.id}#${encodeURIComponent(s.label)}`}>查看现行 {s.label}</Link> : "现行版本已删除此条"}
+                {t("policies.unitSuperseded", { current: current.version })}
+                {currentLabels.has(s.label) ? <Link className="underline" href={`/policies/${policy.id}#${encodeURIComponent(s.label)}`}>{t("policies.viewCurrentUnit", { label: s.label })}</Link> : t("policies.unitDeleted")}
               </p>
             )}
             <div className="policy-text mt-2 leading-7">{renderPolicyMarkdown(s.text)}</div>

@@ -174,5 +174,4 @@ export const coreEn: Record<keyof typeof coreZhCN, string> = {
   "settings.address": "Webhook address",
   "settings.saved": "Saved.",
   "settings.save": "Save",
-  "deliveries.retry": "Retry",
 };

@@ -174,5 +174,4 @@ export const coreZhCN = {
   "settings.address": "webhook 地址",
   "settings.saved": "已保存。",
   "settings.save": "保存",
-  "deliveries.retry": "重试",
 };

@@ -1,5 +1,7 @@
 import { coreEn } from "./core.en";
 import { insightsEn } from "./insights.en";
+import { adminEn } from "./admin.en";
+import { policiesEn } from "./policies.en";
 import { workspaceEn } from "./workspace.en";
 import type { Messages } from "./zh-CN";
 
@@ -7,6 +9,8 @@ export const en: Messages = {
   ...workspaceEn,
   ...coreEn,
   ...insightsEn,
+  ...adminEn,
+  ...policiesEn,
   "app.name": "Shouwen",
   "app.tagline": "Policies first, colleagues second: every question has an owner until it is solved.",
   "skipLink": "Skip to main content",

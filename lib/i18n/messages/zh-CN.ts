@@ -3,12 +3,16 @@
 // Placeholders are written {name} and filled by t(key, { name }).
 import { coreZhCN } from "./core.zh-CN";
 import { insightsZhCN } from "./insights.zh-CN";
+import { adminZhCN } from "./admin.zh-CN";
+import { policiesZhCN } from "./policies.zh-CN";
 import { workspaceZhCN } from "./workspace.zh-CN";
 
 export const zhCN = {
   ...workspaceZhCN,
   ...coreZhCN,
   ...insightsZhCN,
+  ...adminZhCN,
+  ...policiesZhCN,
   "app.name": "首问",
   "app.tagline": "先查制度，再问同事：每个问题都有人负责到底。",
   "skipLink": "跳到主要内容",

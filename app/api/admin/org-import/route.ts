@@ -3,6 +3,7 @@
 import { ValidationError } from "@/lib/errors";
 import { ctxFor } from "@/lib/http/ctx";
 import { authedRoute } from "@/lib/http/route";
+import { getT } from "@/lib/i18n/t";
 import { applyOrgImport } from "@/lib/org/apply-org-import";
 import { orgImportQuery } from "@/lib/org/org-import-query";
 import { MAX_ORG_FILE_BYTES } from "@/lib/org/parse-org-file";
@@ -14,7 +15,7 @@ export const POST = authedRoute({ roles: ["ADMIN"], upload: { maxBytes: MAX_ORG_
   const files = [{ name: (fileName ?? "upload").slice(0, 200), bytes: raw ?? Buffer.alloc(0) }];
   const input = { files, full: query.full === "1" };
   if (query.apply === "1") {
-    if (!query.hash) throw new ValidationError({ hash: "请先预览再导入" });
+    if (!query.hash) throw new ValidationError({ hash: (await getT())("admin.org.previewFirst") });
     return applyOrgImport(ctxFor(actor), { ...input, expectedHash: query.hash });
   }
   return previewOrgImport(ctxFor(actor), input);

@@ -3,6 +3,7 @@ import { giveStatement } from "@/lib/complaints/give-statement";
 import { requestStatement } from "@/lib/complaints/request-statement";
 import { NotFoundError } from "@/lib/errors";
 import { authedRoute } from "@/lib/http/route";
+import { getT } from "@/lib/i18n/t";
 import { ctxFor } from "@/lib/http/ctx";
 import type { Ctx } from "@/lib/kernel/context";
 
@@ -15,6 +16,6 @@ const ACTIONS: Record<string, (ctx: Ctx, input: unknown) => Promise<unknown>> = 
 
 export const POST = authedRoute<{ id: string; action: string }>({}, async ({ actor, params, body }) => {
   const verb = ACTIONS[params.action];
-  if (!verb) throw new NotFoundError("没有这个操作");
+  if (!verb) throw new NotFoundError((await getT())("admin.noSuchAction"));
   return (await verb(ctxFor(actor), { ...(body && typeof body === "object" ? body : {}), complaintId: params.id })) ?? { ok: true };
 });
