@@ -87,6 +87,15 @@ describe('learning everyday → formal associations', () => {
     expect(selectEntries(counts, { ...p, shrink: 2 })).toEqual({ 借钱: [['借款', 1]] });
   });
 
+  it('lets everyday words (rare in the articles) learn from one question, others need minCount', () => {
+    const p = { minCount: 2, minProb: 0.3, minLift: 5, topK: 1, weight: 0.4, shrink: 1 };
+    expect(selectEntries(counts, p)).toEqual({ 借钱: [['借款', 1]] });
+    // 不还 and 离婚 are in no article (background 0.001 ≤ 0.002): one question is enough, p = 1/2;
+    // 利息 (2 % of the units) still needs two
+    const rare = selectEntries(counts, { ...p, rareShare: 0.002 });
+    expect(Object.keys(rare).sort()).toEqual(['不还', '借钱', '离婚'].sort());
+  });
+
   it('IBM Model 1: a word the article contains explains itself; the everyday word aligns to the formal one', () => {
     // 利息 is in its article, so it is not aligned to 借款; 借钱 never is, so it aligns to 借款 (in all three)
     const m = model1Counts(pairs, bg, { iterations: 10, nullWeight: 1 });

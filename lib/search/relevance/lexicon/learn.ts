@@ -39,6 +39,9 @@ export interface LearnParams {
   rankBy?: 'pLogLift' | 'prob';
   /** shrink p(a|q) = n(q,a) / (n(q) + shrink): a word seen in few questions needs more evidence; default 0 */
   shrink?: number;
+  /** words found in at most this share of the units (everyday words the articles hardly use) need only
+   *  one supporting question (their pairs are still shrunk); default 0 = minCount for every word */
+  rareShare?: number;
 }
 
 interface TrainingPair {
@@ -100,10 +103,11 @@ export function countCooccurrence(
 export function selectEntries(counts: CoCounts, p: LearnParams): Record<string, [string, number][]> {
   const out: Record<string, [string, number][]> = {};
   for (const [q, n] of [...counts.nq].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
-    if (n < p.minCount || counts.background(q) > (p.maxQShare ?? 1)) continue;
+    const minCount = counts.background(q) <= (p.rareShare ?? 0) ? 1 : p.minCount;
+    if (n < minCount || counts.background(q) > (p.maxQShare ?? 1)) continue;
     const cands: [string, number][] = [];
     for (const [a, k] of counts.nqa.get(q) ?? []) {
-      if (k < p.minCount || a.includes(q) || q.includes(a)) continue;
+      if (k < minCount || a.includes(q) || q.includes(a)) continue;
       if ((p.minDocs ?? 1) >= 2 && counts.docs.get(q)?.get(a) !== true) continue;
       const prob = k / (n + (p.shrink ?? 0));
       if (prob < p.minProb) continue;
