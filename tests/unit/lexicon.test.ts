@@ -94,6 +94,7 @@ describe('learning everyday → formal associations', () => {
     // 利息 (2 % of the units) still needs two
     const rare = selectEntries(counts, { ...p, rareShare: 0.002 });
     expect(Object.keys(rare).sort()).toEqual(['不还', '借钱', '离婚'].sort());
+    expect(selectEntries(counts, { ...p, rareShare: 0 })).toEqual({ 借钱: [['借款', 1]] });
   });
 
   it('IBM Model 1: a word the article contains explains itself; the everyday word aligns to the formal one', () => {

@@ -40,7 +40,7 @@ export interface LearnParams {
   /** shrink p(a|q) = n(q,a) / (n(q) + shrink): a word seen in few questions needs more evidence; default 0 */
   shrink?: number;
   /** words found in at most this share of the units (everyday words the articles hardly use) need only
-   *  one supporting question (their pairs are still shrunk); default 0 = minCount for every word */
+   *  one supporting question (their pairs are still shrunk); default 0 (off) = minCount for every word */
   rareShare?: number;
 }
 
@@ -103,7 +103,7 @@ export function countCooccurrence(
 export function selectEntries(counts: CoCounts, p: LearnParams): Record<string, [string, number][]> {
   const out: Record<string, [string, number][]> = {};
   for (const [q, n] of [...counts.nq].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
-    const minCount = counts.background(q) <= (p.rareShare ?? 0) ? 1 : p.minCount;
+    const minCount = (p.rareShare ?? 0) > 0 && counts.background(q) <= p.rareShare! ? 1 : p.minCount;
     if (n < minCount || counts.background(q) > (p.maxQShare ?? 1)) continue;
     const cands: [string, number][] = [];
     for (const [a, k] of counts.nqa.get(q) ?? []) {
