@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeQuery } from '../../lib/search/relevance/analyze';
 import { GENERAL_LEXICON, GENERAL_LEXICON_GROUPS } from '../../lib/search/relevance/lexicon/general';
-import { articleWords, countCooccurrence, questionWords, selectEntries } from '../../lib/search/relevance/lexicon/learn';
+import { articleWords, countCooccurrence, documentExpansions, invertEntries, model1Counts, questionWords, selectEntries } from '../../lib/search/relevance/lexicon/learn';
 import { DEFAULT_LEARNED_LEXICON, learnedExpansionsFor } from '../../lib/search/relevance/lexicon/learned';
 import { LEGACY_DEV_SYNONYM_GROUPS } from '../../lib/search/relevance/lexicon/legacy-dev';
 import { DEFAULT_SYNONYM_GROUPS } from '../../lib/search/relevance/synonyms';
@@ -77,6 +77,64 @@ describe('learning everyday → formal associations', () => {
   it('never pairs a word with a word that contains it', () => {
     const c = countCooccurrence([{ qWords: ['继承'], aWords: new Set(['继承人']) }, { qWords: ['继承'], aWords: new Set(['继承人']) }], () => 0.001);
     expect(selectEntries(c, { minCount: 1, minProb: 0, minLift: 0, topK: 5, weight: 0.4 })).toEqual({});
+  });
+
+  it('shrinks the probability of words seen in few questions', () => {
+    const p = { minCount: 1, minProb: 0.5, minLift: 5, topK: 1, weight: 0.4 };
+    // words seen in one question (不还, 利息, 离婚) have p = 1 without shrinkage, 1/3 with shrink 2;
+    // 借钱 → 借款 (3 of 3 questions) becomes 3/5 and stays above 0.5
+    expect(Object.keys(selectEntries(counts, p)).sort()).toEqual(['不还', '借钱', '利息', '离婚'].sort());
+    expect(selectEntries(counts, { ...p, shrink: 2 })).toEqual({ 借钱: [['借款', 1]] });
+  });
+
+  it('lets everyday words (rare in the articles) learn from one question, others need minCount', () => {
+    const p = { minCount: 2, minProb: 0.3, minLift: 5, topK: 1, weight: 0.4, shrink: 1 };
+    expect(selectEntries(counts, p)).toEqual({ 借钱: [['借款', 1]] });
+    // 不还 and 离婚 are in no article (background 0.001 ≤ 0.002): one question is enough, p = 1/2;
+    // 利息 (2 % of the units) still needs two
+    const rare = selectEntries(counts, { ...p, rareShare: 0.002 });
+    expect(Object.keys(rare).sort()).toEqual(['不还', '借钱', '离婚'].sort());
+    expect(selectEntries(counts, { ...p, rareShare: 0 })).toEqual({ 借钱: [['借款', 1]] });
+  });
+
+  it('IBM Model 1: a word the article contains explains itself; the everyday word aligns to the formal one', () => {
+    // 利息 is in its article, so it is not aligned to 借款; 借钱 never is, so it aligns to 借款 (in all three)
+    const m = model1Counts(pairs, bg, { iterations: 10, nullWeight: 1 });
+    expect(m.nq.get('借钱')).toBe(3);
+    const row = m.nqa.get('借钱')!;
+    const best = [...row].sort((a, b) => b[1] - a[1])[0]!;
+    expect(best[0]).toBe('借款');
+    expect(best[1]).toBeGreaterThan(1);
+    expect(best[1]).toBeLessThanOrEqual(3);
+    expect(m.nqa.get('利息')?.get('利息')).toBeGreaterThan(0.5);
+    // expected counts of one word never exceed its occurrences
+    for (const [q, r] of m.nqa) expect([...r.values()].reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(m.nq.get(q)! + 1e-9);
+    const e = selectEntries(m, { minCount: 1, minProb: 0.3, minLift: 0, topK: 1, weight: 0.5, rankBy: 'prob' });
+    expect(e['借钱']).toEqual([['借款', 1]]);
+  });
+
+  it('IBM Model 1 smoothing keeps a word seen once from absorbing the question', () => {
+    const once = [
+      { qWords: ['房东'], aWords: new Set(['出租人', '罕见词']) },
+      { qWords: ['房东'], aWords: new Set(['出租人', '租金']) },
+      { qWords: ['租金'], aWords: new Set(['租金', '出租人']) },
+    ];
+    const raw = model1Counts(once, () => 0.001, { iterations: 20 });
+    const smooth = model1Counts(once, () => 0.001, { iterations: 20, smoothing: 0.5 });
+    expect(smooth.nqa.get('房东')!.get('罕见词')!).toBeLessThan(raw.nqa.get('房东')!.get('罕见词')!);
+    expect(smooth.nqa.get('房东')!.get('出租人')!).toBeGreaterThan(smooth.nqa.get('房东')!.get('罕见词')!);
+  });
+
+  it('turns a table around to expand documents with the everyday words of their formal words', () => {
+    const inv = invertEntries({ 房东: [['出租人', 1]], 租客: [['承租人', 1], ['出租人', 0.4]] });
+    expect(inv.get('出租人')).toEqual([['房东', 1], ['租客', 0.4]]);
+    expect(documentExpansions(new Set(['出租人', '维修']), '出租人应当履行维修义务', inv, 5)).toEqual([
+      { text: '房东', weight: 1 },
+      { text: '租客', weight: 0.4 },
+    ]);
+    // a word the unit already contains is not added; at most perUnit words, best first
+    expect(documentExpansions(new Set(['出租人']), '房东即出租人', inv, 5)).toEqual([{ text: '租客', weight: 0.4 }]);
+    expect(documentExpansions(new Set(['出租人', '承租人']), '', inv, 1)).toEqual([{ text: '房东', weight: 1 }]);
   });
 
   it('tokenises questions and articles into content words', () => {
