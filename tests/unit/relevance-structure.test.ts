@@ -3,6 +3,7 @@ import { analyzeQuery, contentWords } from '../../lib/search/relevance/analyze';
 import { conceptCoverage } from '../../lib/search/relevance/deflection';
 import { normalizeText } from '../../lib/search/relevance/normalize';
 import { DEFAULT_RANKER_OPTIONS, buildIndex, proximity, rerankCandidates, search, type SectionInput } from '../../lib/search/relevance/ranker';
+import { charTrigrams } from '../../lib/search/relevance/tokenize';
 
 const row = (docId: string, section: string, text: string, chapter: string | null = null, docTitle = '某某管理办法'): SectionInput => ({
   docId, docTitle, line: '合规', owner: '法务部', section, heading: section, chapter, text,
@@ -69,6 +70,18 @@ describe('term proximity', () => {
     const off = search(buildIndex(corpus, { proximityBoost: 0, coverageBoost: 0 }), '保证人向债权人通知');
     // without the re-rank both units tie closely on BM25; proximity is what separates them
     expect(off.results.map((r) => r.section).slice(0, 2).sort()).toEqual(['第一条', '第二条']);
+  });
+});
+
+describe('character trigrams (measured, off by default)', () => {
+  it('are windows of three inside CJK runs and only indexed when asked for', () => {
+    expect(charTrigrams('承包经营权 ab 合同')).toEqual(['t:承包经', 't:包经营', 't:经营权']);
+    expect(DEFAULT_RANKER_OPTIONS.trigramWeight).toBe(0);
+    const corpus = [row('a', '第一条', '土地承包经营权的流转。'), row('a', '第二条', '其他内容。')];
+    expect(buildIndex(corpus).postings.has('t:承包经')).toBe(false);
+    const on = buildIndex(corpus, { trigramWeight: 0.3 });
+    expect(on.postings.has('t:承包经')).toBe(true);
+    expect(search(on, '承包经营').results[0]?.section).toBe('第一条');
   });
 });
 

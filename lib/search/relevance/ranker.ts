@@ -8,7 +8,7 @@
 import { analyzeQuery, resolveGroups, type AnalyzedQuery, type AnalyzerOptions } from './analyze';
 import { conceptCoverage, decideDeflection, termIdf, type DeflectionFeatures, type DeflectionOptions, type ResultState } from './deflection';
 import { normalizeText } from './normalize';
-import { charUnigrams, jiebaWords, textFeatures as baseFeatures } from './tokenize';
+import { charTrigrams, charUnigrams, jiebaWords, textFeatures as baseFeatures } from './tokenize';
 import { buildTypoVocabulary, type TypoVocabulary } from './typo';
 
 export interface SectionInput {
@@ -92,6 +92,8 @@ export interface RankerOptions {
   coveragePartial: number;
   /** learned re-rank: the first `rerankDepth` candidates score sigmoid(w · rerankFeatures) (null = the fixed re-rank) */
   rerankWeights: readonly number[] | null;
+  /** weight of character-trigram query features (0 = off; the index then carries no "t:" features) */
+  trigramWeight: number;
 }
 
 export interface FieldOptions {
@@ -141,6 +143,7 @@ export const DEFAULT_RANKER_OPTIONS: RankerOptions = {
   docTopUnits: 0,
   coveragePartial: 0.5,
   rerankWeights: null,
+  trigramWeight: 0,
 };
 
 interface Postings {
@@ -240,7 +243,7 @@ type FieldName = (typeof FIELD_NAMES)[number];
 
 export function buildIndex(sections: readonly SectionInput[], options: Partial<RankerOptions> = {}): RelevanceIndex {
   const opts: RankerOptions = { ...DEFAULT_RANKER_OPTIONS, ...options };
-  const textFeatures = (t: string) => baseFeatures(t, { unigrams: opts.unigramWeight > 0 });
+  const textFeatures = (t: string) => baseFeatures(t, { unigrams: opts.unigramWeight > 0, trigrams: opts.trigramWeight > 0 });
   const groups = resolveGroups(opts.analyzer.synonymGroups);
   const postings = new Map<string, Postings>();
   const docPostings = new Map<string, Postings>();
@@ -468,6 +471,7 @@ export function search(index: RelevanceIndex, query: string, opts: SearchOptions
   if (o.unigramWeight > 0) {
     for (const f of charUnigrams(aq.stripped)) if (!rankFeatures.has(f)) rankFeatures.set(f, o.unigramWeight);
   }
+  if (o.trigramWeight > 0) for (const f of charTrigrams(aq.stripped)) if (!rankFeatures.has(f)) rankFeatures.set(f, o.trigramWeight);
   // Only the best `depth` candidates are sorted (sorting every match was most of a search at ~40k
   // units); when the diversification or the second-document step needs more, all are sorted.
   const depth = Math.max(o.rerankDepth, limit) + o.maxPerDoc * o.diversifyTop;
@@ -846,6 +850,7 @@ export function rerankCandidates(index: RelevanceIndex, query: string): { i: num
   const aq = analyzeQuery(query, { ...o.analyzer, typoVocabulary: o.typoCorrection ? index.typo : undefined });
   const rankFeatures = new Map(aq.features);
   if (o.unigramWeight > 0) for (const f of charUnigrams(aq.stripped)) if (!rankFeatures.has(f)) rankFeatures.set(f, o.unigramWeight);
+  if (o.trigramWeight > 0) for (const f of charTrigrams(aq.stripped)) if (!rankFeatures.has(f)) rankFeatures.set(f, o.trigramWeight);
   const out: { i: number; x: number[] }[] = [];
   scoreSections(index, aq, rankFeatures, undefined, Math.max(o.rerankDepth, 10), out);
   return out;
