@@ -35,7 +35,8 @@ describe("bestMatches", () => {
 });
 
 describe("search with top-k selection", () => {
-  const options = { coverageBoost: 0, maxPerDoc: 1, diversifyTop: 5 };
+  // re-rank off (coverage and proximity): with it, depth 1,000,000 would re-rank every match, not only the first 30
+  const options = { coverageBoost: 0, proximityBoost: 0, maxPerDoc: 1, diversifyTop: 5 };
   const sorted = buildIndex(corpus(40, 30), { ...options, rerankDepth: 1_000_000 }); // depth ≥ every match: the full sort
   const bounded = buildIndex(corpus(40, 30), { ...options, rerankDepth: 30 });
   it("answers exactly as the full sort, also when one document fills the first places", () => {

@@ -90,7 +90,8 @@ function wordIdf(index: RelevanceIndex, term: string): number {
 }
 
 const idfCache = new WeakMap<RelevanceIndex, Map<string, number>>();
-function cachedIdf(index: RelevanceIndex, term: string): number {
+/** IDF of a word over the index's units (its rarest bigram when jieba split it differently), cached per index. */
+export function termIdf(index: RelevanceIndex, term: string): number {
   let m = idfCache.get(index);
   if (!m) idfCache.set(index, (m = new Map()));
   let v = m.get(term);
@@ -98,16 +99,27 @@ function cachedIdf(index: RelevanceIndex, term: string): number {
   return v;
 }
 
-/** IDF-weighted share of the query's content words present (directly or as a synonym) in unit `id`. */
-export function conceptCoverage(index: RelevanceIndex, q: AnalyzedQuery, id: number, missing?: string[]): number {
+/**
+ * IDF-weighted share of the query's content words present (directly or as a synonym) in unit `id`.
+ * With `partial` > 0 a missing word of three or more characters still earns partial × the share of its
+ * character bigrams found in the unit (承包地 / 承包的土地); the deflection features use partial = 0.
+ */
+export function conceptCoverage(index: RelevanceIndex, q: AnalyzedQuery, id: number, missing?: string[], partial = 0): number {
   const text = index.fullText[id] ?? '';
   let got = 0;
   let total = 0;
   for (const c of q.concepts) {
-    const w = cachedIdf(index, c.term);
+    const w = termIdf(index, c.term);
     total += w;
     if (c.alternatives.some((a) => text.includes(a))) got += w;
-    else missing?.push(c.term);
+    else {
+      missing?.push(c.term);
+      if (partial > 0 && c.term.length >= 3) {
+        let k = 0;
+        for (let i = 0; i + 1 < c.term.length; i++) if (text.includes(c.term.slice(i, i + 2))) k++;
+        got += (w * partial * k) / (c.term.length - 1);
+      }
+    }
   }
   return total > 0 ? got / total : 0;
 }

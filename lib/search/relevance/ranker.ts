@@ -6,9 +6,9 @@
  * again (≈1 s per ~1–2k sections, dominated by jieba; lib/search/build runs it off the request path).
  */
 import { analyzeQuery, resolveGroups, type AnalyzedQuery, type AnalyzerOptions } from './analyze';
-import { conceptCoverage, decideDeflection, type DeflectionFeatures, type DeflectionOptions, type ResultState } from './deflection';
+import { conceptCoverage, decideDeflection, termIdf, type DeflectionFeatures, type DeflectionOptions, type ResultState } from './deflection';
 import { normalizeText } from './normalize';
-import { charUnigrams, jiebaWords, textFeatures as baseFeatures } from './tokenize';
+import { charTrigrams, charUnigrams, jiebaWords, textFeatures as baseFeatures } from './tokenize';
 import { buildTypoVocabulary, type TypoVocabulary } from './typo';
 
 export interface SectionInput {
@@ -71,6 +71,29 @@ export interface RankerOptions {
   feedbackDocs: number;
   feedbackTerms: number;
   feedbackWeight: number;
+  /**
+   * structure smoothing: a unit's score gets neighbourWeight × the best score of the units just before and
+   * after it in its document (answers often sit next to the matched article; 0 = off)
+   */
+  neighbourWeight: number;
+  /** structure smoothing: a matched unit gets chapterSmoothing × the best score of another unit of its chapter (0 = off) */
+  chapterSmoothing: number;
+  /**
+   * term proximity in the re-rank: pairs of the question's content words (at most `proximitySpan` apart in
+   * the question) found within `proximityWindow` characters of each other in the unit, IDF-weighted, give
+   * score × (1 + proximityBoost · proximity) (0 = off)
+   */
+  proximityBoost: number;
+  proximityWindow: number;
+  proximitySpan: number;
+  /** document score = mean of its best `docTopUnits` unit scores instead of BM25 over its whole text (0 = BM25) */
+  docTopUnits: number;
+  /** in the coverage re-rank, a missing word of ≥ 3 characters earns this × the share of its bigrams in the unit (0 = off) */
+  coveragePartial: number;
+  /** learned re-rank: the first `rerankDepth` candidates score sigmoid(w · rerankFeatures) (null = the fixed re-rank) */
+  rerankWeights: readonly number[] | null;
+  /** weight of character-trigram query features (0 = off; the index then carries no "t:" features) */
+  trigramWeight: number;
 }
 
 export interface FieldOptions {
@@ -107,6 +130,20 @@ export const DEFAULT_RANKER_OPTIONS: RankerOptions = {
   feedbackDocs: 0,
   feedbackTerms: 8,
   feedbackWeight: 0.3,
+  // Round 3 (ADR 0003, "Round 3: structure, proximity, question analysis"): measured on dev and STARD-train's
+  // four fifths, checked on the held-out fifth and corpus-val. Kept: term proximity of adjacent question words
+  // (STARD-train +0.008 section recall, MRR up on dev) and partial coverage of long compounds (dev +0.010,
+  // STARD-train +0.003); together dev 0.784 → 0.794, STARD-train 0.721 → 0.729. Neighbour and chapter
+  // smoothing, document scores from units and the learned re-rank did not help on the tuning sets: off.
+  neighbourWeight: 0,
+  chapterSmoothing: 0,
+  proximityBoost: 0.4,
+  proximityWindow: 12,
+  proximitySpan: 1,
+  docTopUnits: 0,
+  coveragePartial: 0.5,
+  rerankWeights: null,
+  trigramWeight: 0,
 };
 
 interface Postings {
@@ -206,7 +243,7 @@ type FieldName = (typeof FIELD_NAMES)[number];
 
 export function buildIndex(sections: readonly SectionInput[], options: Partial<RankerOptions> = {}): RelevanceIndex {
   const opts: RankerOptions = { ...DEFAULT_RANKER_OPTIONS, ...options };
-  const textFeatures = (t: string) => baseFeatures(t, { unigrams: opts.unigramWeight > 0 });
+  const textFeatures = (t: string) => baseFeatures(t, { unigrams: opts.unigramWeight > 0, trigrams: opts.trigramWeight > 0 });
   const groups = resolveGroups(opts.analyzer.synonymGroups);
   const postings = new Map<string, Postings>();
   const docPostings = new Map<string, Postings>();
@@ -434,6 +471,7 @@ export function search(index: RelevanceIndex, query: string, opts: SearchOptions
   if (o.unigramWeight > 0) {
     for (const f of charUnigrams(aq.stripped)) if (!rankFeatures.has(f)) rankFeatures.set(f, o.unigramWeight);
   }
+  if (o.trigramWeight > 0) for (const f of charTrigrams(aq.stripped)) if (!rankFeatures.has(f)) rankFeatures.set(f, o.trigramWeight);
   // Only the best `depth` candidates are sorted (sorting every match was most of a search at ~40k
   // units); when the diversification or the second-document step needs more, all are sorted.
   const depth = Math.max(o.rerankDepth, limit) + o.maxPerDoc * o.diversifyTop;
@@ -533,35 +571,56 @@ function sectionScores(index: RelevanceIndex, features: Map<string, number>): Fl
 }
 
 /** Candidates, best first: all of them, or with `depth` only the best `depth` (then `complete` is false). */
-function scoreSections(index: RelevanceIndex, aq: AnalyzedQuery, features: Map<string, number>, line: string | undefined, depth?: number): { cand: Cand[]; sec: Float64Array; complete: boolean } {
+function scoreSections(index: RelevanceIndex, aq: AnalyzedQuery, features: Map<string, number>, line: string | undefined, depth?: number, collect?: { i: number; x: number[] }[]): { cand: Cand[]; sec: Float64Array; complete: boolean } {
   const o = index.options;
   const n = index.rows.length;
   const { sec, bestUnit } = unitMax(index, features);
-  const docs = o.docPrior > 0
-    ? bm25(features, index.docPostings, index.docIds.length, index.docLengths, index.docAvgLength, o.k1, o.b)
-    : new Float64Array(index.docIds.length);
   let maxSec = 0;
-  let maxDoc = 0;
   for (const x of sec) if (x > maxSec) maxSec = x;
+  const docs = o.docPrior <= 0
+    ? new Float64Array(index.docIds.length)
+    : o.docTopUnits > 0
+      ? docFromUnits(index, sec, o.docTopUnits)
+      : bm25(features, index.docPostings, index.docIds.length, index.docLengths, index.docAvgLength, o.k1, o.b);
+  let maxDoc = 0;
   for (const x of docs) if (x > maxDoc) maxDoc = x;
+  const base = o.neighbourWeight > 0 || o.chapterSmoothing > 0 ? smoothStructure(index, sec, maxSec) : null;
   const ids: number[] = [];
   const scores: number[] = [];
   for (let i = 0; i < n; i++) {
-    const raw = sec[i] as number;
+    const raw = base ? (base[i] as number) : (sec[i] as number) / maxSec;
     if (raw <= 0) continue;
     const row = index.rows[i] as SectionInput;
     if (line && row.line !== line) continue;
     const d = index.sectionDoc[i] as number;
     ids.push(i);
-    scores.push(raw / maxSec + (maxDoc > 0 ? (o.docPrior * (docs[d] as number)) / maxDoc : 0));
+    scores.push(raw + (maxDoc > 0 ? (o.docPrior * (docs[d] as number)) / maxDoc : 0));
+    // a unit found only through its neighbour is its own best unit
+    if ((bestUnit[i] as number) < 0) bestUnit[i] = i;
   }
   const complete = depth === undefined || depth >= ids.length;
   const cand: Cand[] = bestMatches(ids, scores, complete ? ids.length : depth).map(({ i, s }) => ({ i, u: bestUnit[i] as number, s }));
   const figures = o.figureBoost > 0 && asksForFigures(aq.normalized);
-  if (o.coverageBoost > 0 || figures) {
+  if (o.rerankWeights || collect) {
     const head = cand.slice(0, o.rerankDepth);
+    const ctx = rerankContext(index, aq, sec, maxSec, docs, maxDoc);
+    head.forEach((c, r) => {
+      const x = rerankFeatures(index, aq, c, r, ctx);
+      collect?.push({ i: c.i, x });
+      if (o.rerankWeights) {
+        let z = 0;
+        for (let k = 0; k < x.length; k++) z += (o.rerankWeights[k] ?? 0) * (x[k] as number);
+        c.s = 1 / (1 + Math.exp(-z));
+      }
+    });
+    head.sort((a, b) => b.s - a.s || a.i - b.i);
+    cand.splice(0, head.length, ...head);
+  } else if (o.coverageBoost > 0 || figures || o.proximityBoost > 0) {
+    const head = cand.slice(0, o.rerankDepth);
+    const pairs = o.proximityBoost > 0 ? proximityPairs(index, aq, o.proximitySpan) : null;
     for (const c of head) {
       if (o.coverageBoost > 0) c.s *= 1 - o.coverageBoost + o.coverageBoost * unitCoverage(index, aq, c);
+      if (pairs) c.s *= 1 + o.proximityBoost * proximity(index.fullText[c.u < 0 ? c.i : c.u] ?? '', pairs, o.proximityWindow);
       if (figures && (index.hasFigures[c.u] || index.hasFigures[c.i])) c.s *= 1 + o.figureBoost;
     }
     head.sort((a, b) => b.s - a.s || a.i - b.i);
@@ -597,6 +656,202 @@ function feedbackFeatures(index: RelevanceIndex, features: Map<string, number>, 
 
 /** Coverage of the query by a candidate: its best unit (a table row) or the whole section, whichever covers more. */
 function unitCoverage(index: RelevanceIndex, aq: AnalyzedQuery, c: Cand): number {
-  const a = conceptCoverage(index, aq, c.i);
-  return c.u === c.i || c.u < 0 ? a : Math.max(a, conceptCoverage(index, aq, c.u));
+  const p = index.options.coveragePartial;
+  const a = conceptCoverage(index, aq, c.i, undefined, p);
+  return c.u === c.i || c.u < 0 ? a : Math.max(a, conceptCoverage(index, aq, c.u, undefined, p));
+}
+
+/**
+ * Section scores (normalised by the best) smoothed over the document's structure: + neighbourWeight × the
+ * better of the two adjacent units of the same document, + chapterSmoothing × the best other matched unit of
+ * the same chapter. Sections are in document order in `rows`.
+ */
+function smoothStructure(index: RelevanceIndex, sec: Float64Array, maxSec: number): Float64Array {
+  const o = index.options;
+  const n = index.rows.length;
+  const base = new Float64Array(n);
+  if (maxSec <= 0) return base;
+  for (let i = 0; i < n; i++) base[i] = (sec[i] as number) / maxSec;
+  const out = Float64Array.from(base);
+  if (o.neighbourWeight > 0) {
+    for (let i = 0; i < n; i++) {
+      const d = index.sectionDoc[i];
+      const prev = i > 0 && index.sectionDoc[i - 1] === d ? (base[i - 1] as number) : 0;
+      const next = i + 1 < n && index.sectionDoc[i + 1] === d ? (base[i + 1] as number) : 0;
+      const best = Math.max(prev, next);
+      if (best > 0) out[i] = (out[i] as number) + o.neighbourWeight * best;
+    }
+  }
+  if (o.chapterSmoothing > 0) {
+    // best and second-best matched unit per chapter, so a unit is never smoothed by itself
+    const top = new Map<string, [number, number, number]>();
+    const key = (i: number) => `${index.sectionDoc[i]}\u0000${index.rows[i]!.chapter ?? ''}`;
+    for (let i = 0; i < n; i++) {
+      const x = base[i] as number;
+      if (x <= 0 || !index.rows[i]!.chapter) continue;
+      const k = key(i);
+      const t = top.get(k);
+      if (!t) top.set(k, [x, i, 0]);
+      else if (x > t[0]) top.set(k, [x, i, t[0]]);
+      else if (x > t[2]) t[2] = x;
+    }
+    for (let i = 0; i < n; i++) {
+      if ((base[i] as number) <= 0 || !index.rows[i]!.chapter) continue;
+      const t = top.get(key(i))!;
+      out[i] = (out[i] as number) + o.chapterSmoothing * (t[1] === i ? t[2] : t[0]);
+    }
+  }
+  return out;
+}
+
+/** Document scores from their units: the mean of each document's best `k` section scores. */
+function docFromUnits(index: RelevanceIndex, sec: Float64Array, k: number): Float64Array {
+  const best = new Map<number, number[]>();
+  for (let i = 0; i < sec.length; i++) {
+    const x = sec[i] as number;
+    if (x <= 0) continue;
+    const d = index.sectionDoc[i] as number;
+    const b = best.get(d);
+    if (!b) best.set(d, [x]);
+    else if (b.length < k) b.push(x);
+    else {
+      let m = 0;
+      for (let j = 1; j < b.length; j++) if ((b[j] as number) < (b[m] as number)) m = j;
+      if (x > (b[m] as number)) b[m] = x;
+    }
+  }
+  const out = new Float64Array(index.docIds.length);
+  for (const [d, b] of best) out[d] = b.reduce((a, x) => a + x, 0) / k;
+  return out;
+}
+
+interface ProximityPair {
+  a: readonly string[];
+  b: readonly string[];
+  weight: number;
+}
+
+/** Pairs of the question's content words at most `span` apart in the question, weighted by the rarer word's IDF. */
+function proximityPairs(index: RelevanceIndex, aq: AnalyzedQuery, span: number): ProximityPair[] {
+  const cs = aq.concepts;
+  const out: ProximityPair[] = [];
+  for (let i = 0; i < cs.length; i++) {
+    for (let j = i + 1; j < cs.length && j <= i + span; j++) {
+      out.push({ a: cs[i]!.alternatives, b: cs[j]!.alternatives, weight: Math.min(termIdf(index, cs[i]!.term), termIdf(index, cs[j]!.term)) });
+    }
+  }
+  return out;
+}
+
+function occurrences(text: string, alts: readonly string[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const a of alts) {
+    if (!a) continue;
+    for (let k = text.indexOf(a); k >= 0; k = text.indexOf(a, k + 1)) out.push([k, k + a.length]);
+  }
+  return out;
+}
+
+/**
+ * Term proximity of a text for the question's word pairs, in [0, 1]: each pair found within `window`
+ * characters (gap between the two words; overlapping = 0) adds its weight × (1 − gap / (window + 1)).
+ */
+export function proximity(text: string, pairs: readonly ProximityPair[], window: number): number {
+  let got = 0;
+  let total = 0;
+  for (const p of pairs) {
+    total += p.weight;
+    const pa = occurrences(text, p.a);
+    if (!pa.length) continue;
+    const pb = occurrences(text, p.b);
+    let best = Infinity;
+    for (const [s1, e1] of pa) {
+      for (const [s2, e2] of pb) {
+        const gap = s2 >= e1 ? s2 - e1 : s1 >= e2 ? s1 - e2 : 0;
+        if (gap < best) best = gap;
+      }
+    }
+    if (best <= window) got += p.weight * (1 - best / (window + 1));
+  }
+  return total > 0 ? got / total : 0;
+}
+
+interface RerankContext {
+  sec: Float64Array;
+  maxSec: number;
+  docs: Float64Array;
+  maxDoc: number;
+  /** best normalised score of another matched unit of the same chapter */
+  chapterBest: (i: number) => number;
+  /** best normalised score of the two adjacent units of the same document */
+  neighbourBest: (i: number) => number;
+  pairs: ProximityPair[];
+}
+
+function rerankContext(index: RelevanceIndex, aq: AnalyzedQuery, sec: Float64Array, maxSec: number, docs: Float64Array, maxDoc: number): RerankContext {
+  const n = index.rows.length;
+  const norm = (i: number) => (maxSec > 0 ? (sec[i] as number) / maxSec : 0);
+  const top = new Map<string, [number, number, number]>();
+  const key = (i: number) => `${index.sectionDoc[i]}\u0000${index.rows[i]!.chapter ?? ''}`;
+  for (let i = 0; i < n; i++) {
+    const x = norm(i);
+    if (x <= 0 || !index.rows[i]!.chapter) continue;
+    const k = key(i);
+    const t = top.get(k);
+    if (!t) top.set(k, [x, i, 0]);
+    else if (x > t[0]) top.set(k, [x, i, t[0]]);
+    else if (x > t[2]) t[2] = x;
+  }
+  return {
+    sec, maxSec, docs, maxDoc, pairs: proximityPairs(index, aq, 1),
+    chapterBest: (i) => {
+      const t = index.rows[i]!.chapter ? top.get(key(i)) : undefined;
+      return t ? (t[1] === i ? t[2] : t[0]) : 0;
+    },
+    neighbourBest: (i) => {
+      const d = index.sectionDoc[i];
+      return Math.max(i > 0 && index.sectionDoc[i - 1] === d ? norm(i - 1) : 0, i + 1 < n && index.sectionDoc[i + 1] === d ? norm(i + 1) : 0);
+    },
+  };
+}
+
+/** Features of a re-rank candidate (the learned re-rank's inputs); index 0 is the bias. */
+function rerankFeatures(index: RelevanceIndex, aq: AnalyzedQuery, c: Cand, rank: number, ctx: RerankContext): number[] {
+  const u = c.u < 0 ? c.i : c.u;
+  const d = index.sectionDoc[c.i] as number;
+  const cov = conceptCoverage(index, aq, c.i);
+  const covP = conceptCoverage(index, aq, c.i, undefined, 1);
+  const title = index.rows[c.i]!.docTitle;
+  let tw = 0;
+  let tt = 0;
+  for (const k of aq.concepts) {
+    const w = termIdf(index, k.term);
+    tt += w;
+    if (k.alternatives.some((a) => title.includes(a))) tw += w;
+  }
+  return [
+    1,
+    ctx.maxSec > 0 ? (ctx.sec[c.i] as number) / ctx.maxSec : 0,
+    ctx.maxDoc > 0 ? (ctx.docs[d] as number) / ctx.maxDoc : 0,
+    cov,
+    covP - cov,
+    proximity(index.fullText[u] ?? '', ctx.pairs, 12),
+    ctx.chapterBest(c.i),
+    ctx.neighbourBest(c.i),
+    Math.log(1 + rank),
+    tt > 0 ? tw / tt : 0,
+    Math.log(((index.lengths[u] as number) + 1) / index.avgLength),
+  ];
+}
+
+/** Lab hook: the re-rank candidates of a query with their features (scripts/lab/ltr.ts). */
+export function rerankCandidates(index: RelevanceIndex, query: string): { i: number; x: number[] }[] {
+  const o = index.options;
+  const aq = analyzeQuery(query, { ...o.analyzer, typoVocabulary: o.typoCorrection ? index.typo : undefined });
+  const rankFeatures = new Map(aq.features);
+  if (o.unigramWeight > 0) for (const f of charUnigrams(aq.stripped)) if (!rankFeatures.has(f)) rankFeatures.set(f, o.unigramWeight);
+  if (o.trigramWeight > 0) for (const f of charTrigrams(aq.stripped)) if (!rankFeatures.has(f)) rankFeatures.set(f, o.trigramWeight);
+  const out: { i: number; x: number[] }[] = [];
+  scoreSections(index, aq, rankFeatures, undefined, Math.max(o.rerankDepth, 10), out);
+  return out;
 }

@@ -120,10 +120,18 @@ export function charUnigrams(text: string): string[] {
   return out;
 }
 
+/** Character trigrams inside CJK runs ("t:" prefix): a sub-word signal for long compounds. */
+export function charTrigrams(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(CJK_RUN)) for (let i = 0; i + 2 < m[0].length; i++) out.push(`t:${m[0].slice(i, i + 3)}`);
+  return out;
+}
+
 export interface FeatureOptions {
   words?: boolean;
   bigrams?: boolean;
   unigrams?: boolean;
+  trigrams?: boolean;
 }
 
 /** All features of a (normalised) text, with repetitions (term frequency matters on the index side). */
@@ -132,6 +140,7 @@ export function textFeatures(text: string, opts: FeatureOptions = {}): string[] 
   if (opts.words !== false) out.push(...jiebaWords(text));
   if (opts.bigrams !== false) out.push(...charBigrams(text));
   if (opts.unigrams) out.push(...charUnigrams(text));
+  if (opts.trigrams) out.push(...charTrigrams(text));
   out.push(...latinWords(text));
   return out;
 }
