@@ -11,8 +11,8 @@ import { getCorpus } from "../../lib/search/corpus";
 import { createNamespace, type Namespace } from "../eval/isolated-namespace";
 import { searchClauses } from "../../lib/search/search-clauses";
 import { syncIndex } from "../../lib/search/sync-index";
-import type { Cleanups } from "./cleanups";
-import { ms, percentile, seconds, table, verdict } from "./report";
+import type { Cleanups } from "../lib/cleanups";
+import { ms, percentile, seconds, table, verdict } from "../lib/report";
 import { makeScaledCorpus } from "./scaled-corpus";
 
 export interface ScaleRun {
