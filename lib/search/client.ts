@@ -44,28 +44,62 @@ function headersOf(init: HeadersInit | undefined): Record<string, string> {
 }
 
 /**
- * The client's custom HTTP function for one server: a request on that server's undici pool with
- * identity encoding, the pool's header/body timeouts (no AbortController and timer per request: the
- * client's own `timeout` option is left unset) and a caller's abort signal honoured. An error status
- * becomes the client's own MeiliSearchApiError, as its fetch path would.
+ * The client's custom HTTP function for one server: a request dispatched on that server's undici pool
+ * with identity encoding and the pool's header/body timeouts (no AbortController and timer per
+ * request: the client's own `timeout` option is left unset), the answer collected as it arrives (no
+ * stream object per response). A caller's abort signal is honoured. An error status becomes the
+ * client's own MeiliSearchApiError, as its fetch path would.
  */
 export function meiliHttpClient(host: string, timeoutMs = REQUEST_TIMEOUT_MS) {
   const pool = poolFor(new URL(/^https?:\/\//.test(host) ? host : `http://${host}`).origin);
-  return async (input: string | URL | Request, init: RequestInit = {}): Promise<unknown> => {
+  return (input: string | URL | Request, init: RequestInit = {}): Promise<unknown> => {
     const url = input instanceof URL ? input : new URL(input instanceof Request ? input.url : input);
-    const res = await pool.request({
-      path: url.pathname + url.search,
-      method: (init.method ?? "GET") as "GET",
-      headers: headersOf(init.headers),
-      body: typeof init.body === "string" ? init.body : undefined,
-      signal: init.signal ?? undefined,
-      headersTimeout: timeoutMs,
-      bodyTimeout: timeoutMs,
+    const signal = init.signal ?? undefined;
+    return new Promise((resolve, reject) => {
+      if (signal?.aborted) return reject(signal.reason);
+      let status = 0;
+      const chunks: Buffer[] = [];
+      let onAbort: (() => void) | undefined;
+      const done = () => signal?.removeEventListener("abort", onAbort!);
+      pool.dispatch(
+        {
+          path: url.pathname + url.search,
+          method: (init.method ?? "GET") as "GET",
+          headers: headersOf(init.headers),
+          body: typeof init.body === "string" ? init.body : undefined,
+          headersTimeout: timeoutMs,
+          bodyTimeout: timeoutMs,
+        },
+        {
+          onRequestStart(controller) {
+            if (!signal) return;
+            onAbort = () => controller.abort(signal.reason);
+            signal.addEventListener("abort", onAbort, { once: true });
+          },
+          onResponseStart(_controller, statusCode) {
+            status = statusCode;
+          },
+          onResponseData(_controller, chunk) {
+            chunks.push(chunk);
+          },
+          onResponseEnd() {
+            done();
+            const text = chunks.length === 1 ? chunks[0]!.toString("utf8") : Buffer.concat(chunks).toString("utf8");
+            try {
+              const json = text ? JSON.parse(text) : undefined;
+              if (status >= 400) reject(new MeiliSearchApiError(new Response(text || null, { status }), json));
+              else resolve(json);
+            } catch (err) {
+              reject(err);
+            }
+          },
+          onResponseError(_controller, err) {
+            done();
+            reject(err);
+          },
+        },
+      );
     });
-    const text = await res.body.text();
-    const json = text ? JSON.parse(text) : undefined;
-    if (res.statusCode >= 400) throw new MeiliSearchApiError(new Response(text || null, { status: res.statusCode }), json);
-    return json;
   };
 }
 
