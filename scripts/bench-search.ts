@@ -1,7 +1,9 @@
 // npm run bench:search -- --corpus <dir> [--duration <s>] [--scale <documents>]
-// --scale N (e.g. 1000) runs the scale bench instead (scripts/lib/bench-scale.ts): a corpus of N
+// --scale N (e.g. 1000) runs the scale bench instead (scripts/bench/scale.ts): a corpus of N
 // documents made from <corpus>/docs with distinct ids, import + index time, search p50/p97.5 at 20
 // and at N documents and memory, in one run.
+// Both modes print the official Meilisearch client against the hand-written request it replaced,
+// A/B interleaved on the same searches (scripts/bench/client-comparison.ts).
 // One run, one machine: (1) relevance of the portal pipeline, Meilisearch with default settings and
 // a character-bigram BM25 baseline, each scored with the corpus' score.mjs; (2) latency of raw
 // Meilisearch search vs the portal's GET /api/search (scripts/serve.ts, production build) at 1 and 50
@@ -24,9 +26,8 @@ import { createDefaultIndex, defaultIndexUid, dropDefaultIndex, loadEvalSections
 import { sectionsIndexUid } from "../lib/search/meili-index";
 import { findFreePort } from "../lib/embedded/ports";
 import { startStack } from "../lib/embedded/local-stack";
-import { Meilisearch } from "meilisearch";
-import { scaleBench } from "./lib/bench-scale";
-import { legacyMeiliRequest } from "./lib/legacy-meili-request";
+import { compareClients, printClientComparison } from "./bench/client-comparison";
+import { scaleBench } from "./bench/scale";
 import { createCleanups, runScript } from "./lib/cleanups";
 import { load as autocannonLoad, type LoadRow } from "./lib/load";
 import { f3, ms, percentile, table } from "./lib/report";
@@ -181,36 +182,6 @@ async function latency(ns: Namespace, questions: { id: string; question: string 
   }
 }
 
-// ---- Meilisearch client: the hand-written request it replaced vs the official client ----
-async function clientComparison(ns: Namespace, texts: string[]): Promise<void> {
-  const uid = sectionsIndexUid(ns.prefix);
-  const official = meiliClient(ns.meili).index(uid);
-  const fetchClient = new Meilisearch({ host: ns.meili.host, apiKey: ns.meili.apiKey }).index(uid);
-  const body = (q: string) => ({ q, limit: 10, attributesToRetrieve: ["id"], matchingStrategy: "frequency" as const });
-  const paths: [string, (q: string) => Promise<unknown>][] = [
-    ["before: hand-written node:http request (legacy)", (q) => legacyMeiliRequest("POST", `/indexes/${uid}/search`, body(q), ns.meili)],
-    ["after: meilisearch client + node:http httpClient", (q) => official.search(q, body(q))],
-    ["meilisearch client with its default fetch", (q) => fetchClient.search(q, body(q))],
-  ];
-  const timings = paths.map(() => [] as number[]);
-  for (let pass = 0; pass < 4; pass++) {
-    for (const q of texts) {
-      // Interleaved per question in rotating order, so load from other processes falls on all three alike; pass 0 warms up.
-      for (let j = 0; j < paths.length; j++) {
-        const k = (j + pass + texts.indexOf(q)) % paths.length; // each transport goes first equally often
-        const started = performance.now();
-        await paths[k]![1](q);
-        if (pass > 0) timings[k]!.push(performance.now() - started);
-      }
-    }
-  }
-  const docs = (await official.getStats()).numberOfDocuments;
-  console.log(`\n== Meilisearch client: the same ${texts.length} searches × 3 passes against an index of ${docs} units (loopback, sequential) ==`);
-  console.log(table(["transport", "p50", "p97.5", "p99", "searches"], paths.map(([name], k) => [name, `${ms(percentile(timings[k]!, 50))} ms`, `${ms(percentile(timings[k]!, 97.5))} ms`, `${ms(percentile(timings[k]!, 99))} ms`, timings[k]!.length])));
-  const [before, after] = [timings[0]!, timings[1]!];
-  console.log(`  official client p97.5 ≤ hand-written p97.5 + 10 %: ${ms(percentile(after, 97.5))} vs ${ms(percentile(before, 97.5))} ms → ${percentile(after, 97.5) <= percentile(before, 97.5) * 1.1 ? "PASS" : "MISS"}`);
-}
-
 // ---- main ----
 async function main(): Promise<void> {
   if (!existsSync(path.join(corpus, "questions.jsonl")) || !existsSync(path.join(corpus, "docs")) || !existsSync(path.join(corpus, "score.mjs"))) {
@@ -229,13 +200,14 @@ async function main(): Promise<void> {
   cleanups.add("temp files", async () => rmSync(tmp, { recursive: true, force: true }));
   if (scale !== undefined) {
     const texts = questions.map((q) => q.question.slice(0, 200));
-    await scaleBench({ corpus, scale, ownerUrl: stack.ownerUrl, config, questions: texts, tmp, cleanups, atScale: (ns) => clientComparison(ns, texts) });
+    await scaleBench({ corpus, scale, ownerUrl: stack.ownerUrl, config, questions: texts, tmp, cleanups, atScale: async (ns) => printClientComparison(await compareClients({ prefix: ns.prefix, config }, texts)) });
     return;
   }
   const ns = await createNamespace(stack.ownerUrl, config);
   cleanups.add(`namespace ${ns.prefix}`, ns.drop);
   console.log(`namespace: database and index prefix ${ns.prefix} (dropped at the end)`);
   await relevance(ns, questions, tmp);
+  printClientComparison(await compareClients({ prefix: ns.prefix, config }, questions.map((q) => q.question.slice(0, 200))));
   await latency(ns, questions);
 }
 

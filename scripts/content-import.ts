@@ -1,11 +1,11 @@
 // npm run content:import -- <dir>     (default: content/)
 // Validates and stores every policy file in PostgreSQL (Markdown, .docx, .doc, .pdf, .txt; metadata from
-// manifest.csv beside them), then syncs Meilisearch.
+// manifest.csv beside them), syncing Meilisearch while it runs.
 // Exit code 1 when any file failed; the others are imported all the same.
 import { createDb } from "../lib/db/client";
 import { importPolicies } from "../lib/content/import-policies";
 import { progressBar } from "../lib/content/cli-progress";
-import { syncIndex, indexCounts } from "../lib/search/sync-index";
+import { indexCounts, syncIndexDuring } from "../lib/search/sync-index";
 import { startStack } from "../lib/embedded/local-stack";
 
 const dir = process.argv[2] ?? "content";
@@ -15,14 +15,15 @@ const config = { host: stack.env.MEILI_HOST!, apiKey: stack.env.MEILI_MASTER_KEY
 let code = 0;
 try {
   const bar = progressBar("导入");
-  const report = await importPolicies(db, dir, { onProgress: (d, t, f) => bar.update(d, t, f) });
+  // Meilisearch indexes what is committed while the rest is still being imported.
+  const sync = { prefix: stack.env.MEILI_INDEX_PREFIX!, config };
+  const report = await syncIndexDuring(db, sync, importPolicies(db, dir, { onProgress: (d, t, f) => bar.update(d, t, f) }));
   bar.stop();
   console.log(`created ${report.created.length}, updated ${report.updated.length}, unchanged ${report.unchanged.length}, failed ${report.failed.length}`);
   for (const w of report.warnings) console.warn(`  ! ${w}`);
   for (const f of report.failed) console.error(`  ✗ ${f.error}`);
-  const sync = await syncIndex(db, { prefix: stack.env.MEILI_INDEX_PREFIX!, config });
-  const counts = await indexCounts(db, { prefix: stack.env.MEILI_INDEX_PREFIX!, config });
-  console.log(`search index: ${sync.synced.length} policies synced; sections in PostgreSQL ${counts.postgres}, in Meilisearch ${counts.meilisearch}`);
+  const counts = await indexCounts(db, sync);
+  console.log(`search index: sections in PostgreSQL ${counts.postgres}, in Meilisearch ${counts.meilisearch}`);
   if (report.failed.length) code = 1;
 } catch (err) {
   console.error(`content import failed: ${(err as Error).message}`);

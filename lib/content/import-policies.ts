@@ -6,10 +6,11 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { poolOf, type Db } from "../db/client";
+import { log } from "../log";
 import { ingestFile, MAX_POLICY_FILE_BYTES } from "./ingest/ingest-file";
 import { MANIFEST_FILE, parseManifest, type ManifestRow } from "./ingest/manifest";
 import { PolicyParseError, type ParsedPolicy } from "./parse-policy";
-import { writePolicyVersion } from "./write-policy-version";
+import { writePolicyVersion, writePolicyVersions } from "./write-policy-version";
 
 export interface ImportReport {
   created: string[];
@@ -48,8 +49,8 @@ export async function importPolicies(
     }
   }
   // Files are read and parsed one after the other (so a duplicate id is always reported on the later
-  // file), and stored up to IMPORT_CONCURRENCY at a time: each store is a few round trips and a
-  // commit, so PostgreSQL, not this process, sets the pace. The report keeps the files' order.
+  // file) and stored in batches (one transaction of a few statements per batch, up to two batches at
+  // a time, while the next files are parsed). The report keeps the files' order.
   const seen = new Map<string, string>();
   const outcomes: ({ kind: "created" | "updated" | "unchanged"; id: string } | { kind: "failed"; file: string; error: string } | undefined)[] = new Array(files.length);
   const lines = new Map<string, Promise<string>>();
@@ -61,6 +62,22 @@ export async function importPolicies(
     options.onProgress?.(++done, files.length, name);
   };
   const failure = (name: string, err: unknown) => ({ kind: "failed" as const, file: name, error: err instanceof PolicyParseError ? err.message : `${name}: ${(err as Error).message}` });
+  let batch: Parsed[] = [];
+  let batchSections = 0;
+  const flush = () => {
+    if (!batch.length) return;
+    const items = batch;
+    batch = [];
+    batchSections = 0;
+    const task = storeBatch(db, items, lines).then((kinds) =>
+      kinds.forEach((kind, k) => {
+        const { i, name, parsed } = items[k]!;
+        finish(i, name, kind instanceof Error ? failure(name, kind) : { kind, id: parsed.frontmatter.id });
+      }),
+    );
+    inFlight.add(task);
+    void task.finally(() => inFlight.delete(task));
+  };
   for (const [i, file] of files.entries()) {
     const name = path.basename(file);
     let parsed: ParsedPolicy;
@@ -80,14 +97,14 @@ export async function importPolicies(
       finish(i, name, failure(name, err));
       continue;
     }
-    const task = storePolicy(db, parsed, checksum, lines).then(
-      (kind) => finish(i, name, { kind, id: parsed.frontmatter.id }),
-      (err) => finish(i, name, failure(name, err)),
-    );
-    inFlight.add(task);
-    void task.finally(() => inFlight.delete(task));
-    if (inFlight.size >= concurrency) await Promise.race(inFlight);
+    batch.push({ i, name, parsed, checksum });
+    batchSections += parsed.sections.length;
+    if (batch.length >= BATCH_POLICIES || batchSections >= BATCH_SECTIONS) {
+      flush();
+      if (inFlight.size >= concurrency) await Promise.race(inFlight);
+    }
   }
+  flush();
   await Promise.all(inFlight);
   for (const o of outcomes) {
     if (!o) continue;
@@ -97,7 +114,21 @@ export async function importPolicies(
   return report;
 }
 
-/** Policies stored at the same time: up to 4, leaving one connection of the pool to everything else. */
+/**
+ * Policies per transaction (docs/decisions/0003, "Scale"): a batch is five statements whatever its size,
+ * instead of about eight Prisma round trips (each compiled by Prisma's query compiler) per policy.
+ */
+const BATCH_POLICIES = 50;
+const BATCH_SECTIONS = 4000;
+
+interface Parsed {
+  i: number;
+  name: string;
+  parsed: ParsedPolicy;
+  checksum: string;
+}
+
+/** Batches stored at the same time: up to 2, leaving a connection of the pool to everything else. */
 function importConcurrency(db: Db): number {
   let max = 2;
   try {
@@ -105,7 +136,52 @@ function importConcurrency(db: Db): number {
   } catch {
     // a client not made by createDb: its pool size is unknown, stay modest
   }
-  return Math.max(1, Math.min(4, max - 1));
+  return Math.max(1, Math.min(2, max - 1));
+}
+
+/**
+ * Stores a batch of parsed policies: the unchanged ones (same checksum, active) are skipped, the others
+ * written in one transaction. If that transaction fails, the batch is stored again one policy at a
+ * time, so an error is reported on its own file and the others are still imported.
+ */
+async function storeBatch(db: Db, items: readonly Parsed[], lines: Map<string, Promise<string>>): Promise<("created" | "updated" | "unchanged" | Error)[]> {
+  const ids = items.map((it) => it.parsed.frontmatter.id);
+  let existing: Map<string, { status: string; checksum: string | null }>;
+  try {
+    const rows = await db.$queryRaw<{ id: string; status: string; checksum: string | null }[]>`
+      SELECT p.id, p.status::text AS status, v.checksum FROM "Policy" p LEFT JOIN "PolicyVersion" v ON v.id = p."currentVersionId"
+      WHERE p.id = ANY(${ids}::text[])`;
+    existing = new Map(rows.map((r) => [r.id, r]));
+  } catch (err) {
+    return items.map(() => err as Error);
+  }
+  const kinds: ("created" | "updated" | "unchanged" | Error)[] = items.map((it) => {
+    const e = existing.get(it.parsed.frontmatter.id);
+    return e?.checksum === it.checksum && e.status === "ACTIVE" ? "unchanged" : e ? "updated" : "created";
+  });
+  const toWrite = items.map((_, k) => k).filter((k) => kinds[k] !== "unchanged");
+  if (!toWrite.length) return kinds;
+  try {
+    const lineIds = await Promise.all(toWrite.map((k) => lineOf(db, items[k]!.parsed.frontmatter.line, lines)));
+    const batch = toWrite.map((k, j) => ({ parsed: items[k]!.parsed, checksum: items[k]!.checksum, lineId: lineIds[j]! }));
+    // A batch job: waiting for a connection (another batch of this import may hold one) is fine.
+    await db.$transaction((tx) => writePolicyVersions(tx, batch), { maxWait: 30_000, timeout: 120_000 });
+  } catch (err) {
+    log.warn("policy import: a batch failed, storing its policies one at a time", { policies: toWrite.length, first: ids[toWrite[0]!], err: String(err) });
+    for (const k of toWrite) kinds[k] = await storePolicy(db, items[k]!.parsed, items[k]!.checksum, lines).catch((err: Error) => err);
+  }
+  return kinds;
+}
+
+/** One upsert per business line and import, shared by the policies stored concurrently. */
+function lineOf(db: Db, name: string, lines: Map<string, Promise<string>>): Promise<string> {
+  let line = lines.get(name);
+  if (!line) {
+    line = lineIdFor(db, name);
+    lines.set(name, line);
+    line.catch(() => lines.delete(name));
+  }
+  return line;
 }
 
 async function lineIdFor(db: Db, name: string): Promise<string> {
@@ -117,14 +193,7 @@ async function storePolicy(db: Db, parsed: ParsedPolicy, checksum: string, lines
   const fm = parsed.frontmatter;
   const existing = await db.policy.findUnique({ where: { id: fm.id }, select: { status: true, currentVersion: { select: { checksum: true } } } });
   if (existing?.currentVersion?.checksum === checksum && existing.status === "ACTIVE") return "unchanged";
-  // One upsert per business line and import, shared by the policies stored concurrently.
-  let line = lines.get(fm.line);
-  if (!line) {
-    line = lineIdFor(db, fm.line);
-    lines.set(fm.line, line);
-    line.catch(() => lines.delete(fm.line));
-  }
-  const lineId = await line;
+  const lineId = await lineOf(db, fm.line, lines);
   // A batch job: waiting for a connection (other stores of this import hold the rest) is fine.
   await db.$transaction((tx) => writePolicyVersion(tx, parsed, checksum, { lineId }), { maxWait: 30_000, timeout: 60_000 });
   return existing ? "updated" : "created";

@@ -55,6 +55,7 @@ export function indexSettings(extraSynonyms: readonly (readonly string[])[] = []
     sortableAttributes: ["ordinal"],
     displayedAttributes: ["id", "policyId", "versionId", "policyTitle", "label", "heading", "chapter", "text", "line", "owner", "ordinal"],
     rankingRules: ["words", "typo", "proximity", "attribute", "exactness"],
+    proximityPrecision: "byAttribute" as const,
     localizedAttributes: [{ attributePatterns: ["*"], locales: ["cmn"] }],
     synonyms: meiliSynonyms([...DEFAULT_SYNONYM_GROUPS, ...extraSynonyms]),
     pagination: { maxTotalHits: 1000 },
@@ -69,7 +70,17 @@ export async function ensureIndex(uid: string, extraSynonyms: readonly (readonly
     if (meiliApiError(err)?.cause?.code !== "index_not_found") throw err;
     await settled(client.createIndex(uid, { primaryKey: "id" }), config);
   }
-  await settled(client.index(uid).updateSettings(indexSettings(extraSynonyms)), config);
+  const settings = indexSettings(extraSynonyms);
+  // Settings only when they differ: a settings task, even a no-op one, is a batch of its own that
+  // splits the document additions around it (syncIndexDuring syncs many times in a row).
+  const current = (await client.index(uid).getSettings()) as Record<string, unknown>;
+  if (Object.entries(settings).every(([k, v]) => canonical(current[k]) === canonical(v))) return;
+  await settled(client.index(uid).updateSettings(settings), config);
+}
+
+/** JSON with object keys sorted, to compare settings as Meilisearch returns them with ours. */
+function canonical(v: unknown): string {
+  return JSON.stringify(v, (_, x: unknown) => (x && typeof x === "object" && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : 1))) : x));
 }
 
 /**

@@ -1,6 +1,6 @@
 // The hand-written Meilisearch request the portal used before the official `meilisearch` client
-// (lib/search/client.ts up to issue 19 point 7), kept only so that bench:search can show the
-// official client's latency beside it in one run. Nothing in lib/ uses it.
+// (lib/search/client.ts at 0fe79f6^, `meili()`), kept as the baseline that bench:search measures the
+// official client against (./client-comparison.ts). Nothing in lib/ uses it.
 import { Agent, request } from "node:http";
 import type { MeiliConfig } from "../../lib/search/client";
 
