@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { hasRole } from "../auth/roles";
-import { ForbiddenError, ValidationError } from "../errors";
+import { ForbiddenError, ValidationError, m } from "../errors";
 import { joinCalendarErrors } from "./calendar-errors";
 import type { Ctx } from "../kernel/context";
 import { forgetCalendar, loadCalendarData } from "../time/calendar";
@@ -34,10 +34,10 @@ export interface OfficialPreviewDay {
  * with an audit row, and the year stops being provisional. Single-date OVERRIDE rows are kept.
  */
 export async function importOfficialCalendar(ctx: Ctx, raw: unknown) {
-  if (!hasRole(ctx.actor, "ADMIN")) throw new ForbiddenError("需要管理员权限");
+  if (!hasRole(ctx.actor, "ADMIN")) throw new ForbiddenError(m("errors.needAdmin"));
   const input = parseInput(officialCalendarInput, raw);
   const parsed = parseOfficialCalendar(input.text, input.year);
-  if (parsed.errors.length > 0) throw new ValidationError({ text: joinCalendarErrors(parsed.errors) }, "日期安排有误，未保存");
+  if (parsed.errors.length > 0) throw new ValidationError({ text: joinCalendarErrors(parsed.errors) }, m("errors.calendarInvalid"));
   const current = await loadCalendarData(ctx.db);
   const preview: OfficialPreviewDay[] = parsed.days.map((d) => {
     const before = dayInfo(d.date, current);

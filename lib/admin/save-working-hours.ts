@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { hasRole } from "../auth/roles";
-import { ForbiddenError, ValidationError } from "../errors";
+import { ForbiddenError, ValidationError, m } from "../errors";
 import type { Ctx } from "../kernel/context";
 import { forgetCalendar, hoursKey } from "../time/calendar";
 import type { WorkPeriod } from "../time/working-time";
@@ -44,10 +44,10 @@ export const formatPeriods = (periods: readonly WorkPeriod[]) => periods.map((p)
 
 /** Working hours (with breaks) of the company or of one 条线: every deadline computed from now on uses them. */
 export async function saveWorkingHours(ctx: Ctx, raw: unknown) {
-  if (!hasRole(ctx.actor, "ADMIN")) throw new ForbiddenError("需要管理员权限");
+  if (!hasRole(ctx.actor, "ADMIN")) throw new ForbiddenError(m("errors.needAdmin"));
   const input = parseInput(workingHoursInput, raw);
   const key = hoursKey(input.lineId);
-  if (input.lineId && !(await ctx.db.businessLine.findUnique({ where: { id: input.lineId }, select: { id: true } }))) throw new ValidationError({ lineId: "条线不存在" });
+  if (input.lineId && !(await ctx.db.businessLine.findUnique({ where: { id: input.lineId }, select: { id: true } }))) throw new ValidationError({ lineId: m("errors.lineNotFound") });
   if (input.lineId && input.periods === "") {
     await ctx.db.$transaction([
       ctx.db.appSetting.deleteMany({ where: { key } }),

@@ -4,7 +4,7 @@ import "server-only";
 // context and the route turns the response into the 429, so the throttle is decided once, in
 // lib/auth/sign-in-with-password.ts, and the route needs no copy of the body to decide it.
 import { AsyncLocalStorage } from "node:async_hooks";
-import { RateLimitedError } from "../errors";
+import { m, RateLimitedError } from "../errors";
 import { signInGate } from "./sign-in-gate-instance";
 
 const attempts = new AsyncLocalStorage<{ refusal?: RateLimitedError }>();
@@ -28,7 +28,7 @@ export async function answerSignInRefusals(origin: string, run: () => Promise<Re
   return store.refusal ? tooMany(origin, store.refusal) : res;
 }
 
-export const BUSY_MESSAGE = "登录请求过多，请稍后再试";
+export const BUSY_MESSAGE = m("errors.signInBusy");
 
 function tooMany(origin: string, refusal: RateLimitedError): Response {
   return Response.json(

@@ -3,7 +3,7 @@ import "server-only";
 // keeps answering its old text; the answer says which version that is, whether it is still current, and
 // which current section replaces it (same article label), so no caller can mistake superseded text.
 import { z } from "zod";
-import { NotFoundError } from "../errors";
+import { NotFoundError, m } from "../errors";
 import type { Ctx } from "../kernel/context";
 import { parseInput } from "../validation";
 
@@ -36,7 +36,7 @@ export async function getSection(ctx: Pick<Ctx, "db">, raw: unknown): Promise<Se
       policy: { select: { id: true, title: true, currentVersionId: true, currentVersion: { select: { version: true } } } },
     },
   });
-  if (!s) throw new NotFoundError("条款不存在");
+  if (!s) throw new NotFoundError(m("errors.sectionNotFound"));
   const isCurrent = s.policy.currentVersionId === s.versionId;
   const replacement = isCurrent || !s.policy.currentVersionId
     ? null

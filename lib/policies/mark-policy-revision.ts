@@ -4,7 +4,7 @@ import "server-only";
 import { z } from "zod";
 import { inPolicyScope, policyScopeOf } from "../analytics/shared/scope";
 import { denyAccess } from "../auth/deny-access";
-import { ForbiddenError, NotFoundError } from "../errors";
+import { ForbiddenError, NotFoundError, m } from "../errors";
 import type { Ctx } from "../kernel/context";
 import { parseInput } from "../validation";
 import { MARK_REVISION_ACTION } from "./owned-policies";
@@ -27,8 +27,8 @@ export async function markPolicyRevision(ctx: Ctx, raw: unknown) {
   const scope = await policyScopeOf(ctx.db, ctx.actor);
   const input = parseInput(markRevisionInput, raw);
   const policy = await ctx.db.policy.findUnique({ where: { id: input.policyId }, select: { id: true, needsRevision: true } });
-  if (!policy) throw new NotFoundError("制度不存在");
-  if (!inPolicyScope(scope, policy.id)) throw await denyAccess(ctx, MARK_REVISION_ACTION, policy.id, new ForbiddenError("只能标记自己负责的制度"));
+  if (!policy) throw new NotFoundError(m("errors.policyNotFound"));
+  if (!inPolicyScope(scope, policy.id)) throw await denyAccess(ctx, MARK_REVISION_ACTION, policy.id, new ForbiddenError(m("errors.markOwnPoliciesOnly")));
   await ctx.db.$transaction([
     ctx.db.policy.update({ where: { id: policy.id }, data: { needsRevision: input.needsRevision } }),
     recordAudit(ctx.db, { actorId: ctx.actor.id, action: MARK_REVISION_ACTION, target: policy.id, data: { needsRevision: input.needsRevision, was: policy.needsRevision, note: input.note || null }, createdAt: ctx.now }),

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { policyScopeOf } from "../analytics/shared/scope";
 import { ingestFile, MAX_POLICY_FILE_BYTES, metaFromFileName } from "../content/ingest/ingest-file";
 import { PolicyParseError } from "../content/parse-policy";
-import { ValidationError } from "../errors";
+import { ValidationError, m } from "../errors";
 import type { Ctx } from "../kernel/context";
 import { parseInput } from "../validation";
 
@@ -49,7 +49,7 @@ export async function uploadPolicyFile(ctx: Ctx, raw: { fileName: string; bytes:
   try {
     ingested = await ingestFile(input.fileName, input.bytes, guess);
   } catch (err) {
-    if (err instanceof PolicyParseError) throw new ValidationError({ file: err.message }, "无法读取该文件");
+    if (err instanceof PolicyParseError) throw new ValidationError({ file: err.message }, m("errors.fileUnreadable"));
     throw err;
   }
   await ctx.db.policyUpload.deleteMany({ where: { uploaderId: ctx.actor.id, createdAt: { lt: new Date(ctx.now.getTime() - UPLOAD_TTL_MS) } } });

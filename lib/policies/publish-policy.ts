@@ -9,7 +9,7 @@ import { policyScopeOf } from "../analytics/shared/scope";
 import { ingestFile } from "../content/ingest/ingest-file";
 import { PolicyParseError } from "../content/parse-policy";
 import { writePolicyVersion } from "../content/write-policy-version";
-import { ConflictError, ForbiddenError, isUniqueViolation, NotFoundError, ValidationError } from "../errors";
+import { ConflictError, ForbiddenError, isUniqueViolation, NotFoundError, ValidationError, m } from "../errors";
 import type { Ctx } from "../kernel/context";
 import { parseInput } from "../validation";
 import { diffVersions, type VersionDiff } from "./diff-versions";
@@ -53,15 +53,15 @@ export async function publishPolicy(ctx: Ctx, raw: unknown): Promise<PublishResu
   const scope = await policyScopeOf(ctx.db, ctx.actor);
   const input = parseInput(publishInput, raw);
   const upload = await ctx.db.policyUpload.findUnique({ where: { id: input.uploadId } });
-  if (!upload || upload.uploaderId !== ctx.actor.id) throw new NotFoundError("上传的文件不存在或已发布，请重新上传");
+  if (!upload || upload.uploaderId !== ctx.actor.id) throw new NotFoundError(m("errors.uploadMissing"));
   const line = await ctx.db.businessLine.findUnique({ where: { name: input.line }, select: { id: true } });
-  if (!line) throw new ValidationError({ line: `未知条线“${input.line}”` });
-  if (!scope.all && !scope.lineIds.includes(line.id)) throw new ForbiddenError("只能发布本条线的制度");
+  if (!line) throw new ValidationError({ line: m("errors.unknownLine", { line: input.line }) });
+  if (!scope.all && !scope.lineIds.includes(line.id)) throw new ForbiddenError(m("errors.publishOwnLineOnly"));
   const existing = await ctx.db.policy.findUnique({
     where: { id: input.policyId },
     select: { id: true, currentVersion: { select: { version: true, sections: { orderBy: { ordinal: "asc" }, select: { label: true, heading: true, text: true } } } } },
   });
-  if (existing && !scope.all && !scope.policyIds.includes(existing.id)) throw new ForbiddenError("只能替换本条线的制度");
+  if (existing && !scope.all && !scope.policyIds.includes(existing.id)) throw new ForbiddenError(m("errors.replaceOwnLineOnly"));
 
   let ingested;
   try {
@@ -74,7 +74,7 @@ export async function publishPolicy(ctx: Ctx, raw: unknown): Promise<PublishResu
       review: input.review ?? null,
     });
   } catch (err) {
-    if (err instanceof PolicyParseError) throw new ValidationError({ file: err.message }, "无法读取该文件");
+    if (err instanceof PolicyParseError) throw new ValidationError({ file: err.message }, m("errors.fileUnreadable"));
     throw err;
   }
   const units = ingested.parsed.sections.map((s) => ({ label: s.label, heading: s.heading, chapter: s.chapter, text: s.text }));
@@ -83,7 +83,7 @@ export async function publishPolicy(ctx: Ctx, raw: unknown): Promise<PublishResu
   const preview = { policyId: input.policyId, isNew: !existing, units, outside: ingested.outside, diff };
   if (input.dryRun) return { ...preview, version: currentVersion + 1, published: false };
   if (input.expectedVersion !== undefined && input.expectedVersion !== currentVersion) {
-    throw new ConflictError(`该制度已被更新为 v${currentVersion}，请重新预览后再发布`);
+    throw new ConflictError(m("errors.policyUpdatedTo", { currentVersion }));
   }
 
   const checksum = createHash("sha256").update(upload.bytes).update(JSON.stringify({ ...input, dryRun: undefined, note: undefined, expectedVersion: undefined })).digest("hex");
@@ -91,11 +91,11 @@ export async function publishPolicy(ctx: Ctx, raw: unknown): Promise<PublishResu
     const version = await ctx.db.$transaction(async (tx) => {
       // The upload is consumed exactly once: a second click or tab finds it gone.
       const consumed = await tx.policyUpload.deleteMany({ where: { id: upload.id, uploaderId: ctx.actor.id } });
-      if (consumed.count !== 1) throw new ConflictError("该文件已发布");
+      if (consumed.count !== 1) throw new ConflictError(m("errors.uploadAlreadyPublished"));
       // Versions of one policy are numbered under a row lock, so two publishers cannot both be "next".
       await tx.$executeRaw`SELECT 1 FROM "Policy" WHERE id = ${input.policyId} FOR UPDATE`;
       const now = await tx.policy.findUnique({ where: { id: input.policyId }, select: { currentVersion: { select: { version: true } } } });
-      if ((now?.currentVersion?.version ?? 0) !== currentVersion) throw new ConflictError(`该制度刚被他人更新为 v${now?.currentVersion?.version}，请重新预览后再发布`);
+      if ((now?.currentVersion?.version ?? 0) !== currentVersion) throw new ConflictError(m("errors.policyJustUpdatedTo", { version: String(now?.currentVersion?.version) }));
       const v = await writePolicyVersion(tx, ingested.parsed, checksum, {
         lineId: line.id,
         original: { name: upload.fileName, type: ingested.kind, bytes: upload.bytes },
@@ -113,7 +113,7 @@ export async function publishPolicy(ctx: Ctx, raw: unknown): Promise<PublishResu
     });
     return { ...preview, version, published: true };
   } catch (err) {
-    if (isUniqueViolation(err)) throw new ConflictError("该制度刚被他人更新，请重新预览后再发布");
+    if (isUniqueViolation(err)) throw new ConflictError(m("errors.policyJustUpdated"));
     throw err;
   }
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { isUniqueViolation, ValidationError } from "../errors";
+import { isUniqueViolation, ValidationError, m } from "../errors";
 import type { Ctx } from "../kernel/context";
 import { idempotencyKey } from "../questions/schemas";
 import { parseInput } from "../validation";
@@ -24,9 +24,9 @@ export const feedbackInput = z
 export async function recordFeedback(ctx: Ctx, raw: unknown): Promise<{ created: boolean }> {
   const input = parseInput(feedbackInput, raw);
   const policy = await ctx.db.policy.findUnique({ where: { id: input.policyId }, select: { id: true } });
-  if (!policy) throw new ValidationError({ policyId: "制度不存在" });
+  if (!policy) throw new ValidationError({ policyId: m("errors.policyNotFound") });
   if (input.sectionId && !(await ctx.db.policySection.findFirst({ where: { id: input.sectionId, policyId: policy.id }, select: { id: true } }))) {
-    throw new ValidationError({ sectionId: "条款不属于此制度" });
+    throw new ValidationError({ sectionId: m("errors.sectionNotInPolicy") });
   }
   try {
     await ctx.db.articleFeedback.create({

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { ValidationError } from "../errors";
+import { ValidationError, m } from "../errors";
 import { loadCalendar } from "../time/calendar";
 import { parseInput } from "../validation";
 import type { Ctx } from "../kernel/context";
@@ -26,7 +26,7 @@ export interface DeadlinePreview {
 export async function previewDeadlines(ctx: Ctx, raw: unknown): Promise<DeadlinePreview> {
   const input = parseInput(previewDeadlinesInput, raw);
   const line = await ctx.db.businessLine.findUnique({ where: { id: input.line }, select: { id: true } });
-  if (!line) throw new ValidationError({ line: "条线不存在" });
+  if (!line) throw new ValidationError({ line: m("errors.lineNotFound") });
   const priority = input.urgent === "1" || input.urgent === "true" ? "URGENT" : "NORMAL";
   const limits = await limitsFor(ctx.db, line.id, priority);
   return { lineId: line.id, priority, ...deadlinesFrom(ctx.now, limits, await loadCalendar(ctx.db, line.id)) };
