@@ -4,30 +4,39 @@
 // lib/i18n/messages/errors.*.ts, `err.message` is the zh-CN text (logs, worker) and the transport renders
 // the key in the request's locale.
 import { errorsZhCN } from "./i18n/messages/errors.zh-CN";
-import { interpolate, type MessageVars } from "./i18n/translate";
+import { interpolate } from "./i18n/translate";
 
 export type ErrorKey = keyof typeof errorsZhCN;
+
+/** Values of a message's {placeholders}; a value that is itself a message (a field's label) is rendered too. */
+export type ErrorVars = Record<string, string | number | ErrorMessage>;
 
 /** An error message: a key of the errors catalogue and the values of its {placeholders}. */
 export interface ErrorMessage {
   readonly key: ErrorKey;
-  readonly vars?: MessageVars;
+  readonly vars?: ErrorVars;
 }
 
-export function m(key: ErrorKey, vars?: MessageVars): ErrorMessage {
+export function m(key: ErrorKey, vars?: ErrorVars): ErrorMessage {
   return vars ? { key, vars } : { key };
+}
+
+/** The message's text in one catalogue (errors.zh-CN or a locale's whole catalogue). */
+export function renderErrorMessage(msg: ErrorMessage, texts: Record<ErrorKey, string>): string {
+  const vars = Object.fromEntries(Object.entries(msg.vars ?? {}).map(([k, v]) => [k, typeof v === "object" ? renderErrorMessage(v, texts) : v]));
+  return interpolate(texts[msg.key], vars);
 }
 
 /** The message in Simplified Chinese, as `err.message` carries it. */
 export function zhText(msg: ErrorMessage): string {
-  return interpolate(errorsZhCN[msg.key], msg.vars);
+  return renderErrorMessage(msg, errorsZhCN);
 }
 
 /**
  * A schema's message for a field (zod's per-issue `message`, which must be a string): the key, or the key
  * with its values encoded. parseInput turns it back into an ErrorMessage with fieldMessageOf.
  */
-export function fieldKey(key: ErrorKey, vars?: MessageVars): string {
+export function fieldKey(key: ErrorKey, vars?: ErrorVars): string {
   return vars ? JSON.stringify({ key, vars }) : key;
 }
 

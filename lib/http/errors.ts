@@ -1,15 +1,14 @@
 import { isDatabaseDownError } from "../db/availability";
-import { BrushOffError, DomainError, isUniqueViolation, m, RateLimitedError, ValidationError, type ErrorMessage, type FieldMessages } from "../errors";
+import { BrushOffError, DomainError, isUniqueViolation, m, RateLimitedError, renderErrorMessage, ValidationError, type ErrorMessage, type FieldMessages } from "../errors";
 import { DEFAULT_LOCALE, type Locale } from "../i18n/locales";
 import { en } from "../i18n/messages/en";
 import { zhCN, type Messages } from "../i18n/messages/zh-CN";
-import { interpolate } from "../i18n/translate";
 
 const CATALOGUES: Record<Locale, Messages> = { "zh-CN": zhCN, en };
 
 /** An error message in `locale`. */
 export function renderMessage(msg: ErrorMessage, locale: Locale): string {
-  return interpolate(CATALOGUES[locale][msg.key], msg.vars);
+  return renderErrorMessage(msg, CATALOGUES[locale]);
 }
 
 /** A ValidationError's field messages in `locale` (a field given as text stays as it is). */

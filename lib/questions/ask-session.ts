@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { denyAccess } from "../auth/deny-access";
 import type { DbTx } from "../db/client";
-import { ConflictError, NotFoundError, ValidationError, m } from "../errors";
+import { ConflictError, NotFoundError, ValidationError, m, fieldKey } from "../errors";
 import { parseInput } from "../validation";
 import { logSearch } from "../search/log-search";
 import { recordPhrasingSignal } from "../search/phrasings/record-phrasing-signal";
@@ -96,8 +96,8 @@ export async function searchedSessionOrThrow(ctx: Ctx, tx: DbTx, askSessionId: s
 }
 
 const suggestInput = z.object({
-  q: z.string().trim().min(1, "请输入问题").max(200, "建议检索最多使用前 200 个字"),
-  session: z.string().uuid("提问会话无效"),
+  q: z.string().trim().min(1, fieldKey("errors.field.queryRequired")).max(200, fieldKey("errors.field.suggestQueryTooLong")),
+  session: z.string().uuid(fieldKey("errors.field.askSessionInvalid")),
 });
 
 /**

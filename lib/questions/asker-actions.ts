@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { denyAccess } from "../auth/deny-access";
 import type { DbTx } from "../db/client";
-import { ConflictError, ForbiddenError, isUniqueViolation, NotFoundError, PreconditionError, ValidationError, m } from "../errors";
+import { ConflictError, ForbiddenError, isUniqueViolation, NotFoundError, PreconditionError, ValidationError, m, fieldKey } from "../errors";
 import { pickReviewer } from "../complaints/assign-reviewer";
 import { loadReviewSetting } from "../complaints/review-settings";
 import { loadCalendar } from "../time/calendar";
@@ -18,7 +18,7 @@ import { claimTransition, conflictSince } from "./transition";
 import { isAnswered } from "../kernel/question-status";
 
 const questionRef = z.object({ questionId: z.string().uuid() }).strict();
-const askerReplyInput = z.object({ questionId: z.string().uuid(), body: z.string().trim().min(1, "请填写内容").max(5000, "内容不能超过 5000 字") }).strict();
+const askerReplyInput = z.object({ questionId: z.string().uuid(), body: z.string().trim().min(1, fieldKey("errors.field.contentRequired")).max(5000, fieldKey("errors.field.content5000")) }).strict();
 
 /** `verb` names the refused attempt in the audit log (question.<verb>.denied). Read inside the verb's transaction. */
 async function ownQuestion(ctx: Ctx, db: DbTx, questionId: string, verb: string) {
@@ -57,7 +57,7 @@ export async function confirmSolved(ctx: Ctx, raw: unknown) {
 
 /** Not solved after all: back to the owner, counted as one more trip (跑一趟). */
 export async function reopenQuestion(ctx: Ctx, raw: unknown) {
-  const input = parseInput(questionRef.extend({ reason: z.string().trim().min(2, "请说明为什么没有解决").max(2000) }).strict(), raw);
+  const input = parseInput(questionRef.extend({ reason: z.string().trim().min(2, fieldKey("errors.field.reopenReasonRequired")).max(2000) }).strict(), raw);
   await ctx.db.$transaction(async (tx) => {
     const q = await ownQuestion(ctx, tx, input.questionId, "reopen");
     if (!isAnswered(q.status)) throw q.reopenCount > 0 ? await conflictSince(tx, q.id) : new PreconditionError(m("errors.questionStillOpen"));

@@ -1,15 +1,15 @@
 import "server-only";
 import { z } from "zod";
-import { ValidationError, m } from "../errors";
+import { ValidationError, m, fieldKey } from "../errors";
 import { loadCalendar } from "../time/calendar";
 import { parseInput } from "../validation";
 import type { Ctx } from "../kernel/context";
 import { deadlinesFrom, limitsFor } from "./deadlines";
 
 export const previewDeadlinesInput = z.object({
-  line: z.string().trim().uuid("请选择条线"),
+  line: z.string().trim().uuid(fieldKey("errors.field.lineRequired")),
   // the escalate engineer's urgency choice on the same form: "1"/"true" = 紧急
-  urgent: z.enum(["0", "1", "true", "false"], { error: "urgent 只能是 0 或 1" }).optional(),
+  urgent: z.enum(["0", "1", "true", "false"], { error: fieldKey("errors.field.urgentFlag") }).optional(),
 }).strict();
 
 export interface DeadlinePreview {
