@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { hasRole } from "../auth/roles";
-import { ForbiddenError, ValidationError, m } from "../errors";
+import { ForbiddenError, ValidationError, m, fieldKey } from "../errors";
 import type { Ctx } from "../kernel/context";
 import { parseInput } from "../validation";
 import { reviewKey, reviewSetting } from "./review-settings";
@@ -13,7 +13,7 @@ export const NAMED_REVIEWER_ROLES = ["QA_REVIEWER", "ADMIN"] as const;
 export const reviewSettingInput = z
   .object({
     /** a 条线's own rule; absent = the company's */
-    lineId: z.string().uuid("请选择条线").optional(),
+    lineId: z.string().uuid(fieldKey("errors.field.lineRequired")).optional(),
     /** true with a lineId: the 条线 follows the company's rule again */
     reset: z.boolean().optional(),
     setting: z.unknown().optional(),
