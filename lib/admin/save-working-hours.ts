@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { hasRole } from "../auth/roles";
-import { ForbiddenError, ValidationError, m } from "../errors";
+import { ForbiddenError, ValidationError, m, fieldKey } from "../errors";
 import type { Ctx } from "../kernel/context";
 import { forgetCalendar, hoursKey } from "../time/calendar";
 import type { WorkPeriod } from "../time/working-time";
@@ -12,9 +12,9 @@ import { recordAudit } from "../kernel/audit";
 export const workingHoursInput = z
   .object({
     /** a 条线's own hours; absent = the company's */
-    lineId: z.string().uuid("请选择条线").optional(),
+    lineId: z.string().uuid(fieldKey("errors.field.lineRequired")).optional(),
     /** "09:00-12:00, 13:00-18:00"; empty with a lineId = the 条线 follows the company again */
-    periods: z.string().trim().max(200, "内容过长"),
+    periods: z.string().trim().max(200, fieldKey("errors.field.tooLong")),
   })
   .strict();
 
