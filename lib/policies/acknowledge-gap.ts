@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { PolicyScope } from "../analytics/shared/scope";
 import { policyScopeOf } from "../analytics/shared/scope";
 import { denyAccess } from "../auth/deny-access";
-import { ForbiddenError, NotFoundError, PreconditionError, m } from "../errors";
+import { ForbiddenError, NotFoundError, PreconditionError, m, fieldKey } from "../errors";
 import type { Ctx } from "../kernel/context";
 import { parseInput } from "../validation";
 import { recordAudit } from "../kernel/audit";
@@ -14,8 +14,8 @@ export const ACKNOWLEDGE_GAP_ACTION = "gap.acknowledge";
 
 export const acknowledgeGapInput = z
   .object({
-    gapId: z.string({ error: "缺少缺口编号" }).uuid("缺口编号无效"),
-    note: z.string().trim().max(1000, "说明不能超过 1000 字").optional(),
+    gapId: z.string({ error: fieldKey("errors.field.gapIdMissing") }).uuid(fieldKey("errors.field.gapIdInvalid")),
+    note: z.string().trim().max(1000, fieldKey("errors.field.noteMax1000")).optional(),
   })
   .strict();
 

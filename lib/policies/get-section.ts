@@ -3,11 +3,11 @@ import "server-only";
 // keeps answering its old text; the answer says which version that is, whether it is still current, and
 // which current section replaces it (same article label), so no caller can mistake superseded text.
 import { z } from "zod";
-import { NotFoundError, m } from "../errors";
+import { NotFoundError, m, fieldKey } from "../errors";
 import type { Ctx } from "../kernel/context";
 import { parseInput } from "../validation";
 
-export const getSectionInput = z.object({ id: z.string().uuid("条款编号无效") }).strict();
+export const getSectionInput = z.object({ id: z.string().uuid(fieldKey("errors.field.sectionIdInvalid")) }).strict();
 
 export interface SectionAnswer {
   id: string;

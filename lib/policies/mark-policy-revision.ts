@@ -4,7 +4,7 @@ import "server-only";
 import { z } from "zod";
 import { inPolicyScope, policyScopeOf } from "../analytics/shared/scope";
 import { denyAccess } from "../auth/deny-access";
-import { ForbiddenError, NotFoundError, m } from "../errors";
+import { ForbiddenError, NotFoundError, m, fieldKey } from "../errors";
 import type { Ctx } from "../kernel/context";
 import { parseInput } from "../validation";
 import { MARK_REVISION_ACTION } from "./owned-policies";
@@ -14,13 +14,13 @@ export { MARK_REVISION_ACTION };
 
 export const markRevisionInput = z
   .object({
-    policyId: z.string({ error: "缺少制度编号" }).min(1, "缺少制度编号").max(100),
-    needsRevision: z.boolean({ error: "请选择标记或取消" }),
-    note: z.string().trim().max(1000, "说明不能超过 1000 字").optional(),
+    policyId: z.string({ error: fieldKey("errors.field.policyIdMissing") }).min(1, fieldKey("errors.field.policyIdMissing")).max(100),
+    needsRevision: z.boolean({ error: fieldKey("errors.field.markChoiceRequired") }),
+    note: z.string().trim().max(1000, fieldKey("errors.field.noteMax1000")).optional(),
   })
   .strict()
   .superRefine((v, ctx) => {
-    if (v.needsRevision && !v.note) ctx.addIssue({ code: "custom", path: ["note"], message: "请说明需要修订的内容" });
+    if (v.needsRevision && !v.note) ctx.addIssue({ code: "custom", path: ["note"], message: fieldKey("errors.field.revisionNoteRequired") });
   });
 
 export async function markPolicyRevision(ctx: Ctx, raw: unknown) {

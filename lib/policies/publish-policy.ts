@@ -9,7 +9,7 @@ import { policyScopeOf } from "../analytics/shared/scope";
 import { ingestFile } from "../content/ingest/ingest-file";
 import { PolicyParseError } from "../content/parse-policy";
 import { writePolicyVersion } from "../content/write-policy-version";
-import { ConflictError, ForbiddenError, isUniqueViolation, NotFoundError, ValidationError, m } from "../errors";
+import { ConflictError, ForbiddenError, isUniqueViolation, NotFoundError, ValidationError, m, fieldKey } from "../errors";
 import type { Ctx } from "../kernel/context";
 import { parseInput } from "../validation";
 import { diffVersions, type VersionDiff } from "./diff-versions";
@@ -18,20 +18,20 @@ import { recordAudit } from "../kernel/audit";
 
 export const PUBLISH_ACTION = "policy.publish";
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "请填写日期（YYYY-MM-DD）").refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), "不是有效日期");
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, fieldKey("errors.field.dateRequired")).refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), fieldKey("errors.field.dateNotValid"));
 const optionalDate = z.union([z.literal("").transform(() => null), date]).nullish();
 
 export const publishInput = z
   .object({
-    uploadId: z.string().uuid("上传编号无效"),
+    uploadId: z.string().uuid(fieldKey("errors.field.uploadIdInvalid")),
     /** An existing policy to replace, or the id of a new one (lower-case ascii slug). */
-    policyId: z.string().trim().regex(/^[a-z0-9][a-z0-9-]{1,80}$/, "制度编号只能用小写字母、数字和连字符（2–81 位）"),
-    title: z.string({ error: "请填写标题" }).trim().min(1, "请填写标题").max(200, "标题不能超过 200 字"),
-    line: z.string({ error: "请选择条线" }).trim().min(1, "请选择条线").max(50),
-    owner: z.string({ error: "请填写归口部门" }).trim().min(1, "请填写归口部门").max(100, "归口部门不能超过 100 字"),
+    policyId: z.string().trim().regex(/^[a-z0-9][a-z0-9-]{1,80}$/, fieldKey("errors.field.policyIdChars")),
+    title: z.string({ error: fieldKey("errors.field.titleRequired") }).trim().min(1, fieldKey("errors.field.titleRequired")).max(200, fieldKey("errors.field.title200")),
+    line: z.string({ error: fieldKey("errors.field.lineRequired") }).trim().min(1, fieldKey("errors.field.lineRequired")).max(50),
+    owner: z.string({ error: fieldKey("errors.field.ownerDeptRequired") }).trim().min(1, fieldKey("errors.field.ownerDeptRequired")).max(100, fieldKey("errors.field.ownerDeptTooLong")),
     effective: optionalDate,
     review: optionalDate,
-    note: z.string().trim().max(500, "说明不能超过 500 字").optional(),
+    note: z.string().trim().max(500, fieldKey("errors.field.note500")).optional(),
     /** The version the owner saw in the preview: publishing over a newer one is refused. */
     expectedVersion: z.number().int().min(0).optional(),
     dryRun: z.boolean().optional(),

@@ -3,14 +3,14 @@ import "server-only";
 // longer in force, and its versions stay for the record. Decided on the state in the same statement.
 import { z } from "zod";
 import { policyScopeOf } from "../analytics/shared/scope";
-import { ConflictError, ForbiddenError, NotFoundError, m } from "../errors";
+import { ConflictError, ForbiddenError, NotFoundError, m, fieldKey } from "../errors";
 import type { Ctx } from "../kernel/context";
 import { parseInput } from "../validation";
 import { recordAudit } from "../kernel/audit";
 
 export const RETIRE_ACTION = "policy.retire";
 
-export const retireInput = z.object({ policyId: z.string().min(1).max(100), reason: z.string().trim().min(1, "请说明废止原因").max(500, "原因不能超过 500 字") }).strict();
+export const retireInput = z.object({ policyId: z.string().min(1).max(100), reason: z.string().trim().min(1, fieldKey("errors.field.retireReasonRequired")).max(500, fieldKey("errors.field.reason500")) }).strict();
 
 export async function retirePolicy(ctx: Ctx, raw: unknown): Promise<{ policyId: string; retiredAt: string }> {
   const scope = await policyScopeOf(ctx.db, ctx.actor);

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { hasRole } from "../auth/roles";
-import { ForbiddenError, ValidationError, m } from "../errors";
+import { ForbiddenError, ValidationError, m, fieldKey } from "../errors";
 import type { Ctx } from "../kernel/context";
 import { parseInput } from "../validation";
 import { drawQaSample, type DrawResult } from "./draw-qa-sample";
@@ -9,7 +9,7 @@ import { isMonday, previousWeekStart, weekBounds } from "./week";
 import { recordAudit } from "../kernel/audit";
 
 const drawInput = z
-  .object({ weekStart: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为 YYYY-MM-DD").optional() })
+  .object({ weekStart: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, fieldKey("errors.field.dateFormatShould")).optional() })
   .strict();
 
 /** "立即抽样": a QA reviewer or admin draws a finished week (default: last week) without waiting for the worker. */

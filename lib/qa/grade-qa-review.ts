@@ -9,7 +9,7 @@ import "server-only";
 import { z } from "zod";
 import { denyAccess } from "../auth/deny-access";
 import { hasRole } from "../auth/roles";
-import { ConflictError, ForbiddenError, NotFoundError, PreconditionError, m } from "../errors";
+import { ConflictError, ForbiddenError, NotFoundError, PreconditionError, m, fieldKey } from "../errors";
 import type { Ctx } from "../kernel/context";
 import { parseInput } from "../validation";
 import { recordAudit } from "../kernel/audit";
@@ -18,9 +18,9 @@ export const REGRADE_DAYS = 7;
 
 export const gradeInput = z
   .object({
-    reviewId: z.string({ error: "请选择质检记录" }).uuid("质检记录编号无效"),
-    grade: z.number({ error: "请选择 1–5 分" }).int("评分应为整数").min(1, "评分应为 1–5 分").max(5, "评分应为 1–5 分"),
-    comment: z.string().trim().max(2000, "评语不能超过 2000 字").optional(),
+    reviewId: z.string({ error: fieldKey("errors.field.qaReviewRequired") }).uuid(fieldKey("errors.field.qaReviewIdInvalid")),
+    grade: z.number({ error: fieldKey("errors.field.gradeRequired") }).int(fieldKey("errors.field.gradeInteger")).min(1, fieldKey("errors.field.gradeRange")).max(5, fieldKey("errors.field.gradeRange")),
+    comment: z.string().trim().max(2000, fieldKey("errors.field.gradeComment2000")).optional(),
   })
   .strict();
 

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { inPolicyScope, policyScopeOf } from "../../analytics/shared/scope";
 import { denyAccess } from "../../auth/deny-access";
 import type { DbTx } from "../../db/client";
-import { ForbiddenError, NotFoundError, ValidationError, m } from "../../errors";
+import { ForbiddenError, NotFoundError, ValidationError, m, fieldKey } from "../../errors";
 import type { Ctx } from "../../kernel/context";
 import { parseInput } from "../../validation";
 import { cleanPhrasing, MAX_PHRASING_CHARS } from "./phrasing-text";
@@ -18,13 +18,13 @@ export const PHRASING_REMOVE_ACTION = "phrasing.remove";
 
 export const addPhrasingInput = z
   .object({
-    policyId: z.string({ error: "缺少制度编号" }).min(1, "缺少制度编号").max(100),
-    label: z.string({ error: "缺少条款" }).max(100, "条款编号过长"),
-    text: z.string({ error: "请填写常见问法" }).trim().min(1, "请填写常见问法").max(MAX_PHRASING_CHARS, `常见问法不能超过 ${MAX_PHRASING_CHARS} 字`),
+    policyId: z.string({ error: fieldKey("errors.field.policyIdMissing") }).min(1, fieldKey("errors.field.policyIdMissing")).max(100),
+    label: z.string({ error: fieldKey("errors.field.sectionMissing") }).max(100, fieldKey("errors.field.sectionLabelTooLong")),
+    text: z.string({ error: fieldKey("errors.field.phrasingRequired") }).trim().min(1, fieldKey("errors.field.phrasingRequired")).max(MAX_PHRASING_CHARS, fieldKey("errors.field.phrasingTooLong", { MAX_PHRASING_CHARS })),
   })
   .strict();
 
-export const removePhrasingInput = z.object({ phrasingId: z.string({ error: "缺少问法编号" }).uuid("问法编号无效") }).strict();
+export const removePhrasingInput = z.object({ phrasingId: z.string({ error: fieldKey("errors.field.phrasingIdMissing") }).uuid(fieldKey("errors.field.phrasingIdInvalid")) }).strict();
 
 async function markIndexStale(tx: DbTx, policyId: string): Promise<void> {
   await tx.$executeRaw`UPDATE "Policy" SET "indexedVersionId" = NULL WHERE id = ${policyId}`;
