@@ -5,7 +5,7 @@ import "server-only";
 // (department → group) in SQL (./split.ts), which is also its authorization filter.
 import { z } from "zod";
 import { denyAccess } from "../../auth/deny-access";
-import { ForbiddenError, ValidationError, m } from "../../errors";
+import { ForbiddenError, ValidationError, m, fieldKey } from "../../errors";
 import type { Ctx } from "../../kernel/context";
 import { parseInput } from "../../validation";
 import type { DateRange } from "../shared/range";
@@ -18,8 +18,8 @@ export const NONE = "none";
 
 export const managementInput = z
   .object({
-    lineId: z.string().uuid("条线无效").nullish(),
-    departmentId: z.string().uuid("部门无效").nullish(),
+    lineId: z.string().uuid(fieldKey("errors.field.lineInvalid")).nullish(),
+    departmentId: z.string().uuid(fieldKey("errors.field.departmentInvalid")).nullish(),
   })
   .strict();
 

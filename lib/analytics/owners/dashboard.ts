@@ -6,7 +6,7 @@ import { z } from "zod";
 import { denyAccess } from "../../auth/deny-access";
 import { hasRole } from "../../auth/roles";
 import type { DbTx } from "../../db/client";
-import { ForbiddenError, NotFoundError, m } from "../../errors";
+import { ForbiddenError, NotFoundError, m, fieldKey } from "../../errors";
 import { departmentWithSubtree } from "../../kernel/org-chart";
 import type { Ctx } from "../../kernel/context";
 import { parseInput } from "../../validation";
@@ -42,8 +42,8 @@ export interface ScorecardDashboard {
 }
 
 const ids = z.object({
-  userId: z.string().uuid("人员编号无效").nullish(),
-  departmentId: z.string().uuid("部门编号无效").nullish(),
+  userId: z.string().uuid(fieldKey("errors.field.personIdInvalid")).nullish(),
+  departmentId: z.string().uuid(fieldKey("errors.field.departmentIdInvalid")).nullish(),
 });
 
 export async function getScorecardDashboard(ctx: Ctx, input: ScorecardInput): Promise<ScorecardDashboard> {

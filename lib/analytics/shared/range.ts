@@ -1,7 +1,7 @@
 // The date range of every dashboard: whole Asia/Shanghai days, kept in the URL as ?from=YYYY-MM-DD&to=YYYY-MM-DD
 // (both inclusive). Pure, so pages, routes, tests and the benchmark parse it the same way.
 import { z } from "zod";
-import { ValidationError, m } from "../../errors";
+import { ValidationError, m, fieldKey } from "../../errors";
 import { shanghaiDay } from "../../notify/local-day";
 import { wallTimeToInstant } from "../../time/zone";
 
@@ -23,7 +23,7 @@ export interface DateRange {
   grain: Grain;
 }
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为 YYYY-MM-DD");
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, fieldKey("errors.field.dateFormatShould"));
 
 export const rangeInput = z.object({
   from: isoDay.optional(),
