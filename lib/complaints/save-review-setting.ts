@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { hasRole } from "../auth/roles";
-import { ForbiddenError, ValidationError, m, fieldKey } from "../errors";
+import { fieldKey, fieldMessageOf, ForbiddenError, m, ValidationError, type FieldMessages } from "../errors";
 import type { Ctx } from "../kernel/context";
 import { parseInput } from "../validation";
 import { reviewKey, reviewSetting } from "./review-settings";
@@ -36,8 +36,8 @@ export async function saveReviewSetting(ctx: Ctx, raw: unknown) {
   }
   const parsed = reviewSetting.safeParse(input.setting);
   if (!parsed.success) {
-    const fields: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fields[["setting", ...issue.path].join(".")] ??= issue.message;
+    const fields: FieldMessages = {};
+    for (const issue of parsed.error.issues) fields[["setting", ...issue.path].join(".")] ??= fieldMessageOf(issue.message);
     throw new ValidationError(fields);
   }
   const value = parsed.data;

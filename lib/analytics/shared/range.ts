@@ -1,7 +1,7 @@
 // The date range of every dashboard: whole Asia/Shanghai days, kept in the URL as ?from=YYYY-MM-DD&to=YYYY-MM-DD
 // (both inclusive). Pure, so pages, routes, tests and the benchmark parse it the same way.
 import { z } from "zod";
-import { ValidationError, m, fieldKey } from "../../errors";
+import { fieldKey, fieldMessageOf, m, ValidationError, type FieldMessages } from "../../errors";
 import { shanghaiDay } from "../../notify/local-day";
 import { wallTimeToInstant } from "../../time/zone";
 
@@ -65,8 +65,8 @@ export function defaultGrain(days: number): Grain {
 export function parseRange(params: Record<string, string | string[] | undefined>, now: Date): DateRange {
   const parsed = rangeInput.safeParse({ from: firstParam(params.from), to: firstParam(params.to), grain: firstParam(params.grain) });
   if (!parsed.success) {
-    const fields: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fields[String(issue.path[0] ?? "range")] = issue.message;
+    const fields: FieldMessages = {};
+    for (const issue of parsed.error.issues) fields[String(issue.path[0] ?? "range")] = fieldMessageOf(issue.message);
     throw new ValidationError(fields);
   }
   const to = parsed.data.to ?? dayOf(now);
