@@ -9,7 +9,7 @@ import { hasRole, type Actor, type Role } from "../auth/roles";
 import { ForbiddenError, ValidationError, m } from "../errors";
 import { assertCleanRequest, parseJsonBody } from "../validation";
 import { toHttpError } from "./errors";
-import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE } from "../i18n/locales";
+import { LOCALE_COOKIE, localeFromCookie } from "../i18n/locales";
 import { BODY_LIMITS, readBodyCapped, readTextCapped } from "./read-body";
 import { log } from "../log";
 
@@ -77,8 +77,7 @@ async function readWriteBody(req: NextRequest): Promise<unknown> {
 
 /** The JSON error answer for anything thrown in a route (the shape every route answers with). */
 export function errorResponse(err: unknown, req: NextRequest, requestId = req.headers.get("x-request-id") ?? randomUUID()): NextResponse {
-  const locale = req.cookies.get(LOCALE_COOKIE)?.value;
-  const { status, body, headers } = toHttpError(err, requestId, isLocale(locale) ? locale : DEFAULT_LOCALE);
+  const { status, body, headers } = toHttpError(err, requestId, localeFromCookie(req.cookies.get(LOCALE_COOKIE)?.value));
   if (status >= 500) log.error("request failed", { requestId, path: req.nextUrl.pathname, err: String((err as Error)?.stack ?? err) });
   else log.info("request refused", { requestId, path: req.nextUrl.pathname, status });
   return NextResponse.json(body, { status, headers: { ...headers, "x-request-id": requestId } });
