@@ -342,4 +342,10 @@ export const errorsEn: Record<keyof typeof errorsZhCN, string> = {
   "errors.field.extensionReasonRequired": "Please write the reason for the extension",
   "errors.field.reasonRequiredText": "Please write the reason",
   "errors.field.companyTimeFormat": "The time format is wrong; it should be YYYY-MM-DD HH:mm (company time)",
+  "errors.field.periodsEmpty": "Enter at least one period, such as 09:00-12:00, 13:00-18:00",
+  "errors.field.periodsTooMany": "At most 6 periods",
+  "errors.field.periodNotPeriod": "“{period}” is not a period; it should be HH:MM-HH:MM",
+  "errors.field.periodPastDay": "“{period}” goes past the day (24:00 at the latest)",
+  "errors.field.periodEndBeforeStart": "“{period}” must end later than it starts",
+  "errors.field.periodsOverlap": "Periods cannot overlap",
 };

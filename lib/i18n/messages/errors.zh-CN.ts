@@ -342,4 +342,10 @@ export const errorsZhCN = {
   "errors.field.extensionReasonRequired": "请写明延期理由",
   "errors.field.reasonRequiredText": "请写明理由",
   "errors.field.companyTimeFormat": "时间格式不正确，应为 YYYY-MM-DD HH:mm（公司时间）",
+  "errors.field.periodsEmpty": "请至少填写一个时段，如 09:00-12:00, 13:00-18:00",
+  "errors.field.periodsTooMany": "最多 6 个时段",
+  "errors.field.periodNotPeriod": "“{period}” 不是时段，应为 HH:MM-HH:MM",
+  "errors.field.periodPastDay": "“{period}” 超出一天（最晚 24:00）",
+  "errors.field.periodEndBeforeStart": "“{period}” 的结束时间应晚于开始时间",
+  "errors.field.periodsOverlap": "时段不能重叠",
 };
