@@ -1,14 +1,14 @@
 import type { z } from "zod";
-import { ValidationError, type FieldErrors } from "./errors";
+import { fieldMessageOf, m, ValidationError, type FieldErrors, type FieldMessages } from "./errors";
 
 /** Parses input with its schema; on failure throws a ValidationError naming each field and why. */
 export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  const fields: Record<string, string> = {};
+  const fields: FieldMessages = {};
   for (const issue of result.error.issues) {
     const key = issue.path.join(".") || (issue.code === "unrecognized_keys" ? (issue as { keys?: string[] }).keys?.join(",") ?? "_" : "_");
-    fields[key] ??= issue.code === "unrecognized_keys" ? "不允许提交此字段" : issue.message;
+    fields[key] ??= issue.code === "unrecognized_keys" ? m("errors.fieldNotAllowed") : fieldMessageOf(issue.message);
   }
   throw new ValidationError(fields);
 }
@@ -53,15 +53,15 @@ export function findBadString(value: unknown, path = ""): string | null {
  * JSON.parse (so no recursive walk ever sees it), then every string is checked for NUL and lone surrogates.
  */
 export function parseJsonBody(text: string): unknown {
-  if (jsonDepthOver(text, MAX_JSON_DEPTH)) throw new ValidationError({ _: `JSON 嵌套过深（最多 ${MAX_JSON_DEPTH} 层）` }, "请求体不是有效的 JSON");
+  if (jsonDepthOver(text, MAX_JSON_DEPTH)) throw new ValidationError({ _: m("errors.jsonTooDeep", { MAX_JSON_DEPTH }) }, m("errors.jsonInvalid"));
   let value: unknown;
   try {
     value = text ? JSON.parse(text) : {};
   } catch {
-    throw new ValidationError({ _: "请求体不是有效的 JSON" }, "请求体不是有效的 JSON");
+    throw new ValidationError({ _: m("errors.jsonInvalid") }, m("errors.jsonInvalid"));
   }
   const bad = findBadString(value);
-  if (bad !== null) throw new ValidationError({ [bad || "_"]: BAD_TEXT_MESSAGE });
+  if (bad !== null) throw new ValidationError({ [bad || "_"]: m("errors.badText") });
   return value;
 }
 
@@ -180,5 +180,5 @@ export function requestProblems(url: { pathname: string; search: string }, heade
 /** Throws the ValidationError (400, each field named) for a hostile path, query string or header, as every route answers. */
 export function assertCleanRequest(url: { pathname: string; search: string }, headers: HeaderSource): void {
   const problems = requestProblems(url, headers);
-  if (problems) throw new ValidationError(problems, "请求参数无效");
+  if (problems) throw new ValidationError(problems, m("errors.requestParamsInvalid"));
 }

@@ -4,13 +4,14 @@ import { hashPassword } from "../auth/password";
 import type { Db } from "../db/client";
 import { parseInput } from "../validation";
 import { recordAudit } from "../kernel/audit";
+import { fieldKey } from "../errors";
 
 export const createAdminInput = z
   .object({
-    email: z.string().trim().toLowerCase().email("邮箱格式不正确").max(200),
-    name: z.string().trim().min(1, "姓名不能为空").max(100).optional(),
+    email: z.string().trim().toLowerCase().email(fieldKey("errors.field.emailInvalid")).max(200),
+    name: z.string().trim().min(1, fieldKey("errors.field.nameRequired")).max(100).optional(),
     // Long enough that an operator cannot pick a guessable first-admin password; there is no upper-class rule.
-    password: z.string().min(12, "密码至少 12 个字符").max(200, "密码最多 200 个字符"),
+    password: z.string().min(12, fieldKey("errors.field.passwordTooShort")).max(200, fieldKey("errors.field.passwordTooLong")),
   })
   .strict();
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { hasRole } from "../auth/roles";
-import { ForbiddenError, ValidationError } from "../errors";
+import { ForbiddenError, ValidationError, m, fieldKey } from "../errors";
 import { joinCalendarErrors } from "./calendar-errors";
 import type { Ctx } from "../kernel/context";
 import { forgetCalendar, loadCalendarData } from "../time/calendar";
@@ -12,8 +12,8 @@ import { recordAudit } from "../kernel/audit";
 
 export const officialCalendarInput = z
   .object({
-    year: z.number({ error: "请填写年份" }).int("年份应为整数").min(2000, "年份应在 2000–2099 之间").max(2099, "年份应在 2000–2099 之间"),
-    text: z.string().trim().min(1, "请粘贴通知中的日期，或上传 .ics / .csv 文件").max(60_000, "内容过长（最多 60,000 个字符）"),
+    year: z.number({ error: fieldKey("errors.field.yearRequired") }).int(fieldKey("errors.field.yearNotInteger")).min(2000, fieldKey("errors.field.yearRange")).max(2099, fieldKey("errors.field.yearRange")),
+    text: z.string().trim().min(1, fieldKey("errors.field.calendarTextRequired")).max(60_000, fieldKey("errors.field.calendarTextTooLong")),
     apply: z.boolean().default(false),
   })
   .strict();
@@ -34,10 +34,10 @@ export interface OfficialPreviewDay {
  * with an audit row, and the year stops being provisional. Single-date OVERRIDE rows are kept.
  */
 export async function importOfficialCalendar(ctx: Ctx, raw: unknown) {
-  if (!hasRole(ctx.actor, "ADMIN")) throw new ForbiddenError("需要管理员权限");
+  if (!hasRole(ctx.actor, "ADMIN")) throw new ForbiddenError(m("errors.needAdmin"));
   const input = parseInput(officialCalendarInput, raw);
   const parsed = parseOfficialCalendar(input.text, input.year);
-  if (parsed.errors.length > 0) throw new ValidationError({ text: joinCalendarErrors(parsed.errors) }, "日期安排有误，未保存");
+  if (parsed.errors.length > 0) throw new ValidationError({ text: joinCalendarErrors(parsed.errors) }, m("errors.calendarInvalid"));
   const current = await loadCalendarData(ctx.db);
   const preview: OfficialPreviewDay[] = parsed.days.map((d) => {
     const before = dayInfo(d.date, current);

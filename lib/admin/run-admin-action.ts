@@ -2,7 +2,7 @@ import "server-only";
 // The admin settings actions, by name (POST /api/admin/[action]). Synonyms are open to policy owners too
 // (the verb checks); everything else needs ADMIN here and again in the verb.
 import { serverEnv } from "../env";
-import { ForbiddenError, NotFoundError } from "../errors";
+import { ForbiddenError, NotFoundError, m } from "../errors";
 import { saveReviewSetting } from "../complaints/save-review-setting";
 import { indexCounts, reindex } from "../search/sync-index";
 import { addRosterEntry } from "./add-roster-entry";
@@ -21,7 +21,7 @@ type AdminCtx = Parameters<typeof setAssignment>[0];
 
 /** Rebuilds the search index from the database and answers with what it holds now. */
 export async function reindexSearch(ctx: AdminCtx) {
-  if (!ctx.actor.roles.includes("ADMIN")) throw new ForbiddenError("需要管理员权限");
+  if (!ctx.actor.roles.includes("ADMIN")) throw new ForbiddenError(m("errors.needAdmin"));
   const options = { prefix: serverEnv().MEILI_INDEX_PREFIX };
   const result = await reindex(ctx.db, options);
   return { synced: result.synced.length, ...(await indexCounts(ctx.db, options)) };
@@ -45,8 +45,8 @@ const ACTIONS: Record<string, (ctx: AdminCtx, input: unknown) => Promise<unknown
 /** Runs one named action; an unknown name (also one inherited from Object.prototype) is a 404. */
 export async function runAdminAction(ctx: AdminCtx, action: string, input: unknown): Promise<unknown> {
   if (action === "synonyms") return (await addSynonyms(ctx, input)) ?? { ok: true };
-  if (!ctx.actor.roles.includes("ADMIN")) throw new ForbiddenError("需要管理员权限");
+  if (!ctx.actor.roles.includes("ADMIN")) throw new ForbiddenError(m("errors.needAdmin"));
   const verb = Object.hasOwn(ACTIONS, action) ? ACTIONS[action] : undefined;
-  if (!verb) throw new NotFoundError("没有这个操作");
+  if (!verb) throw new NotFoundError(m("errors.noSuchAction"));
   return (await verb(ctx, input)) ?? { ok: true };
 }

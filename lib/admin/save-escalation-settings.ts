@@ -3,15 +3,15 @@ import "server-only";
 import { z } from "zod";
 import { hasRole } from "../auth/roles";
 import { FIRST_RESPONSE_NOTIFY_MANAGER } from "../escalation/sweep";
-import { ForbiddenError } from "../errors";
+import { ForbiddenError, m, fieldKey } from "../errors";
 import type { Ctx } from "../kernel/context";
 import { parseInput } from "../validation";
 import { recordAudit } from "../kernel/audit";
 
-export const escalationSettingsInput = z.object({ notifyManagerOnFirstResponseBreach: z.boolean({ error: "请选择是否通知主管" }) }).strict();
+export const escalationSettingsInput = z.object({ notifyManagerOnFirstResponseBreach: z.boolean({ error: fieldKey("errors.field.notifyManagerRequired") }) }).strict();
 
 export async function saveEscalationSettings(ctx: Ctx, raw: unknown): Promise<{ notifyManagerOnFirstResponseBreach: boolean }> {
-  if (!hasRole(ctx.actor, "ADMIN")) throw new ForbiddenError("需要管理员权限");
+  if (!hasRole(ctx.actor, "ADMIN")) throw new ForbiddenError(m("errors.needAdmin"));
   const input = parseInput(escalationSettingsInput, raw);
   const value = input.notifyManagerOnFirstResponseBreach;
   await ctx.db.$transaction(async (tx) => {

@@ -1,5 +1,5 @@
 import "server-only";
-import { ValidationError } from "../errors";
+import { ValidationError, m } from "../errors";
 import type { Ctx } from "../kernel/context";
 import { parseInput } from "../validation";
 import { adminAudit, requireAdmin } from "./admin-guard";
@@ -10,8 +10,8 @@ export async function setAssignment(ctx: Ctx, raw: unknown) {
   requireAdmin(ctx);
   const input = parseInput(assignmentInput, raw);
   const user = await ctx.db.user.findUnique({ where: { id: input.userId }, select: { roles: true } });
-  if (!user) throw new ValidationError({ userId: "人员不存在" });
-  if (input.active && !user.roles.includes("FIRST_CONTACT_OWNER")) throw new ValidationError({ userId: "此人不是首问责任人角色，请先在用户管理中授予角色" });
+  if (!user) throw new ValidationError({ userId: m("errors.personNotFound") });
+  if (input.active && !user.roles.includes("FIRST_CONTACT_OWNER")) throw new ValidationError({ userId: m("errors.notAnOwner") });
   await ctx.db.responsibilityAssignment.upsert({ where: { lineId_userId: { lineId: input.lineId, userId: input.userId } }, create: { lineId: input.lineId, userId: input.userId, active: input.active }, update: { active: input.active } });
   await adminAudit(ctx, "matrix.set", input.lineId, input);
 }

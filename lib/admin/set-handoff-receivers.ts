@@ -1,5 +1,5 @@
 import "server-only";
-import { ValidationError } from "../errors";
+import { ValidationError, m } from "../errors";
 import type { Ctx } from "../kernel/context";
 import { parseInput } from "../validation";
 import { HANDOFF_RECEIVERS_SETTING } from "../questions/handoff-receivers";
@@ -12,7 +12,7 @@ export async function setHandoffReceivers(ctx: Ctx, raw: unknown) {
   const input = parseInput(handoffReceiversInput, raw);
   const userIds = [...new Set(input.userIds)];
   const found = await ctx.db.user.count({ where: { id: { in: userIds }, disabledAt: null } });
-  if (found !== userIds.length) throw new ValidationError({ userIds: "有人员不存在或已停用" });
+  if (found !== userIds.length) throw new ValidationError({ userIds: m("errors.somePeopleMissing") });
   const value = { userIds };
   await ctx.db.appSetting.upsert({ where: { key: HANDOFF_RECEIVERS_SETTING }, create: { key: HANDOFF_RECEIVERS_SETTING, value }, update: { value } });
   await adminAudit(ctx, "handoff.receivers", HANDOFF_RECEIVERS_SETTING, value);

@@ -1,5 +1,5 @@
 import "server-only";
-import { isUniqueViolation, ValidationError } from "../errors";
+import { isUniqueViolation, ValidationError, m } from "../errors";
 import type { Ctx } from "../kernel/context";
 import { parseInput } from "../validation";
 import { adminAudit, requireAdmin } from "./admin-guard";
@@ -10,7 +10,7 @@ export async function updateUser(ctx: Ctx, raw: unknown) {
   requireAdmin(ctx);
   const input = parseInput(userUpdateInput, raw);
   if (input.userId === ctx.actor.id && (input.disabled || (input.roles && !input.roles.includes("ADMIN")))) {
-    throw new ValidationError({ userId: "不能停用自己或取消自己的管理员角色" });
+    throw new ValidationError({ userId: m("errors.cannotDemoteSelf") });
   }
   await ctx.db.user
     .update({
@@ -23,7 +23,7 @@ export async function updateUser(ctx: Ctx, raw: unknown) {
       },
     })
     .catch((err: unknown) => {
-      if (isUniqueViolation(err)) throw new ValidationError({ oidcSubject: "这个单点登录标识已绑定到另一个用户" });
+      if (isUniqueViolation(err)) throw new ValidationError({ oidcSubject: m("errors.ssoSubjectTaken") });
       throw err;
     });
   await adminAudit(ctx, "user.update", input.userId, input);

@@ -4,7 +4,9 @@ import "server-only";
 // context and the route turns the response into the 429, so the throttle is decided once, in
 // lib/auth/sign-in-with-password.ts, and the route needs no copy of the body to decide it.
 import { AsyncLocalStorage } from "node:async_hooks";
-import { RateLimitedError } from "../errors";
+import { m, RateLimitedError } from "../errors";
+import { renderMessage } from "../http/errors";
+import { DEFAULT_LOCALE, type Locale } from "../i18n/locales";
 import { signInGate } from "./sign-in-gate-instance";
 
 const attempts = new AsyncLocalStorage<{ refusal?: RateLimitedError }>();
@@ -21,19 +23,19 @@ export function noteSignInRefusal(err: RateLimitedError): void {
  * refused request is what signed-in users wait behind. (authorize() still takes the slot itself:
  * this look is only a shortcut, never the check.)
  */
-export async function answerSignInRefusals(origin: string, run: () => Promise<Response>): Promise<Response> {
-  if (signInGate().isFull) return tooMany(origin, new RateLimitedError(1, BUSY_MESSAGE));
+export async function answerSignInRefusals(origin: string, run: () => Promise<Response>, locale: Locale = DEFAULT_LOCALE): Promise<Response> {
+  if (signInGate().isFull) return tooMany(origin, new RateLimitedError(1, BUSY_MESSAGE), locale);
   const store: { refusal?: RateLimitedError } = {};
   const res = await attempts.run(store, run);
-  return store.refusal ? tooMany(origin, store.refusal) : res;
+  return store.refusal ? tooMany(origin, store.refusal, locale) : res;
 }
 
-export const BUSY_MESSAGE = "登录请求过多，请稍后再试";
+export const BUSY_MESSAGE = m("errors.signInBusy");
 
-function tooMany(origin: string, refusal: RateLimitedError): Response {
+function tooMany(origin: string, refusal: RateLimitedError, locale: Locale): Response {
   return Response.json(
     // `url` is what next-auth's client reads the error code from (signIn(..., { redirect: false })).
-    { error: { code: refusal.code, message: refusal.message }, url: new URL("/signin?error=RateLimited", origin).href },
+    { error: { code: refusal.code, message: renderMessage(refusal.msg, locale) }, url: new URL("/signin?error=RateLimited", origin).href },
     { status: 429, headers: { "retry-after": String(refusal.retryAfterSeconds) } },
   );
 }

@@ -10,7 +10,7 @@ import type { Actor } from "./roles";
 
 /**
  * Records the refusal and returns the error to throw, so the refusal reads as one statement:
- * `throw await denyAccess(ctx, "handoff.respond", handoffId, new ForbiddenError("…"))`.
+ * `throw await denyAccess(ctx, "handoff.respond", handoffId, new ForbiddenError(m("errors.…")))`.
  * `action` is the verb's own audit name (`qa.grade`, `question.view`…). The error decides the status:
  * 403, or 404 where even the object's existence must stay hidden. The write goes through `ctx.db`,
  * never a transaction that is about to roll back with the refusal; if it fails, the refusal stands.

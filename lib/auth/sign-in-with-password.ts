@@ -6,7 +6,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import type { Db } from "../db/client";
 import { serverEnv } from "../env";
-import { RateLimitedError } from "../errors";
+import { RateLimitedError, m } from "../errors";
 import { log } from "../log";
 import { DUMMY_HASH, verifyPassword } from "./password";
 import type { LoginLimits } from "./login-policy";
@@ -37,7 +37,7 @@ export async function signInWithPassword(ctx: { db: Db; now: Date; gate?: Gate; 
     const reservation = await reserveLoginAttempt(ctx, { email: input.email, ip: input.ip });
     if (!reservation.allowed) {
       log.warn("sign-in throttled", { ip: input.ip, reason: reservation.reason, retryAfterSeconds: reservation.retryAfterSeconds });
-      throw new RateLimitedError(reservation.retryAfterSeconds, "登录尝试过多，请稍后再试");
+      throw new RateLimitedError(reservation.retryAfterSeconds, m("errors.tooManySignIns"));
     }
     const user = await ctx.db.user.findUnique({ where: { email: accountKey(input.email) } });
     // An unknown e-mail costs the same scrypt, so timing does not tell which accounts exist.

@@ -1,5 +1,5 @@
 import "server-only";
-import { ConflictError } from "../errors";
+import { ConflictError, m } from "../errors";
 import type { Ctx } from "../kernel/context";
 import { appendEvent, notifyInApp } from "../questions/events";
 import { parseInput } from "../validation";
@@ -19,7 +19,7 @@ export async function decideComplaint(ctx: Ctx, raw: unknown): Promise<{ complai
       where: { id: c.id, status: "OPEN" },
       data: { status: input.outcome, reviewedById: ctx.actor.id, reviewedAt: ctx.now, reviewNote: input.reason },
     });
-    if (claimed.count !== 1) throw new ConflictError("这条投诉刚刚已有复核结论，你的结论未保存。请刷新页面查看。");
+    if (claimed.count !== 1) throw new ConflictError(m("errors.complaintAlreadyDecided"));
     await appendEvent(tx, c.questionId, "COMPLAINT_REVIEWED", ctx.actor.id, { complaintId: c.id, outcome: input.outcome, reason: input.reason }, ctx.now);
     const payload = { number: c.question.number, complaintId: c.id, outcome: input.outcome, reason: input.reason };
     const told = new Set([c.complainantId, ...(c.againstUserId ? [c.againstUserId] : [])]);

@@ -1,6 +1,6 @@
 import "server-only";
 import { denyAccess } from "../auth/deny-access";
-import { ConflictError, NotFoundError } from "../errors";
+import { ConflictError, NotFoundError, m } from "../errors";
 import type { Ctx } from "../kernel/context";
 import { appendEvent, notifyInApp } from "../questions/events";
 import { parseInput } from "../validation";
@@ -13,13 +13,13 @@ export async function giveStatement(ctx: Ctx, raw: unknown): Promise<{ complaint
     const c = await tx.complaint.findUnique({ where: { id: input.complaintId }, select: { id: true, questionId: true, againstUserId: true, reviewerId: true, statementRequestedAt: true, question: { select: { number: true } } } });
     // Only a requested statement exists for the owner; anything else answers as not found.
     if (!c || c.againstUserId !== ctx.actor.id || !c.statementRequestedAt) {
-      throw await denyAccess(ctx, "complaint.statement", input.complaintId, new NotFoundError("没有待你说明的事项"));
+      throw await denyAccess(ctx, "complaint.statement", input.complaintId, new NotFoundError(m("errors.noStatementRequested")));
     }
     const claimed = await tx.complaint.updateMany({
       where: { id: c.id, status: "OPEN", statement: null },
       data: { statement: input.statement, statementAt: ctx.now },
     });
-    if (claimed.count !== 1) throw new ConflictError("说明已提交过，或复核已有结论，请刷新页面查看");
+    if (claimed.count !== 1) throw new ConflictError(m("errors.statementAlreadyGiven"));
     await appendEvent(tx, c.questionId, "COMPLAINT_STATEMENT_GIVEN", ctx.actor.id, { complaintId: c.id }, ctx.now);
     if (c.reviewerId) await notifyInApp(tx, c.reviewerId, "complaint.statement-given", c.questionId, `complaint-statement-given:${c.id}`, { number: c.question.number, complaintId: c.id });
     return { complaintId: c.id };

@@ -2,7 +2,7 @@ import "server-only";
 import { denyAccess } from "../auth/deny-access";
 import { hasRole } from "../auth/roles";
 import type { DbTx } from "../db/client";
-import { NotFoundError } from "../errors";
+import { NotFoundError, m } from "../errors";
 import type { Ctx } from "../kernel/context";
 
 export type ReviewableComplaint = NonNullable<Awaited<ReturnType<typeof findComplaint>>>;
@@ -30,6 +30,6 @@ export function canReview(ctx: Pick<Ctx, "actor">, c: { reviewerId: string | nul
  */
 export async function loadForReview(ctx: Ctx, tx: DbTx, complaintId: string, verb: string): Promise<ReviewableComplaint> {
   const c = await findComplaint(tx, complaintId);
-  if (!c || !canReview(ctx, c)) throw await denyAccess(ctx, `complaint.${verb}`, complaintId, new NotFoundError("投诉不存在"));
+  if (!c || !canReview(ctx, c)) throw await denyAccess(ctx, `complaint.${verb}`, complaintId, new NotFoundError(m("errors.complaintNotFound")));
   return c;
 }

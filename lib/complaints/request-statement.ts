@@ -1,5 +1,5 @@
 import "server-only";
-import { ConflictError, PreconditionError } from "../errors";
+import { ConflictError, PreconditionError, m } from "../errors";
 import type { Ctx } from "../kernel/context";
 import { appendEvent, notifyInApp } from "../questions/events";
 import { loadCalendar } from "../time/calendar";
@@ -17,13 +17,13 @@ export async function requestStatement(ctx: Ctx, raw: unknown): Promise<{ compla
   const input = parseInput(requestStatementInput, raw);
   return ctx.db.$transaction(async (tx) => {
     const c = await loadForReview(ctx, tx, input.complaintId, "request-statement");
-    if (!c.againstUserId) throw new PreconditionError("这条投诉没有被投诉的责任人，无需说明");
+    if (!c.againstUserId) throw new PreconditionError(m("errors.complaintHasNoOwner"));
     const dueAt = addWorkingMinutes(ctx.now, STATEMENT_MINUTES, await loadCalendar(tx, c.question.lineId));
     const claimed = await tx.complaint.updateMany({
       where: { id: c.id, status: "OPEN", statementRequestedAt: null },
       data: { statementRequestedAt: ctx.now, statementDueAt: dueAt, statementNote: input.note },
     });
-    if (claimed.count !== 1) throw new ConflictError(c.status !== "OPEN" ? "这条投诉已有复核结论" : "已经请责任人说明过了，请刷新页面查看");
+    if (claimed.count !== 1) throw new ConflictError(m(c.status !== "OPEN" ? "errors.complaintDecided" : "errors.statementAlreadyRequested"));
     await appendEvent(tx, c.questionId, "COMPLAINT_STATEMENT_REQUESTED", ctx.actor.id, { complaintId: c.id, dueAt: dueAt.toISOString() }, ctx.now);
     await notifyInApp(tx, c.againstUserId, "complaint.statement-requested", c.questionId, `complaint-statement:${c.id}`, {
       number: c.question.number,

@@ -4,6 +4,7 @@
 // No "server-only": the worker's overdue sweep reads it too.
 import { z } from "zod";
 import type { DbTx } from "../db/client";
+import { fieldKey } from "../errors";
 
 export const REVIEW_KEY = "complaint.review";
 export const reviewKey = (lineId?: string | null) => (lineId ? `${REVIEW_KEY}:${lineId}` : REVIEW_KEY);
@@ -19,14 +20,14 @@ export const STATEMENT_MINUTES = 480;
 
 export const reviewSetting = z
   .object({
-    mode: z.enum(REVIEW_MODES, { error: "复核人规则只能是 MANAGER、QA 或 USER" }),
-    reviewerId: z.string().uuid("请选择复核人").nullish(),
-    reviewMinutes: z.number({ error: "复核时限应为分钟数" }).int("复核时限应为整数分钟").min(60, "复核时限至少 60 分钟").max(14_400, "复核时限最多 14400 分钟（30 个工作日）"),
+    mode: z.enum(REVIEW_MODES, { error: fieldKey("errors.field.reviewModeInvalid") }),
+    reviewerId: z.string().uuid(fieldKey("errors.field.reviewerRequired")).nullish(),
+    reviewMinutes: z.number({ error: fieldKey("errors.field.reviewMinutesNumber") }).int(fieldKey("errors.field.reviewMinutesInteger")).min(60, fieldKey("errors.field.reviewMinutesMin")).max(14_400, fieldKey("errors.field.reviewMinutesMax")),
   })
   .strict()
   .superRefine((v, ctx) => {
-    if (v.mode === "USER" && !v.reviewerId) ctx.addIssue({ code: "custom", path: ["reviewerId"], message: "指定复核人时必须选择一个人" });
-    if (v.mode !== "USER" && v.reviewerId) ctx.addIssue({ code: "custom", path: ["reviewerId"], message: "只有“指定复核人”规则才需要选择复核人" });
+    if (v.mode === "USER" && !v.reviewerId) ctx.addIssue({ code: "custom", path: ["reviewerId"], message: fieldKey("errors.field.reviewerUserRequired") });
+    if (v.mode !== "USER" && v.reviewerId) ctx.addIssue({ code: "custom", path: ["reviewerId"], message: fieldKey("errors.field.reviewerOnlyForUser") });
   });
 export type ReviewSetting = z.infer<typeof reviewSetting>;
 

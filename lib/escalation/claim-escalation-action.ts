@@ -5,12 +5,12 @@ import "server-only";
 import { denyAccess } from "../auth/deny-access";
 import type { DbTx } from "../db/client";
 import type { Prisma } from "../db/generated/client";
-import { ForbiddenError, NotFoundError } from "../errors";
+import { ForbiddenError, NotFoundError, m } from "../errors";
 import type { Ctx } from "../kernel/context";
 import { claimTransition, conflictSince } from "../questions/transition";
 import { escalationAuthority, type EscalationAuthority } from "./authority";
 
-export const NOT_ESCALATION_ACTOR = "只有问题当前升级到的负责人及其上级可以这样处理";
+export const NOT_ESCALATION_ACTOR = m("errors.notEscalationActor");
 
 const SELECT = { id: true, number: true, ownerId: true, askerId: true, lineId: true, priority: true, status: true, escalationLevel: true, version: true, resolutionDueAt: true } as const;
 
@@ -24,7 +24,7 @@ export async function claimEscalationAction(
   data: Prisma.QuestionUpdateManyMutationInput = {},
 ): Promise<{ q: EscalatedQuestion; authority: EscalationAuthority }> {
   const q = await tx.question.findUnique({ where: { id: input.questionId }, select: SELECT });
-  if (!q) throw new NotFoundError("问题不存在");
+  if (!q) throw new NotFoundError(m("errors.questionNotFound"));
   const authority = await escalationAuthority(tx, q);
   if (!authority || !authority.actorIds.includes(ctx.actor.id)) {
     // Someone who could act a moment ago (a level moved on, or the question closed) lost a race.

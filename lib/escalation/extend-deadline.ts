@@ -1,5 +1,5 @@
 import "server-only";
-import { ValidationError } from "../errors";
+import { ValidationError, m } from "../errors";
 import type { Ctx } from "../kernel/context";
 import { appendEvent, notifyInApp } from "../questions/events";
 import { parseInput } from "../validation";
@@ -11,8 +11,8 @@ export async function extendDeadline(ctx: Ctx, raw: unknown): Promise<{ dueAt: s
   const input = parseInput(extendDeadlineInput, raw);
   return ctx.db.$transaction(async (tx) => {
     const { q, authority } = await claimEscalationAction(ctx, tx, input, "extend", { warnedAt50: null, warnedAt75: null });
-    if (input.dueAt <= ctx.now) throw new ValidationError({ dueAt: "新的时限必须晚于现在" });
-    if (input.dueAt <= authority.dueAt) throw new ValidationError({ dueAt: "新的时限必须晚于当前这一级的时限" });
+    if (input.dueAt <= ctx.now) throw new ValidationError({ dueAt: m("errors.deadlineNotInFuture") });
+    if (input.dueAt <= authority.dueAt) throw new ValidationError({ dueAt: m("errors.deadlineNotLater") });
     await tx.escalation.update({ where: { questionId_level: { questionId: q.id, level: authority.level } }, data: { dueAt: input.dueAt } });
     await appendEvent(tx, q.id, "DEADLINE_EXTENDED", ctx.actor.id, { level: authority.level, from: authority.dueAt.toISOString(), to: input.dueAt.toISOString(), reason: input.reason }, ctx.now);
     const payload = { number: q.number, byName: ctx.actor.name, reason: input.reason, dueAt: input.dueAt.toISOString() };

@@ -1,5 +1,5 @@
 import "server-only";
-import { ForbiddenError, NotFoundError, PreconditionError } from "../errors";
+import { ForbiddenError, NotFoundError, PreconditionError, m } from "../errors";
 import { denyAccess } from "../auth/deny-access";
 import type { Ctx } from "../kernel/context";
 import { appendEvent, notifyInApp } from "../questions/events";
@@ -13,7 +13,7 @@ export async function instructOwner(ctx: Ctx, raw: unknown): Promise<{ ok: true 
   const input = parseInput(instructInput, raw);
   return ctx.db.$transaction(async (tx) => {
     const { q, authority } = await claimEscalationAction(ctx, tx, input, "instruct");
-    if (!q.ownerId) throw new PreconditionError("问题当前没有首问责任人，无法督办；请改派或接手");
+    if (!q.ownerId) throw new PreconditionError(m("errors.noOwnerToInstruct"));
     await tx.question.update({ where: { id: q.id }, data: { instructionNote: input.note, instructedById: ctx.actor.id, instructedAt: ctx.now } });
     await appendEvent(tx, q.id, "INSTRUCTED", ctx.actor.id, { note: input.note, ownerId: q.ownerId, level: authority.level }, ctx.now);
     if (q.ownerId !== ctx.actor.id) {
@@ -28,10 +28,10 @@ export async function acknowledgeInstruction(ctx: Ctx, raw: unknown): Promise<{ 
   const input = parseInput(acknowledgeInstructionInput, raw);
   return ctx.db.$transaction(async (tx) => {
     const q = await tx.question.findUnique({ where: { id: input.questionId }, select: { id: true, number: true, ownerId: true, version: true, instructedAt: true, instructedById: true, instructionNote: true } });
-    if (!q) throw new NotFoundError("问题不存在");
-    if (q.ownerId !== ctx.actor.id) throw (await conflictIfFormerOwner(tx, q.id, ctx.actor.id)) ?? (await denyAccess(ctx, "question.acknowledge-instruction", q.id, new ForbiddenError("只有当前首问责任人可以确认督办意见")));
+    if (!q) throw new NotFoundError(m("errors.questionNotFound"));
+    if (q.ownerId !== ctx.actor.id) throw (await conflictIfFormerOwner(tx, q.id, ctx.actor.id)) ?? (await denyAccess(ctx, "question.acknowledge-instruction", q.id, new ForbiddenError(m("errors.onlyOwnerAcknowledges"))));
     if (q.version !== input.expectedVersion) throw await conflictSince(tx, q.id);
-    if (!q.instructedAt) throw new PreconditionError("没有待确认的督办意见");
+    if (!q.instructedAt) throw new PreconditionError(m("errors.noInstructionPending"));
     await claimTransition(tx, { id: q.id, version: input.expectedVersion });
     await tx.question.update({ where: { id: q.id }, data: { instructionNote: null, instructedById: null, instructedAt: null } });
     await appendEvent(tx, q.id, "INSTRUCTION_ACKNOWLEDGED", ctx.actor.id, { instructedById: q.instructedById, instructedAt: q.instructedAt.toISOString() }, ctx.now);

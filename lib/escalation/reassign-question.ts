@@ -1,9 +1,9 @@
 import "server-only";
-import { ValidationError } from "../errors";
+import { ValidationError, m } from "../errors";
 import type { Ctx } from "../kernel/context";
 import { limitsFor } from "../questions/deadlines";
 import { appendEvent, notifyInApp } from "../questions/events";
-import { auditRefusedReceiver, isEligibleReceiver, RECEIVER_REFUSED } from "../questions/handoff-receivers";
+import { auditRefusedReceiver, isEligibleReceiver } from "../questions/handoff-receivers";
 import { loadCalendar } from "../time/calendar";
 import { addWorkingMinutes } from "../time/working-time";
 import { parseInput } from "../validation";
@@ -21,12 +21,12 @@ export async function reassignQuestion(ctx: Ctx, raw: unknown): Promise<{ ownerI
   const input = parseInput(reassignInput, raw);
   return ctx.db.$transaction(async (tx) => {
     const { q, authority } = await claimEscalationAction(ctx, tx, input, "reassign", { warnedAt50: null, warnedAt75: null });
-    if (input.toUserId === q.ownerId) throw new ValidationError({ toUserId: "新的首问责任人与当前相同" });
-    if (!(await tx.user.count({ where: { id: input.toUserId, disabledAt: null } }))) throw new ValidationError({ toUserId: "该用户不存在或已停用" });
+    if (input.toUserId === q.ownerId) throw new ValidationError({ toUserId: m("errors.sameOwner") });
+    if (!(await tx.user.count({ where: { id: input.toUserId, disabledAt: null } }))) throw new ValidationError({ toUserId: m("errors.userMissingOrInactive") });
     if (!(await isEligibleReceiver(tx, q.id, input.toUserId))) {
       // Audited through ctx.db, outside this transaction that rolls back with the refusal.
       await auditRefusedReceiver(ctx, "question.reassign", q.id, input.toUserId);
-      throw new ValidationError({ toUserId: RECEIVER_REFUSED });
+      throw new ValidationError({ toUserId: m("errors.receiverRefused") });
     }
     const limits = await limitsFor(tx, q.lineId, q.priority);
     const calendar = await loadCalendar(tx, q.lineId);

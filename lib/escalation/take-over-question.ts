@@ -1,5 +1,5 @@
 import "server-only";
-import { PreconditionError } from "../errors";
+import { PreconditionError, m } from "../errors";
 import type { Ctx } from "../kernel/context";
 import { appendEvent, notifyInApp } from "../questions/events";
 import { parseInput } from "../validation";
@@ -12,7 +12,7 @@ export async function takeOverQuestion(ctx: Ctx, raw: unknown): Promise<{ ownerI
   const input = parseInput(takeOverInput, raw);
   return ctx.db.$transaction(async (tx) => {
     const { q, authority } = await claimEscalationAction(ctx, tx, input, "take-over");
-    if (q.ownerId === ctx.actor.id) throw new PreconditionError("你已经是这个问题的首问责任人");
+    if (q.ownerId === ctx.actor.id) throw new PreconditionError(m("errors.alreadyOwner"));
     await moveOwnership(tx, q.id, ctx.actor.id, "TAKEN_OVER", ctx.actor.id, ctx.now);
     await tx.question.update({ where: { id: q.id }, data: { ownerResponseDueAt: null, firstResponseBreachedAt: null } });
     await appendEvent(tx, q.id, "TAKEN_OVER", ctx.actor.id, { fromUserId: q.ownerId, level: authority.level, note: input.note ?? "" }, ctx.now);

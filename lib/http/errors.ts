@@ -1,5 +1,20 @@
 import { isDatabaseDownError } from "../db/availability";
-import { BrushOffError, DomainError, isUniqueViolation, RateLimitedError, ValidationError } from "../errors";
+import { BrushOffError, DomainError, isUniqueViolation, m, RateLimitedError, renderErrorMessage, ValidationError, type ErrorMessage, type FieldMessages } from "../errors";
+import { DEFAULT_LOCALE, type Locale } from "../i18n/locales";
+import { en } from "../i18n/messages/en";
+import { zhCN, type Messages } from "../i18n/messages/zh-CN";
+
+const CATALOGUES: Record<Locale, Messages> = { "zh-CN": zhCN, en };
+
+/** An error message in `locale`. */
+export function renderMessage(msg: ErrorMessage, locale: Locale): string {
+  return renderErrorMessage(msg, CATALOGUES[locale]);
+}
+
+/** A ValidationError's field messages in `locale` (a field given as text stays as it is). */
+export function renderFields(fields: FieldMessages, locale: Locale): Record<string, string> {
+  return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, typeof v === "string" ? v : renderMessage(v, locale)]));
+}
 
 const STATUS: Record<string, number> = {
   VALIDATION: 400,
@@ -18,22 +33,23 @@ interface PrismaLikeError {
   meta?: { target?: unknown };
 }
 
-/** Maps any thrown value to an HTTP answer. Unknown errors become 500 without details. */
-export function toHttpError(err: unknown, requestId: string): { status: number; body: object; headers: Record<string, string> } {
+/** Maps any thrown value to an HTTP answer in the request's locale. Unknown errors become 500 without details. */
+export function toHttpError(err: unknown, requestId: string, locale: Locale = DEFAULT_LOCALE): { status: number; body: object; headers: Record<string, string> } {
+  const text = (msg: ErrorMessage) => renderMessage(msg, locale);
   if (err instanceof DomainError) {
     const headers: Record<string, string> = {};
     if (err instanceof RateLimitedError) headers["retry-after"] = String(err.retryAfterSeconds);
     return {
       status: STATUS[err.code] ?? 400,
       headers,
-      body: { error: { code: err.code, message: err.message, ...(err instanceof ValidationError ? { fields: err.fields } : {}), ...(err instanceof BrushOffError ? { found: err.found } : {}) }, requestId },
+      body: { error: { code: err.code, message: text(err.msg), ...(err instanceof ValidationError ? { fields: renderFields(err.fieldMessages, locale) } : {}), ...(err instanceof BrushOffError ? { found: err.found } : {}) }, requestId },
     };
   }
   const prismaCode = (err as PrismaLikeError | null)?.code;
-  if (isUniqueViolation(err)) return { status: 409, headers: {}, body: { error: { code: "CONFLICT", message: "记录已存在" }, requestId } };
-  if (prismaCode === "P2025") return { status: 404, headers: {}, body: { error: { code: "NOT_FOUND", message: "未找到" }, requestId } };
+  if (isUniqueViolation(err)) return { status: 409, headers: {}, body: { error: { code: "CONFLICT", message: text(m("errors.alreadyExists")) }, requestId } };
+  if (prismaCode === "P2025") return { status: 404, headers: {}, body: { error: { code: "NOT_FOUND", message: text(m("errors.notFound")) }, requestId } };
   if (isDatabaseDownError(err)) {
-    return { status: 503, headers: { "retry-after": "5" }, body: { error: { code: "UNAVAILABLE", message: "数据库暂时不可用，请稍后重试" }, requestId } };
+    return { status: 503, headers: { "retry-after": "5" }, body: { error: { code: "UNAVAILABLE", message: text(m("errors.databaseUnavailable")) }, requestId } };
   }
-  return { status: 500, headers: {}, body: { error: { code: "INTERNAL", message: "服务器内部错误" }, requestId } };
+  return { status: 500, headers: {}, body: { error: { code: "INTERNAL", message: text(m("errors.internal")) }, requestId } };
 }

@@ -6,9 +6,10 @@ import { requireActor } from "../auth/session";
 import { db } from "../db/client";
 import { serverEnv } from "../env";
 import { hasRole, type Actor, type Role } from "../auth/roles";
-import { ForbiddenError, ValidationError } from "../errors";
+import { ForbiddenError, ValidationError, m } from "../errors";
 import { assertCleanRequest, parseJsonBody } from "../validation";
 import { toHttpError } from "./errors";
+import { LOCALE_COOKIE, localeFromCookie } from "../i18n/locales";
 import { BODY_LIMITS, readBodyCapped, readTextCapped } from "./read-body";
 import { log } from "../log";
 
@@ -31,10 +32,10 @@ export interface UploadOption {
 }
 
 async function readUploadBody(req: NextRequest, upload: UploadOption): Promise<Buffer> {
-  if (!isSameOrigin(req)) throw new ForbiddenError("跨站请求被拒绝");
+  if (!isSameOrigin(req)) throw new ForbiddenError(m("errors.crossSiteRefused"));
   // Not a CORS-safelisted type: a cross-site page cannot send it without a preflight, which we never allow.
   if (!(req.headers.get("content-type") ?? "").toLowerCase().startsWith("application/octet-stream")) {
-    throw new ValidationError({ "content-type": "上传请求必须是 application/octet-stream" }, "请求格式不正确");
+    throw new ValidationError({ "content-type": m("errors.uploadMustBeOctetStream") }, m("errors.badRequestFormat"));
   }
   return readBodyCapped(req, upload.maxBytes);
 }
@@ -45,7 +46,7 @@ function uploadFileName(req: NextRequest): string | null {
   try {
     return decodeURIComponent(header);
   } catch {
-    throw new ValidationError({ "x-file-name": "文件名编码无效" });
+    throw new ValidationError({ "x-file-name": m("errors.fileNameEncodingInvalid") });
   }
 }
 
@@ -67,16 +68,16 @@ function isSameOrigin(req: NextRequest): boolean {
  * counted as it arrives and refused at the cap, also when it is sent chunked without a length.
  */
 async function readWriteBody(req: NextRequest): Promise<unknown> {
-  if (!isSameOrigin(req)) throw new ForbiddenError("跨站请求被拒绝");
+  if (!isSameOrigin(req)) throw new ForbiddenError(m("errors.crossSiteRefused"));
   if (!(req.headers.get("content-type") ?? "").toLowerCase().startsWith("application/json")) {
-    throw new ValidationError({ "content-type": "请求必须是 application/json" }, "请求格式不正确");
+    throw new ValidationError({ "content-type": m("errors.requestMustBeJson") }, m("errors.badRequestFormat"));
   }
   return parseJsonBody(await readTextCapped(req, BODY_LIMITS.json));
 }
 
 /** The JSON error answer for anything thrown in a route (the shape every route answers with). */
 export function errorResponse(err: unknown, req: NextRequest, requestId = req.headers.get("x-request-id") ?? randomUUID()): NextResponse {
-  const { status, body, headers } = toHttpError(err, requestId);
+  const { status, body, headers } = toHttpError(err, requestId, localeFromCookie(req.cookies.get(LOCALE_COOKIE)?.value));
   if (status >= 500) log.error("request failed", { requestId, path: req.nextUrl.pathname, err: String((err as Error)?.stack ?? err) });
   else log.info("request refused", { requestId, path: req.nextUrl.pathname, status });
   return NextResponse.json(body, { status, headers: { ...headers, "x-request-id": requestId } });

@@ -10,3 +10,8 @@ export const LOCALE_COOKIE = "locale";
 export function isLocale(value: unknown): value is Locale {
   return (LOCALES as readonly unknown[]).includes(value);
 }
+
+/** The locale a `locale` cookie value names, else the default. */
+export function localeFromCookie(value: string | undefined): Locale {
+  return isLocale(value) ? value : DEFAULT_LOCALE;
+}

@@ -1,13 +1,13 @@
 import "server-only";
 import { hasRole } from "../auth/roles";
-import { ForbiddenError, NotFoundError, PreconditionError } from "../errors";
+import { ForbiddenError, NotFoundError, PreconditionError, m } from "../errors";
 import type { Ctx } from "../kernel/context";
 import { parseInput } from "../validation";
 import { retryInput } from "./schemas";
 import { recordAudit } from "../kernel/audit";
 
 function requireAdmin(ctx: Ctx) {
-  if (!hasRole(ctx.actor, "ADMIN")) throw new ForbiddenError("需要管理员权限");
+  if (!hasRole(ctx.actor, "ADMIN")) throw new ForbiddenError(m("errors.needAdmin"));
 }
 
 /** Deliveries that failed for good or are waiting for a retry, newest problems first. */
@@ -40,8 +40,8 @@ export async function retryDelivery(ctx: Ctx, raw: unknown) {
   requireAdmin(ctx);
   const { id } = parseInput(retryInput, raw);
   const row = await ctx.db.notification.findUnique({ where: { id }, select: { status: true, channel: true, attempts: true } });
-  if (!row || row.channel === "IN_APP") throw new NotFoundError("没有这条投递记录");
-  if (row.status === "SENT") throw new PreconditionError("这条通知已经送达");
+  if (!row || row.channel === "IN_APP") throw new NotFoundError(m("errors.deliveryNotFound"));
+  if (row.status === "SENT") throw new PreconditionError(m("errors.deliveryAlreadyDelivered"));
   await ctx.db.$transaction([
     ctx.db.notification.update({ where: { id }, data: { status: "PENDING", attempts: 0, nextAttemptAt: ctx.now } }),
     recordAudit(ctx.db, { actorId: ctx.actor.id, action: "notify.retry", target: id, data: { previousStatus: row.status, previousAttempts: row.attempts }, createdAt: ctx.now }),

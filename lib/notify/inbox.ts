@@ -7,6 +7,7 @@ import { DEFAULT_LOCALE, type Locale } from "../i18n/locales";
 import type { Ctx } from "../kernel/context";
 import { parseInput } from "../validation";
 import { renderNotification } from "./render-notification";
+import { fieldKey } from "../errors";
 
 export const INBOX_LIMIT = 100;
 
@@ -53,7 +54,7 @@ export async function listInbox(ctx: Ctx, locale: Locale = DEFAULT_LOCALE): Prom
   };
 }
 
-export const markReadInput = z.union([z.object({ all: z.literal(true) }).strict(), z.object({ ids: z.array(z.string().uuid("通知编号无效")).min(1).max(INBOX_LIMIT) }).strict()]);
+export const markReadInput = z.union([z.object({ all: z.literal(true) }).strict(), z.object({ ids: z.array(z.string().uuid(fieldKey("errors.field.notificationIdInvalid"))).min(1).max(INBOX_LIMIT) }).strict()]);
 
 /** Marks the actor's own in-app rows read (all, or the ids given; ids of other people's rows change nothing). */
 export async function markInboxRead(ctx: Ctx, raw: unknown): Promise<{ marked: number }> {

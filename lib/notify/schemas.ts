@@ -1,15 +1,16 @@
 import { z } from "zod";
+import { fieldKey } from "../errors";
 
 const address = z
   .string()
   .trim()
-  .max(1000, "地址不能超过 1000 个字符")
+  .max(1000, fieldKey("errors.field.addressTooLong"))
   .transform((v) => v || null)
   .nullable()
   .default(null);
 
 const addressGiven = (v: { enabled: boolean; address: string | null }, ctx: z.RefinementCtx) => {
-  if (v.enabled && !v.address) ctx.addIssue({ code: "custom", message: "开启时请填写机器人 webhook 地址", path: ["address"] });
+  if (v.enabled && !v.address) ctx.addIssue({ code: "custom", message: fieldKey("errors.field.webhookRequired"), path: ["address"] });
   // Where the address may point depends on the deployment's policy: checked by the verb (lib/notify/preferences.ts).
 };
 
@@ -20,8 +21,8 @@ const webhook = z.object({ enabled: z.boolean(), address }).strict().superRefine
 const secret = z
   .string()
   .trim()
-  .max(200, "密钥不能超过 200 个字符")
-  .regex(/^[\x21-\x7e]*$/, "密钥只能包含英文字母、数字和符号，不能有空格")
+  .max(200, fieldKey("errors.field.secretTooLong"))
+  .regex(/^[\x21-\x7e]*$/, fieldKey("errors.field.secretChars"))
   .transform((v) => v || null)
   .nullable()
   .default(null);
@@ -33,7 +34,7 @@ const signedWebhook = z
 
 export const preferencesInput = z
   .object({
-    email: z.object({ enabled: z.boolean({ error: "请选择是否接收邮件" }) }).strict(),
+    email: z.object({ enabled: z.boolean({ error: fieldKey("errors.field.emailChoiceRequired") }) }).strict(),
     wecom: webhook,
     dingtalk: signedWebhook,
     feishu: signedWebhook,
@@ -41,4 +42,4 @@ export const preferencesInput = z
   .strict();
 export type PreferencesInput = z.infer<typeof preferencesInput>;
 
-export const retryInput = z.object({ id: z.string().uuid("通知编号无效") }).strict();
+export const retryInput = z.object({ id: z.string().uuid(fieldKey("errors.field.notificationIdInvalid")) }).strict();

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { DbTx } from "../db/client";
-import { ConflictError } from "../errors";
+import { ConflictError, m } from "../errors";
 import { diffOrg, isEmptyPlan, planHash, type OrgPlan } from "./diff-org";
 import { requireOrgAdmin, type OrgCtx } from "./org-context";
 import { OrgFileError } from "./org-issue";
@@ -32,7 +32,7 @@ export async function applyOrgImport(ctx: OrgCtx, input: OrgImportInput & { expe
       if (issues.length) throw new OrgFileError(issues);
       const plan = diffOrg(desired, snap, { full: input.full, actorId });
       const hash = planHash(plan);
-      if (input.expectedHash && input.expectedHash !== hash) throw new ConflictError("预览之后组织数据已有变化，请重新预览");
+      if (input.expectedHash && input.expectedHash !== hash) throw new ConflictError(m("errors.orgChangedSincePreview"));
       if (!isEmptyPlan(plan)) await write(tx, desired, snap, plan, ctx.now);
       await recordAudit(tx, {
         actorId,

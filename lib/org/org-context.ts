@@ -1,7 +1,7 @@
 import type { Actor } from "../auth/roles";
 import { hasRole } from "../auth/roles";
 import type { Db } from "../db/client";
-import { ForbiddenError } from "../errors";
+import { ForbiddenError, m } from "../errors";
 
 /**
  * The org verbs' context. `actor` is null for the operator's CLI (npm run org:import), who holds the
@@ -14,5 +14,5 @@ export interface OrgCtx {
 }
 
 export function requireOrgAdmin(ctx: OrgCtx) {
-  if (ctx.actor && !hasRole(ctx.actor, "ADMIN")) throw new ForbiddenError("需要管理员权限");
+  if (ctx.actor && !hasRole(ctx.actor, "ADMIN")) throw new ForbiddenError(m("errors.needAdmin"));
 }

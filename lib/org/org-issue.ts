@@ -1,4 +1,4 @@
-import { ValidationError } from "../errors";
+import { m, ValidationError } from "../errors";
 
 /** One problem in an org file: where (sheet, 1-based row as the spreadsheet shows it, column header) and why. */
 export interface OrgIssue {
@@ -13,7 +13,7 @@ export class OrgFileError extends ValidationError {
     super(
       // Keyed by where the problem is, as a person reads it: 人员 第 6 行「角色」.
       Object.fromEntries(issues.slice(0, 100).map((i) => [`${i.sheet} 第 ${i.row} 行「${i.column}」`, i.message])),
-      `文件有 ${issues.length} 处错误，未写入任何数据`,
+      m("errors.orgFileInvalid", { count: issues.length }),
     );
   }
 }

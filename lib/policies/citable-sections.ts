@@ -4,7 +4,7 @@ import "server-only";
 // in the caller's transaction, so an import cannot make a section superseded between this check and the
 // citation rows (the import's UPDATE of Policy.currentVersionId waits for the citing transaction).
 import type { DbTx } from "../db/client";
-import { ConflictError, ValidationError } from "../errors";
+import { ConflictError, ValidationError, m } from "../errors";
 
 export interface CitableSection {
   id: string;
@@ -32,11 +32,11 @@ export async function loadCitableSections(tx: DbTx, ids: string[]): Promise<Cita
     WHERE s.id = ANY(${unique}::uuid[])
     ORDER BY p.id
     FOR SHARE OF p`;
-  if (rows.length !== unique.length) throw new ValidationError({ citedSectionIds: "引用的条款不存在" });
+  if (rows.length !== unique.length) throw new ValidationError({ citedSectionIds: m("errors.citedSectionNotFound") });
   for (const r of rows) {
-    if (r.status !== "ACTIVE") throw new ConflictError(`《${r.title}》已废止，不能引用其中的${r.label}`);
+    if (r.status !== "ACTIVE") throw new ConflictError(m("errors.citedPolicyRetired", { title: r.title, label: r.label }));
     if (r.versionId !== r.currentVersionId) {
-      throw new ConflictError(`引用的《${r.title}》${r.label}是旧版本，已被 v${r.currentVersion ?? "?"} 取代；请引用现行版本的条款`);
+      throw new ConflictError(m("errors.citedSectionOutdated", { title: r.title, label: r.label, value: r.currentVersion ?? "?" }));
     }
   }
   const byId = new Map(rows.map((r) => [r.id, { id: r.id, policyId: r.policyId, label: r.label }]));

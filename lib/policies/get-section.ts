@@ -3,11 +3,11 @@ import "server-only";
 // keeps answering its old text; the answer says which version that is, whether it is still current, and
 // which current section replaces it (same article label), so no caller can mistake superseded text.
 import { z } from "zod";
-import { NotFoundError } from "../errors";
+import { NotFoundError, m, fieldKey } from "../errors";
 import type { Ctx } from "../kernel/context";
 import { parseInput } from "../validation";
 
-export const getSectionInput = z.object({ id: z.string().uuid("条款编号无效") }).strict();
+export const getSectionInput = z.object({ id: z.string().uuid(fieldKey("errors.field.sectionIdInvalid")) }).strict();
 
 export interface SectionAnswer {
   id: string;
@@ -36,7 +36,7 @@ export async function getSection(ctx: Pick<Ctx, "db">, raw: unknown): Promise<Se
       policy: { select: { id: true, title: true, currentVersionId: true, currentVersion: { select: { version: true } } } },
     },
   });
-  if (!s) throw new NotFoundError("条款不存在");
+  if (!s) throw new NotFoundError(m("errors.sectionNotFound"));
   const isCurrent = s.policy.currentVersionId === s.versionId;
   const replacement = isCurrent || !s.policy.currentVersionId
     ? null

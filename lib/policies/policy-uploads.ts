@@ -6,18 +6,18 @@ import { z } from "zod";
 import { policyScopeOf } from "../analytics/shared/scope";
 import { ingestFile, MAX_POLICY_FILE_BYTES, metaFromFileName } from "../content/ingest/ingest-file";
 import { PolicyParseError } from "../content/parse-policy";
-import { ValidationError } from "../errors";
+import { ValidationError, m, fieldKey } from "../errors";
 import type { Ctx } from "../kernel/context";
 import { parseInput } from "../validation";
 
 export const uploadInput = z.object({
   fileName: z
-    .string({ error: "缺少文件名" })
+    .string({ error: fieldKey("errors.field.fileNameMissing") })
     .trim()
-    .min(1, "缺少文件名")
-    .max(200, "文件名过长")
-    .refine((n) => !/[\\/\u0000-\u001f]/.test(n), "文件名不能包含路径或控制字符"),
-  bytes: z.instanceof(Uint8Array).refine((b) => b.length > 0, "文件是空的").refine((b) => b.length <= MAX_POLICY_FILE_BYTES, `文件不能超过 ${MAX_POLICY_FILE_BYTES / 1024 / 1024} MB`),
+    .min(1, fieldKey("errors.field.fileNameMissing"))
+    .max(200, fieldKey("errors.field.fileNameTooLong"))
+    .refine((n) => !/[\\/\u0000-\u001f]/.test(n), fieldKey("errors.field.fileNameChars")),
+  bytes: z.instanceof(Uint8Array).refine((b) => b.length > 0, fieldKey("errors.field.fileEmpty")).refine((b) => b.length <= MAX_POLICY_FILE_BYTES, fieldKey("errors.field.fileTooLarge", { value: MAX_POLICY_FILE_BYTES / 1024 / 1024 })),
 });
 
 export interface UnitPreview {
@@ -49,7 +49,7 @@ export async function uploadPolicyFile(ctx: Ctx, raw: { fileName: string; bytes:
   try {
     ingested = await ingestFile(input.fileName, input.bytes, guess);
   } catch (err) {
-    if (err instanceof PolicyParseError) throw new ValidationError({ file: err.message }, "无法读取该文件");
+    if (err instanceof PolicyParseError) throw new ValidationError({ file: err.message }, m("errors.fileUnreadable"));
     throw err;
   }
   await ctx.db.policyUpload.deleteMany({ where: { uploaderId: ctx.actor.id, createdAt: { lt: new Date(ctx.now.getTime() - UPLOAD_TTL_MS) } } });

@@ -9,7 +9,7 @@ import { policyScopeOf } from "../analytics/shared/scope";
 import { ingestFile } from "../content/ingest/ingest-file";
 import { PolicyParseError } from "../content/parse-policy";
 import { writePolicyVersion } from "../content/write-policy-version";
-import { ConflictError, ForbiddenError, isUniqueViolation, NotFoundError, ValidationError } from "../errors";
+import { ConflictError, ForbiddenError, isUniqueViolation, NotFoundError, ValidationError, m, fieldKey } from "../errors";
 import type { Ctx } from "../kernel/context";
 import { parseInput } from "../validation";
 import { diffVersions, type VersionDiff } from "./diff-versions";
@@ -18,20 +18,20 @@ import { recordAudit } from "../kernel/audit";
 
 export const PUBLISH_ACTION = "policy.publish";
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "请填写日期（YYYY-MM-DD）").refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), "不是有效日期");
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, fieldKey("errors.field.dateRequired")).refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), fieldKey("errors.field.dateNotValid"));
 const optionalDate = z.union([z.literal("").transform(() => null), date]).nullish();
 
 export const publishInput = z
   .object({
-    uploadId: z.string().uuid("上传编号无效"),
+    uploadId: z.string().uuid(fieldKey("errors.field.uploadIdInvalid")),
     /** An existing policy to replace, or the id of a new one (lower-case ascii slug). */
-    policyId: z.string().trim().regex(/^[a-z0-9][a-z0-9-]{1,80}$/, "制度编号只能用小写字母、数字和连字符（2–81 位）"),
-    title: z.string({ error: "请填写标题" }).trim().min(1, "请填写标题").max(200, "标题不能超过 200 字"),
-    line: z.string({ error: "请选择条线" }).trim().min(1, "请选择条线").max(50),
-    owner: z.string({ error: "请填写归口部门" }).trim().min(1, "请填写归口部门").max(100, "归口部门不能超过 100 字"),
+    policyId: z.string().trim().regex(/^[a-z0-9][a-z0-9-]{1,80}$/, fieldKey("errors.field.policyIdChars")),
+    title: z.string({ error: fieldKey("errors.field.titleRequired") }).trim().min(1, fieldKey("errors.field.titleRequired")).max(200, fieldKey("errors.field.title200")),
+    line: z.string({ error: fieldKey("errors.field.lineRequired") }).trim().min(1, fieldKey("errors.field.lineRequired")).max(50),
+    owner: z.string({ error: fieldKey("errors.field.ownerDeptRequired") }).trim().min(1, fieldKey("errors.field.ownerDeptRequired")).max(100, fieldKey("errors.field.ownerDeptTooLong")),
     effective: optionalDate,
     review: optionalDate,
-    note: z.string().trim().max(500, "说明不能超过 500 字").optional(),
+    note: z.string().trim().max(500, fieldKey("errors.field.note500")).optional(),
     /** The version the owner saw in the preview: publishing over a newer one is refused. */
     expectedVersion: z.number().int().min(0).optional(),
     dryRun: z.boolean().optional(),
@@ -53,15 +53,15 @@ export async function publishPolicy(ctx: Ctx, raw: unknown): Promise<PublishResu
   const scope = await policyScopeOf(ctx.db, ctx.actor);
   const input = parseInput(publishInput, raw);
   const upload = await ctx.db.policyUpload.findUnique({ where: { id: input.uploadId } });
-  if (!upload || upload.uploaderId !== ctx.actor.id) throw new NotFoundError("上传的文件不存在或已发布，请重新上传");
+  if (!upload || upload.uploaderId !== ctx.actor.id) throw new NotFoundError(m("errors.uploadMissing"));
   const line = await ctx.db.businessLine.findUnique({ where: { name: input.line }, select: { id: true } });
-  if (!line) throw new ValidationError({ line: `未知条线“${input.line}”` });
-  if (!scope.all && !scope.lineIds.includes(line.id)) throw new ForbiddenError("只能发布本条线的制度");
+  if (!line) throw new ValidationError({ line: m("errors.unknownLine", { line: input.line }) });
+  if (!scope.all && !scope.lineIds.includes(line.id)) throw new ForbiddenError(m("errors.publishOwnLineOnly"));
   const existing = await ctx.db.policy.findUnique({
     where: { id: input.policyId },
     select: { id: true, currentVersion: { select: { version: true, sections: { orderBy: { ordinal: "asc" }, select: { label: true, heading: true, text: true } } } } },
   });
-  if (existing && !scope.all && !scope.policyIds.includes(existing.id)) throw new ForbiddenError("只能替换本条线的制度");
+  if (existing && !scope.all && !scope.policyIds.includes(existing.id)) throw new ForbiddenError(m("errors.replaceOwnLineOnly"));
 
   let ingested;
   try {
@@ -74,7 +74,7 @@ export async function publishPolicy(ctx: Ctx, raw: unknown): Promise<PublishResu
       review: input.review ?? null,
     });
   } catch (err) {
-    if (err instanceof PolicyParseError) throw new ValidationError({ file: err.message }, "无法读取该文件");
+    if (err instanceof PolicyParseError) throw new ValidationError({ file: err.message }, m("errors.fileUnreadable"));
     throw err;
   }
   const units = ingested.parsed.sections.map((s) => ({ label: s.label, heading: s.heading, chapter: s.chapter, text: s.text }));
@@ -83,7 +83,7 @@ export async function publishPolicy(ctx: Ctx, raw: unknown): Promise<PublishResu
   const preview = { policyId: input.policyId, isNew: !existing, units, outside: ingested.outside, diff };
   if (input.dryRun) return { ...preview, version: currentVersion + 1, published: false };
   if (input.expectedVersion !== undefined && input.expectedVersion !== currentVersion) {
-    throw new ConflictError(`该制度已被更新为 v${currentVersion}，请重新预览后再发布`);
+    throw new ConflictError(m("errors.policyUpdatedTo", { currentVersion }));
   }
 
   const checksum = createHash("sha256").update(upload.bytes).update(JSON.stringify({ ...input, dryRun: undefined, note: undefined, expectedVersion: undefined })).digest("hex");
@@ -91,11 +91,11 @@ export async function publishPolicy(ctx: Ctx, raw: unknown): Promise<PublishResu
     const version = await ctx.db.$transaction(async (tx) => {
       // The upload is consumed exactly once: a second click or tab finds it gone.
       const consumed = await tx.policyUpload.deleteMany({ where: { id: upload.id, uploaderId: ctx.actor.id } });
-      if (consumed.count !== 1) throw new ConflictError("该文件已发布");
+      if (consumed.count !== 1) throw new ConflictError(m("errors.uploadAlreadyPublished"));
       // Versions of one policy are numbered under a row lock, so two publishers cannot both be "next".
       await tx.$executeRaw`SELECT 1 FROM "Policy" WHERE id = ${input.policyId} FOR UPDATE`;
       const now = await tx.policy.findUnique({ where: { id: input.policyId }, select: { currentVersion: { select: { version: true } } } });
-      if ((now?.currentVersion?.version ?? 0) !== currentVersion) throw new ConflictError(`该制度刚被他人更新为 v${now?.currentVersion?.version}，请重新预览后再发布`);
+      if ((now?.currentVersion?.version ?? 0) !== currentVersion) throw new ConflictError(m("errors.policyJustUpdatedTo", { version: String(now?.currentVersion?.version) }));
       const v = await writePolicyVersion(tx, ingested.parsed, checksum, {
         lineId: line.id,
         original: { name: upload.fileName, type: ingested.kind, bytes: upload.bytes },
@@ -113,7 +113,7 @@ export async function publishPolicy(ctx: Ctx, raw: unknown): Promise<PublishResu
     });
     return { ...preview, version, published: true };
   } catch (err) {
-    if (isUniqueViolation(err)) throw new ConflictError("该制度刚被他人更新，请重新预览后再发布");
+    if (isUniqueViolation(err)) throw new ConflictError(m("errors.policyJustUpdated"));
     throw err;
   }
 }

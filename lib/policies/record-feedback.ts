@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { isUniqueViolation, ValidationError } from "../errors";
+import { isUniqueViolation, ValidationError, m, fieldKey } from "../errors";
 import type { Ctx } from "../kernel/context";
 import { idempotencyKey } from "../questions/schemas";
 import { parseInput } from "../validation";
@@ -10,23 +10,23 @@ export const feedbackInput = z
     policyId: z.string().min(1).max(100),
     idempotencyKey,
     sectionId: z.string().uuid().optional(),
-    helpful: z.boolean({ error: "请选择是否有帮助" }),
-    reason: z.enum(["OUTDATED", "HARD_TO_UNDERSTAND", "DIFFERS_FROM_PRACTICE", "ANSWER_NOT_FOUND", "OTHER"], { error: "请选择原因" }).optional(),
-    comment: z.string().trim().max(1000, "补充说明不能超过 1000 字").optional(),
+    helpful: z.boolean({ error: fieldKey("errors.field.helpfulRequired") }),
+    reason: z.enum(["OUTDATED", "HARD_TO_UNDERSTAND", "DIFFERS_FROM_PRACTICE", "ANSWER_NOT_FOUND", "OTHER"], { error: fieldKey("errors.field.reasonRequired") }).optional(),
+    comment: z.string().trim().max(1000, fieldKey("errors.field.comment1000")).optional(),
   })
   .strict()
   .superRefine((v, ctx) => {
-    if (!v.helpful && !v.reason) ctx.addIssue({ code: "custom", path: ["reason"], message: "选择“没有帮助”时请说明原因" });
-    if (v.reason === "OTHER" && !v.comment) ctx.addIssue({ code: "custom", path: ["comment"], message: "选择“其他”时请写明原因" });
+    if (!v.helpful && !v.reason) ctx.addIssue({ code: "custom", path: ["reason"], message: fieldKey("errors.field.notHelpfulReason") });
+    if (v.reason === "OTHER" && !v.comment) ctx.addIssue({ code: "custom", path: ["comment"], message: fieldKey("errors.field.otherReason") });
   });
 
 /** "有帮助吗?" on a policy or one of its clauses; "no" needs a reason. The same idempotency key is one vote. */
 export async function recordFeedback(ctx: Ctx, raw: unknown): Promise<{ created: boolean }> {
   const input = parseInput(feedbackInput, raw);
   const policy = await ctx.db.policy.findUnique({ where: { id: input.policyId }, select: { id: true } });
-  if (!policy) throw new ValidationError({ policyId: "制度不存在" });
+  if (!policy) throw new ValidationError({ policyId: m("errors.policyNotFound") });
   if (input.sectionId && !(await ctx.db.policySection.findFirst({ where: { id: input.sectionId, policyId: policy.id }, select: { id: true } }))) {
-    throw new ValidationError({ sectionId: "条款不属于此制度" });
+    throw new ValidationError({ sectionId: m("errors.sectionNotInPolicy") });
   }
   try {
     await ctx.db.articleFeedback.create({

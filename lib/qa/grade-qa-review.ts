@@ -9,7 +9,7 @@ import "server-only";
 import { z } from "zod";
 import { denyAccess } from "../auth/deny-access";
 import { hasRole } from "../auth/roles";
-import { ConflictError, ForbiddenError, NotFoundError, PreconditionError } from "../errors";
+import { ConflictError, ForbiddenError, NotFoundError, PreconditionError, m, fieldKey } from "../errors";
 import type { Ctx } from "../kernel/context";
 import { parseInput } from "../validation";
 import { recordAudit } from "../kernel/audit";
@@ -18,9 +18,9 @@ export const REGRADE_DAYS = 7;
 
 export const gradeInput = z
   .object({
-    reviewId: z.string({ error: "请选择质检记录" }).uuid("质检记录编号无效"),
-    grade: z.number({ error: "请选择 1–5 分" }).int("评分应为整数").min(1, "评分应为 1–5 分").max(5, "评分应为 1–5 分"),
-    comment: z.string().trim().max(2000, "评语不能超过 2000 字").optional(),
+    reviewId: z.string({ error: fieldKey("errors.field.qaReviewRequired") }).uuid(fieldKey("errors.field.qaReviewIdInvalid")),
+    grade: z.number({ error: fieldKey("errors.field.gradeRequired") }).int(fieldKey("errors.field.gradeInteger")).min(1, fieldKey("errors.field.gradeRange")).max(5, fieldKey("errors.field.gradeRange")),
+    comment: z.string().trim().max(2000, fieldKey("errors.field.gradeComment2000")).optional(),
   })
   .strict();
 
@@ -31,16 +31,16 @@ export function regradeDeadline(gradedAt: Date): Date {
 export async function gradeQaReview(ctx: Ctx, raw: unknown): Promise<{ grade: number; gradedAt: Date }> {
   const { actor } = ctx;
   const isAdmin = hasRole(actor, "ADMIN");
-  if (!isAdmin && !hasRole(actor, "QA_REVIEWER")) throw new ForbiddenError("需要质检员或管理员权限");
+  if (!isAdmin && !hasRole(actor, "QA_REVIEWER")) throw new ForbiddenError(m("errors.needQaOrAdmin"));
   const input = parseInput(gradeInput, raw);
   return ctx.db.$transaction(async (tx) => {
     const review = await tx.qaReview.findUnique({ where: { id: input.reviewId }, select: { id: true, reviewerId: true, ownerId: true, grade: true, gradedAt: true, questionId: true } });
-    if (!review) throw new NotFoundError("没有这条质检记录");
+    if (!review) throw new NotFoundError(m("errors.qaReviewNotFound"));
     if (!isAdmin) {
-      if (review.reviewerId !== null && review.reviewerId !== actor.id) throw await denyAccess(ctx, "qa.grade", review.id, new ForbiddenError("这条质检记录分配给了其他质检员"));
-      if (review.ownerId === actor.id) throw await denyAccess(ctx, "qa.grade", review.id, new ForbiddenError("不能质检自己办结的问题"));
+      if (review.reviewerId !== null && review.reviewerId !== actor.id) throw await denyAccess(ctx, "qa.grade", review.id, new ForbiddenError(m("errors.qaReviewNotYours")));
+      if (review.ownerId === actor.id) throw await denyAccess(ctx, "qa.grade", review.id, new ForbiddenError(m("errors.cannotReviewOwnQuestion")));
       if (review.gradedAt && regradeDeadline(review.gradedAt) < ctx.now) {
-        throw new PreconditionError(`评分已超过 ${REGRADE_DAYS} 天的修改期限，如需更正请联系管理员`);
+        throw new PreconditionError(m("errors.regradeWindowOver", { REGRADE_DAYS }));
       }
     }
     const gradedAt = review.gradedAt ?? ctx.now;

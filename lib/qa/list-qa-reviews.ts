@@ -4,7 +4,7 @@ import "server-only";
 // question, the replies, the resolution and the owner who resolved it.
 import { hasRole } from "../auth/roles";
 import type { Prisma } from "../db/generated/client";
-import { ForbiddenError } from "../errors";
+import { ForbiddenError, m } from "../errors";
 import type { Ctx } from "../kernel/context";
 import { regradeDeadline } from "./grade-qa-review";
 import { sampleSizeSetting } from "./draw-qa-sample";
@@ -47,7 +47,7 @@ export type QaReviewItem = Prisma.QaReviewGetPayload<{ select: typeof reviewSele
 export async function listQaReviews(ctx: Ctx) {
   const { actor, db, now } = ctx;
   const isAdmin = hasRole(actor, "ADMIN");
-  if (!isAdmin && !hasRole(actor, "QA_REVIEWER")) throw new ForbiddenError("需要质检员或管理员权限");
+  if (!isAdmin && !hasRole(actor, "QA_REVIEWER")) throw new ForbiddenError(m("errors.needQaOrAdmin"));
   const mine: Prisma.QaReviewWhereInput = isAdmin ? {} : { AND: [{ OR: [{ reviewerId: actor.id }, { reviewerId: null }] }, { OR: [{ ownerId: null }, { ownerId: { not: actor.id } }] }] };
   const [pending, graded, lastDraw, sampleSize] = await Promise.all([
     db.qaReview.findMany({ where: { ...mine, gradedAt: null }, select: reviewSelect, orderBy: [{ weekStart: "asc" }, { createdAt: "asc" }], take: PENDING_LIMIT }),

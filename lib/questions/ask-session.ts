@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { denyAccess } from "../auth/deny-access";
 import type { DbTx } from "../db/client";
-import { ConflictError, NotFoundError, ValidationError } from "../errors";
+import { ConflictError, NotFoundError, ValidationError, m, fieldKey } from "../errors";
 import { parseInput } from "../validation";
 import { logSearch } from "../search/log-search";
 import { recordPhrasingSignal } from "../search/phrasings/record-phrasing-signal";
@@ -25,7 +25,7 @@ const sessionId = z.string().uuid();
  * was about to ask, so not even its existence is confirmed. The attempt is still recorded.
  */
 async function ownOpenSession(ctx: Ctx, id: string, verb: "view" | "deflect") {
-  const missing = new NotFoundError("提问会话不存在");
+  const missing = new NotFoundError(m("errors.askSessionNotFound"));
   if (!sessionId.safeParse(id).success) throw missing;
   const s = await ctx.db.askSession.findUnique({ where: { id }, select: { id: true, userId: true, outcome: true } });
   if (!s) throw missing;
@@ -38,7 +38,7 @@ export async function recordSuggestionView(ctx: Ctx, askSessionId: string, raw: 
   const input = parseInput(viewInput, raw);
   await ownOpenSession(ctx, askSessionId, "view");
   const section = await ctx.db.policySection.findUnique({ where: { id: input.sectionId }, select: { id: true, policyId: true } });
-  if (!section) throw new ValidationError({ sectionId: "条款不存在" });
+  if (!section) throw new ValidationError({ sectionId: m("errors.sectionNotFound") });
   await ctx.db.$transaction([
     ctx.db.policyView.create({ data: { userId: ctx.actor.id, policyId: section.policyId, sectionId: section.id, askSessionId, source: "ask", durationMs: input.durationMs, createdAt: ctx.now } }),
     ctx.db.askSession.update({ where: { id: askSessionId }, data: { lastActivityAt: ctx.now } }),
@@ -49,10 +49,10 @@ export async function recordSuggestionView(ctx: Ctx, askSessionId: string, raw: 
 export async function confirmDeflection(ctx: Ctx, askSessionId: string, raw: unknown) {
   const input = parseInput(deflectInput, raw);
   const s = await ownOpenSession(ctx, askSessionId, "deflect");
-  const filed = new ValidationError({ askSessionId: "这个问题已经提交，不能再标记为已解决" });
+  const filed = new ValidationError({ askSessionId: m("errors.askSessionAlreadyFiled") });
   if (s.outcome === "FILED") throw filed;
   const section = await ctx.db.policySection.findUnique({ where: { id: input.sectionId }, select: { id: true, policyId: true, label: true } });
-  if (!section) throw new ValidationError({ sectionId: "条款不存在" });
+  if (!section) throw new ValidationError({ sectionId: m("errors.sectionNotFound") });
   // The session's last search is the wording that found the clause (it may still be queued here).
   await searchLogBuffer(ctx.db).flush();
   const lastSearch = await ctx.db.searchQuery.findFirst({ where: { askSessionId: s.id, userId: ctx.actor.id }, orderBy: { createdAt: "desc" }, select: { query: true } });
@@ -76,28 +76,28 @@ export async function confirmDeflection(ctx: Ctx, askSessionId: string, raw: unk
  * Someone else's session reads exactly like a missing one (and the attempt is audited).
  */
 export async function searchedSessionOrThrow(ctx: Ctx, tx: DbTx, askSessionId: string | undefined): Promise<string> {
-  if (!askSessionId) throw new ConflictError("请先检索制度：提问需要先在提问页查找相关条款，没有合适的答案再提交");
+  if (!askSessionId) throw new ConflictError(m("errors.searchPoliciesFirst"));
   // Locked until the filing commits, so a "这解决了我的问题" at the same moment waits and then sees FILED.
   await tx.$queryRaw`SELECT 1 FROM "AskSession" WHERE id = ${askSessionId}::uuid FOR UPDATE`;
   const s = await tx.askSession.findUnique({
     where: { id: askSessionId },
     select: { id: true, userId: true, outcome: true, question: { select: { id: true } }, _count: { select: { searches: true } } },
   });
-  const missing = new ConflictError("提问会话不存在或已过期，请回到提问页重新检索后再提交");
+  const missing = new ConflictError(m("errors.askSessionExpired"));
   if (!s) throw missing;
   if (s.userId !== ctx.actor.id) {
     await denyAccess(ctx, "ask-session.file", askSessionId, new NotFoundError());
     throw missing;
   }
-  if (s.question || s.outcome === "FILED") throw new ConflictError("这个提问会话已经提交过问题，请回到提问页重新检索后再提交");
-  if (s.outcome === "CONFIRMED_DEFLECTION") throw new ConflictError("这个提问会话已确认由制度条款解决；如仍需人工解答，请重新检索后再提交");
-  if (s._count.searches === 0) throw new ConflictError("请先检索制度：这个提问会话还没有任何检索记录，看过建议条款后才能提交");
+  if (s.question || s.outcome === "FILED") throw new ConflictError(m("errors.askSessionUsed"));
+  if (s.outcome === "CONFIRMED_DEFLECTION") throw new ConflictError(m("errors.askSessionSolved"));
+  if (s._count.searches === 0) throw new ConflictError(m("errors.askSessionNoSearch"));
   return s.id;
 }
 
 const suggestInput = z.object({
-  q: z.string().trim().min(1, "请输入问题").max(200, "建议检索最多使用前 200 个字"),
-  session: z.string().uuid("提问会话无效"),
+  q: z.string().trim().min(1, fieldKey("errors.field.queryRequired")).max(200, fieldKey("errors.field.suggestQueryTooLong")),
+  session: z.string().uuid(fieldKey("errors.field.askSessionInvalid")),
 });
 
 /**

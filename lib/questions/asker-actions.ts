@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { denyAccess } from "../auth/deny-access";
 import type { DbTx } from "../db/client";
-import { ConflictError, ForbiddenError, isUniqueViolation, NotFoundError, PreconditionError, ValidationError } from "../errors";
+import { ConflictError, ForbiddenError, isUniqueViolation, NotFoundError, PreconditionError, ValidationError, m, fieldKey } from "../errors";
 import { pickReviewer } from "../complaints/assign-reviewer";
 import { loadReviewSetting } from "../complaints/review-settings";
 import { loadCalendar } from "../time/calendar";
@@ -18,13 +18,13 @@ import { claimTransition, conflictSince } from "./transition";
 import { isAnswered } from "../kernel/question-status";
 
 const questionRef = z.object({ questionId: z.string().uuid() }).strict();
-const askerReplyInput = z.object({ questionId: z.string().uuid(), body: z.string().trim().min(1, "请填写内容").max(5000, "内容不能超过 5000 字") }).strict();
+const askerReplyInput = z.object({ questionId: z.string().uuid(), body: z.string().trim().min(1, fieldKey("errors.field.contentRequired")).max(5000, fieldKey("errors.field.content5000")) }).strict();
 
 /** `verb` names the refused attempt in the audit log (question.<verb>.denied). Read inside the verb's transaction. */
 async function ownQuestion(ctx: Ctx, db: DbTx, questionId: string, verb: string) {
   const q = await db.question.findUnique({ where: { id: questionId }, select: { id: true, askerId: true, ownerId: true, status: true, version: true, reopenCount: true } });
-  if (!q) throw new NotFoundError("问题不存在");
-  if (!isAsker(ctx.actor, q)) throw await denyAccess(ctx, `question.${verb}`, q.id, new ForbiddenError("只有提问人可以这样做"));
+  if (!q) throw new NotFoundError(m("errors.questionNotFound"));
+  if (!isAsker(ctx.actor, q)) throw await denyAccess(ctx, `question.${verb}`, q.id, new ForbiddenError(m("errors.onlyAsker")));
   return q;
 }
 
@@ -33,7 +33,7 @@ export async function askerReply(ctx: Ctx, raw: unknown) {
   const input = parseInput(askerReplyInput, raw);
   return ctx.db.$transaction(async (tx) => {
     const q = await ownQuestion(ctx, tx, input.questionId, "asker-reply");
-    if (q.status === "CLOSED") throw new PreconditionError("问题已关闭；如未解决，请重新打开");
+    if (q.status === "CLOSED") throw new PreconditionError(m("errors.questionClosedReopen"));
     await claimTransition(tx, q, q.status === "WAITING_ASKER" ? { status: "IN_PROGRESS" } : {});
     const reply = await tx.reply.create({ data: { questionId: q.id, authorId: ctx.actor.id, body: input.body, checklist: [], createdAt: ctx.now } });
     await appendEvent(tx, q.id, "REPLIED", ctx.actor.id, { replyId: reply.id, byAsker: true }, ctx.now);
@@ -49,7 +49,7 @@ export async function confirmSolved(ctx: Ctx, raw: unknown) {
   await ctx.db.$transaction(async (tx) => {
     const q = await ownQuestion(ctx, tx, questionId, "confirm");
     // Closed, or reopened since it was resolved: the asker acted on a page that is out of date (409).
-    if (q.status !== "RESOLVED") throw q.status === "CLOSED" || q.reopenCount > 0 ? await conflictSince(tx, q.id) : new PreconditionError("只有已办结的问题可以确认解决");
+    if (q.status !== "RESOLVED") throw q.status === "CLOSED" || q.reopenCount > 0 ? await conflictSince(tx, q.id) : new PreconditionError(m("errors.onlyResolvedConfirmed"));
     await claimTransition(tx, q, { status: "CLOSED" });
     await appendEvent(tx, q.id, "CONFIRMED", ctx.actor.id, {}, ctx.now);
   });
@@ -57,10 +57,10 @@ export async function confirmSolved(ctx: Ctx, raw: unknown) {
 
 /** Not solved after all: back to the owner, counted as one more trip (跑一趟). */
 export async function reopenQuestion(ctx: Ctx, raw: unknown) {
-  const input = parseInput(questionRef.extend({ reason: z.string().trim().min(2, "请说明为什么没有解决").max(2000) }).strict(), raw);
+  const input = parseInput(questionRef.extend({ reason: z.string().trim().min(2, fieldKey("errors.field.reopenReasonRequired")).max(2000) }).strict(), raw);
   await ctx.db.$transaction(async (tx) => {
     const q = await ownQuestion(ctx, tx, input.questionId, "reopen");
-    if (!isAnswered(q.status)) throw q.reopenCount > 0 ? await conflictSince(tx, q.id) : new PreconditionError("问题还在处理中，无需重新打开");
+    if (!isAnswered(q.status)) throw q.reopenCount > 0 ? await conflictSince(tx, q.id) : new PreconditionError(m("errors.questionStillOpen"));
     await claimTransition(tx, q, { status: "IN_PROGRESS", reopenCount: { increment: 1 }, resolvedAt: null });
     await appendEvent(tx, q.id, "REOPENED", ctx.actor.id, { reason: input.reason }, ctx.now);
     if (q.ownerId) await notifyInApp(tx, q.ownerId, "question.reopened", q.id, `reopened:${q.id}:${q.version}`, {});
@@ -78,8 +78,8 @@ export async function rateQuestion(ctx: Ctx, raw: unknown): Promise<{ ratingId: 
       const q = await ownQuestion(ctx, tx, input.questionId, "rate");
       const existing = await tx.satisfactionRating.findUnique({ where: { questionId: q.id }, select: { id: true, idempotencyKey: true } });
       if (existing?.idempotencyKey === input.idempotencyKey) return { ratingId: existing.id, created: false };
-      if (existing) throw new ConflictError("已经评价过了");
-      if (!isAnswered(q.status)) throw q.reopenCount > 0 ? await conflictSince(tx, q.id) : new PreconditionError("问题办结后才能评价");
+      if (existing) throw new ConflictError(m("errors.alreadyRated"));
+      if (!isAnswered(q.status)) throw q.reopenCount > 0 ? await conflictSince(tx, q.id) : new PreconditionError(m("errors.rateAfterResolved"));
       // Decided on the status read: a reopen that wins meanwhile turns this rating into a 409.
       await claimTransition(tx, q);
       const rating = await tx.satisfactionRating.create({
@@ -136,6 +136,6 @@ export async function fileComplaint(ctx: Ctx, raw: unknown): Promise<{ complaint
 }
 
 function sameComplaint(row: { id: string; questionId: string }, questionId: string) {
-  if (row.questionId !== questionId) throw new ValidationError({ idempotencyKey: "这个提交编号已用于另一个问题的投诉" });
+  if (row.questionId !== questionId) throw new ValidationError({ idempotencyKey: m("errors.idempotencyKeyReused") });
   return { complaintId: row.id, created: false };
 }

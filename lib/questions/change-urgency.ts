@@ -7,7 +7,7 @@ import { denyAccess } from "../auth/deny-access";
 import type { DbTx } from "../db/client";
 import { escalationAuthority, managersAbove } from "../escalation/authority";
 import { urgencyInput } from "../escalation/schemas";
-import { ForbiddenError, NotFoundError } from "../errors";
+import { ForbiddenError, NotFoundError, m } from "../errors";
 import { loadCalendar } from "../time/calendar";
 import { addWorkingMinutes } from "../time/working-time";
 import { parseInput } from "../validation";
@@ -24,11 +24,11 @@ export async function changeUrgency(ctx: Ctx, raw: unknown): Promise<{ priority:
       where: { id: input.questionId },
       select: { id: true, number: true, askerId: true, ownerId: true, lineId: true, priority: true, status: true, version: true, escalationLevel: true, createdAt: true, pausedMinutes: true, firstRespondedAt: true, firstResponseDueAt: true, resolutionDueAt: true },
     });
-    if (!q) throw new NotFoundError("问题不存在");
+    if (!q) throw new NotFoundError(m("errors.questionNotFound"));
     const reviewer = await mayReviewUrgency(tx, ctx.actor.id, q);
     // The asker may only ask for urgency; confirming or lowering it belongs to the owner and managers.
     if (!reviewer && !(q.askerId === ctx.actor.id && input.urgent)) {
-      throw await denyAccess(ctx, "question.urgency", q.id, new ForbiddenError("只有首问责任人或其上级可以确认或降低紧急程度；提问人只能申请紧急"));
+      throw await denyAccess(ctx, "question.urgency", q.id, new ForbiddenError(m("errors.urgencyOwnerOnly")));
     }
     if (isAnswered(q.status) || q.version !== input.expectedVersion) throw await conflictSince(tx, q.id);
     const priority = input.urgent ? "URGENT" : "NORMAL";

@@ -1,6 +1,6 @@
 import "server-only";
 import type { DbTx } from "../db/client";
-import { ConflictError, isUniqueViolation, RateLimitedError, ValidationError } from "../errors";
+import { ConflictError, isUniqueViolation, RateLimitedError, ValidationError, m } from "../errors";
 import { parseInput } from "../validation";
 import { searchedSessionOrThrow } from "./ask-session";
 import type { Ctx } from "../kernel/context";
@@ -35,8 +35,8 @@ export async function fileQuestion(ctx: Ctx, raw: unknown): Promise<FiledQuestio
       // Counted under a per-user lock in this transaction, so parallel submits cannot overshoot the limit.
       await assertQuestionRate(tx, ctx.actor.id, ctx.now);
       const line = await tx.businessLine.findUnique({ where: { id: input.lineId }, select: { id: true, name: true } });
-      if (!line) throw new ValidationError({ lineId: "条线不存在" });
-      if (input.neededBy && input.neededBy.getTime() < ctx.now.getTime() - 60_000) throw new ValidationError({ neededBy: "期望解决时间不能早于现在" });
+      if (!line) throw new ValidationError({ lineId: m("errors.lineNotFound") });
+      if (input.neededBy && input.neededBy.getTime() < ctx.now.getTime() - 60_000) throw new ValidationError({ neededBy: m("errors.neededByInPast") });
 
       let ownerId: string | null = null;
       let via: "ROUTED" | "NAMED" = "ROUTED";
@@ -44,8 +44,8 @@ export async function fileQuestion(ctx: Ctx, raw: unknown): Promise<FiledQuestio
       let routingFacts: { openCount?: number; pool?: number } = {};
       if (input.namedOwnerId) {
         const named = await tx.user.findFirst({ where: { id: input.namedOwnerId, disabledAt: null }, select: { id: true } });
-        if (!named) throw new ValidationError({ namedOwnerId: "指定的处理人不存在或已停用" });
-        if (named.id === ctx.actor.id) throw new ValidationError({ namedOwnerId: "不能指定自己为处理人" });
+        if (!named) throw new ValidationError({ namedOwnerId: m("errors.namedOwnerMissing") });
+        if (named.id === ctx.actor.id) throw new ValidationError({ namedOwnerId: m("errors.cannotNameSelf") });
         ownerId = named.id;
         via = "NAMED";
         reason = "named";

@@ -5,10 +5,10 @@
 // it must run inside the transaction that inserts the row; parallel requests of one user queue on it.
 import type { DbTx } from "../db/client";
 import { floodLimits } from "../env";
-import { RateLimitedError } from "../errors";
+import { m, RateLimitedError, type ErrorMessage } from "../errors";
 import { slidingWindowRetrySeconds } from "../kernel/sliding-window";
 
-function check(times: Date[], limit: number, windowMs: number, now: Date, message: string): void {
+function check(times: Date[], limit: number, windowMs: number, now: Date, message: ErrorMessage): void {
   const retryAfterSeconds = slidingWindowRetrySeconds(times, limit, windowMs, now);
   if (retryAfterSeconds > 0) throw new RateLimitedError(retryAfterSeconds, message);
 }
@@ -29,7 +29,7 @@ export async function assertQuestionRate(db: DbTx, askerId: string, now: Date): 
     orderBy: { createdAt: "asc" },
     select: { createdAt: true },
   });
-  check(rows.map((r) => r.createdAt), limit, windowMs, now, `提问过于频繁：10 分钟内最多 ${limit} 个问题，请稍后再试`);
+  check(rows.map((r) => r.createdAt), limit, windowMs, now, m("errors.askFlood", { limit }));
 }
 
 /** Call inside the transaction that creates the complaint. */
@@ -42,5 +42,5 @@ export async function assertComplaintRate(db: DbTx, userId: string, now: Date): 
     orderBy: { createdAt: "asc" },
     select: { createdAt: true },
   });
-  check(rows.map((r) => r.createdAt), limit, windowMs, now, `投诉过于频繁：1 小时内最多 ${limit} 次，请稍后再试`);
+  check(rows.map((r) => r.createdAt), limit, windowMs, now, m("errors.complaintFlood", { limit }));
 }

@@ -7,11 +7,12 @@ import { z } from "zod";
 import type { Actor } from "../auth/roles";
 import type { DbTx } from "../db/client";
 import { log } from "../log";
+import { m, zhText } from "../errors";
 
 /** AppSetting key of the admin-set list `{ userIds: string[] }` of extra receivers. */
 export const HANDOFF_RECEIVERS_SETTING = "handoff.receivers";
 
-export const RECEIVER_REFUSED = "只能转交给首问责任人、本问题责任链上的主管或管理员指定的接收人";
+export const RECEIVER_REFUSED = zhText(m("errors.receiverRefused"));
 
 const listedSetting = z.object({ userIds: z.array(z.string().uuid()) });
 

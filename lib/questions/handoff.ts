@@ -1,7 +1,7 @@
 import "server-only";
 import { denyAccess } from "../auth/deny-access";
 import { hasRole } from "../auth/roles";
-import { ConflictError, ForbiddenError, NotFoundError, isUniqueViolation, ValidationError } from "../errors";
+import { ConflictError, ForbiddenError, NotFoundError, isUniqueViolation, ValidationError, m } from "../errors";
 import { parseInput } from "../validation";
 import { canActAsOwner } from "./access";
 import type { DbTx } from "../db/client";
@@ -11,13 +11,13 @@ import { loadCalendar } from "../time/calendar";
 import { addWorkingMinutes } from "../time/working-time";
 import { appendEvent, notifyInApp } from "./events";
 import { lowestCommonManager } from "../kernel/org-chart";
-import { auditRefusedReceiver, isEligibleReceiver, RECEIVER_REFUSED } from "./handoff-receivers";
+import { auditRefusedReceiver, isEligibleReceiver } from "./handoff-receivers";
 import { handoffInput, respondHandoffInput } from "./schemas";
 import { claimTransition, conflictIfFormerOwner, conflictSince } from "./transition";
 import { isAnswered } from "../kernel/question-status";
 
 const DEFAULT_MAX_HANDS = 3;
-const HANDLED = "这次转交刚刚已被处理（接收、拒绝、因办结或改派而撤回，或超时失效），你的操作未保存。请刷新页面。";
+const HANDLED = m("errors.handoffHandled");
 
 /** The owner hands the question on, only with a 交接说明. Until accepted, the giver still owns it. */
 export async function requestHandoff(ctx: Ctx, raw: unknown): Promise<{ handoffId: string }> {
@@ -25,20 +25,20 @@ export async function requestHandoff(ctx: Ctx, raw: unknown): Promise<{ handoffI
   try {
     return await ctx.db.$transaction(async (tx) => {
       const q = await tx.question.findUnique({ where: { id: input.questionId }, select: { id: true, ownerId: true, status: true, lineId: true, version: true } });
-      if (!q) throw new NotFoundError("问题不存在");
-      if (!canActAsOwner(ctx.actor, q)) throw (await conflictIfFormerOwner(tx, q.id, ctx.actor.id)) ?? (await denyAccess(ctx, "question.handoff", q.id, new ForbiddenError("只有当前首问责任人可以转交")));
+      if (!q) throw new NotFoundError(m("errors.questionNotFound"));
+      if (!canActAsOwner(ctx.actor, q)) throw (await conflictIfFormerOwner(tx, q.id, ctx.actor.id)) ?? (await denyAccess(ctx, "question.handoff", q.id, new ForbiddenError(m("errors.onlyOwnerHandsOff"))));
       if (isAnswered(q.status)) throw await conflictSince(tx, q.id);
       if (input.toUserId) {
-        if (input.toUserId === ctx.actor.id) throw new ValidationError({ toUserId: "不能转交给自己" });
+        if (input.toUserId === ctx.actor.id) throw new ValidationError({ toUserId: m("errors.cannotHandOffToSelf") });
         const receiver = await tx.user.findFirst({ where: { id: input.toUserId, disabledAt: null }, select: { id: true } });
-        if (!receiver) throw new ValidationError({ toUserId: "接收人不存在或已停用" });
+        if (!receiver) throw new ValidationError({ toUserId: m("errors.receiverMissing") });
         if (!(await isEligibleReceiver(tx, q.id, receiver.id))) {
           await auditRefusedReceiver(ctx, "question.handoff", q.id, receiver.id);
-          throw new ValidationError({ toUserId: RECEIVER_REFUSED });
+          throw new ValidationError({ toUserId: m("errors.receiverRefused") });
         }
       } else {
         const line = await tx.businessLine.findUnique({ where: { id: input.toLineId! }, select: { id: true } });
-        if (!line) throw new ValidationError({ toLineId: "条线不存在" });
+        if (!line) throw new ValidationError({ toLineId: m("errors.lineNotFound") });
       }
       // Decided on the version the owner's page showed: anything that changed since is a 409 (at once
       // when this read already shows it, so a pile of stale submits does not queue on the row lock).
@@ -67,7 +67,7 @@ export async function requestHandoff(ctx: Ctx, raw: unknown): Promise<{ handoffI
       return { handoffId: handoff.id };
     });
   } catch (err) {
-    if (isUniqueViolation(err)) throw new ConflictError("该问题已有待接收的转交");
+    if (isUniqueViolation(err)) throw new ConflictError(m("errors.handoffPending"));
     throw err;
   }
 }
@@ -80,14 +80,14 @@ export async function respondToHandoff(ctx: Ctx, raw: unknown): Promise<{ accept
   const input = parseInput(respondHandoffInput, raw);
   return ctx.db.$transaction(async (tx) => {
     const h = await tx.handoff.findUnique({ where: { id: input.handoffId }, include: { question: { select: { id: true, ownerId: true, handCount: true, version: true, askerId: true, number: true } } } });
-    if (!h) throw new NotFoundError("转交不存在");
+    if (!h) throw new NotFoundError(m("errors.handoffNotFound"));
     const isReceiver =
       h.toUserId === ctx.actor.id ||
       (h.toLineId !== null && hasRole(ctx.actor, "FIRST_CONTACT_OWNER") && (await tx.responsibilityAssignment.count({ where: { lineId: h.toLineId, userId: ctx.actor.id, active: true } })) > 0);
-    if (!isReceiver || h.fromUserId === ctx.actor.id) throw await denyAccess(ctx, "handoff.respond", h.id, new ForbiddenError("只有接收人可以接收或拒绝转交"));
+    if (!isReceiver || h.fromUserId === ctx.actor.id) throw await denyAccess(ctx, "handoff.respond", h.id, new ForbiddenError(m("errors.onlyReceiver")));
     // A handoff made before the receiver rule, or to someone who lost the role since, cannot make them owner.
     if (input.accept && h.toUserId === ctx.actor.id && !(await isEligibleReceiver(tx, h.question.id, ctx.actor.id))) {
-      throw await denyAccess(ctx, "handoff.respond", h.id, new ForbiddenError(`你不能接收这个问题：${RECEIVER_REFUSED}`));
+      throw await denyAccess(ctx, "handoff.respond", h.id, new ForbiddenError(m("errors.cannotReceive")));
     }
     if (h.status !== "PENDING") throw new ConflictError(HANDLED);
     const q = h.question;

@@ -1,7 +1,7 @@
 import { denyAccess } from "../auth/deny-access";
 import type { Actor } from "../auth/roles";
 import type { DbTx } from "../db/client";
-import { ForbiddenError, NotFoundError } from "../errors";
+import { ForbiddenError, NotFoundError, m } from "../errors";
 import { canViewQuestion, loadScope, type QuestionAccessFacts } from "./access";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -39,8 +39,8 @@ export async function accessFacts(db: DbTx, questionId: string): Promise<(Questi
 /** Throws NotFound / Forbidden (and records the refusal) unless the actor may see the question. */
 export async function assertCanView(db: DbTx, actor: Actor, questionId: string) {
   const facts = await accessFacts(db, questionId);
-  if (!facts) throw new NotFoundError("问题不存在");
+  if (!facts) throw new NotFoundError(m("errors.questionNotFound"));
   const scope = await loadScope(db, actor);
-  if (!canViewQuestion(scope, facts)) throw await denyAccess({ actor, db }, "question.view", questionId, new ForbiddenError("无权查看此问题"));
+  if (!canViewQuestion(scope, facts)) throw await denyAccess({ actor, db }, "question.view", questionId, new ForbiddenError(m("errors.questionForbidden")));
   return { facts, scope };
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { denyAccess } from "../auth/deny-access";
-import { BrushOffError, ForbiddenError, NotFoundError, ValidationError } from "../errors";
+import { BrushOffError, ForbiddenError, NotFoundError, ValidationError, m } from "../errors";
 import { parseInput } from "../validation";
 import { loadCitableSections } from "../policies/citable-sections";
 import { findBrushOffs } from "./brush-off";
@@ -20,8 +20,8 @@ import { isAnswered } from "../kernel/question-status";
 export async function replyToQuestion(ctx: Ctx, raw: unknown): Promise<{ replyId: string }> {
   const input = parseInput(replyInput, raw);
   const q = await ctx.db.question.findUnique({ where: { id: input.questionId }, select: { id: true, ownerId: true, askerId: true, status: true } });
-  if (!q) throw new NotFoundError("问题不存在");
-  if (!canActAsOwner(ctx.actor, q)) throw (await conflictIfFormerOwner(ctx.db, q.id, ctx.actor.id)) ?? (await denyAccess(ctx, "question.reply", q.id, new ForbiddenError("只有当前首问责任人可以答复")));
+  if (!q) throw new NotFoundError(m("errors.questionNotFound"));
+  if (!canActAsOwner(ctx.actor, q)) throw (await conflictIfFormerOwner(ctx.db, q.id, ctx.actor.id)) ?? (await denyAccess(ctx, "question.reply", q.id, new ForbiddenError(m("errors.onlyOwnerReplies"))));
   // A reply to a question resolved meanwhile is a lost race (409 naming the resolve), however it is timed.
   if (isAnswered(q.status)) throw await conflictSince(ctx.db, q.id);
   const phrases = await ctx.db.brushOffPhrase.findMany({ where: { active: true }, select: { phrase: true, suggestion: true } });
@@ -34,7 +34,7 @@ export async function replyToQuestion(ctx: Ctx, raw: unknown): Promise<{ replyId
     });
     throw new BrushOffError(found);
   }
-  if (input.expectedResolutionAt && input.expectedResolutionAt <= ctx.now) throw new ValidationError({ expectedResolutionAt: "预计解决时间应晚于现在" });
+  if (input.expectedResolutionAt && input.expectedResolutionAt <= ctx.now) throw new ValidationError({ expectedResolutionAt: m("errors.expectedByInPast") });
   return ctx.db.$transaction(async (tx) => {
     // Decided again on the state read in this transaction: a resolve, handoff or reply that won a race
     // since the check above turns this reply into a 409 that stores nothing.

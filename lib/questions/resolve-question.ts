@@ -1,6 +1,6 @@
 import "server-only";
 import { denyAccess } from "../auth/deny-access";
-import { ForbiddenError, NotFoundError } from "../errors";
+import { ForbiddenError, NotFoundError, m } from "../errors";
 import { parseInput } from "../validation";
 import { loadCitableSections } from "../policies/citable-sections";
 import { learnFromResolution } from "../search/phrasings/learn-from-resolution";
@@ -21,8 +21,8 @@ export async function resolveQuestion(ctx: Ctx, raw: unknown) {
       where: { id: input.questionId },
       select: { id: true, ownerId: true, askerId: true, body: true, status: true, lineId: true, version: true, suggestions: { select: { openedAt: true, section: { select: { policyId: true, label: true } } } } },
     });
-    if (!q) throw new NotFoundError("问题不存在");
-    if (!canActAsOwner(ctx.actor, q)) throw (await conflictIfFormerOwner(tx, q.id, ctx.actor.id)) ?? (await denyAccess(ctx, "question.resolve", q.id, new ForbiddenError("只有当前首问责任人可以办结")));
+    if (!q) throw new NotFoundError(m("errors.questionNotFound"));
+    if (!canActAsOwner(ctx.actor, q)) throw (await conflictIfFormerOwner(tx, q.id, ctx.actor.id)) ?? (await denyAccess(ctx, "question.resolve", q.id, new ForbiddenError(m("errors.onlyOwnerResolves"))));
     if (isAnswered(q.status)) throw await conflictSince(tx, q.id);
     const sections = await loadCitableSections(tx, input.citedSectionIds);
     const exposure =

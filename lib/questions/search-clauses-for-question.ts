@@ -7,10 +7,11 @@ import type { Segment } from "../search/highlight";
 import { parseInput } from "../validation";
 import type { Ctx } from "../kernel/context";
 import { assertCanView } from "./load-question";
+import { fieldKey } from "../errors";
 
 export const searchClausesForQuestionInput = z.object({
-  questionId: z.string().uuid("问题不存在"),
-  q: z.string().trim().min(1, "请输入要搜索的内容").max(200, "搜索内容不能超过 200 个字"),
+  questionId: z.string().uuid(fieldKey("errors.field.questionNotFound")),
+  q: z.string().trim().min(1, fieldKey("errors.field.searchRequired")).max(200, fieldKey("errors.field.searchTooLong")),
 }).strict();
 
 export interface CitableHit {

@@ -6,26 +6,15 @@
 import type { DbTx } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import type { QuestionEventType } from "../db/generated/enums";
-import { ConflictError } from "../errors";
+import { ConflictError, m, type ErrorKey } from "../errors";
 
-const WHAT_CHANGED: Partial<Record<QuestionEventType, string>> = {
-  RESOLVED: "问题刚刚已被办结",
-  REPLIED: "问题刚刚有了新的答复",
-  HANDOFF_REQUESTED: "问题刚刚被发起转交",
-  HANDOFF_ACCEPTED: "问题刚刚已转交给新的首问责任人",
-  HANDOFF_DECLINED: "这次转交刚刚已被拒绝",
-  REOPENED: "问题刚刚被提问人重新打开",
-  CONFIRMED: "提问人刚刚已确认解决并关闭了问题",
-  ESCALATED: "问题刚刚因超时升级到了上一级",
-  RATED: "提问人刚刚提交了评价",
-  INSTRUCTED: "上级刚刚下达了督办意见",
-  INSTRUCTION_ACKNOWLEDGED: "首问责任人刚刚确认了督办意见",
-  REASSIGNED: "问题刚刚已被上级改派",
-  DEADLINE_EXTENDED: "时限刚刚已被上级延长",
-  TAKEN_OVER: "问题刚刚已由上级接手",
-  URGENCY_CHANGED: "问题的紧急程度刚刚被调整",
-  HANDOFF_EXPIRED: "转交刚刚因超时未接收而失效",
-};
+type ErrorKeyEvent = Exclude<{ [K in ErrorKey]: K extends `errors.stale.${infer T}` ? T : never }[ErrorKey], "OTHER">;
+
+/** The 409 message naming the change that won, by the type of its event (errors.stale.*). */
+const WHAT_CHANGED = new Set<QuestionEventType>([
+  "RESOLVED", "REPLIED", "HANDOFF_REQUESTED", "HANDOFF_ACCEPTED", "HANDOFF_DECLINED", "REOPENED", "CONFIRMED", "ESCALATED",
+  "RATED", "INSTRUCTED", "INSTRUCTION_ACKNOWLEDGED", "REASSIGNED", "DEADLINE_EXTENDED", "TAKEN_OVER", "URGENCY_CHANGED", "HANDOFF_EXPIRED",
+] as const satisfies readonly ErrorKeyEvent[]);
 
 /**
  * Claims a transition decided on `read` (bumps the version, clears the sweep's next-check time so
@@ -41,12 +30,11 @@ export async function claimTransition(tx: DbTx, read: { id: string; version: num
 /** The 409 for a lost race, naming the change that won (read after it committed). */
 export async function conflictSince(tx: DbTx, questionId: string): Promise<ConflictError> {
   const last = await tx.questionEvent.findFirst({
-    where: { questionId, type: { in: Object.keys(WHAT_CHANGED) as QuestionEventType[] } },
+    where: { questionId, type: { in: [...WHAT_CHANGED] } },
     orderBy: { id: "desc" },
     select: { type: true },
   });
-  const what = (last && WHAT_CHANGED[last.type]) ?? "问题刚刚已被他人更新";
-  return new ConflictError(`${what}，你的操作未保存。请刷新页面，看过最新状态后再决定。`);
+  return new ConflictError(m(last && WHAT_CHANGED.has(last.type) ? (`errors.stale.${last.type as ErrorKeyEvent}` as const) : "errors.stale.OTHER"));
 }
 
 /**

@@ -1,5 +1,5 @@
 import "server-only";
-import { ForbiddenError } from "../errors";
+import { ForbiddenError, m } from "../errors";
 import type { Ctx } from "../kernel/context";
 import { parseInput } from "../validation";
 import { canManageLineReplies, canUseLineReplies } from "./access";
@@ -19,7 +19,7 @@ export interface SavedReplyView {
 /** The actor's own saved replies, plus the shared ones of a 条线 they may use (`line`). */
 export async function listSavedReplies(ctx: Ctx, raw: unknown): Promise<SavedReplyView[]> {
   const input = parseInput(listSavedRepliesInput, raw);
-  if (input.line && !(await canUseLineReplies(ctx.db, ctx.actor, input.line))) throw new ForbiddenError("你不能使用这个条线的常用答复");
+  if (input.line && !(await canUseLineReplies(ctx.db, ctx.actor, input.line))) throw new ForbiddenError(m("errors.savedRepliesLineForbidden"));
   const rows = await ctx.db.savedReply.findMany({
     where: { OR: [{ ownerId: ctx.actor.id }, ...(input.line ? [{ lineId: input.line }] : [])] },
     orderBy: [{ lineId: { sort: "asc", nulls: "first" } }, { title: "asc" }],

@@ -1,5 +1,5 @@
 import "server-only";
-import { ForbiddenError, NotFoundError, ValidationError } from "../errors";
+import { ForbiddenError, NotFoundError, ValidationError, m } from "../errors";
 import type { Ctx } from "../kernel/context";
 import type { DbTx } from "../db/client";
 import { parseInput } from "../validation";
@@ -13,16 +13,16 @@ export async function createSavedReply(ctx: Ctx, raw: unknown): Promise<{ id: st
   const input = parseInput(createSavedReplyInput, raw);
   return ctx.db.$transaction(async (tx) => {
     if (input.scope === "mine") {
-      if (!canKeepOwnReplies(ctx.actor)) throw new ForbiddenError("只有首问责任人、管理者和制度负责人可以保存常用答复");
+      if (!canKeepOwnReplies(ctx.actor)) throw new ForbiddenError(m("errors.savedRepliesRoleRequired"));
       // Counted under a per-user lock, so parallel saves cannot pass the cap together.
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`saved-reply:${ctx.actor.id}`}))`;
-      if ((await tx.savedReply.count({ where: { ownerId: ctx.actor.id } })) >= LIMIT_PER_SCOPE) throw new ValidationError({ title: `最多保存 ${LIMIT_PER_SCOPE} 条常用答复` });
+      if ((await tx.savedReply.count({ where: { ownerId: ctx.actor.id } })) >= LIMIT_PER_SCOPE) throw new ValidationError({ title: m("errors.savedRepliesLimit", { LIMIT_PER_SCOPE }) });
     } else {
       const line = await tx.businessLine.findUnique({ where: { id: input.lineId! }, select: { id: true } });
-      if (!line) throw new ValidationError({ lineId: "条线不存在" });
-      if (!(await canManageLineReplies(tx, ctx.actor, line.id))) throw new ForbiddenError("只有该条线的制度负责人或管理员可以维护条线常用答复");
+      if (!line) throw new ValidationError({ lineId: m("errors.lineNotFound") });
+      if (!(await canManageLineReplies(tx, ctx.actor, line.id))) throw new ForbiddenError(m("errors.savedRepliesLineOwnerOnly"));
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`saved-reply:${line.id}`}))`;
-      if ((await tx.savedReply.count({ where: { lineId: line.id } })) >= LIMIT_PER_SCOPE) throw new ValidationError({ title: `每个条线最多 ${LIMIT_PER_SCOPE} 条常用答复` });
+      if ((await tx.savedReply.count({ where: { lineId: line.id } })) >= LIMIT_PER_SCOPE) throw new ValidationError({ title: m("errors.savedRepliesLineLimit", { LIMIT_PER_SCOPE }) });
       await recordAudit(tx, { actorId: ctx.actor.id, action: "saved-reply.create", target: line.id, data: { title: input.title }, createdAt: ctx.now });
     }
     const row = await tx.savedReply.create({
@@ -36,11 +36,11 @@ export async function createSavedReply(ctx: Ctx, raw: unknown): Promise<{ id: st
 /** The row, if the actor may change it: their own, or a line's they keep. Others' are "not found" (no probing). */
 async function editableOrThrow(tx: DbTx, ctx: Ctx, id: string) {
   const row = await tx.savedReply.findUnique({ where: { id }, select: { id: true, ownerId: true, lineId: true } });
-  if (!row) throw new NotFoundError("常用答复不存在");
+  if (!row) throw new NotFoundError(m("errors.savedReplyNotFound"));
   if (row.ownerId !== null) {
-    if (row.ownerId !== ctx.actor.id) throw new NotFoundError("常用答复不存在");
+    if (row.ownerId !== ctx.actor.id) throw new NotFoundError(m("errors.savedReplyNotFound"));
   } else if (!(await canManageLineReplies(tx, ctx.actor, row.lineId!))) {
-    throw new ForbiddenError("只有该条线的制度负责人或管理员可以维护条线常用答复");
+    throw new ForbiddenError(m("errors.savedRepliesLineOwnerOnly"));
   }
   return row;
 }

@@ -4,6 +4,7 @@
 import { tzOffset } from "@date-fns/tz";
 import { z } from "zod";
 import { companyTimeZone } from "../env";
+import { fieldKey } from "../errors";
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -101,7 +102,7 @@ export function formatMinuteOfDay(minute: number): string {
  * <input type="datetime-local"> sends, read in the company zone and never in the browser's) or an
  * instant with Z/offset. A bare date means `dateOnlyMinute` (minutes after midnight) that day.
  */
-export function companyTimeInput(message = "时间格式不正确，应为 YYYY-MM-DD HH:mm（公司时间）", dateOnlyMinute = 0) {
+export function companyTimeInput(message = fieldKey("errors.field.companyTimeFormat"), dateOnlyMinute = 0) {
   return z.union([z.date(), z.string()]).transform((v, ctx) => {
     const t = v instanceof Date ? (Number.isNaN(v.getTime()) ? null : v) : parseCompanyTime(v, companyZone(), dateOnlyMinute);
     if (!t) {

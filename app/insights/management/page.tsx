@@ -7,6 +7,7 @@ import { chosenTab } from "@/components/insights/tab-choice";
 import { getManagementDashboard, type ManagementDashboard } from "@/lib/analytics/management/dashboard";
 import { firstParam, parseRangeOrDefault, rangeQuery } from "@/lib/analytics/shared/range";
 import { ValidationError } from "@/lib/errors";
+import { renderFields } from "@/lib/http/errors";
 import { authedPage } from "@/lib/http/page";
 import { getT } from "@/lib/i18n/t";
 import { fmt } from "@/lib/questions/labels";
@@ -34,7 +35,7 @@ export default async function ManagementPage({ searchParams }: { searchParams: P
       d = await load({ lineId: one(params.line), departmentId: one(params.dept) });
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err;
-      problems.push(t("insights.problem.filters", { problem: Object.values(err.fields).join(t("insights.fieldSep")) }));
+      problems.push(t("insights.problem.filters", { problem: Object.values(renderFields(err.fieldMessages, t.locale)).join(t("insights.fieldSep")) }));
       d = await load({ lineId: null, departmentId: null });
     }
     return { range, problems, d: localizeManagement(t, d) };

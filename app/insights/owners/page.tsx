@@ -4,6 +4,7 @@ import { RangeForm } from "@/components/insights/range-form";
 import { firstParam, parseRangeOrDefault, rangeQuery } from "@/lib/analytics/shared/range";
 import { getScorecardDashboard, type ScorecardDashboard } from "@/lib/analytics/owners/dashboard";
 import { ValidationError } from "@/lib/errors";
+import { renderFields } from "@/lib/http/errors";
 import { authedPage } from "@/lib/http/page";
 import { getT } from "@/lib/i18n/t";
 import { fmt } from "@/lib/questions/labels";
@@ -30,7 +31,7 @@ export default async function OwnerScorecardPage({ searchParams }: { searchParam
       d = await load({ userId: one(params.user), departmentId: one(params.dept) });
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err;
-      problems.push(t("insights.problem.filters", { problem: Object.values(err.fields).join(t("insights.fieldSep")) }));
+      problems.push(t("insights.problem.filters", { problem: Object.values(renderFields(err.fieldMessages, t.locale)).join(t("insights.fieldSep")) }));
       d = await load({ userId: null, departmentId: null });
     }
     return { range, problems, d };

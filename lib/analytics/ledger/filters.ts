@@ -2,19 +2,19 @@
 // route and the client-free filter form all read and write the same query string.
 import { z } from "zod";
 import { QuestionStatus, ResolutionKind } from "../../db/generated/enums";
-import { ValidationError } from "../../errors";
+import { ValidationError, fieldKey } from "../../errors";
 import { parseInput } from "../../validation";
 
 export const MAX_TEXT_FILTER = 100;
 
 export const ledgerFilters = z
   .object({
-    lineId: z.uuid("条线无效").optional(),
-    status: z.enum(QuestionStatus, "状态无效").optional(),
-    resolutionKind: z.enum(ResolutionKind, "办结类型无效").optional(),
-    departmentId: z.uuid("部门无效").optional(),
-    ownerId: z.uuid("责任人无效").optional(),
-    text: z.string().trim().max(MAX_TEXT_FILTER, `关键词不能超过 ${MAX_TEXT_FILTER} 字`).optional(),
+    lineId: z.uuid(fieldKey("errors.field.lineInvalid")).optional(),
+    status: z.enum(QuestionStatus, fieldKey("errors.field.statusInvalid")).optional(),
+    resolutionKind: z.enum(ResolutionKind, fieldKey("errors.field.resolutionKindInvalid")).optional(),
+    departmentId: z.uuid(fieldKey("errors.field.departmentInvalid")).optional(),
+    ownerId: z.uuid(fieldKey("errors.field.ownerInvalid")).optional(),
+    text: z.string().trim().max(MAX_TEXT_FILTER, fieldKey("errors.field.keywordTooLong", { MAX_TEXT_FILTER })).optional(),
     overdueOnly: z.boolean().optional(),
   })
   .strict();

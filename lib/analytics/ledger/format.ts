@@ -2,7 +2,7 @@
 // the unit tests share one definition of every column.
 import { formatCompanyTime } from "../../time/zone";
 import type { AnswerExposure, Priority, QuestionStatus, ResolutionKind } from "../../db/generated/enums";
-import { ValidationError } from "../../errors";
+import { ValidationError, m } from "../../errors";
 import { RESOLUTION_LABEL, STATUS_LABEL } from "../../questions/labels";
 import type { CsvValue } from "../shared/csv-cell";
 import { questionRef } from "../../kernel/question-ref";
@@ -105,7 +105,7 @@ export function encodeCursor(row: { createdAt: Date; id: string }): string {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function decodeCursor(cursor: string): { createdAt: Date; id: string } {
-  const bad = () => new ValidationError({ cursor: "分页参数无效，请回到第一页" });
+  const bad = () => new ValidationError({ cursor: m("errors.pageCursorInvalid") });
   if (cursor.length > 200 || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw bad();
   const [iso, id, ...rest] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
   const createdAt = new Date(iso ?? "");

@@ -4,7 +4,7 @@ import "server-only";
 // reviewers and admins see all; everyone else is refused.
 import { z } from "zod";
 import { denyAccess } from "../../auth/deny-access";
-import { ForbiddenError } from "../../errors";
+import { ForbiddenError, m } from "../../errors";
 import type { Ctx } from "../../kernel/context";
 import { parseInput } from "../../validation";
 import { ledgerFilters, type LedgerFilters } from "./filters";
@@ -31,7 +31,7 @@ export async function resolveLedgerWhere(ctx: Ctx, range: Pick<DateRange, "start
   let departmentIds: string[] | undefined;
   if (filters.departmentId) {
     // Refused like the management dashboard's filter: a department outside the subtree is a denial, not a typo.
-    if (!inDepartmentScope(scope, filters.departmentId)) throw await denyAccess(ctx, "ledger.view", filters.departmentId, new ForbiddenError("该部门不在你的查看范围内"));
+    if (!inDepartmentScope(scope, filters.departmentId)) throw await denyAccess(ctx, "ledger.view", filters.departmentId, new ForbiddenError(m("errors.departmentOutOfScope")));
     departmentIds = await departmentWithSubtree(ctx.db, filters.departmentId);
   }
   return { filters, scope, where: ledgerWhere({ range, scope, departmentIds, filters, now: ctx.now }) };

@@ -5,7 +5,7 @@ import "server-only";
 // (department → group) in SQL (./split.ts), which is also its authorization filter.
 import { z } from "zod";
 import { denyAccess } from "../../auth/deny-access";
-import { ForbiddenError, ValidationError } from "../../errors";
+import { ForbiddenError, ValidationError, m, fieldKey } from "../../errors";
 import type { Ctx } from "../../kernel/context";
 import { parseInput } from "../../validation";
 import type { DateRange } from "../shared/range";
@@ -18,8 +18,8 @@ export const NONE = "none";
 
 export const managementInput = z
   .object({
-    lineId: z.string().uuid("条线无效").nullish(),
-    departmentId: z.string().uuid("部门无效").nullish(),
+    lineId: z.string().uuid(fieldKey("errors.field.lineInvalid")).nullish(),
+    departmentId: z.string().uuid(fieldKey("errors.field.departmentInvalid")).nullish(),
   })
   .strict();
 
@@ -88,15 +88,15 @@ export async function resolveSlice(ctx: Ctx, range: DateRange, raw: unknown): Pr
   const input = parseInput(managementInput, raw);
   const lineId = input.lineId ?? null;
   const departmentId = input.departmentId ?? null;
-  if (departmentId && !scope.all && !scope.departmentIds.includes(departmentId)) throw await denyAccess(ctx, "management.view", departmentId, new ForbiddenError("只能查看自己管理的部门"));
+  if (departmentId && !scope.all && !scope.departmentIds.includes(departmentId)) throw await denyAccess(ctx, "management.view", departmentId, new ForbiddenError(m("errors.ownDepartmentsOnly")));
 
   const [allDepts, lines] = await Promise.all([
     ctx.db.department.findMany({ select: { id: true, name: true, parentId: true } }),
     ctx.db.businessLine.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
   ]);
-  if (lineId && !lines.some((l) => l.id === lineId)) throw new ValidationError({ lineId: "条线不存在" });
+  if (lineId && !lines.some((l) => l.id === lineId)) throw new ValidationError({ lineId: m("errors.lineNotFound") });
   const byId = new Map(allDepts.map((d) => [d.id, d]));
-  if (departmentId && !byId.has(departmentId)) throw new ValidationError({ departmentId: "部门不存在" });
+  if (departmentId && !byId.has(departmentId)) throw new ValidationError({ departmentId: m("errors.departmentNotFound") });
 
   // The departments the actor may see, as a forest (a manager's roots are the departments they manage).
   const visible = scope.all ? allDepts : allDepts.filter((d) => scope.departmentIds.includes(d.id));

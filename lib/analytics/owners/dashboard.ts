@@ -6,7 +6,7 @@ import { z } from "zod";
 import { denyAccess } from "../../auth/deny-access";
 import { hasRole } from "../../auth/roles";
 import type { DbTx } from "../../db/client";
-import { ForbiddenError, NotFoundError } from "../../errors";
+import { ForbiddenError, NotFoundError, m, fieldKey } from "../../errors";
 import { departmentWithSubtree } from "../../kernel/org-chart";
 import type { Ctx } from "../../kernel/context";
 import { parseInput } from "../../validation";
@@ -42,19 +42,19 @@ export interface ScorecardDashboard {
 }
 
 const ids = z.object({
-  userId: z.string().uuid("人员编号无效").nullish(),
-  departmentId: z.string().uuid("部门编号无效").nullish(),
+  userId: z.string().uuid(fieldKey("errors.field.personIdInvalid")).nullish(),
+  departmentId: z.string().uuid(fieldKey("errors.field.departmentIdInvalid")).nullish(),
 });
 
 export async function getScorecardDashboard(ctx: Ctx, input: ScorecardInput): Promise<ScorecardDashboard> {
   const { actor, db, now } = ctx;
   const isLeader = hasRole(actor, "MANAGER", "ADMIN");
-  if (!isLeader && !hasRole(actor, "FIRST_CONTACT_OWNER")) throw new ForbiddenError("需要首问责任人、管理者或管理员权限");
+  if (!isLeader && !hasRole(actor, "FIRST_CONTACT_OWNER")) throw new ForbiddenError(m("errors.needOwnerManagerOrAdmin"));
   const { userId, departmentId } = parseInput(ids, { userId: input.userId, departmentId: input.departmentId });
   const window = { range: input.range, now };
 
   if (!isLeader) {
-    if ((userId && userId !== actor.id) || departmentId) throw await denyAccess(ctx, "scorecard.view", (userId ?? departmentId)!, new ForbiddenError("首问责任人只能查看本人的考核"));
+    if ((userId && userId !== actor.id) || departmentId) throw await denyAccess(ctx, "scorecard.view", (userId ?? departmentId)!, new ForbiddenError(m("errors.ownersSeeOwnScorecard")));
     const [{ owners }, trend, me, mark] = await Promise.all([
       queryOwnerScorecards(db, window, { kind: "users", userIds: [actor.id] }),
       queryOwnerTrend(db, window, actor.id, input.range.grain),
@@ -76,10 +76,10 @@ export async function getScorecardDashboard(ctx: Ctx, input: ScorecardInput): Pr
   }
 
   const scope = await departmentScopeOf(db, actor);
-  if (departmentId && !inDepartmentScope(scope, departmentId)) throw await denyAccess(ctx, "scorecard.view", departmentId, new ForbiddenError("只能查看本人所辖部门"));
+  if (departmentId && !inDepartmentScope(scope, departmentId)) throw await denyAccess(ctx, "scorecard.view", departmentId, new ForbiddenError(m("errors.managedDepartmentsOnly")));
   const person = userId ? await personOf(db, userId) : null;
   if (person && !(scope.all || inDepartmentScope(scope, person.departmentId) || (person.id === actor.id && hasRole(actor, "FIRST_CONTACT_OWNER")))) {
-    throw await denyAccess(ctx, "scorecard.view", person.id, new ForbiddenError("只能查看本人所辖部门的首问责任人"));
+    throw await denyAccess(ctx, "scorecard.view", person.id, new ForbiddenError(m("errors.managedOwnersOnly")));
   }
   const filter: OwnerFilter = departmentId
     ? { kind: "departments", departmentIds: await departmentWithSubtree(db, departmentId) }
@@ -117,7 +117,7 @@ function scored(m: OwnerMetrics): ScoredOwner {
 
 async function personOf(db: DbTx, userId: string) {
   const u = await db.user.findUnique({ where: { id: userId }, select: { id: true, name: true, departmentId: true, department: { select: { name: true } } } });
-  if (!u) throw new NotFoundError("没有这个人员");
+  if (!u) throw new NotFoundError(m("errors.noSuchPerson"));
   return u;
 }
 

@@ -1,7 +1,7 @@
 import "server-only";
 // Drill-down of one document by clause (第X条): the clause rollup, plus resolutions citing each clause.
 // Clauses are matched by label, so older versions of the same article count for it.
-import { ForbiddenError, NotFoundError } from "../../errors";
+import { ForbiddenError, NotFoundError, m } from "../../errors";
 import type { Ctx } from "../../kernel/context";
 import type { ExposureSplit } from "./resolutions";
 import { emptySplit } from "./resolutions";
@@ -28,8 +28,8 @@ export async function getPolicyClauses(ctx: Ctx, input: { range: DateRange; poli
     where: { id: input.policyId },
     select: { id: true, title: true, currentVersion: { select: { sections: { select: { label: true, heading: true, ordinal: true } } } } },
   });
-  if (!policy) throw new NotFoundError("制度不存在");
-  if (!inPolicyScope(scope, policy.id)) throw new ForbiddenError("只能查看自己负责的制度");
+  if (!policy) throw new NotFoundError(m("errors.policyNotFound"));
+  if (!inPolicyScope(scope, policy.id)) throw new ForbiddenError(m("errors.ownPoliciesOnly"));
   const { range } = input;
   const [stats, cited] = await Promise.all([
     ctx.db.$queryRaw<{ label: string; impressions: number; clicks: number; views: number; viewsTimed: number; viewMsTotal: number; helpful: number; notHelpful: number }[]>`

@@ -2,7 +2,7 @@ import "server-only";
 // What one policy-owner dashboard request may look at, resolved to explicit ids once, so every report
 // filters with `= ANY(ids)` and none can forget the scope.
 import type { DbTx } from "../../db/client";
-import { ForbiddenError } from "../../errors";
+import { ForbiddenError, m } from "../../errors";
 import { policyScopeOf, type PolicyScope } from "../shared/scope";
 
 export interface PolicySelection {
@@ -30,7 +30,7 @@ export async function selectPolicies(db: DbTx, actor: Parameters<typeof policySc
     ORDER BY l.name, l.id`;
   const lines = rows.map((r) => ({ id: r.id, name: r.name }));
   const filter = lineId || null;
-  if (filter && !lines.some((l) => l.id === filter)) throw new ForbiddenError("不是你负责的条线");
+  if (filter && !lines.some((l) => l.id === filter)) throw new ForbiddenError(m("errors.notYourLine"));
   const owned = scope.all ? lines.map((l) => l.id) : scope.lineIds;
   return {
     scope,

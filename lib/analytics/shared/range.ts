@@ -1,7 +1,7 @@
 // The date range of every dashboard: whole Asia/Shanghai days, kept in the URL as ?from=YYYY-MM-DD&to=YYYY-MM-DD
 // (both inclusive). Pure, so pages, routes, tests and the benchmark parse it the same way.
 import { z } from "zod";
-import { ValidationError } from "../../errors";
+import { fieldKey, fieldMessageOf, m, ValidationError, type FieldMessages } from "../../errors";
 import { shanghaiDay } from "../../notify/local-day";
 import { wallTimeToInstant } from "../../time/zone";
 
@@ -23,7 +23,7 @@ export interface DateRange {
   grain: Grain;
 }
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为 YYYY-MM-DD");
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, fieldKey("errors.field.dateFormatShould"));
 
 export const rangeInput = z.object({
   from: isoDay.optional(),
@@ -34,7 +34,7 @@ export const rangeInput = z.object({
 /** Start of a Shanghai day as an instant. */
 export function dayStart(day: string): Date {
   const t = Date.parse(`${day}T00:00:00Z`);
-  if (Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== day) throw new ValidationError({ date: `日期无效：${day}` });
+  if (Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== day) throw new ValidationError({ date: m("errors.dateInvalidValue", { day }) });
   return wallTimeToInstant(day, 0);
 }
 
@@ -65,8 +65,8 @@ export function defaultGrain(days: number): Grain {
 export function parseRange(params: Record<string, string | string[] | undefined>, now: Date): DateRange {
   const parsed = rangeInput.safeParse({ from: firstParam(params.from), to: firstParam(params.to), grain: firstParam(params.grain) });
   if (!parsed.success) {
-    const fields: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fields[String(issue.path[0] ?? "range")] = issue.message;
+    const fields: FieldMessages = {};
+    for (const issue of parsed.error.issues) fields[String(issue.path[0] ?? "range")] = fieldMessageOf(issue.message);
     throw new ValidationError(fields);
   }
   const to = parsed.data.to ?? dayOf(now);
@@ -74,8 +74,8 @@ export function parseRange(params: Record<string, string | string[] | undefined>
   const start = dayStart(from);
   const end = dayStart(addDays(to, 1));
   const days = Math.round((end.getTime() - start.getTime()) / DAY_MS);
-  if (days < 1) throw new ValidationError({ from: "开始日期不能晚于结束日期" });
-  if (days > MAX_RANGE_DAYS) throw new ValidationError({ from: `时间范围最长 ${MAX_RANGE_DAYS} 天` });
+  if (days < 1) throw new ValidationError({ from: m("errors.rangeStartAfterEnd") });
+  if (days > MAX_RANGE_DAYS) throw new ValidationError({ from: m("errors.rangeTooLong", { MAX_RANGE_DAYS }) });
   return { from, to, start, end, days, grain: parsed.data.grain ?? defaultGrain(days) };
 }
 

@@ -4,7 +4,7 @@ import "server-only";
 import type { Actor } from "../../auth/roles";
 import { hasRole } from "../../auth/roles";
 import type { DbTx } from "../../db/client";
-import { ForbiddenError } from "../../errors";
+import { ForbiddenError, m } from "../../errors";
 import { policiesOwnedByDepartment } from "../../policies/owned-policies";
 import { departmentSubtree } from "../../kernel/org-chart";
 
@@ -27,7 +27,7 @@ export interface DepartmentScope {
  */
 export async function policyScopeOf(db: DbTx, actor: Actor): Promise<PolicyScope> {
   if (hasRole(actor, "ADMIN")) return { all: true, lineIds: [], policyIds: [] };
-  if (!hasRole(actor, "POLICY_OWNER")) throw new ForbiddenError("需要制度负责人权限");
+  if (!hasRole(actor, "POLICY_OWNER")) throw new ForbiddenError(m("errors.needPolicyOwner"));
   if (!actor.departmentId) return { all: false, lineIds: [], policyIds: [] };
   return { all: false, ...(await policiesOwnedByDepartment(db, actor.departmentId)) };
 }
@@ -35,7 +35,7 @@ export async function policyScopeOf(db: DbTx, actor: Actor): Promise<PolicyScope
 /** Managers see their department subtree; admins everything. `allowQa`: QA reviewers work company-wide. */
 export async function departmentScopeOf(db: DbTx, actor: Actor, opts: { allowQa?: boolean } = {}): Promise<DepartmentScope> {
   if (hasRole(actor, "ADMIN") || (opts.allowQa && hasRole(actor, "QA_REVIEWER"))) return { all: true, departmentIds: [] };
-  if (!hasRole(actor, "MANAGER")) throw new ForbiddenError("需要管理者权限");
+  if (!hasRole(actor, "MANAGER")) throw new ForbiddenError(m("errors.needManager"));
   return { all: false, departmentIds: await departmentSubtree(db, actor.id) };
 }
 

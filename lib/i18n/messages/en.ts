@@ -1,4 +1,5 @@
 import { coreEn } from "./core.en";
+import { errorsEn } from "./errors.en";
 import { insightsEn } from "./insights.en";
 import { adminEn } from "./admin.en";
 import { policiesEn } from "./policies.en";
@@ -11,6 +12,7 @@ export const en: Messages = {
   ...insightsEn,
   ...adminEn,
   ...policiesEn,
+  ...errorsEn,
   "app.name": "Shouwen",
   "app.tagline": "Policies first, colleagues second: every question has an owner until it is solved.",
   "skipLink": "Skip to main content",

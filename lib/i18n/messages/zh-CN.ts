@@ -2,6 +2,7 @@
 // every other locale is typed from it, so a missing or misspelt key fails the type check.
 // Placeholders are written {name} and filled by t(key, { name }).
 import { coreZhCN } from "./core.zh-CN";
+import { errorsZhCN } from "./errors.zh-CN";
 import { insightsZhCN } from "./insights.zh-CN";
 import { adminZhCN } from "./admin.zh-CN";
 import { policiesZhCN } from "./policies.zh-CN";
@@ -13,6 +14,7 @@ export const zhCN = {
   ...insightsZhCN,
   ...adminZhCN,
   ...policiesZhCN,
+  ...errorsZhCN,
   "app.name": "首问",
   "app.tagline": "先查制度，再问同事：每个问题都有人负责到底。",
   "skipLink": "跳到主要内容",

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { inPolicyScope, policyScopeOf } from "../../analytics/shared/scope";
 import { denyAccess } from "../../auth/deny-access";
 import type { DbTx } from "../../db/client";
-import { ForbiddenError, NotFoundError, ValidationError } from "../../errors";
+import { ForbiddenError, NotFoundError, ValidationError, m, fieldKey } from "../../errors";
 import type { Ctx } from "../../kernel/context";
 import { parseInput } from "../../validation";
 import { cleanPhrasing, MAX_PHRASING_CHARS } from "./phrasing-text";
@@ -18,13 +18,13 @@ export const PHRASING_REMOVE_ACTION = "phrasing.remove";
 
 export const addPhrasingInput = z
   .object({
-    policyId: z.string({ error: "缺少制度编号" }).min(1, "缺少制度编号").max(100),
-    label: z.string({ error: "缺少条款" }).max(100, "条款编号过长"),
-    text: z.string({ error: "请填写常见问法" }).trim().min(1, "请填写常见问法").max(MAX_PHRASING_CHARS, `常见问法不能超过 ${MAX_PHRASING_CHARS} 字`),
+    policyId: z.string({ error: fieldKey("errors.field.policyIdMissing") }).min(1, fieldKey("errors.field.policyIdMissing")).max(100),
+    label: z.string({ error: fieldKey("errors.field.sectionMissing") }).max(100, fieldKey("errors.field.sectionLabelTooLong")),
+    text: z.string({ error: fieldKey("errors.field.phrasingRequired") }).trim().min(1, fieldKey("errors.field.phrasingRequired")).max(MAX_PHRASING_CHARS, fieldKey("errors.field.phrasingTooLong", { MAX_PHRASING_CHARS })),
   })
   .strict();
 
-export const removePhrasingInput = z.object({ phrasingId: z.string({ error: "缺少问法编号" }).uuid("问法编号无效") }).strict();
+export const removePhrasingInput = z.object({ phrasingId: z.string({ error: fieldKey("errors.field.phrasingIdMissing") }).uuid(fieldKey("errors.field.phrasingIdInvalid")) }).strict();
 
 async function markIndexStale(tx: DbTx, policyId: string): Promise<void> {
   await tx.$executeRaw`UPDATE "Policy" SET "indexedVersionId" = NULL WHERE id = ${policyId}`;
@@ -34,14 +34,14 @@ export async function addUnitPhrasing(ctx: Ctx, raw: unknown) {
   const scope = await policyScopeOf(ctx.db, ctx.actor);
   const input = parseInput(addPhrasingInput, raw);
   const clean = cleanPhrasing(input.text);
-  if (!clean) throw new ValidationError({ text: "常见问法至少要有两个文字或数字" });
+  if (!clean) throw new ValidationError({ text: m("errors.phrasingTooShort") });
   const policy = await ctx.db.policy.findUnique({
     where: { id: input.policyId },
     select: { id: true, status: true, currentVersion: { select: { sections: { where: { label: input.label }, select: { id: true }, take: 1 } } } },
   });
-  if (!policy) throw new NotFoundError("制度不存在");
-  if (!inPolicyScope(scope, policy.id)) throw await denyAccess(ctx, PHRASING_ADD_ACTION, policy.id, new ForbiddenError("只能为自己负责的制度添加常见问法"));
-  if (policy.status !== "ACTIVE" || !policy.currentVersion?.sections.length) throw new ValidationError({ label: "现行版本中没有这个条款" });
+  if (!policy) throw new NotFoundError(m("errors.policyNotFound"));
+  if (!inPolicyScope(scope, policy.id)) throw await denyAccess(ctx, PHRASING_ADD_ACTION, policy.id, new ForbiddenError(m("errors.phrasingOwnPoliciesOnly")));
+  if (policy.status !== "ACTIVE" || !policy.currentVersion?.sections.length) throw new ValidationError({ label: m("errors.sectionNotCurrent") });
   return ctx.db.$transaction(async (tx) => {
     // An owner's wording is vetted: it revives a removed one and takes the owner's name.
     const [row] = await tx.$queryRaw<{ id: string; created: boolean }[]>`
@@ -60,8 +60,8 @@ export async function removeUnitPhrasing(ctx: Ctx, raw: unknown) {
   const scope = await policyScopeOf(ctx.db, ctx.actor);
   const input = parseInput(removePhrasingInput, raw);
   const p = await ctx.db.unitPhrasing.findUnique({ where: { id: input.phrasingId }, select: { id: true, policyId: true, label: true, text: true } });
-  if (!p) throw new NotFoundError("常见问法不存在");
-  if (!inPolicyScope(scope, p.policyId)) throw await denyAccess(ctx, PHRASING_REMOVE_ACTION, p.id, new ForbiddenError("只能删除自己负责的制度的常见问法"));
+  if (!p) throw new NotFoundError(m("errors.phrasingNotFound"));
+  if (!inPolicyScope(scope, p.policyId)) throw await denyAccess(ctx, PHRASING_REMOVE_ACTION, p.id, new ForbiddenError(m("errors.phrasingDeleteOwnOnly")));
   return ctx.db.$transaction(async (tx) => {
     // Decided on the row as written: of two racing removals one records it, the other is a no-op.
     const done = await tx.unitPhrasing.updateMany({ where: { id: p.id, removedAt: null }, data: { removedAt: ctx.now, removedById: ctx.actor.id, updatedAt: ctx.now } });

@@ -4,6 +4,7 @@ import { answerSignInRefusals } from "@/lib/auth/credentials-refusal";
 import { authOptions } from "@/lib/auth/options";
 import { BODY_LIMITS, readBodyCapped } from "@/lib/http/read-body";
 import { errorResponse } from "@/lib/http/route";
+import { LOCALE_COOKIE, localeFromCookie } from "@/lib/i18n/locales";
 
 type Ctx = { params: Promise<{ nextauth: string[] }> };
 
@@ -30,6 +31,6 @@ export async function POST(req: NextRequest, ctx: Ctx) {
   headers.set("content-length", String(form.byteLength));
   const copy = new NextRequest(req.url, { method: "POST", headers, body: new Uint8Array(form) });
   const { nextauth } = await ctx.params;
-  if (nextauth.join("/") === "callback/credentials") return answerSignInRefusals(req.nextUrl.origin, () => handler(copy, ctx));
+  if (nextauth.join("/") === "callback/credentials") return answerSignInRefusals(req.nextUrl.origin, () => handler(copy, ctx), localeFromCookie(req.cookies.get(LOCALE_COOKIE)?.value));
   return handler(copy, ctx);
 }

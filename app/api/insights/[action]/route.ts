@@ -1,6 +1,5 @@
-import { NotFoundError } from "@/lib/errors";
+import { m, NotFoundError } from "@/lib/errors";
 import { authedRoute } from "@/lib/http/route";
-import { getT } from "@/lib/i18n/t";
 import { ctxFor } from "@/lib/http/ctx";
 import { acknowledgeGap } from "@/lib/policies/acknowledge-gap";
 import { markPolicyRevision } from "@/lib/policies/mark-policy-revision";
@@ -14,6 +13,6 @@ const ACTIONS: Record<string, (ctx: Ctx, input: unknown) => Promise<unknown>> = 
 // Roles are checked by authedRoute before the body is read; the verbs check the 条线 / document scope.
 export const POST = authedRoute<{ action: string }>({ roles: ["POLICY_OWNER", "ADMIN"] }, async ({ actor, params, body }) => {
   const verb = ACTIONS[params.action];
-  if (!verb) throw new NotFoundError((await getT())("api.noSuchAction"));
+  if (!verb) throw new NotFoundError(m("errors.noSuchAction"));
   return (await verb(ctxFor(actor), body)) ?? { ok: true };
 });

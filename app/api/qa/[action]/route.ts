@@ -1,7 +1,6 @@
-import { NotFoundError } from "@/lib/errors";
+import { m, NotFoundError } from "@/lib/errors";
 import { ctxFor } from "@/lib/http/ctx";
 import { authedRoute } from "@/lib/http/route";
-import { getT } from "@/lib/i18n/t";
 import type { Ctx } from "@/lib/kernel/context";
 import { drawQaNow } from "@/lib/qa/draw-qa-now";
 import { gradeQaReview } from "@/lib/qa/grade-qa-review";
@@ -14,6 +13,6 @@ const ACTIONS: Record<string, (ctx: Ctx, input: unknown) => Promise<unknown>> = 
 // QA reviewers and admins only: the role check runs before any input is read (the verbs check again).
 export const POST = authedRoute<{ action: string }>({ roles: ["QA_REVIEWER", "ADMIN"] }, async ({ actor, params, body }) => {
   const verb = ACTIONS[params.action];
-  if (!verb) throw new NotFoundError((await getT())("admin.noSuchAction"));
+  if (!verb) throw new NotFoundError(m("errors.noSuchAction"));
   return (await verb(ctxFor(actor), body)) ?? { ok: true };
 });

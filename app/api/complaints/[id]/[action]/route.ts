@@ -1,9 +1,8 @@
 import { decideComplaint } from "@/lib/complaints/decide-complaint";
 import { giveStatement } from "@/lib/complaints/give-statement";
 import { requestStatement } from "@/lib/complaints/request-statement";
-import { NotFoundError } from "@/lib/errors";
+import { m, NotFoundError } from "@/lib/errors";
 import { authedRoute } from "@/lib/http/route";
-import { getT } from "@/lib/i18n/t";
 import { ctxFor } from "@/lib/http/ctx";
 import type { Ctx } from "@/lib/kernel/context";
 
@@ -16,6 +15,6 @@ const ACTIONS: Record<string, (ctx: Ctx, input: unknown) => Promise<unknown>> = 
 
 export const POST = authedRoute<{ id: string; action: string }>({}, async ({ actor, params, body }) => {
   const verb = ACTIONS[params.action];
-  if (!verb) throw new NotFoundError((await getT())("admin.noSuchAction"));
+  if (!verb) throw new NotFoundError(m("errors.noSuchAction"));
   return (await verb(ctxFor(actor), { ...(body && typeof body === "object" ? body : {}), complaintId: params.id })) ?? { ok: true };
 });

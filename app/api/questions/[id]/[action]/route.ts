@@ -1,6 +1,5 @@
-import { NotFoundError } from "@/lib/errors";
+import { m, NotFoundError } from "@/lib/errors";
 import { authedRoute } from "@/lib/http/route";
-import { getT } from "@/lib/i18n/t";
 import { ctxFor } from "@/lib/http/ctx";
 import { askerReply, confirmSolved, fileComplaint, rateQuestion, reopenQuestion } from "@/lib/questions/asker-actions";
 import { requestHandoff } from "@/lib/questions/handoff";
@@ -34,7 +33,7 @@ const ACTIONS: Record<string, (ctx: Ctx, input: unknown) => Promise<unknown>> = 
 
 export const POST = authedRoute<{ id: string; action: string }>({}, async ({ actor, params, body }) => {
   const verb = ACTIONS[params.action];
-  if (!verb) throw new NotFoundError((await getT())("api.noSuchAction"));
+  if (!verb) throw new NotFoundError(m("errors.noSuchAction"));
   const result = await verb(ctxFor(actor), { ...(body && typeof body === "object" ? body : {}), questionId: params.id });
   return result ?? { ok: true };
 });

@@ -2,9 +2,8 @@
 // signed-in employee may read policies; the file is always a download, never rendered by the browser.
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { NotFoundError } from "@/lib/errors";
+import { m, NotFoundError } from "@/lib/errors";
 import { authedRoute, parseInput } from "@/lib/http/route";
-import { getT } from "@/lib/i18n/t";
 import { readOriginalFile } from "@/lib/policies/read-policy";
 
 const params = z.object({ id: z.string().min(1).max(100), version: z.coerce.number().int().min(1).max(100_000) });
@@ -12,7 +11,7 @@ const params = z.object({ id: z.string().min(1).max(100), version: z.coerce.numb
 export const GET = authedRoute<{ id: string; version: string }>({}, async ({ params: p }) => {
   const { id, version } = parseInput(params, p);
   const file = await readOriginalFile(db(), id, version);
-  if (!file) throw new NotFoundError((await getT())("policies.versions.noFile"));
+  if (!file) throw new NotFoundError(m("errors.versionFileNotFound"));
   const ascii = file.name.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
   return new Response(Buffer.from(file.bytes), {
     headers: {
