@@ -185,7 +185,6 @@ export const adminEn: Record<keyof typeof adminZhCN, string> = {
   "admin.deliveries.channel.DINGTALK": "DingTalk",
   "admin.deliveries.channel.FEISHU": "Feishu",
 
-  "admin.noSuchAction": "There is no such action",
 
   "qa.title": "Quality checks",
   "qa.intro": "Every Monday, {size} questions resolved in the previous week are drawn at random per resolver's department and handed to the QA reviewers in turn.",

@@ -184,7 +184,6 @@ export const adminZhCN = {
   "admin.deliveries.channel.DINGTALK": "钉钉",
   "admin.deliveries.channel.FEISHU": "飞书",
 
-  "admin.noSuchAction": "没有这个操作",
 
   "qa.title": "质检抽查",
   "qa.intro": "每周一自动从上一周办结的问题中按办结人所在部门各随机抽取 {size} 个，轮流分配给质检员。",

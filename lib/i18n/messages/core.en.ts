@@ -5,7 +5,6 @@ export const coreEn: Record<keyof typeof coreZhCN, string> = {
   "app.titleTemplate": "%s · Shouwen",
   "punct.paren": " ({text})",
   "api.failed": "The request failed ({status})",
-  "api.noSuchAction": "There is no such action",
   "api.locale.invalid": "locale must be zh-CN or en",
 
   "status.OPEN": "Open",

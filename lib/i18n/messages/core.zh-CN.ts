@@ -5,7 +5,6 @@ export const coreZhCN = {
   "app.titleTemplate": "%s · 首问",
   "punct.paren": "（{text}）",
   "api.failed": "请求失败（{status}）",
-  "api.noSuchAction": "没有这个操作",
   "api.locale.invalid": "locale 只能是 zh-CN 或 en",
 
   "status.OPEN": "待处理",

@@ -41,7 +41,6 @@ export const policiesEn: Record<keyof typeof policiesZhCN, string> = {
   "policies.versions.manage": "Manage (policy owners of this business line and admins only)",
   "policies.versions.upload": "Upload a new version",
   "policies.versions.diff": "Changes from v{from} to v{to}",
-  "policies.versions.noFile": "This version has no original file",
 
   "policies.retire.summary": "Retire this policy",
   "policies.retire.submit": "Confirm retirement",

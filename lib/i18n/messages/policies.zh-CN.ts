@@ -40,7 +40,6 @@ export const policiesZhCN = {
   "policies.versions.manage": "管理（仅本条线的制度负责人和管理员）",
   "policies.versions.upload": "上传新版本",
   "policies.versions.diff": "v{from} → v{to} 的变化",
-  "policies.versions.noFile": "该版本没有原始文件",
 
   "policies.retire.summary": "废止本制度",
   "policies.retire.submit": "确认废止",
