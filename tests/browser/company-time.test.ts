@@ -70,7 +70,7 @@ describe("company time, whatever the browser's zone", () => {
     await form.locator("#oc-year").fill(String(warn));
     await form.locator("#oc-text").fill(`${warn}-01-01 元旦 休\n${warn}-13-01 春节 休`);
     await form.getByRole("button", { name: "预览" }).click();
-    expect(await page.getByTestId("official-calendar-error").innerText()).toContain("第 2 行");
+    await expect.poll(() => page.getByTestId("official-calendar-error").innerText()).toContain("第 2 行");
     await form.locator("#oc-text").fill(`${warn}-01-01 元旦 休\n${warn}-02-06 春节 班`);
     await form.getByRole("button", { name: "预览" }).click();
     const preview = page.getByTestId("official-calendar-preview");

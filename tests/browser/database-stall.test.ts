@@ -81,13 +81,9 @@ describe("a stalled PostgreSQL", () => {
     }
 
     // PostgreSQL answers again: the connections that timed out were discarded, new ones serve.
-    let after: Answer[] = [];
-    for (let attempt = 0; attempt < 20; attempt++) {
-      after = await Promise.all(paths.map((p) => timed(client, p)));
-      if (after.every((a) => a.status === 200)) break;
-      await new Promise((r) => setTimeout(r, 500));
-    }
-    expect(after.map((a) => a.status)).toEqual(paths.map(() => 200));
+    await expect
+      .poll(async () => (await Promise.all(paths.map((p) => timed(client, p)))).map((a) => a.status), { timeout: 45_000, interval: 500 })
+      .toEqual(paths.map(() => 200));
     // The unacknowledged filing, retried with its key, is stored once.
     expect([200, 201]).toContain((await timed(client, "/api/questions", filing)).status);
     expect(await h.db.question.count({ where: { idempotencyKey: filing.idempotencyKey } })).toBe(1);

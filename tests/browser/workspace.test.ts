@@ -92,7 +92,7 @@ describe("the owner workspace", () => {
     const row = page.locator(`[data-testid="clause-hits"] [data-section-id="${target}"]`);
     await row.getByRole("button", { name: "预览" }).click();
     await page.getByTestId("clause-preview").getByRole("button", { name: "关闭预览" }).waitFor();
-    expect((await page.getByTestId("clause-preview").innerText()).length).toBeGreaterThan(20);
+    await expect.poll(async () => (await page.getByTestId("clause-preview").innerText()).length).toBeGreaterThan(20);
     await page.keyboard.press("Escape");
     await page.getByTestId("clause-preview").waitFor({ state: "detached" });
     await row.getByRole("button", { name: "引用" }).click();
@@ -120,7 +120,7 @@ describe("the owner workspace", () => {
     await page.keyboard.press("Alt+Digit4");
     await page.getByTestId("resolve-form").waitFor();
     await expect.poll(() => page.evaluate(() => document.activeElement?.closest("[role=tabpanel]")?.querySelector("[data-testid=resolve-form]") !== null)).toBe(true);
-    expect(await page.getByTestId("reply-form").isVisible()).toBe(false);
+    await page.getByTestId("reply-form").waitFor({ state: "hidden" });
     await page.context().close();
   });
 
