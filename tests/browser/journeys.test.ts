@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import { beforeAll, inject, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { syncIndex } from "@/lib/search/sync-index";
-import { signIn, useBrowser } from "../helpers/browser";
+import { signIn, untilSearchable, useBrowser } from "../helpers/browser";
 import { makeDepartment, makeLine, makePolicy, makeStaffedLine, makeUser, publishPolicyAs, TEST_PASSWORD } from "../helpers/factories";
 
 const h = useBrowser();
@@ -47,6 +47,7 @@ beforeAll(async () => {
   staffed = await makeStaffedLine(h.db, { tag, owners: 2, password: TEST_PASSWORD });
   drones = await publishPolicyAs(h.db, staffed.policyOwner, { line: staffed.line.name, owner: staffed.dept.name, title: `园区无人机飞行管理规定${tag}`, articles: DRONE_ARTICLES, policyId: `park-drones-${tag}` });
   await syncIndex(h.db, { prefix: inject("portalMeili").prefix, config: inject("portalMeili") });
+  await untilSearchable(h.base, { email: staffed.policyOwner.email, password: TEST_PASSWORD }, [{ q: "无人机", policyId: drones.id }]);
 });
 
 async function asUser(who: U): Promise<Page> {
