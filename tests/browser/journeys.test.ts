@@ -72,7 +72,8 @@ describe("search and the policy reader", () => {
     await page.locator("#q").fill("无人机电池在哪里充电");
     await page.waitForURL(/[?&]q=/);
     const first = page.getByTestId("search-results").locator("li a").first();
-    await first.waitFor();
+    // A server render of the search: more than the default 15 s seen with the machine at load 20+.
+    await first.waitFor({ timeout: 45_000 });
     expect(new URL(page.url()).searchParams.get("q")).toBe("无人机电池在哪里充电");
     const href = (await page.getByTestId("search-results").locator("li ul a").first().getAttribute("href"))!;
     expect(href).toMatch(new RegExp(`^/policies/${drones.id}\\?.*#%E7%AC%AC%E5%8D%81%E4%BA%8C%E6%9D%A1$`)); // #第十二条

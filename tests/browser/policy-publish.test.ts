@@ -72,14 +72,18 @@ describe("publishing a policy in the browser", () => {
     await owner.getByTestId("publish-done").waitFor();
     const published = Date.now();
 
-    // The employee finds the article by everyday words within 5 s of publishing.
+    // The employee finds the article by everyday words within 5 s of publishing: by a search started
+    // then. Searching goes on for a while after, only so that a failure says how late it was.
     let href: string | null = null;
-    while (!href && Date.now() - published < 5_000) {
+    let foundBySearchAt = Infinity;
+    while (!href && Date.now() - published < 60_000) {
+      const started = Date.now() - published;
       await employee.goto(`${h.base}/search?q=${encodeURIComponent("每月能居家办公几天")}`);
       const link = employee.locator(`[data-testid="search-results"] a[href^="/policies/${POLICY_ID}?"]`).first();
-      if ((await link.count()) > 0) href = await link.getAttribute("href");
+      if ((await link.count()) > 0) [href, foundBySearchAt] = [await link.getAttribute("href"), started];
     }
-    expect(href, "found by search within 5 s of publishing").toMatch(/#%E7%AC%AC%E4%BA%8C%E6%9D%A1$/); // #第二条
+    expect(foundBySearchAt, `found by search within 5 s of publishing (found by a search started after ${foundBySearchAt} ms)`).toBeLessThan(5_000);
+    expect(href).toMatch(/#%E7%AC%AC%E4%BA%8C%E6%9D%A1$/); // #第二条
     const ours = employee.locator('[data-testid="search-results"] > li').filter({ has: employee.locator(`a[href^="/policies/${POLICY_ID}?"]`) });
     expect(await ours.getByTestId("result-stale").textContent()).toContain("已过复审日期");
     await employee.goto(`${h.base}/policies/${POLICY_ID}#${encodeURIComponent("第二条")}`);
