@@ -59,6 +59,10 @@ export default defineConfig({
           maxWorkers: 1,
           testTimeout: 60_000,
           hookTimeout: 180_000,
+          // A web-first assertion gets the budget a locator wait has (page.setDefaultTimeout in
+          // tests/helpers/browser.ts): Vitest's default of 1 s fails on a busy machine where a
+          // page update after a write, or a click logged off the request path, takes seconds.
+          expect: { poll: { timeout: 15_000, interval: 100 } },
           sequence: { groupOrder: 2 },
         },
       },

@@ -3,7 +3,6 @@
 // year's holidays are only computed, until the admin enters the official notice in the browser.
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
-import type { BrowserContext } from "playwright-core";
 import { fileQuestion } from "@/lib/questions/file-question";
 import { calendarData } from "@/lib/time/holidays";
 import { provisionalYearToWarn } from "@/lib/time/provisional";
@@ -12,19 +11,13 @@ import { signIn, useBrowser } from "../helpers/browser";
 import { makeLine, makeSearchedAskSession, makeUser, TEST_PASSWORD } from "../helpers/factories";
 
 const h = useBrowser();
-const contexts: BrowserContext[] = [];
 let enteredYear: number | null = null;
 
 async function utcPage() {
-  const context = await h.browser.newContext({ locale: "zh-CN", timezoneId: "UTC", viewport: { width: 390, height: 844 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  return page;
+  return (await h.newPage({ timezoneId: "UTC", viewport: { width: 390, height: 844 } })).page;
 }
 
 afterAll(async () => {
-  for (const c of contexts) await c.close();
   if (enteredYear !== null) {
     await h.db.calendarOverride.deleteMany({ where: { source: "OFFICIAL", date: { gte: new Date(`${enteredYear}-01-01T00:00:00Z`), lt: new Date(`${enteredYear + 1}-01-01T00:00:00Z`) } } });
   }
@@ -70,7 +63,7 @@ describe("company time, whatever the browser's zone", () => {
     await form.locator("#oc-year").fill(String(warn));
     await form.locator("#oc-text").fill(`${warn}-01-01 元旦 休\n${warn}-13-01 春节 休`);
     await form.getByRole("button", { name: "预览" }).click();
-    expect(await page.getByTestId("official-calendar-error").innerText()).toContain("第 2 行");
+    await expect.poll(() => page.getByTestId("official-calendar-error").innerText()).toContain("第 2 行");
     await form.locator("#oc-text").fill(`${warn}-01-01 元旦 休\n${warn}-02-06 春节 班`);
     await form.getByRole("button", { name: "预览" }).click();
     const preview = page.getByTestId("official-calendar-preview");

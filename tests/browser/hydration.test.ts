@@ -50,9 +50,7 @@ describe("hydration", () => {
   // A browser in another time zone and language than the server's is where dates and numbers
   // formatted on both sides would disagree.
   it("every page in the navigation hydrates cleanly for a user holding every role, browsing from New York in English", { timeout: 180_000 }, async () => {
-    const context = await h.browser.newContext({ locale: "en-US", timezoneId: "America/New_York" });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
+    const { context, page } = await h.newPage({ locale: "en-US", timezoneId: "America/New_York" });
     const errors = watchErrors(page);
     await signIn(page, h.base, email, TEST_PASSWORD);
     const seen: string[] = [];

@@ -17,11 +17,11 @@ describe("in-app notifications", () => {
     await page.getByTestId("inbox-badge").waitFor();
     await page.getByTestId("inbox-link").click();
     await page.waitForURL(/\/notifications$/);
-    expect(await page.getByTestId("inbox-item-unread").count()).toBeGreaterThan(0);
-    expect(await page.getByTestId("inbox").textContent()).toContain("转交被拒绝");
+    await page.getByTestId("inbox-item-unread").first().waitFor();
+    await expect.poll(() => page.getByTestId("inbox").textContent()).toContain("转交被拒绝");
     await page.getByTestId("inbox-mark-all").locator("button").click();
     await expect.poll(() => page.getByTestId("inbox-item-unread").count(), { timeout: 10_000 }).toBe(0);
     expect(await h.db.notification.count({ where: { userId: owner.id, channel: "IN_APP", readAt: null } })).toBe(0);
-    expect(await page.getByTestId("inbox-badge").count()).toBe(0);
+    await page.getByTestId("inbox-badge").waitFor({ state: "detached" });
   });
 });

@@ -95,7 +95,7 @@ describe("notification centre", () => {
     const { page } = await h.newPage();
     await signIn(page, h.base, user.email, TEST_PASSWORD);
     await page.goto(`${h.base}/settings/notifications`);
-    expect(await page.getByTestId("dingtalk-secret-hint").textContent()).toBe("未设置密钥：消息不签名");
+    await expect.poll(() => page.getByTestId("dingtalk-secret-hint").textContent()).toBe("未设置密钥：消息不签名");
     await page.locator('input[name="dingtalk-enabled"]').check();
     await page.locator('input[name="dingtalk-address"]').fill("https://oapi.dingtalk.com/robot/send?access_token=abc");
     await page.getByLabel("加签密钥（可选）").first().fill(secret);

@@ -26,10 +26,11 @@ describe("OIDC sign-in", () => {
     const { page } = await h.newPage();
     await signInWithOidc(page, h.base, login);
     await expect(page.getByTestId("user-name").textContent()).resolves.toBe(oidcNameFor(login));
-    const slugs = await page
-      .locator('header nav [data-testid^="nav-"]:not([data-testid="nav-toggle"])')
-      .evaluateAll((els) => els.map((el) => el.getAttribute("data-testid")!.slice("nav-".length)));
-    expect(slugs).toEqual(navItemsFor(["EMPLOYEE"]).map((i) => i.slug));
+    const slugs = () =>
+      page
+        .locator('header nav [data-testid^="nav-"]:not([data-testid="nav-toggle"])')
+        .evaluateAll((els) => els.map((el) => el.getAttribute("data-testid")!.slice("nav-".length)));
+    await expect.poll(slugs).toEqual(navItemsFor(["EMPLOYEE"]).map((i) => i.slug));
 
     const user = await h.db.user.findUniqueOrThrow({ where: { email: oidcEmailFor(login) } });
     expect(user).toMatchObject({ name: oidcNameFor(login), oidcSubject: login, roles: ["EMPLOYEE"], passwordHash: null });

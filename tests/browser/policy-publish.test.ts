@@ -1,16 +1,13 @@
 // A policy owner publishes a Word file in the browser; an employee finds its article by search and opens
 // the deep link; a second upload shows what changed and labels the superseded version; an overdue review
-// shows its banner. Against the production build in Chromium. The employee, the policy ids (unique per
-// run) and, for the file test, a policy owner with a 条线 of their own are this file's. The browser
-// journey still publishes as the demo HR policy owner into the demo 人力资源 条线: published into a
-// new 条线, the article was not found by that search within 5 s (not yet explained).
+// shows its banner. Against the production build in Chromium. Everything is this file's own, named
+// uniquely per run: the employee, a 条线 with its policy-owner department and policy owner, the policy ids.
 import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { DEMO_PASSWORD, demoEmail } from "@/lib/seed/demo";
 import { signIn, useBrowser } from "../helpers/browser";
 import { HttpClient } from "../helpers/http";
-import { makeDepartment, makeLine, makeUser, TEST_PASSWORD } from "../helpers/factories";
+import { makeStaffedLine, makeUser, TEST_PASSWORD } from "../helpers/factories";
 import { makeDocx } from "../helpers/office-files";
 
 const h = useBrowser();
@@ -24,17 +21,16 @@ let lineName: string;
 let ownerDeptName: string;
 
 beforeAll(async () => {
-  const dept = await makeDepartment(h.db, { name: `人力资源部${tag}` });
-  ownerDeptName = dept.name;
-  lineName = (await makeLine(h.db, { name: `人力资源${tag}`, policyOwnerDeptId: dept.id })).name;
-  policyOwner = await makeUser(h.db, { roles: ["EMPLOYEE", "POLICY_OWNER"], departmentId: dept.id, password: TEST_PASSWORD });
+  const staffed = await makeStaffedLine(h.db, { tag, owners: 0, password: TEST_PASSWORD });
+  ownerDeptName = staffed.dept.name;
+  lineName = staffed.line.name;
+  policyOwner = staffed.policyOwner;
   employeeUser = await makeUser(h.db, { password: TEST_PASSWORD });
 });
 
-async function asUser(user: U | "policy.hr"): Promise<Page> {
+async function asUser(user: U): Promise<Page> {
   const { page } = await h.newPage();
-  if (user === "policy.hr") await signIn(page, h.base, demoEmail(user), DEMO_PASSWORD);
-  else await signIn(page, h.base, user.email, TEST_PASSWORD);
+  await signIn(page, h.base, user.email, TEST_PASSWORD);
   return page;
 }
 
@@ -54,7 +50,11 @@ async function upload(page: Page, fileName: string, bytes: Buffer) {
 
 describe("publishing a policy in the browser", () => {
   it("upload → preview → publish; found by search within 5 s; a second version shows the diff and supersedes the first", async () => {
-    const owner = await asUser("policy.hr");
+    // The employee who will search signs in and searches first: the 5 s below are the portal's to see a
+    // new version, not a sign-in's nor the process's very first index build (which a search waits for).
+    const employee = await asUser(employeeUser);
+    await employee.goto(`${h.base}/search?q=${encodeURIComponent("每月能居家办公几天")}`);
+    const owner = await asUser(policyOwner);
     await owner.goto(`${h.base}/policies`);
     await owner.getByTestId("publish-link").click();
     await owner.getByTestId("publish-form").waitFor();
@@ -62,8 +62,8 @@ describe("publishing a policy in the browser", () => {
     await expect.poll(() => owner.getByTestId("publish-unit").count()).toBe(3);
     await expect.poll(() => owner.locator('input[name="title"]').inputValue()).toBe("远程办公管理办法");
     await owner.locator('input[name="policyId"]').fill(POLICY_ID);
-    await owner.locator('select[name="line"]').selectOption("人力资源");
-    await owner.locator('input[name="owner"]').fill("人力资源部");
+    await owner.locator('select[name="line"]').selectOption(lineName);
+    await owner.locator('input[name="owner"]').fill(ownerDeptName);
     await owner.locator('input[name="effective"]').fill("2026-01-01");
     // A review date already past: readers must be told.
     await owner.getByTestId("publish-review").fill("2026-01-31");
@@ -72,16 +72,20 @@ describe("publishing a policy in the browser", () => {
     await owner.getByTestId("publish-done").waitFor();
     const published = Date.now();
 
-    // An employee finds the article by everyday words within 5 s of publishing.
-    const employee = await asUser(employeeUser);
+    // The employee finds the article by everyday words within 5 s of publishing: by a search started
+    // then. Searching goes on for a while after, only so that a failure says how late it was.
     let href: string | null = null;
-    while (!href && Date.now() - published < 5_000) {
+    let foundBySearchAt = Infinity;
+    while (!href && Date.now() - published < 60_000) {
+      const started = Date.now() - published;
       await employee.goto(`${h.base}/search?q=${encodeURIComponent("每月能居家办公几天")}`);
       const link = employee.locator(`[data-testid="search-results"] a[href^="/policies/${POLICY_ID}?"]`).first();
-      if ((await link.count()) > 0) href = await link.getAttribute("href");
+      if ((await link.count()) > 0) [href, foundBySearchAt] = [await link.getAttribute("href"), started];
     }
-    expect(href, "found by search within 5 s of publishing").toMatch(/#%E7%AC%AC%E4%BA%8C%E6%9D%A1$/); // #第二条
-    expect(await employee.getByTestId("result-stale").first().textContent()).toContain("已过复审日期");
+    expect(foundBySearchAt, `found by search within 5 s of publishing (found by a search started after ${foundBySearchAt} ms)`).toBeLessThan(5_000);
+    expect(href).toMatch(/#%E7%AC%AC%E4%BA%8C%E6%9D%A1$/); // #第二条
+    const ours = employee.locator('[data-testid="search-results"] > li').filter({ has: employee.locator(`a[href^="/policies/${POLICY_ID}?"]`) });
+    expect(await ours.getByTestId("result-stale").textContent()).toContain("已过复审日期");
     await employee.goto(`${h.base}/policies/${POLICY_ID}#${encodeURIComponent("第二条")}`);
     await employee.locator(`[id="第二条"]`).waitFor();
     expect(await employee.locator(`[id="第二条"]`).textContent()).toContain("不超过四天");

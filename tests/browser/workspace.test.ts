@@ -1,26 +1,29 @@
 // The asker's view of where a question stands and the owner's workspace, in Chromium (issue 18 points
 // 4 and 6): the deadline sentence before and after filing, why this owner, the asker's contact for the
 // owner only, a clause search beyond the asker's suggestions with preview and one-click citation, a
-// saved reply with placeholders, keyboard shortcuts, and the page on a phone.
+// saved reply with placeholders, keyboard shortcuts, and the page on a phone. The 条线, its one
+// first-contact owner and the two policies the asker and the owner find are this file's (subjects no
+// other policy covers: pets in the office, the plants in the corridors).
+import { randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { signIn, useBrowser } from "../helpers/browser";
-import { makeDepartment, makeLine, makeUser, TEST_PASSWORD } from "../helpers/factories";
+import { signIn, untilSearchable, useBrowser } from "../helpers/browser";
+import { makeDepartment, makeStaffedLine, makeUser, publishPolicyAs, TEST_PASSWORD } from "../helpers/factories";
 
 const h = useBrowser();
 type U = Awaited<ReturnType<typeof makeUser>>;
 let asker: U, owner: U;
 let line: { id: string; name: string };
+let pets: { id: string; title: string };
+const tag = randomBytes(3).toString("hex");
 let questionId = "";
 
 const SENTENCE = /预计 (\d{1,2} 月 \d{1,2} 日 )?\d{2}:\d{2} 前首次答复，\d{1,2} 月 \d{1,2} 日前办结/;
 
 async function as(u: U, viewport = { width: 1280, height: 900 }): Promise<Page> {
-  const context = await h.browser.newContext({ locale: "zh-CN", viewport });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
+  const { page } = await h.newPage({ viewport });
   await signIn(page, h.base, u.email, TEST_PASSWORD);
   return page;
 }
@@ -29,8 +32,24 @@ beforeAll(async () => {
   const dept = await makeDepartment(h.db, { name: `工作台测试部 ${Date.now()}` });
   asker = await makeUser(h.db, { password: TEST_PASSWORD, departmentId: dept.id, name: `提问人${Date.now() % 100000}` });
   await h.db.user.update({ where: { id: asker.id }, data: { phone: "13900000077", im: "asker-im-77" } });
-  owner = await makeUser(h.db, { roles: ["EMPLOYEE", "FIRST_CONTACT_OWNER"], password: TEST_PASSWORD });
-  line = await makeLine(h.db, { ownerIds: [owner.id] });
+  const staffed = await makeStaffedLine(h.db, { tag, owners: 1, password: TEST_PASSWORD });
+  [owner] = staffed.owners as [U];
+  line = staffed.line;
+  const publish = (title: string, articles: string[]) => publishPolicyAs(h.db, staffed.policyOwner, { line: line.name, owner: staffed.dept.name, title: `${title}${tag}`, articles });
+  pets = await publish("办公区宠物管理规定", [
+    "第一条　为规范员工携带宠物进入办公区，制定本规定。",
+    "第二条　员工每周五可携带宠物进入办公区，须提前在行政系统登记宠物的品种和数量。",
+    "第三条　携带宠物的员工须出示有效期内的狂犬疫苗接种证明。",
+    "第四条　宠物不得进入会议室和食堂，须全程牵引或装笼。",
+  ]);
+  const plants = await publish("走廊绿植养护办法", [
+    "第一条　前台和走廊的绿植由行政部每周三浇水、修剪。",
+    "第二条　绿植枯萎或生虫的，拨打行政服务热线申请更换绿植。",
+  ]);
+  await untilSearchable(h.base, { email: staffed.policyOwner.email, password: TEST_PASSWORD }, [
+    { q: "宠物", policyId: pets.id },
+    { q: "绿植", policyId: plants.id },
+  ]);
 });
 
 afterAll(async () => {
@@ -42,8 +61,8 @@ describe("where a question stands, for the asker", () => {
   it("shows the deadlines before filing and after, why this owner, and no contact details", async () => {
     const page = await as(asker);
     await page.goto(`${h.base}/ask`);
-    await page.locator("#question").fill("年假没休完可以留到明年吗");
-    await page.getByTestId("suggestions").waitFor();
+    await page.locator("#question").fill("周五可以带宠物来办公区吗");
+    await page.getByTestId("suggestions").locator("li").filter({ hasText: pets.title }).first().waitFor();
     await page.getByTestId("need-human").click();
     await page.getByTestId("filing-form").waitFor();
     await page.locator("#f-line").selectOption(line.id);
@@ -83,7 +102,7 @@ describe("the owner workspace", () => {
     await page.locator("body").click({ position: { x: 5, y: 5 } });
     await page.keyboard.press("/");
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("clause-search-q");
-    await page.keyboard.type("出差住宿标准");
+    await page.keyboard.type("绿植浇水");
     await page.keyboard.press("Enter");
     await page.getByTestId("clause-hits").waitFor();
     const ids = await page.getByTestId("clause-hits").getByTestId("clause-hit").evaluateAll((els) => els.map((e) => e.getAttribute("data-section-id")!));
@@ -92,7 +111,7 @@ describe("the owner workspace", () => {
     const row = page.locator(`[data-testid="clause-hits"] [data-section-id="${target}"]`);
     await row.getByRole("button", { name: "预览" }).click();
     await page.getByTestId("clause-preview").getByRole("button", { name: "关闭预览" }).waitFor();
-    expect((await page.getByTestId("clause-preview").innerText()).length).toBeGreaterThan(20);
+    await expect.poll(async () => (await page.getByTestId("clause-preview").innerText()).length).toBeGreaterThan(20);
     await page.keyboard.press("Escape");
     await page.getByTestId("clause-preview").waitFor({ state: "detached" });
     await row.getByRole("button", { name: "引用" }).click();
@@ -120,7 +139,7 @@ describe("the owner workspace", () => {
     await page.keyboard.press("Alt+Digit4");
     await page.getByTestId("resolve-form").waitFor();
     await expect.poll(() => page.evaluate(() => document.activeElement?.closest("[role=tabpanel]")?.querySelector("[data-testid=resolve-form]") !== null)).toBe(true);
-    expect(await page.getByTestId("reply-form").isVisible()).toBe(false);
+    await page.getByTestId("reply-form").waitFor({ state: "hidden" });
     await page.context().close();
   });
 

@@ -1,9 +1,10 @@
 // Chromium for browser journeys: the system one when installed (fast, has CJK fonts when
 // fonts-wqy-microhei is installed), otherwise the binary inside @sparticuz/chromium.
 import { existsSync } from "node:fs";
-import { afterAll, beforeAll, inject } from "vitest";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll, expect, inject, vi } from "vitest";
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
 import { createDb, type Db } from "@/lib/db/client";
+import { HttpClient } from "./http";
 
 const FLAGS = [
   "--headless",
@@ -58,6 +59,28 @@ export async function signInWithOidc(page: Page, base: string, login: string): P
   await page.waitForURL((url) => url.origin === base && !url.pathname.startsWith("/signin"));
 }
 
+/**
+ * Waits until the portal's search finds each policy for its query, signed in `as` someone, by /api/search. A
+ * policy published or imported by a test reaches the portal's ranking when the portal next checks
+ * PostgreSQL (every few seconds) and has rebuilt its index off the request path (lib/search/corpus.ts):
+ * seconds, more on a loaded machine. A test that then asks or searches in the browser waits for this
+ * first, or its page shows what the portal knew before.
+ */
+export async function untilSearchable(base: string, as: { email: string; password: string }, wanted: { q: string; policyId: string }[]): Promise<void> {
+  const client = new HttpClient(base);
+  expect((await client.signIn(as.email, as.password)).status).toBe(200);
+  for (const { q, policyId } of wanted) {
+    const found = async () => {
+      const res = await client.get(`/api/search?q=${encodeURIComponent(q)}`);
+      return ((await res.json()) as { hits?: { policyId: string }[] }).hits?.some((hit) => hit.policyId === policyId) ?? false;
+    };
+    // vi.waitFor, not expect.poll: this runs in beforeAll hooks too.
+    await vi.waitFor(async () => {
+      if (!(await found())) throw new Error(`the portal's search does not find ${policyId} for “${q}” yet`);
+    }, { timeout: 90_000, interval: 500 });
+  }
+}
+
 export interface PortalHarness {
   /** The running portal, e.g. http://127.0.0.1:41234 */
   readonly base: string;
@@ -67,8 +90,8 @@ export interface PortalHarness {
 
 export interface BrowserHarness extends PortalHarness {
   readonly browser: Browser;
-  /** A fresh context (own cookies) and page; closed after the file. */
-  newPage(): Promise<{ context: BrowserContext; page: Page }>;
+  /** A fresh context (own cookies) and page, zh-CN on a 1280×900 window unless `options` say otherwise; closed after the file. */
+  newPage(options?: BrowserContextOptions): Promise<{ context: BrowserContext; page: Page }>;
 }
 
 /** The running portal and its database, for HTTP-level tests that need no browser. */
@@ -115,8 +138,8 @@ export function useBrowser(): BrowserHarness {
       if (!browser) throw new Error("useBrowser().browser is only available inside tests and hooks.");
       return browser;
     },
-    async newPage() {
-      const context = await this.browser.newContext({ locale: "zh-CN", viewport: { width: 1280, height: 900 } });
+    async newPage(options = {}) {
+      const context = await this.browser.newContext({ locale: "zh-CN", viewport: { width: 1280, height: 900 }, ...options });
       contexts.push(context);
       const page = await context.newPage();
       page.setDefaultTimeout(15_000);

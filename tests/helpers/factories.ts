@@ -7,6 +7,10 @@ import type { Db, DbTx } from "@/lib/db/client";
 import { importPolicies } from "@/lib/content/import-policies";
 import type { DepartmentKind, Role } from "@/lib/db/generated/enums";
 import { hashPassword } from "@/lib/auth/password";
+import { uploadPolicyFile } from "@/lib/policies/policy-uploads";
+import { publishPolicy } from "@/lib/policies/publish-policy";
+import { ctxOf } from "./actors";
+import { makeDocx } from "./office-files";
 
 export const TEST_PASSWORD = "Test#Password-2026";
 
@@ -115,4 +119,40 @@ export async function makePolicy(
     rmSync(dir, { recursive: true, force: true });
   }
   return { id, title };
+}
+
+/**
+ * A 条线 with its own people: a policy-owner department with one policy owner (POLICY_OWNER) in it, and
+ * `owners` first-contact owners in the responsibility matrix, assigned in order (so with equal loads
+ * routing picks the first: the longest-standing assignment). Names carry `tag`, unique per run.
+ */
+export async function makeStaffedLine(db: DbTx, input: { tag: string; owners?: number; password?: string }) {
+  const { tag, password } = input;
+  const dept = await makeDepartment(db, { name: `归口部门${tag}` });
+  const policyOwner = await makeUser(db, { roles: ["EMPLOYEE", "POLICY_OWNER"], departmentId: dept.id, password, name: `制度负责人${tag}` });
+  const owners = [];
+  for (let i = 1; i <= (input.owners ?? 1); i++) {
+    owners.push(await makeUser(db, { roles: ["EMPLOYEE", "FIRST_CONTACT_OWNER"], departmentId: dept.id, password, name: `首问责任人${i}号${tag}` }));
+  }
+  const line = await makeLine(db, { name: `测试条线${tag}`, policyOwnerDeptId: dept.id, ownerIds: owners.map((o) => o.id) });
+  return { line, dept, policyOwner, owners };
+}
+
+/**
+ * A policy published by a policy owner through the verbs behind /policies/publish (upload a Word file,
+ * then publish it), one paragraph per article (e.g. "第一条　…"). Not synced to Meilisearch: the
+ * portal's own ranking reads PostgreSQL; sync the index where a test needs it.
+ */
+export async function publishPolicyAs(
+  db: Db,
+  publisher: Parameters<typeof ctxOf>[1],
+  input: { line: string; owner: string; title: string; articles: string[]; policyId?: string; review?: string },
+): Promise<{ id: string; title: string }> {
+  const ctx = ctxOf(db, publisher);
+  const file = await makeDocx([{ heading: 1, text: input.title }, ...input.articles.map((para) => ({ para }))]);
+  const { uploadId } = await uploadPolicyFile(ctx, { fileName: `${input.title}.docx`, bytes: file });
+  const id = input.policyId ?? `test-policy-${unique()}`;
+  const published = await publishPolicy(ctx, { uploadId, policyId: id, title: input.title, line: input.line, owner: input.owner, effective: "2025-01-01", review: input.review ?? null });
+  if (!published.published || published.units.length !== input.articles.length) throw new Error(`publishPolicyAs: ${JSON.stringify(published.units.map((u) => u.label))}`);
+  return { id, title: input.title };
 }

@@ -148,8 +148,10 @@ export interface InspectOptions {
  */
 export async function inspectPage(page: Page, watch: DialogWatch, what: string, options: InspectOptions): Promise<void> {
   await page.waitForLoadState("load");
-  // An <img src=x onerror> fires on a failed load: give it the time a broken image needs.
-  await page.waitForTimeout(150);
+  // An <img src=x onerror> fires when its load fails: wait until every image has loaded or failed
+  // (those rendered after hydration too), then one frame for the handlers.
+  await page.waitForFunction(() => [...document.images].every((img) => img.complete));
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(null))));
   const report = await page.evaluate(reportPage, Object.values(options.literal));
   expect(watch.seen, `${what}: dialogs`).toEqual([]);
   expect(report.ran, `${what}: markup or script from user text`).toEqual([]);
