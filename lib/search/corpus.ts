@@ -41,7 +41,12 @@ interface Entry {
   lastError?: Error;
 }
 
-const cache = new WeakMap<object, Entry>();
+// On globalThis, not in a module variable: Next loads this module once per bundle (the search page's
+// server components and the /api/search route are separate bundles), and two module copies held two
+// corpora per process, each rebuilt on its own: double the memory, and a policy the route already
+// found could be missing from the page's copy for a while after publishing.
+const CORPORA = Symbol.for("shouwen.corpora");
+const cache: WeakMap<object, Entry> = ((globalThis as unknown as { [CORPORA]?: WeakMap<object, Entry> })[CORPORA] ??= new WeakMap());
 
 async function signatureOf(db: DbTx): Promise<string> {
   const [row] = await db.$queryRaw<{ n: bigint; latest: Date | null; syn: bigint; synLatest: Date | null; phr: string | null }[]>`

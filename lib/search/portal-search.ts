@@ -3,7 +3,9 @@ import { db } from "../db/client";
 import { serverEnv } from "../env";
 import { SearchResultCache, type SearchDeps } from "./search-clauses";
 
-const cache = new SearchResultCache();
+// One answer cache per process (on globalThis: Next loads this module once per bundle).
+const CACHE = Symbol.for("shouwen.searchResultCache");
+const cache: SearchResultCache = ((globalThis as unknown as { [CACHE]?: SearchResultCache })[CACHE] ??= new SearchResultCache());
 
 /** The portal's own database, index and answer cache, as every page and route that searches uses them. */
 export function portalSearchDeps(): SearchDeps {

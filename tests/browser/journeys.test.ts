@@ -72,7 +72,7 @@ describe("search and the policy reader", () => {
     await page.locator("#q").fill("无人机电池在哪里充电");
     await page.waitForURL(/[?&]q=/);
     // The page answers with results or with "nothing found": wait for either, then require results
-    // (in two full-tier runs no results came, within 15 s nor 45 s: not yet explained).
+    // (this once failed when the page's bundle held its own, older copy of the corpus: lib/search/corpus.ts).
     await page.locator('[data-testid="search-results"], [data-testid="search-empty"]').first().waitFor();
     expect(await page.getByTestId("search-empty").count(), "the search found nothing").toBe(0);
     const first = page.getByTestId("search-results").locator("li a").first();

@@ -42,15 +42,19 @@ type Reply = { id: number; fields: Record<string, unknown>; buildMs: number; hea
  * a process alive. Builds are queued on it one at a time. If it dies (e.g. its heap cap), pending builds fail
  * and the next build starts a new one.
  */
-let current: { worker: Worker; pending: Map<number, { resolve: (r: Reply) => void; reject: (e: Error) => void }>; nextId: number } | null = null;
+type WorkerState = { worker: Worker; pending: Map<number, { resolve: (r: Reply) => void; reject: (e: Error) => void }>; nextId: number };
+// The one worker is kept on globalThis: Next loads this module once per bundle.
+const WORKER = Symbol.for("shouwen.searchBuildWorker");
+const holder = globalThis as unknown as { [WORKER]?: WorkerState | null };
 
 function buildWorker(files: { boot: string; entry: string }) {
-  if (current) return current;
+  const running = holder[WORKER];
+  if (running) return running;
   const worker = new Worker(files.boot, { workerData: { entry: pathToFileURL(files.entry).href }, resourceLimits: { maxOldGenerationSizeMb: BUILD_HEAP_MB } });
   worker.unref();
-  const state = { worker, pending: new Map<number, { resolve: (r: Reply) => void; reject: (e: Error) => void }>(), nextId: 1 };
+  const state: WorkerState = { worker, pending: new Map<number, { resolve: (r: Reply) => void; reject: (e: Error) => void }>(), nextId: 1 };
   const fail = (err: Error) => {
-    if (current === state) current = null;
+    if (holder[WORKER] === state) holder[WORKER] = null;
     for (const p of state.pending.values()) p.reject(err);
     state.pending.clear();
   };
@@ -63,7 +67,7 @@ function buildWorker(files: { boot: string; entry: string }) {
   });
   worker.on("error", (err) => fail(new Error(`the relevance index build worker failed: ${err.message}`, { cause: err })));
   worker.on("exit", (code) => fail(new Error(`the relevance index build worker exited with code ${code}`)));
-  current = state;
+  holder[WORKER] = state;
   return state;
 }
 
