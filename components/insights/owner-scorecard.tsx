@@ -119,7 +119,7 @@ export async function OwnerRankings({ rankings, href }: { rankings: DepartmentRa
       {rankings.map((g) => (
         <div key={g.departmentId ?? "none"} className="overflow-x-auto rounded-md border border-slate-300 bg-white">
           <table className="min-w-full text-sm" data-testid="ranking-table">
-            <caption className="p-2 text-left font-semibold">{t("insights.owners.rankingCaption", { department: g.departmentName })}</caption>
+            <caption className="p-2 text-left font-semibold">{t("insights.owners.rankingCaption", { department: g.departmentName ?? t("insights.owners.noDepartment") })}</caption>
             <thead className="bg-slate-100">
               <tr>
                 {RANKING_COLUMNS.map((c) => (
@@ -132,7 +132,7 @@ export async function OwnerRankings({ rankings, href }: { rankings: DepartmentRa
                 <tr key={r.owner.userId} className="border-t border-slate-200">
                   <td className={td}>{r.rank === 1 ? t("insights.owners.rankFirst") : r.rank}</td>
                   <th scope="row" className={`${th} font-normal`}><Link className="text-blue-700 hover:underline" href={href(r.owner.userId!)}>{r.owner.name}</Link></th>
-                  <td className="px-2 py-1 whitespace-nowrap">{g.departmentName}</td>
+                  <td className="px-2 py-1 whitespace-nowrap">{g.departmentName ?? t("insights.owners.noDepartment")}</td>
                   <td className={`${td} font-semibold`}>{score(r.score)}</td>
                   <td className={td}>{part(r.components.firstResponse)}</td>
                   <td className={td}>{part(r.components.resolution)}</td>

@@ -64,7 +64,7 @@ export default async function ManagementPage({ searchParams }: { searchParams: P
         <h1 className="text-2xl font-bold">{t("insights.management.title")}</h1>
         <p className="text-sm text-slate-700">
           {t("insights.management.scope", {
-            scope: d.root.id ? t("insights.management.subtree", { name: d.root.name }) : d.root.name,
+            scope: d.root.id ? t("insights.management.subtree", { name: d.root.name }) : t(d.root.whole === "company" ? "insights.management.wholeCompany" : "insights.management.managedDepartments"),
             line: lineName === null ? "" : t("insights.management.scopeLine", { name: lineName }),
             at: d.refreshedAt ? fmt(new Date(d.refreshedAt)) : t("insights.notRolledUp"),
           })}

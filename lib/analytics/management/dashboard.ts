@@ -19,7 +19,7 @@ export interface ManagementDashboard {
   range: Pick<DateRange, "from" | "to" | "grain">;
   filters: { lineId: string | null; departmentId: string | null };
   /** the department the by-department split is below; parentId: where "up one level" goes (null: none in scope) */
-  root: { id: string | null; name: string; parentId: string | null };
+  root: { id: string | null; name: string; parentId: string | null; whole?: "company" | "managed" };
   lines: Option[];
   departmentOptions: (Option & { depth: number })[];
   deflection: Split<DeflectionCounts>;

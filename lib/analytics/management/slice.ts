@@ -40,7 +40,8 @@ export interface Slice {
 export interface SliceInfo {
   slice: Slice;
   /** the department the by-department split is below (null: several roots, or the whole company for an admin) */
-  root: { id: string | null; name: string; parentId: string | null };
+  /** `whole`: no single department root; the page names it ("all of the company" / "the departments I manage"). */
+  root: { id: string | null; name: string; parentId: string | null; whole?: "company" | "managed" };
   /** group key → label, in display order */
   groups: Option[];
   lines: Option[];
@@ -147,7 +148,7 @@ export async function resolveSlice(ctx: Ctx, range: DateRange, raw: unknown): Pr
     slice: { range, lineId, deptIds, groupKeys },
     root: single
       ? { id: single.id, name: single.name, parentId: single.parentId && (scope.all || scope.departmentIds.includes(single.parentId)) ? single.parentId : null }
-      : { id: null, name: scope.all ? "全公司" : "我管理的部门", parentId: null },
+      : { id: null, name: "", parentId: null, whole: scope.all ? "company" : "managed" },
     groups,
     lines: [...lines, { id: NONE, name: "未归属条线" }],
     departmentOptions,

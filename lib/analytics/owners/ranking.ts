@@ -52,7 +52,8 @@ export interface RankedOwner {
 
 export interface DepartmentRanking {
   departmentId: string | null;
-  departmentName: string;
+  /** null: owners without a department (the page names the group) */
+  departmentName: string | null;
   ranked: RankedOwner[];
   /** owners of the department below the minimum volume, not ranked */
   unranked: OwnerMetrics[];
@@ -68,7 +69,7 @@ export function rankByDepartment(owners: OwnerMetrics[]): DepartmentRanking[] {
   for (const o of owners) {
     const key = o.departmentId ?? "";
     let g = groups.get(key);
-    if (!g) groups.set(key, (g = { departmentId: o.departmentId, departmentName: o.departmentName ?? "（未分配部门）", ranked: [], unranked: [] }));
+    if (!g) groups.set(key, (g = { departmentId: o.departmentId, departmentName: o.departmentName, ranked: [], unranked: [] }));
     if (isRankable(o)) g.ranked.push({ rank: 0, score: compositeScore(o)!, components: scoreComponents(o), owner: o });
     else g.unranked.push(o);
   }
@@ -76,5 +77,5 @@ export function rankByDepartment(owners: OwnerMetrics[]): DepartmentRanking[] {
     g.ranked.sort((a, b) => b.score - a.score || b.owner.resolution.decided - a.owner.resolution.decided || (a.owner.name ?? "").localeCompare(b.owner.name ?? "", "zh-CN"));
     g.ranked.forEach((r, i) => (r.rank = i + 1));
   }
-  return [...groups.values()].sort((a, b) => a.departmentName.localeCompare(b.departmentName, "zh-CN"));
+  return [...groups.values()].sort((a, b) => (a.departmentName ?? "\uffff").localeCompare(b.departmentName ?? "\uffff", "zh-CN"));
 }

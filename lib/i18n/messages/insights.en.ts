@@ -58,6 +58,9 @@ export const insightsEn: Record<keyof typeof insightsZhCN, string> = {
   "insights.stage.resolve": "Resolution (level 0)",
   "insights.stage.level": "Level {level} escalation limit",
 
+  "insights.management.wholeCompany": "the whole company",
+  "insights.management.managedDepartments": "the departments I manage",
+  "insights.owners.noDepartment": "(no department)",
   "insights.management.title": "Management dashboard",
   "insights.management.subtree": "{name} and its sub-departments",
   "insights.management.scopeLine": " · business line: {name}",

@@ -59,6 +59,9 @@ export const insightsZhCN = {
   "insights.stage.resolve": "办结（第 0 级）",
   "insights.stage.level": "第 {level} 级升级时限",
 
+  "insights.management.wholeCompany": "全公司",
+  "insights.management.managedDepartments": "我管理的部门",
+  "insights.owners.noDepartment": "（未分配部门）",
   "insights.management.title": "管理看板",
   "insights.management.subtree": "{name}及其下属部门",
   "insights.management.scopeLine": " · 条线：{name}",
