@@ -82,8 +82,20 @@ describe("管理看板", () => {
     const page = await asManager();
     await page.goto(`${h.base}/insights/management`);
     await page.getByTestId("chart-self-service").locator("svg").first().waitFor();
-    // Desktop: the KPIs and one section, not ~20 charts in one scroll (it was 5,900 px).
-    await expect.poll(() => page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(3_200);
+    // Desktop: the KPIs and one section, not ~20 charts in one scroll (it was 5,900 px): one panel is
+    // shown and it holds a few of the page's charts. Not a pixel bound: the tables grow with every
+    // department and line the other test files create (a 3,200 px bound failed in full runs).
+    const shown = await page.evaluate(() => {
+      const charts = [...document.querySelectorAll<HTMLElement>('[data-testid^="chart-"]')];
+      return {
+        panels: [...document.querySelectorAll<HTMLElement>('[role="tabpanel"]')].filter((p) => !p.hidden).length,
+        visible: charts.filter((c) => c.getClientRects().length > 0).length,
+        total: charts.length,
+      };
+    });
+    expect(shown.panels).toBe(1);
+    expect(shown.visible).toBeGreaterThan(0);
+    expect(shown.visible * 2).toBeLessThanOrEqual(shown.total);
     await saveScreenshot(page, "management-desktop");
     await expectTabsWork(page, TABS);
 
