@@ -683,25 +683,36 @@ function smoothStructure(index: RelevanceIndex, sec: Float64Array, maxSec: numbe
     }
   }
   if (o.chapterSmoothing > 0) {
-    // best and second-best matched unit per chapter, so a unit is never smoothed by itself
-    const top = new Map<string, [number, number, number]>();
-    const key = (i: number) => `${index.sectionDoc[i]}\u0000${index.rows[i]!.chapter ?? ''}`;
-    for (let i = 0; i < n; i++) {
-      const x = base[i] as number;
-      if (x <= 0 || !index.rows[i]!.chapter) continue;
-      const k = key(i);
-      const t = top.get(k);
-      if (!t) top.set(k, [x, i, 0]);
-      else if (x > t[0]) top.set(k, [x, i, t[0]]);
-      else if (x > t[2]) t[2] = x;
-    }
+    const chapterBest = bestInChapter(index, (i) => base[i] as number);
     for (let i = 0; i < n; i++) {
       if ((base[i] as number) <= 0 || !index.rows[i]!.chapter) continue;
-      const t = top.get(key(i))!;
-      out[i] = (out[i] as number) + o.chapterSmoothing * (t[1] === i ? t[2] : t[0]);
+      out[i] = (out[i] as number) + o.chapterSmoothing * chapterBest(i);
     }
   }
   return out;
+}
+
+/**
+ * For each unit, the best score among the OTHER matched units of its chapter (same document and chapter;
+ * 0 for a unit without a chapter): the best and second-best per chapter are kept, so a unit is never
+ * credited with its own score.
+ */
+function bestInChapter(index: RelevanceIndex, score: (i: number) => number): (i: number) => number {
+  const top = new Map<string, [best: number, bestAt: number, second: number]>();
+  const key = (i: number) => `${index.sectionDoc[i]}\u0000${index.rows[i]!.chapter ?? ''}`;
+  for (let i = 0; i < index.rows.length; i++) {
+    const x = score(i);
+    if (x <= 0 || !index.rows[i]!.chapter) continue;
+    const k = key(i);
+    const t = top.get(k);
+    if (!t) top.set(k, [x, i, 0]);
+    else if (x > t[0]) top.set(k, [x, i, t[0]]);
+    else if (x > t[2]) t[2] = x;
+  }
+  return (i) => {
+    const t = index.rows[i]!.chapter ? top.get(key(i)) : undefined;
+    return t ? (t[1] === i ? t[2] : t[0]) : 0;
+  };
 }
 
 /** Document scores from their units: the mean of each document's best `k` section scores. */
@@ -791,23 +802,9 @@ interface RerankContext {
 function rerankContext(index: RelevanceIndex, aq: AnalyzedQuery, sec: Float64Array, maxSec: number, docs: Float64Array, maxDoc: number): RerankContext {
   const n = index.rows.length;
   const norm = (i: number) => (maxSec > 0 ? (sec[i] as number) / maxSec : 0);
-  const top = new Map<string, [number, number, number]>();
-  const key = (i: number) => `${index.sectionDoc[i]}\u0000${index.rows[i]!.chapter ?? ''}`;
-  for (let i = 0; i < n; i++) {
-    const x = norm(i);
-    if (x <= 0 || !index.rows[i]!.chapter) continue;
-    const k = key(i);
-    const t = top.get(k);
-    if (!t) top.set(k, [x, i, 0]);
-    else if (x > t[0]) top.set(k, [x, i, t[0]]);
-    else if (x > t[2]) t[2] = x;
-  }
   return {
     sec, maxSec, docs, maxDoc, pairs: proximityPairs(index, aq, 1),
-    chapterBest: (i) => {
-      const t = index.rows[i]!.chapter ? top.get(key(i)) : undefined;
-      return t ? (t[1] === i ? t[2] : t[0]) : 0;
-    },
+    chapterBest: bestInChapter(index, norm),
     neighbourBest: (i) => {
       const d = index.sectionDoc[i];
       return Math.max(i > 0 && index.sectionDoc[i - 1] === d ? norm(i - 1) : 0, i + 1 < n && index.sectionDoc[i + 1] === d ? norm(i + 1) : 0);
