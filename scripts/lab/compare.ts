@@ -17,6 +17,7 @@ import { parseArgs } from 'node:util';
 import { buildIndex, search, type RankerOptions } from '../../lib/search/relevance/ranker';
 import { phraseOption } from '../../lib/search/relevance/normalize';
 import type { LearnedLexicon } from '../../lib/search/relevance/lexicon/learned';
+import type { RelatedLexicon } from '../../lib/search/relevance/analyze';
 import { requireCorpusArg } from '../eval/corpus-arg';
 import { loadCorpus, loadQueries } from './corpus';
 import { isHeldOut } from '../lexicon/split';
@@ -29,6 +30,8 @@ interface Variant {
   noSynonyms?: boolean;
   /** learned table file replacing the shipped one ("none" = no table) */
   table?: string;
+  /** related-lexicon files (RelatedLexicon JSON) replacing the default related tables ([] = none) */
+  related?: string[];
 }
 
 const { values } = parseArgs({ options: { corpora: { type: 'string' }, variants: { type: 'string' }, dump: { type: 'boolean' }, heldout: { type: 'boolean' }, train: { type: 'boolean' } } });
@@ -57,6 +60,7 @@ for (const dir of corpora) {
     const opts: Partial<RankerOptions> = { ...v.opts };
     if (v.noSynonyms) opts.analyzer = { ...(opts.analyzer ?? {}), synonymGroups: [] };
     if (v.table) opts.analyzer = { ...(opts.analyzer ?? {}), learned: v.table === 'none' ? null : (JSON.parse(readFileSync(v.table, 'utf8')) as LearnedLexicon) };
+    if (v.related) opts.analyzer = { ...(opts.analyzer ?? {}), related: v.related.map((f) => JSON.parse(readFileSync(f, 'utf8')) as RelatedLexicon) };
     const index = buildIndex(rows, opts);
     let ansNone = 0, nAns = 0, unNone = 0, nUn = 0;
     const lines = queries.map((q) => {

@@ -186,3 +186,30 @@ describe('learned expansion in the analyzer', () => {
     for (const list of Object.values(DEFAULT_LEARNED_LEXICON.entries)) for (const [, w] of list) expect(w).toBeGreaterThan(0), expect(w).toBeLessThanOrEqual(1);
   });
 });
+
+describe('related lexicons (general word → related-term tables)', () => {
+  const learned = { weight: 0.4, entries: { 借钱: [['借款', 1]] as [string, number][] } };
+  const vectors = { name: 'vectors', weight: 0.3, entries: { 借钱: [['借款', 1], ['欠款', 0.5]] as [string, number][] } };
+
+  it('adds a related term at its table weight, after the learned table, without repeating a term', () => {
+    const q = analyzeQuery('借钱不还', { learned, related: [vectors], synonymGroups: [] });
+    expect(q.learned).toEqual([
+      { term: '借款', from: '借钱', weight: 0.4 },
+      { term: '欠款', from: '借钱', weight: 0.15, source: 'vectors', inCoverage: false },
+    ]);
+    expect(q.features.get('w:欠款')).toBeCloseTo(0.15);
+    expect(q.features.get('w:借款')).toBeCloseTo(0.4);
+  });
+
+  it('counts related terms in coverage only when the table says so', () => {
+    const off = analyzeQuery('借钱不还', { learned: null, related: [vectors], synonymGroups: [] });
+    const on = analyzeQuery('借钱不还', { learned: null, related: [{ ...vectors, inCoverage: true }], synonymGroups: [] });
+    expect(off.concepts.find((c) => c.term === '借钱')?.alternatives).toEqual(['借钱']);
+    expect(on.concepts.find((c) => c.term === '借钱')?.alternatives).toEqual(['借钱', '借款', '欠款']);
+  });
+
+  it('is switched off by an empty list or a zero weight', () => {
+    expect(analyzeQuery('借钱不还', { learned: null, related: [], synonymGroups: [] }).learned).toEqual([]);
+    expect(analyzeQuery('借钱不还', { learned: null, related: [{ ...vectors, weight: 0 }], synonymGroups: [] }).learned).toEqual([]);
+  });
+});

@@ -36,6 +36,12 @@ export interface AnalyzerOptions {
   /** a learned term also adds its jieba words and bigrams (default true); false = the whole term only */
   learnedParts?: boolean;
   /**
+   * further word → related-term tables from general sources (dictionaries, word vectors), applied like the
+   * learned table, each with its own weight; a term already added by synonyms or the learned table is
+   * skipped. Defaults to DEFAULT_RELATED_LEXICONS; [] disables.
+   */
+  related?: readonly RelatedLexicon[];
+  /**
    * how a stray single character of the question joins the content words: 'forward' (default) glues it
    * to the next word (陪+产假, but also 因+征收, 谁+偿还); 'typed' drops function characters (因, 将, 谁 …),
    * glues suffixes (第三+人, 先用+权, 承包+方) to the word before and the rest forward. Measured in round 3
@@ -46,12 +52,30 @@ export interface AnalyzerOptions {
   glue?: GlueMode;
 }
 
+/** A general word → related-term table (same entry shape as the learned table). */
+export interface RelatedLexicon {
+  /** short name for logs and the lab (e.g. "vectors", "cedict") */
+  name: string;
+  /** multiplier of a related term's features (× the entry's own weight) */
+  weight: number;
+  /** related terms also count as alternatives of their word in the coverage check */
+  inCoverage?: boolean;
+  entries: Record<string, [string, number][]>;
+}
+
+/** General tables on by default (none until one measures as helping; docs/decisions/0017). */
+export const DEFAULT_RELATED_LEXICONS: readonly RelatedLexicon[] = [];
+
 export interface LearnedExpansion {
   term: string;
   /** the query content word that triggered it */
   from: string;
   /** final multiplier of the term's features (learnedWeight × table weight) */
   weight: number;
+  /** the table it came from: "learned" or a related lexicon's name */
+  source?: string;
+  /** counts as an alternative of `from` in the coverage check */
+  inCoverage?: boolean;
 }
 
 export interface QueryConcept {
@@ -210,10 +234,29 @@ export function analyzeQuery(query: string, opts: AnalyzerOptions = {}): Analyze
       addFeature(features, `w:${e.term}`, ww * w);
     }
   }
+  const related = opts.related ?? DEFAULT_RELATED_LEXICONS;
+  if (related.length) {
+    const taken = new Set([...expansions.map((e) => e.term), ...learned.map((e) => e.term)]);
+    for (const lex of related) {
+      if (!(lex.weight > 0)) continue;
+      for (const e of learnedExpansionsFor(keywords, normalized, lex)) {
+        if (taken.has(e.term)) continue;
+        taken.add(e.term);
+        const w = lex.weight * e.weight;
+        learned.push({ term: e.term, from: e.from, weight: w, source: lex.name, inCoverage: lex.inCoverage === true });
+        for (const f of jiebaWords(e.term)) addFeature(features, f, ww * w);
+        for (const f of charBigrams(e.term)) if (!f.startsWith('u:')) addFeature(features, f, bw * w);
+        addFeature(features, `w:${e.term}`, ww * w);
+      }
+    }
+  }
   const concepts: QueryConcept[] = [...new Set(keywords)].map((term) => {
     const alts = new Set<string>([term]);
     for (const g of groups) if (g.includes(term)) for (const t of g) alts.add(t);
-    if (opts.learnedInCoverage !== false) for (const e of learned) if (e.from === term) alts.add(e.term);
+    for (const e of learned) {
+      if (e.from !== term) continue;
+      if (e.source === undefined ? opts.learnedInCoverage !== false : e.inCoverage) alts.add(e.term);
+    }
     return { term, alternatives: [...alts] };
   });
 
