@@ -38,7 +38,8 @@ export function ensureVectors(dataDir = path.resolve(".data/vectors")): string {
 export function loadVectors(file = ensureVectors()): WordVectors {
   const buf = readFileSync(file);
   let pos = buf.indexOf(0x0a);
-  const [n, dim] = buf.subarray(0, pos).toString("utf8").trim().split(/\s+/).map(Number);
+  const [n = NaN, dim = NaN] = buf.subarray(0, pos).toString("utf8").trim().split(/\s+/).map(Number);
+  if (!(n > 0 && dim > 0)) throw new Error(`${file}: not a word2vec binary file (header "${buf.subarray(0, pos).toString("utf8")}")`);
   pos++;
   const words: string[] = [];
   const vecs = new Float32Array(n * dim);
@@ -56,7 +57,7 @@ export function loadVectors(file = ensureVectors()): WordVectors {
     }
     pos += 4 * dim;
     norm = Math.sqrt(norm) || 1;
-    for (let d = 0; d < dim; d++) vecs[i * dim + d] /= norm;
+    for (let d = 0; d < dim; d++) vecs[i * dim + d]! /= norm;
     words.push(word);
     if (!index.has(word)) index.set(word, i);
   }
@@ -68,7 +69,7 @@ export function similarity(v: WordVectors, a: string, b: string): number | null 
   const i = v.index.get(a), j = v.index.get(b);
   if (i === undefined || j === undefined) return null;
   let s = 0;
-  for (let d = 0; d < v.dim; d++) s += v.vecs[i * v.dim + d] * v.vecs[j * v.dim + d];
+  for (let d = 0; d < v.dim; d++) s += v.vecs[i * v.dim + d]! * v.vecs[j * v.dim + d]!;
   return s;
 }
 
@@ -79,15 +80,15 @@ export function neighbours(v: WordVectors, word: string, k: number, minCos: numb
   const best: [number, number][] = [];
   const n = candidates ? candidates.length : v.words.length;
   for (let c = 0; c < n; c++) {
-    const j = candidates ? candidates[c] : c;
+    const j = candidates ? candidates[c]! : c;
     if (j === i) continue;
     let s = 0;
-    for (let d = 0; d < v.dim; d++) s += v.vecs[i * v.dim + d] * v.vecs[j * v.dim + d];
+    for (let d = 0; d < v.dim; d++) s += v.vecs[i * v.dim + d]! * v.vecs[j * v.dim + d]!;
     if (s < minCos) continue;
     if (best.length < k) best.push([j, s]);
-    else if (s > best[best.length - 1][1]) best[best.length - 1] = [j, s];
+    else if (s > best[best.length - 1]![1]) best[best.length - 1] = [j, s];
     else continue;
     best.sort((x, y) => y[1] - x[1]);
   }
-  return best.map(([j, s]) => [v.words[j], s]);
+  return best.map(([j, s]) => [v.words[j]!, s]);
 }
