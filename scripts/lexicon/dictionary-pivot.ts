@@ -22,7 +22,8 @@
 //  5. keys: a headword is a key only when it is one word of the analyzer (jieba exact mode keeps it whole
 //     and it is no filler word): the table is looked up with the analyzer's content words; optionally
 //     only words at most `maxKeyFreq` frequent in general Chinese. Each key keeps its `topK` best related
-//     terms (weight, then code point order: deterministic).
+//     terms (weight, then code point order: deterministic); `relative` divides by the key's best weight.
+// Measured in round 4 (ADR 0017): no setting helped dev section recall, so no table is on by default.
 
 export interface DictionaryEntry {
   traditional?: string;
@@ -53,6 +54,8 @@ export interface PivotParams {
    *  words (要求, 进行) are matched well enough as they are and their dictionary neighbours add noise;
    *  default no limit */
   maxKeyFreq?: number;
+  /** weights divided by the key's best weight (its closest term gets 1), as the learned table does */
+  relative?: boolean;
 }
 
 /** What the table needs to know of the analyzer's segmenter. */
@@ -179,7 +182,9 @@ export function dictionaryTable(
   const maxFreq = params.maxKeyFreq ?? Infinity;
   for (const k of [...pairs.keys()].sort()) {
     if (!vocabulary.isWord(k) || vocabulary.frequency(k) > maxFreq) continue;
-    table[k] = pairs.get(k)!.slice(0, params.topK);
+    const list = pairs.get(k)!.slice(0, params.topK);
+    const best = params.relative ? list[0]![1] : 1;
+    table[k] = list.map(([t, w]) => [t, Math.round((w / best) * 1000) / 1000]);
   }
   return table;
 }

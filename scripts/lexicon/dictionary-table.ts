@@ -1,5 +1,9 @@
 // npm run lexicon:dictionary -- [--params <json>] [--weight 0.3] [--in-coverage] [--out <file>]
 //
+// The table is an option, not a default: in round 4 no setting helped dev section recall (ADR 0017), so the
+// portal ships none. Try one in the lab with a compare.ts variant `"related": ["<file>"]`; to ship one, write
+// it under lib/search/relevance/lexicon/ and add it to DEFAULT_RELATED_LEXICONS (analyze.ts).
+//
 // Builds a related-term table (RelatedLexicon JSON, lib/search/relevance/analyze.ts) from CC-CEDICT by the
 // dictionary pivot of scripts/lexicon/dictionary-pivot.ts: Chinese headwords that share a specific English
 // sense are related terms. Deterministic: same dictionary and parameters → same file.
@@ -62,7 +66,7 @@ const { values } = parseArgs({
     /** related terms count as alternatives of their word in the coverage check */
     "in-coverage": { type: "boolean", default: false },
     name: { type: "string", default: "dictionary" },
-    out: { type: "string", default: "lib/search/relevance/lexicon/related-dictionary.json" },
+    out: { type: "string", default: ".data/cedict/related-dictionary.json" },
   },
 });
 
@@ -87,5 +91,6 @@ const lexicon = {
   },
   entries: table,
 };
-writeFileSync(values.out!, JSON.stringify(lexicon) + "\n");
-console.log(`${values.out}: ${keys} keys, ${pairs} pairs, ${(JSON.stringify(lexicon).length / 1e6).toFixed(2)} MB`);
+const text = JSON.stringify(lexicon) + "\n";
+writeFileSync(values.out!, text);
+console.log(`${values.out}: ${keys} keys, ${pairs} pairs, ${(Buffer.byteLength(text) / 1e6).toFixed(2)} MB`);

@@ -99,4 +99,12 @@ describe('dictionary pivot: table', () => {
     for (const list of Object.values(table)) expect(list.length).toBe(1);
     expect(dictionaryTable(ENTRIES, { maxShare: 5, maxWordDf: 100, topK: 1, singular: true, maxKeyFreq: 1000 }, vocabulary)).toEqual(table);
   });
+
+  it('can give each key\'s closest term weight 1', () => {
+    const absolute = dictionaryTable(ENTRIES, { maxShare: 5, maxWordDf: 100, topK: 2, singular: true }, vocabulary);
+    const relative = dictionaryTable(ENTRIES, { maxShare: 5, maxWordDf: 100, topK: 2, singular: true, relative: true }, vocabulary);
+    expect(absolute['工资']).toEqual([['薪水', 0.333], ['薪金', 0.333]]);
+    expect(relative['工资']).toEqual([['薪水', 1], ['薪金', 1]]);
+    expect(relative['开除']).toEqual(absolute['开除']!.map(([t, w]) => [t, Math.round((w / absolute['开除']![0]![1]) * 1000) / 1000]));
+  });
 });
