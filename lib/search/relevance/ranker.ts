@@ -10,6 +10,7 @@ import { conceptCoverage, decideDeflection, termIdf, type DeflectionFeatures, ty
 import { normalizeText } from './normalize';
 import { charTrigrams, charUnigrams, jiebaWords, textFeatures as baseFeatures } from './tokenize';
 import { buildTypoVocabulary, type TypoVocabulary } from './typo';
+import { softCredit, type SoftCoverageOptions } from './soft-coverage';
 
 export interface SectionInput {
   docId: string;
@@ -94,6 +95,11 @@ export interface RankerOptions {
   rerankWeights: readonly number[] | null;
   /** weight of character-trigram query features (0 = off; the index then carries no "t:" features) */
   trigramWeight: number;
+  /**
+   * soft matching in the coverage re-rank: a query word missing from the unit earns weight × the cosine of
+   * its nearest unit word in a general word-vector space (soft-coverage.ts; null = off)
+   */
+  softCoverage: SoftCoverageOptions | null;
 }
 
 export interface FieldOptions {
@@ -144,6 +150,7 @@ export const DEFAULT_RANKER_OPTIONS: RankerOptions = {
   coveragePartial: 0.5,
   rerankWeights: null,
   trigramWeight: 0,
+  softCoverage: null,
 };
 
 interface Postings {
@@ -656,9 +663,10 @@ function feedbackFeatures(index: RelevanceIndex, features: Map<string, number>, 
 
 /** Coverage of the query by a candidate: its best unit (a table row) or the whole section, whichever covers more. */
 function unitCoverage(index: RelevanceIndex, aq: AnalyzedQuery, c: Cand): number {
-  const p = index.options.coveragePartial;
-  const a = conceptCoverage(index, aq, c.i, undefined, p);
-  return c.u === c.i || c.u < 0 ? a : Math.max(a, conceptCoverage(index, aq, c.u, undefined, p));
+  const { coveragePartial: p, softCoverage: so } = index.options;
+  const cover = (id: number) => conceptCoverage(index, aq, id, undefined, p, so ? (term) => softCredit(index, id, term, so) : undefined);
+  const a = cover(c.i);
+  return c.u === c.i || c.u < 0 ? a : Math.max(a, cover(c.u));
 }
 
 /**
