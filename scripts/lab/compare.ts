@@ -35,7 +35,7 @@ interface Variant {
   /** related-lexicon files (RelatedLexicon JSON) replacing the default related tables ([] = none) */
   related?: string[];
   /** soft coverage from node-synonyms' word vectors (scripts/lexicon/word-vectors.ts); `words` keeps only the most frequent words */
-  soft?: { weight: number; minCos: number; words?: number };
+  soft?: { weight: number; minCos: number; words?: number; ramp?: boolean; unseenOnly?: boolean; alternatives?: boolean; backoff?: boolean };
 }
 
 let vectorsCache: WordVectors | null = null;
@@ -73,7 +73,7 @@ for (const dir of corpora) {
     const opts: Partial<RankerOptions> = { ...v.opts };
     if (v.noSynonyms) opts.analyzer = { ...(opts.analyzer ?? {}), synonymGroups: [] };
     if (v.table) opts.analyzer = { ...(opts.analyzer ?? {}), learned: v.table === 'none' ? null : (JSON.parse(readFileSync(v.table, 'utf8')) as LearnedLexicon) };
-    if (v.soft) opts.softCoverage = { weight: v.soft.weight, minCos: v.soft.minCos, vectors: vectorTable(v.soft.words) };
+    if (v.soft) opts.softCoverage = { ...v.soft, vectors: vectorTable(v.soft.words) };
     if (v.related) opts.analyzer = { ...(opts.analyzer ?? {}), related: v.related.map((f) => JSON.parse(readFileSync(f, 'utf8')) as RelatedLexicon) };
     const index = buildIndex(rows, opts);
     let ansNone = 0, nAns = 0, unNone = 0, nUn = 0;

@@ -47,8 +47,9 @@ describe('soft coverage (word vectors in the re-rank)', () => {
 
   it('credits a missing word only above the threshold', () => {
     const index = buildIndex(rows, opts);
-    expect(softCredit(index, 1, '辞退', { weight: 0.8, minCos: 0.6, vectors })).toBeCloseTo(0.8 * nearestInUnit(index, 1, '辞退', vectors));
-    expect(softCredit(index, 0, '辞退', { weight: 0.8, minCos: 0.6, vectors })).toBe(0);
+    const k = { term: '辞退', alternatives: ['辞退'] };
+    expect(softCredit(index, 1, k, { weight: 0.8, minCos: 0.6, vectors })).toBeCloseTo(0.8 * nearestInUnit(index, 1, '辞退', vectors));
+    expect(softCredit(index, 0, k, { weight: 0.8, minCos: 0.6, vectors })).toBe(0);
   });
 
   it('moves the unit that says 解雇 above the one that only shares the other words', () => {

@@ -17,7 +17,7 @@
  *   none      nothing plausible ("nothing found"): no candidate at all, or coverage < plausibleCoverage
  *             and strength < plausibleStrength
  */
-import type { AnalyzedQuery } from './analyze';
+import type { AnalyzedQuery, QueryConcept } from './analyze';
 import type { RelevanceIndex } from './ranker';
 
 export interface DeflectionOptions {
@@ -106,7 +106,7 @@ export function termIdf(index: RelevanceIndex, term: string): number {
  * `soft` (the re-rank's soft matching, soft-coverage.ts) gives a missing word's share from word vectors; a
  * missing word earns the larger of the two.
  */
-export function conceptCoverage(index: RelevanceIndex, q: AnalyzedQuery, id: number, missing?: string[], partial = 0, soft?: (term: string) => number): number {
+export function conceptCoverage(index: RelevanceIndex, q: AnalyzedQuery, id: number, missing?: string[], partial = 0, soft?: (c: QueryConcept) => number): number {
   const text = index.fullText[id] ?? '';
   let got = 0;
   let total = 0;
@@ -122,7 +122,7 @@ export function conceptCoverage(index: RelevanceIndex, q: AnalyzedQuery, id: num
         for (let i = 0; i + 1 < c.term.length; i++) if (text.includes(c.term.slice(i, i + 2))) k++;
         share = (partial * k) / (c.term.length - 1);
       }
-      if (soft) share = Math.max(share, soft(c.term));
+      if (soft) share = Math.max(share, soft(c));
       got += w * share;
     }
   }

@@ -664,7 +664,7 @@ function feedbackFeatures(index: RelevanceIndex, features: Map<string, number>, 
 /** Coverage of the query by a candidate: its best unit (a table row) or the whole section, whichever covers more. */
 function unitCoverage(index: RelevanceIndex, aq: AnalyzedQuery, c: Cand): number {
   const { coveragePartial: p, softCoverage: so } = index.options;
-  const cover = (id: number) => conceptCoverage(index, aq, id, undefined, p, so ? (term) => softCredit(index, id, term, so) : undefined);
+  const cover = (id: number) => conceptCoverage(index, aq, id, undefined, p, so ? (k) => softCredit(index, id, k, so) : undefined);
   const a = cover(c.i);
   return c.u === c.i || c.u < 0 ? a : Math.max(a, cover(c.u));
 }
