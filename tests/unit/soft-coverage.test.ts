@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { conceptCoverage } from '../../lib/search/relevance/deflection';
 import { buildIndex, search, type SectionInput } from '../../lib/search/relevance/ranker';
-import { nearestInUnit, softCredit, type WordVectorTable } from '../../lib/search/relevance/soft-coverage';
+import { centroidSimilarity, nearestInUnit, softCredit, type WordVectorTable } from '../../lib/search/relevance/soft-coverage';
 
 // A tiny hand-made vector space: 辞退 and 解雇 point almost the same way, 食堂 elsewhere.
 function table(rows: Record<string, number[]>): WordVectorTable {
@@ -65,5 +65,14 @@ describe('soft coverage (word vectors in the re-rank)', () => {
     expect(soft.features?.missing).toContain('辞退');
     expect(soft.features?.coverage).toBeCloseTo(conceptCoverage(index, soft.query, 1));
     expect(soft.features?.coverage).toBeLessThan(1);
+  });
+
+  it('centroid similarity ranks the unit about dismissal closer to the question', () => {
+    const index = buildIndex(rows, opts);
+    const concepts = search(index, question).query.concepts;
+    const sim = (id: number) => centroidSimilarity(index, id, concepts, vectors, () => 1)!;
+    expect(sim(1)).toBeGreaterThan(sim(0));
+    const boosted = search(buildIndex(rows, { ...opts, softCoverage: { weight: 0, minCos: 1, vectors, centroidBoost: 2 } }), question);
+    expect(boosted.results[0]!.section).toBe('第二条');
   });
 });

@@ -10,7 +10,7 @@ import { conceptCoverage, decideDeflection, termIdf, type DeflectionFeatures, ty
 import { normalizeText } from './normalize';
 import { charTrigrams, charUnigrams, jiebaWords, textFeatures as baseFeatures } from './tokenize';
 import { buildTypoVocabulary, type TypoVocabulary } from './typo';
-import { softCredit, type SoftCoverageOptions } from './soft-coverage';
+import { centroidSimilarity, softCredit, type SoftCoverageOptions, type WordVectorTable } from './soft-coverage';
 
 export interface SectionInput {
   docId: string;
@@ -625,6 +625,7 @@ function scoreSections(index: RelevanceIndex, aq: AnalyzedQuery, features: Map<s
   } else if (o.coverageBoost > 0 || figures || o.proximityBoost > 0) {
     const head = cand.slice(0, o.rerankDepth);
     const pairs = o.proximityBoost > 0 ? proximityPairs(index, aq, o.proximitySpan) : null;
+    if (o.softCoverage?.centroidBoost) centroidRerank(index, aq, head, o.softCoverage.vectors, o.softCoverage.centroidBoost);
     for (const c of head) {
       if (o.coverageBoost > 0) c.s *= 1 - o.coverageBoost + o.coverageBoost * unitCoverage(index, aq, c);
       if (pairs) c.s *= 1 + o.proximityBoost * proximity(index.fullText[c.u < 0 ? c.i : c.u] ?? '', pairs, o.proximityWindow);
@@ -635,6 +636,18 @@ function scoreSections(index: RelevanceIndex, aq: AnalyzedQuery, features: Map<s
   }
 
   return { cand, sec, complete };
+}
+
+/** × (1 + γ·(cos − best cos)): units whose words sit farther from the question's in the vector space lose. */
+function centroidRerank(index: RelevanceIndex, aq: AnalyzedQuery, head: Cand[], v: WordVectorTable, gamma: number): void {
+  const idfOf = (w: string) => termIdf(index, w);
+  const cos = head.map((c) => centroidSimilarity(index, c.u < 0 ? c.i : c.u, aq.concepts, v, idfOf));
+  let best = -Infinity;
+  for (const x of cos) if (x !== null && x > best) best = x;
+  head.forEach((c, k) => {
+    const x = cos[k];
+    if (x !== null && x !== undefined) c.s *= Math.max(0, 1 + gamma * (x - best));
+  });
 }
 
 /** The query's features plus the most characteristic words of the first units (RM3-style, IDF-weighted). */
@@ -664,7 +677,7 @@ function feedbackFeatures(index: RelevanceIndex, features: Map<string, number>, 
 /** Coverage of the query by a candidate: its best unit (a table row) or the whole section, whichever covers more. */
 function unitCoverage(index: RelevanceIndex, aq: AnalyzedQuery, c: Cand): number {
   const { coveragePartial: p, softCoverage: so } = index.options;
-  const cover = (id: number) => conceptCoverage(index, aq, id, undefined, p, so ? (k) => softCredit(index, id, k, so) : undefined);
+  const cover = (id: number) => conceptCoverage(index, aq, id, undefined, p, so && so.weight > 0 ? (k) => softCredit(index, id, k, so) : undefined);
   const a = cover(c.i);
   return c.u === c.i || c.u < 0 ? a : Math.max(a, cover(c.u));
 }

@@ -27,29 +27,42 @@ export interface SoftCoverageOptions {
   ramp?: boolean;
   /** only words that occur in no unit of the corpus earn soft credit (a word the corpus has elsewhere is informative by its absence) */
   unseenOnly?: boolean;
+  /**
+   * re-rank factor 1 + centroidBoost·(cos − best cos of the re-ranked units), cos between the IDF-weighted
+   * centroids of the query's words and of the unit's words (0 / absent = off)
+   */
+  centroidBoost?: number;
   /** a word without a vector of its own is represented by its jieba sub-words (出借人 → 出借) */
   backoff?: boolean;
   /** also try the word's synonyms and learned terms (its coverage alternatives), keeping the best cosine */
   alternatives?: boolean;
 }
 
-const unitRowsCache = new WeakMap<RelevanceIndex, Map<number, Int32Array>>();
+interface UnitWords {
+  /** vector rows of the unit's distinct words that have one */
+  rows: Int32Array;
+  /** the same words, in the same order */
+  words: string[];
+}
 
-/** Vector rows of the distinct words of unit `id` (jieba search mode over its full text). */
-function unitRows(index: RelevanceIndex, id: number, v: WordVectorTable): Int32Array {
-  let byUnit = unitRowsCache.get(index);
-  if (!byUnit) unitRowsCache.set(index, (byUnit = new Map()));
-  let rows = byUnit.get(id);
-  if (!rows) {
-    const seen = new Set<number>();
+const unitWordsCache = new WeakMap<RelevanceIndex, Map<number, UnitWords>>();
+const centroidCache = new WeakMap<RelevanceIndex, Map<number, Float32Array>>();
+
+/** The distinct words of unit `id` that have a vector (jieba search mode over its full text), cached per index. */
+function unitWords(index: RelevanceIndex, id: number, v: WordVectorTable): UnitWords {
+  let byUnit = unitWordsCache.get(index);
+  if (!byUnit) unitWordsCache.set(index, (byUnit = new Map()));
+  let uw = byUnit.get(id);
+  if (!uw) {
+    const seen = new Map<number, string>();
     for (const f of jiebaWords(index.fullText[id] ?? '')) {
       const r = v.index.get(f.slice(2));
-      if (r !== undefined) seen.add(r);
+      if (r !== undefined) seen.set(r, f.slice(2));
     }
-    rows = Int32Array.from(seen);
-    byUnit.set(id, rows);
+    uw = { rows: Int32Array.from(seen.keys()), words: [...seen.values()] };
+    byUnit.set(id, uw);
   }
-  return rows;
+  return uw;
 }
 
 /** Vector rows standing for a query word: its own, or with `backoff` (no vector of its own) those of its jieba sub-words. */
@@ -71,7 +84,7 @@ export function nearestInUnit(index: RelevanceIndex, id: number, word: string, v
   if (!qs.length) return 0;
   const { dim, vecs } = v;
   let best = 0;
-  for (const r of unitRows(index, id, v)) {
+  for (const r of unitWords(index, id, v).rows) {
     const ro = r * dim;
     for (const q of qs) {
       if (r === q) return 1;
@@ -92,4 +105,52 @@ export function softCredit(index: RelevanceIndex, id: number, c: QueryConcept, o
   if (o.alternatives) for (const a of c.alternatives) if (a !== c.term && cos < 1) cos = Math.max(cos, nearestInUnit(index, id, a, o.vectors, backoff));
   if (cos < o.minCos) return 0;
   return o.ramp ? (o.weight * (Math.min(1, cos) - o.minCos)) / (1 - o.minCos) : o.weight * Math.min(1, cos);
+}
+
+/** IDF-weighted mean of word rows, unit length (null when no row). */
+function centroid(rows: ArrayLike<number>, weight: (key: number) => number, v: WordVectorTable, byPosition = false): Float32Array | null {
+  const { dim, vecs } = v;
+  const out = new Float32Array(dim);
+  let any = false;
+  for (let k = 0; k < rows.length; k++) {
+    const r = rows[k] as number;
+    const w = weight(byPosition ? k : r);
+    if (!(w > 0)) continue;
+    any = true;
+    for (let d = 0; d < dim; d++) out[d]! += w * vecs[r * dim + d]!;
+  }
+  if (!any) return null;
+  let n = 0;
+  for (let d = 0; d < dim; d++) n += out[d]! * out[d]!;
+  n = Math.sqrt(n) || 1;
+  for (let d = 0; d < dim; d++) out[d]! /= n;
+  return out;
+}
+
+/**
+ * Cosine between the query's content words and unit `id` as IDF-weighted centroids in the vector space
+ * (null when either side has no vector). The unit's centroid is cached per index.
+ */
+export function centroidSimilarity(index: RelevanceIndex, id: number, concepts: readonly QueryConcept[], v: WordVectorTable, idfOf: (word: string) => number): number | null {
+  const qRows: number[] = [];
+  const qW = new Map<number, number>();
+  for (const c of concepts) {
+    for (const r of wordRows(c.term, v, true)) {
+      if (!qW.has(r)) qRows.push(r);
+      qW.set(r, Math.max(qW.get(r) ?? 0, idfOf(c.term)));
+    }
+  }
+  const q = centroid(qRows, (r) => qW.get(r) ?? 0, v);
+  if (!q) return null;
+  let byUnit = centroidCache.get(index);
+  if (!byUnit) centroidCache.set(index, (byUnit = new Map()));
+  let u = byUnit.get(id);
+  if (u === undefined) {
+    const { rows, words } = unitWords(index, id, v);
+    u = centroid(rows, (k) => idfOf(words[k]!), v, true) ?? new Float32Array(v.dim);
+    byUnit.set(id, u);
+  }
+  let s = 0;
+  for (let d = 0; d < v.dim; d++) s += q[d]! * u[d]!;
+  return s;
 }
