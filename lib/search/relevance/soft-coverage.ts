@@ -8,6 +8,7 @@
  */
 import type { QueryConcept } from './analyze';
 import type { RelevanceIndex } from './ranker';
+import { normalizeText } from './normalize';
 import { jiebaWords } from './tokenize';
 
 /** Word vectors as plain data: unit-length rows, `index.size` words × `dim`. */
@@ -32,6 +33,8 @@ export interface SoftCoverageOptions {
    * centroids of the query's words and of the unit's words (0 / absent = off)
    */
   centroidBoost?: number;
+  /** the unit's words come from its own heading and text only, not the document title and chapter */
+  bodyOnly?: boolean;
   /** a word without a vector of its own is represented by its jieba sub-words (出借人 → 出借) */
   backoff?: boolean;
   /** also try the word's synonyms and learned terms (its coverage alternatives), keeping the best cosine */
@@ -46,16 +49,21 @@ interface UnitWords {
 }
 
 const unitWordsCache = new WeakMap<RelevanceIndex, Map<number, UnitWords>>();
+const bodyWordsCache = new WeakMap<RelevanceIndex, Map<number, UnitWords>>();
 const centroidCache = new WeakMap<RelevanceIndex, Map<number, Float32Array>>();
 
 /** The distinct words of unit `id` that have a vector (jieba search mode over its full text), cached per index. */
-function unitWords(index: RelevanceIndex, id: number, v: WordVectorTable): UnitWords {
-  let byUnit = unitWordsCache.get(index);
-  if (!byUnit) unitWordsCache.set(index, (byUnit = new Map()));
+function unitWords(index: RelevanceIndex, id: number, v: WordVectorTable, bodyOnly = false): UnitWords {
+  const cache = bodyOnly ? bodyWordsCache : unitWordsCache;
+  let byUnit = cache.get(index);
+  if (!byUnit) cache.set(index, (byUnit = new Map()));
   let uw = byUnit.get(id);
   if (!uw) {
     const seen = new Map<number, string>();
-    for (const f of jiebaWords(index.fullText[id] ?? '')) {
+    const row = index.rows[id];
+    // a section's own heading and text (as the index normalised them), without the document title and chapter
+    const text = bodyOnly && row ? normalizeText(`${row.heading.replace(/^\S+/, '')} ${row.text}`) : (index.fullText[id] ?? '');
+    for (const f of jiebaWords(text)) {
       const r = v.index.get(f.slice(2));
       if (r !== undefined) seen.set(r, f.slice(2));
     }
@@ -79,12 +87,12 @@ function wordRows(word: string, v: WordVectorTable, backoff: boolean): number[] 
 }
 
 /** Highest cosine between `word` (or, with `backoff`, one of its sub-words) and the words of unit `id` (0 without a vector). */
-export function nearestInUnit(index: RelevanceIndex, id: number, word: string, v: WordVectorTable, backoff = false): number {
+export function nearestInUnit(index: RelevanceIndex, id: number, word: string, v: WordVectorTable, backoff = false, bodyOnly = false): number {
   const qs = wordRows(word, v, backoff);
   if (!qs.length) return 0;
   const { dim, vecs } = v;
   let best = 0;
-  for (const r of unitWords(index, id, v).rows) {
+  for (const r of unitWords(index, id, v, bodyOnly).rows) {
     const ro = r * dim;
     for (const q of qs) {
       if (r === q) return 1;
@@ -101,8 +109,9 @@ export function nearestInUnit(index: RelevanceIndex, id: number, word: string, v
 export function softCredit(index: RelevanceIndex, id: number, c: QueryConcept, o: SoftCoverageOptions): number {
   if (o.unseenOnly && index.postings.has(`w:${c.term}`)) return 0;
   const backoff = o.backoff === true;
-  let cos = nearestInUnit(index, id, c.term, o.vectors, backoff);
-  if (o.alternatives) for (const a of c.alternatives) if (a !== c.term && cos < 1) cos = Math.max(cos, nearestInUnit(index, id, a, o.vectors, backoff));
+  const body = o.bodyOnly === true;
+  let cos = nearestInUnit(index, id, c.term, o.vectors, backoff, body);
+  if (o.alternatives) for (const a of c.alternatives) if (a !== c.term && cos < 1) cos = Math.max(cos, nearestInUnit(index, id, a, o.vectors, backoff, body));
   if (cos < o.minCos) return 0;
   return o.ramp ? (o.weight * (Math.min(1, cos) - o.minCos)) / (1 - o.minCos) : o.weight * Math.min(1, cos);
 }
