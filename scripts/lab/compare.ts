@@ -35,7 +35,7 @@ interface Variant {
   /** related-lexicon files (RelatedLexicon JSON) replacing the default related tables ([] = none) */
   related?: string[];
   /** soft coverage from node-synonyms' word vectors (scripts/lexicon/word-vectors.ts); `words` keeps only the most frequent words */
-  soft?: { weight: number; minCos: number; words?: number; ramp?: boolean; unseenOnly?: boolean; alternatives?: boolean; backoff?: boolean; centroidBoost?: number; bodyOnly?: boolean };
+  soft?: { weight: number; minCos: number; words?: number; ramp?: boolean; unseenOnly?: boolean; alternatives?: boolean; backoff?: boolean; centroidBoost?: number; bodyOnly?: boolean; proximity?: boolean };
 }
 
 let vectorsCache: WordVectors | null = null;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { conceptCoverage } from '../../lib/search/relevance/deflection';
 import { buildIndex, search, type SectionInput } from '../../lib/search/relevance/ranker';
-import { centroidSimilarity, nearestInUnit, softCredit, type WordVectorTable } from '../../lib/search/relevance/soft-coverage';
+import { centroidSimilarity, nearestInUnit, softAlternatives, softCredit, type WordVectorTable } from '../../lib/search/relevance/soft-coverage';
 
 // A tiny hand-made vector space: 辞退 and 解雇 point almost the same way, 食堂 elsewhere.
 function table(rows: Record<string, number[]>): WordVectorTable {
@@ -74,5 +74,15 @@ describe('soft coverage (word vectors in the re-rank)', () => {
     expect(sim(1)).toBeGreaterThan(sim(0));
     const boosted = search(buildIndex(rows, { ...opts, softCoverage: { weight: 0, minCos: 1, vectors, centroidBoost: 2 } }), question);
     expect(boosted.results[0]!.section).toBe('第二条');
+  });
+
+  it('names the unit words that stand in for a missing word in the proximity step', () => {
+    const index = buildIndex(rows, opts);
+    const k = { term: '辞退', alternatives: ['辞退'] };
+    const o = { weight: 0.8, minCos: 0.6, vectors };
+    expect(softAlternatives(index, 1, k, o)).toEqual(['解雇']);
+    expect(softAlternatives(index, 0, k, o)).toEqual([]);
+    // a unit that has the word itself needs no stand-in
+    expect(softAlternatives(index, 1, { term: '员工', alternatives: ['员工'] }, o)).toEqual([]);
   });
 });

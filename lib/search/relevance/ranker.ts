@@ -5,12 +5,12 @@
  * The index is derived data: keep the section rows (e.g. in PostgreSQL) and call buildIndex()
  * again (≈1 s per ~1–2k sections, dominated by jieba; lib/search/build runs it off the request path).
  */
-import { analyzeQuery, resolveGroups, type AnalyzedQuery, type AnalyzerOptions } from './analyze';
+import { analyzeQuery, resolveGroups, type AnalyzedQuery, type AnalyzerOptions, type QueryConcept } from './analyze';
 import { conceptCoverage, decideDeflection, termIdf, type DeflectionFeatures, type DeflectionOptions, type ResultState } from './deflection';
 import { normalizeText } from './normalize';
 import { charTrigrams, charUnigrams, jiebaWords, textFeatures as baseFeatures } from './tokenize';
 import { buildTypoVocabulary, type TypoVocabulary } from './typo';
-import { centroidSimilarity, softCredit, type SoftCoverageOptions, type WordVectorTable } from './soft-coverage';
+import { centroidSimilarity, softAlternatives, softCredit, type SoftCoverageOptions, type WordVectorTable } from './soft-coverage';
 
 export interface SectionInput {
   docId: string;
@@ -628,7 +628,12 @@ function scoreSections(index: RelevanceIndex, aq: AnalyzedQuery, features: Map<s
     if (o.softCoverage?.centroidBoost) centroidRerank(index, aq, head, o.softCoverage.vectors, o.softCoverage.centroidBoost);
     for (const c of head) {
       if (o.coverageBoost > 0) c.s *= 1 - o.coverageBoost + o.coverageBoost * unitCoverage(index, aq, c);
-      if (pairs) c.s *= 1 + o.proximityBoost * proximity(index.fullText[c.u < 0 ? c.i : c.u] ?? '', pairs, o.proximityWindow);
+      if (pairs) {
+        const u = c.u < 0 ? c.i : c.u;
+        const so = o.softCoverage;
+        const own = so?.proximity ? proximityPairs(index, aq, o.proximitySpan, (k) => softAlternatives(index, u, k, so)) : pairs;
+        c.s *= 1 + o.proximityBoost * proximity(index.fullText[u] ?? '', own, o.proximityWindow);
+      }
       if (figures && (index.hasFigures[c.u] || index.hasFigures[c.i])) c.s *= 1 + o.figureBoost;
     }
     head.sort((a, b) => b.s - a.s || a.i - b.i);
@@ -764,8 +769,8 @@ interface ProximityPair {
 }
 
 /** Pairs of the question's content words at most `span` apart in the question, weighted by the rarer word's IDF. */
-function proximityPairs(index: RelevanceIndex, aq: AnalyzedQuery, span: number): ProximityPair[] {
-  const cs = aq.concepts;
+function proximityPairs(index: RelevanceIndex, aq: AnalyzedQuery, span: number, extra?: (c: QueryConcept) => string[]): ProximityPair[] {
+  const cs = extra ? aq.concepts.map((c) => ({ term: c.term, alternatives: [...c.alternatives, ...extra(c)] })) : aq.concepts;
   const out: ProximityPair[] = [];
   for (let i = 0; i < cs.length; i++) {
     for (let j = i + 1; j < cs.length && j <= i + span; j++) {

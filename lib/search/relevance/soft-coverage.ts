@@ -33,6 +33,8 @@ export interface SoftCoverageOptions {
    * centroids of the query's words and of the unit's words (0 / absent = off)
    */
   centroidBoost?: number;
+  /** in the proximity step, unit words at cos ≥ minCos of a missing question word stand in for it */
+  proximity?: boolean;
   /** the unit's words come from its own heading and text only, not the document title and chapter */
   bodyOnly?: boolean;
   /** a word without a vector of its own is represented by its jieba sub-words (出借人 → 出借) */
@@ -103,6 +105,23 @@ export function nearestInUnit(index: RelevanceIndex, id: number, word: string, v
     }
   }
   return best;
+}
+
+/** Words of unit `id` at cos ≥ minCos of a question word the unit lacks (none when it has one of its alternatives). */
+export function softAlternatives(index: RelevanceIndex, id: number, c: QueryConcept, o: SoftCoverageOptions): string[] {
+  const text = index.fullText[id] ?? '';
+  if (c.alternatives.some((a) => text.includes(a))) return [];
+  const q = o.vectors.index.get(c.term);
+  if (q === undefined) return [];
+  const { dim, vecs } = o.vectors;
+  const { rows, words } = unitWords(index, id, o.vectors);
+  const out: string[] = [];
+  rows.forEach((r, k) => {
+    let s = 0;
+    for (let d = 0; d < dim; d++) s += vecs[q * dim + d]! * vecs[r * dim + d]!;
+    if (s >= o.minCos) out.push(words[k]!);
+  });
+  return out;
 }
 
 /** The share of a missing concept's weight it earns in unit `id` from its nearest unit word (0 below the threshold). */
