@@ -21,6 +21,8 @@ import type { RelatedLexicon } from '../../lib/search/relevance/analyze';
 import { requireCorpusArg } from '../eval/corpus-arg';
 import { loadCorpus, loadQueries } from './corpus';
 import { isHeldOut } from '../lexicon/split';
+import { loadVectors, type WordVectors } from '../lexicon/word-vectors';
+import type { WordVectorTable } from '../../lib/search/relevance/soft-coverage';
 
 interface Variant {
   name: string;
@@ -32,6 +34,17 @@ interface Variant {
   table?: string;
   /** related-lexicon files (RelatedLexicon JSON) replacing the default related tables ([] = none) */
   related?: string[];
+  /** soft coverage from node-synonyms' word vectors (scripts/lexicon/word-vectors.ts); `words` keeps only the most frequent words */
+  soft?: { weight: number; minCos: number; words?: number; ramp?: boolean; unseenOnly?: boolean; alternatives?: boolean; backoff?: boolean; centroidBoost?: number; bodyOnly?: boolean; proximity?: boolean };
+}
+
+let vectorsCache: WordVectors | null = null;
+/** The word vectors, loaded once; with `words`, only the first (most frequent) `words` rows are looked up. */
+function vectorTable(words?: number): WordVectorTable {
+  vectorsCache ??= loadVectors();
+  const v = vectorsCache;
+  if (!words || words >= v.words.length) return v;
+  return { dim: v.dim, vecs: v.vecs, index: new Map([...v.index].filter(([, r]) => r < words)) };
 }
 
 const { values } = parseArgs({ options: { corpora: { type: 'string' }, variants: { type: 'string' }, dump: { type: 'boolean' }, heldout: { type: 'boolean' }, train: { type: 'boolean' } } });
@@ -60,18 +73,22 @@ for (const dir of corpora) {
     const opts: Partial<RankerOptions> = { ...v.opts };
     if (v.noSynonyms) opts.analyzer = { ...(opts.analyzer ?? {}), synonymGroups: [] };
     if (v.table) opts.analyzer = { ...(opts.analyzer ?? {}), learned: v.table === 'none' ? null : (JSON.parse(readFileSync(v.table, 'utf8')) as LearnedLexicon) };
+    if (v.soft) opts.softCoverage = { ...v.soft, vectors: vectorTable(v.soft.words) };
     if (v.related) opts.analyzer = { ...(opts.analyzer ?? {}), related: v.related.map((f) => JSON.parse(readFileSync(f, 'utf8')) as RelatedLexicon) };
     const index = buildIndex(rows, opts);
     let ansNone = 0, nAns = 0, unNone = 0, nUn = 0;
+    search(index, '预热'); // first query loads OpenCC/jieba lazily
+    const t0 = performance.now();
     const lines = queries.map((q) => {
       const r = search(index, q.question, { limit: 10 });
       const ans = gold.get(q.id) !== 'unanswerable';
       if (ans) { nAns++; if (r.state === 'none') ansNone++; } else { nUn++; if (r.state === 'none') unNone++; }
       return { id: q.id, results: r.results.map((x) => (x.section && x.section !== '全文' ? { doc: x.docId, section: x.section } : { doc: x.docId })), deflected: r.deflected, state: r.state, f: r.features };
     });
+    const msPerQuery = (performance.now() - t0) / Math.max(1, queries.length);
     const out = `/tmp/rank-lab-${basename(dir)}-${v.name}.jsonl`;
     writeFileSync(out, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
     const m = JSON.parse(execFileSync('node', [join(dir, 'score.mjs'), qFile, out, '--json'], { encoding: 'utf8' })) as Record<string, number | null>;
-    console.log(v.name.padEnd(28), basename(dir).padEnd(20), [m.doc_recall_at_5, m.doc_mrr_at_10, m.section_recall_at_5, m.false_deflection_rate, m.answerable_deflection_rate, nAns ? ansNone / nAns : null, nUn ? unNone / nUn : null].map((x) => fmt(x ?? null)).join('  '));
+    console.log(v.name.padEnd(28), basename(dir).padEnd(20), [m.doc_recall_at_5, m.doc_mrr_at_10, m.section_recall_at_5, m.false_deflection_rate, m.answerable_deflection_rate, nAns ? ansNone / nAns : null, nUn ? unNone / nUn : null].map((x) => fmt(x ?? null)).join('  '), `${msPerQuery.toFixed(1)} ms/q`);
   }
 }

@@ -17,7 +17,7 @@
  *   none      nothing plausible ("nothing found"): no candidate at all, or coverage < plausibleCoverage
  *             and strength < plausibleStrength
  */
-import type { AnalyzedQuery } from './analyze';
+import type { AnalyzedQuery, QueryConcept } from './analyze';
 import type { RelevanceIndex } from './ranker';
 
 export interface DeflectionOptions {
@@ -103,8 +103,10 @@ export function termIdf(index: RelevanceIndex, term: string): number {
  * IDF-weighted share of the query's content words present (directly or as a synonym) in unit `id`.
  * With `partial` > 0 a missing word of three or more characters still earns partial × the share of its
  * character bigrams found in the unit (承包地 / 承包的土地); the deflection features use partial = 0.
+ * `soft` (the re-rank's soft matching, soft-coverage.ts) gives a missing word's share from word vectors; a
+ * missing word earns the larger of the two.
  */
-export function conceptCoverage(index: RelevanceIndex, q: AnalyzedQuery, id: number, missing?: string[], partial = 0): number {
+export function conceptCoverage(index: RelevanceIndex, q: AnalyzedQuery, id: number, missing?: string[], partial = 0, soft?: (c: QueryConcept) => number): number {
   const text = index.fullText[id] ?? '';
   let got = 0;
   let total = 0;
@@ -114,11 +116,14 @@ export function conceptCoverage(index: RelevanceIndex, q: AnalyzedQuery, id: num
     if (c.alternatives.some((a) => text.includes(a))) got += w;
     else {
       missing?.push(c.term);
+      let share = 0;
       if (partial > 0 && c.term.length >= 3) {
         let k = 0;
         for (let i = 0; i + 1 < c.term.length; i++) if (text.includes(c.term.slice(i, i + 2))) k++;
-        got += (w * partial * k) / (c.term.length - 1);
+        share = (partial * k) / (c.term.length - 1);
       }
+      if (soft) share = Math.max(share, soft(c));
+      got += w * share;
     }
   }
   return total > 0 ? got / total : 0;

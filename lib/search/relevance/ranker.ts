@@ -5,11 +5,12 @@
  * The index is derived data: keep the section rows (e.g. in PostgreSQL) and call buildIndex()
  * again (≈1 s per ~1–2k sections, dominated by jieba; lib/search/build runs it off the request path).
  */
-import { analyzeQuery, resolveGroups, type AnalyzedQuery, type AnalyzerOptions } from './analyze';
+import { analyzeQuery, resolveGroups, type AnalyzedQuery, type AnalyzerOptions, type QueryConcept } from './analyze';
 import { conceptCoverage, decideDeflection, termIdf, type DeflectionFeatures, type DeflectionOptions, type ResultState } from './deflection';
 import { normalizeText } from './normalize';
 import { charTrigrams, charUnigrams, jiebaWords, textFeatures as baseFeatures } from './tokenize';
 import { buildTypoVocabulary, type TypoVocabulary } from './typo';
+import { centroidSimilarity, softAlternatives, softCredit, type SoftCoverageOptions, type WordVectorTable } from './soft-coverage';
 
 export interface SectionInput {
   docId: string;
@@ -94,6 +95,11 @@ export interface RankerOptions {
   rerankWeights: readonly number[] | null;
   /** weight of character-trigram query features (0 = off; the index then carries no "t:" features) */
   trigramWeight: number;
+  /**
+   * soft matching in the coverage re-rank: a query word missing from the unit earns weight × the cosine of
+   * its nearest unit word in a general word-vector space (soft-coverage.ts; null = off)
+   */
+  softCoverage: SoftCoverageOptions | null;
 }
 
 export interface FieldOptions {
@@ -144,6 +150,7 @@ export const DEFAULT_RANKER_OPTIONS: RankerOptions = {
   coveragePartial: 0.5,
   rerankWeights: null,
   trigramWeight: 0,
+  softCoverage: null,
 };
 
 interface Postings {
@@ -618,9 +625,15 @@ function scoreSections(index: RelevanceIndex, aq: AnalyzedQuery, features: Map<s
   } else if (o.coverageBoost > 0 || figures || o.proximityBoost > 0) {
     const head = cand.slice(0, o.rerankDepth);
     const pairs = o.proximityBoost > 0 ? proximityPairs(index, aq, o.proximitySpan) : null;
+    if (o.softCoverage?.centroidBoost) centroidRerank(index, aq, head, o.softCoverage.vectors, o.softCoverage.centroidBoost);
     for (const c of head) {
       if (o.coverageBoost > 0) c.s *= 1 - o.coverageBoost + o.coverageBoost * unitCoverage(index, aq, c);
-      if (pairs) c.s *= 1 + o.proximityBoost * proximity(index.fullText[c.u < 0 ? c.i : c.u] ?? '', pairs, o.proximityWindow);
+      if (pairs) {
+        const u = c.u < 0 ? c.i : c.u;
+        const so = o.softCoverage;
+        const own = so?.proximity ? proximityPairs(index, aq, o.proximitySpan, (k) => softAlternatives(index, u, k, so)) : pairs;
+        c.s *= 1 + o.proximityBoost * proximity(index.fullText[u] ?? '', own, o.proximityWindow);
+      }
       if (figures && (index.hasFigures[c.u] || index.hasFigures[c.i])) c.s *= 1 + o.figureBoost;
     }
     head.sort((a, b) => b.s - a.s || a.i - b.i);
@@ -628,6 +641,18 @@ function scoreSections(index: RelevanceIndex, aq: AnalyzedQuery, features: Map<s
   }
 
   return { cand, sec, complete };
+}
+
+/** × (1 + γ·(cos − best cos)): units whose words sit farther from the question's in the vector space lose. */
+function centroidRerank(index: RelevanceIndex, aq: AnalyzedQuery, head: Cand[], v: WordVectorTable, gamma: number): void {
+  const idfOf = (w: string) => termIdf(index, w);
+  const cos = head.map((c) => centroidSimilarity(index, c.u < 0 ? c.i : c.u, aq.concepts, v, idfOf));
+  let best = -Infinity;
+  for (const x of cos) if (x !== null && x > best) best = x;
+  head.forEach((c, k) => {
+    const x = cos[k];
+    if (x !== null && x !== undefined) c.s *= Math.max(0, 1 + gamma * (x - best));
+  });
 }
 
 /** The query's features plus the most characteristic words of the first units (RM3-style, IDF-weighted). */
@@ -656,9 +681,10 @@ function feedbackFeatures(index: RelevanceIndex, features: Map<string, number>, 
 
 /** Coverage of the query by a candidate: its best unit (a table row) or the whole section, whichever covers more. */
 function unitCoverage(index: RelevanceIndex, aq: AnalyzedQuery, c: Cand): number {
-  const p = index.options.coveragePartial;
-  const a = conceptCoverage(index, aq, c.i, undefined, p);
-  return c.u === c.i || c.u < 0 ? a : Math.max(a, conceptCoverage(index, aq, c.u, undefined, p));
+  const { coveragePartial: p, softCoverage: so } = index.options;
+  const cover = (id: number) => conceptCoverage(index, aq, id, undefined, p, so && so.weight > 0 ? (k) => softCredit(index, id, k, so) : undefined);
+  const a = cover(c.i);
+  return c.u === c.i || c.u < 0 ? a : Math.max(a, cover(c.u));
 }
 
 /**
@@ -743,8 +769,8 @@ interface ProximityPair {
 }
 
 /** Pairs of the question's content words at most `span` apart in the question, weighted by the rarer word's IDF. */
-function proximityPairs(index: RelevanceIndex, aq: AnalyzedQuery, span: number): ProximityPair[] {
-  const cs = aq.concepts;
+function proximityPairs(index: RelevanceIndex, aq: AnalyzedQuery, span: number, extra?: (c: QueryConcept) => string[]): ProximityPair[] {
+  const cs = extra ? aq.concepts.map((c) => ({ term: c.term, alternatives: [...c.alternatives, ...extra(c)] })) : aq.concepts;
   const out: ProximityPair[] = [];
   for (let i = 0; i < cs.length; i++) {
     for (let j = i + 1; j < cs.length && j <= i + span; j++) {
