@@ -104,6 +104,33 @@ export function selectEntries(lists: NeighbourLists, p: Pick<VectorTableParams, 
   return entries;
 }
 
+/**
+ * Smoothing of a learned table (variant 2 of round 4): an eligible word that is not a key of the learned table
+ * borrows the entries of its nearest key (cosine ≥ minCos), each weight × that cosine; terms the word contains
+ * or is contained in are dropped.
+ */
+export function borrowEntries(v: WordVectors, rows: Int32Array, learned: Record<string, [string, number][]>, minCos: number, isKey: (w: string) => boolean = () => true): Record<string, [string, number][]> {
+  const keys = Object.keys(learned).filter((k) => v.index.has(k));
+  const keyRows = keys.map((k) => v.index.get(k)! * v.dim);
+  const entries: Record<string, [string, number][]> = {};
+  for (const r of rows) {
+    const w = v.words[r]!;
+    if (Object.prototype.hasOwnProperty.call(learned, w) || !isKey(w)) continue;
+    let best = -1, bestCos = minCos;
+    keyRows.forEach((o, i) => {
+      let s = 0;
+      for (let d = 0; d < v.dim; d++) s += v.vecs[r * v.dim + d]! * v.vecs[o + d]!;
+      if (s >= bestCos) [best, bestCos] = [i, s];
+    });
+    if (best < 0) continue;
+    const kept = learned[keys[best]!]!
+      .filter(([t]) => !t.includes(w) && !w.includes(t))
+      .map(([t, x]): [string, number] => [t, Math.round(x * bestCos * 1000) / 1000]);
+    if (kept.length) entries[w] = kept;
+  }
+  return entries;
+}
+
 /** Whether jieba (default dictionary + the synonym words, as the analyzer uses it) keeps `w` as one word. */
 function isJiebaWord(w: string): boolean {
   const t = getJieba().cut(w, false);
@@ -111,9 +138,20 @@ function isJiebaWord(w: string): boolean {
 }
 
 function main(): void {
-  const { values } = parseArgs({ options: { params: { type: 'string' }, out: { type: 'string' }, cache: { type: 'string' }, vectors: { type: 'string' } } });
+  const { values } = parseArgs({ options: { params: { type: 'string' }, out: { type: 'string' }, cache: { type: 'string' }, vectors: { type: 'string' }, smooth: { type: 'string' } } });
   const p: VectorTableParams = { ...DEFAULT_VECTOR_TABLE_PARAMS, ...(values.params ? (JSON.parse(values.params) as Partial<VectorTableParams>) : {}) };
   const out = values.out ?? 'lib/search/relevance/lexicon/related-vectors.json';
+  if (values.smooth) {
+    // --smooth <learned table>: write the borrowed entries as a related table (weight and coverage as the learned table's)
+    const learned = JSON.parse(readFileSync(values.smooth, 'utf8')) as { weight: number; entries: Record<string, [string, number][]> };
+    const v = loadVectors(values.vectors);
+    if (p.jiebaKeys) resolveGroups();
+    const entries = borrowEntries(v, eligibleRows(v, p.topN), learned.entries, p.minCos, p.jiebaKeys ? isJiebaWord : undefined);
+    const table = { version: 1, name: 'vectors-smoothed', weight: p.weight, inCoverage: p.inCoverage, meta: { procedure: 'borrowed entries of the nearest learned key', learned: values.smooth, params: p }, entries };
+    writeFileSync(out, JSON.stringify(table));
+    console.log(`${out}: ${Object.keys(entries).length} keys`);
+    return;
+  }
   // the neighbour lists depend only on topN (k ≤ 10, minCos ≥ 0.5 are cut from them), so a cache serves a grid
   const cacheKey = `topN=${p.topN},k=10,minCos=0.5`;
   let lists: NeighbourLists | undefined;
