@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { eligibleRows, nearestAmong, selectEntries } from '../../scripts/lexicon/vector-table';
+import { analyzeQuery, type RelatedLexicon } from '../../lib/search/relevance/analyze';
+import { borrowEntries, eligibleRows, nearestAmong, selectEntries } from '../../scripts/lexicon/vector-table';
 import type { WordVectors } from '../../scripts/lexicon/word-vectors';
 
 /** A tiny vector set: rows are normalised like loadVectors does. */
@@ -62,5 +63,33 @@ describe('vector table procedure', () => {
     const entries = selectEntries(lists, { k: 3, minCos: 0.5, mutual: false, noContain: true }, (w) => w !== '房东');
     expect(entries['房东']).toBeUndefined();
     for (const list of Object.values(entries)) for (const [, s] of list) expect(Math.round(s * 1000) / 1000).toBe(s);
+  });
+});
+
+describe('smoothing a learned table with vectors', () => {
+  it('lends the nearest key\'s entries, times the cosine, to words the table lacks', () => {
+    const learned: Record<string, [string, number][]> = { 工资: [['劳动报酬', 1], ['薪水', 0.5]], 房东: [['出租人', 1]] };
+    const borrowed = borrowEntries(v, eligibleRows(v, 100), learned, 0.9);
+    expect(borrowed['工资']).toBeUndefined();
+    expect(borrowed['薪酬']![0]![0]).toBe('劳动报酬');
+    expect(borrowed['薪酬']![0]![1]).toBeLessThan(1);
+    // 薪水 is contained in nothing but is itself a term of its nearest key: kept; 房客 borrows from 房东
+    expect(borrowed['房客']).toEqual([['出租人', expect.any(Number)]]);
+    expect(borrowed['月']).toBeUndefined();
+  });
+});
+
+describe('related tables in the analyzer', () => {
+  const table: RelatedLexicon = { name: 'vectors', weight: 0.5, entries: { 薪水: [['劳动报酬', 0.8]] } };
+  it('expands a query word by its weighted related terms', () => {
+    const aq = analyzeQuery('薪水迟发', { related: [table], learned: null, synonymGroups: [] });
+    expect(aq.learned).toEqual([{ term: '劳动报酬', from: '薪水', weight: 0.4, source: 'vectors', inCoverage: false }]);
+  });
+  it('with onlyUnknown, expands only words the indexed text never uses', () => {
+    const only = { ...table, onlyUnknown: true };
+    const known = analyzeQuery('薪水迟发', { related: [only], learned: null, synonymGroups: [], knownWord: (w) => w === '薪水' });
+    expect(known.learned).toEqual([]);
+    const unknown = analyzeQuery('薪水迟发', { related: [only], learned: null, synonymGroups: [], knownWord: () => false });
+    expect(unknown.learned.map((e) => e.term)).toEqual(['劳动报酬']);
   });
 });
