@@ -35,10 +35,12 @@ export interface VectorTableParams {
   inCoverage: boolean;
   /** the analyzer expands only query words the indexed text never uses (RelatedLexicon.onlyUnknown) */
   onlyUnknown: boolean;
+  /** the analyzer expands only query words no synonym group or learned entry expands (RelatedLexicon.onlyUncovered) */
+  onlyUncovered: boolean;
 }
 
 export const DEFAULT_VECTOR_TABLE_PARAMS: VectorTableParams = {
-  topN: 40000, k: 4, minCos: 0.65, mutual: true, noContain: true, jiebaKeys: true, weight: 0.3, inCoverage: false, onlyUnknown: false,
+  topN: 40000, k: 4, minCos: 0.65, mutual: true, noContain: true, jiebaKeys: true, weight: 0.3, inCoverage: false, onlyUnknown: false, onlyUncovered: false,
 };
 
 /** Nearest-neighbour lists among a word set: for each word, [word, cosine] best first. */
@@ -177,6 +179,7 @@ function main(): void {
     weight: p.weight,
     inCoverage: p.inCoverage,
     onlyUnknown: p.onlyUnknown,
+    onlyUncovered: p.onlyUncovered,
     meta: {
       source: 'npm package node-synonyms@1.3.1, data/words.vector (Chinese Wikipedia word2vec, 125,796 words × 100 dimensions)',
       licence: 'GPL-3.0 (as declared by the package)',

@@ -92,4 +92,9 @@ describe('related tables in the analyzer', () => {
     const unknown = analyzeQuery('薪水迟发', { related: [only], learned: null, synonymGroups: [], knownWord: () => false });
     expect(unknown.learned.map((e) => e.term)).toEqual(['劳动报酬']);
   });
+  it('with onlyUncovered, leaves words a synonym group already expands to the curated source', () => {
+    const only = { ...table, onlyUncovered: true };
+    expect(analyzeQuery('薪水迟发', { related: [only], learned: null, synonymGroups: [['工资', '薪水']] }).learned).toEqual([]);
+    expect(analyzeQuery('薪水迟发', { related: [only], learned: null, synonymGroups: [] }).learned.map((e) => e.term)).toEqual(['劳动报酬']);
+  });
 });

@@ -64,6 +64,8 @@ export interface RelatedLexicon {
   inCoverage?: boolean;
   /** expand only query words the indexed text never uses (everyday wording); needs `knownWord` */
   onlyUnknown?: boolean;
+  /** expand only query words that no synonym group and no earlier table expands (fill the gaps of curated sources) */
+  onlyUncovered?: boolean;
   entries: Record<string, [string, number][]>;
 }
 
@@ -244,7 +246,11 @@ export function analyzeQuery(query: string, opts: AnalyzerOptions = {}): Analyze
     for (const lex of related) {
       if (!(lex.weight > 0)) continue;
       const known = opts.knownWord;
-      const keys = lex.onlyUnknown && known ? keywords.filter((k) => !known(k)) : keywords;
+      let keys = lex.onlyUnknown && known ? keywords.filter((k) => !known(k)) : keywords;
+      if (lex.onlyUncovered) {
+        const covered = new Set(learned.map((e) => e.from));
+        keys = keys.filter((k) => !covered.has(k) && !groups.some((g) => g.includes(k)));
+      }
       for (const e of learnedExpansionsFor(keys, normalized, lex)) {
         if (taken.has(e.term)) continue;
         taken.add(e.term);
