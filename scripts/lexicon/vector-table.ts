@@ -39,8 +39,9 @@ export interface VectorTableParams {
   onlyUncovered: boolean;
 }
 
+/** Variant A of ADR 0017 round 4 (best on STARD-train, dev unchanged; not on by default in the portal). */
 export const DEFAULT_VECTOR_TABLE_PARAMS: VectorTableParams = {
-  topN: 40000, k: 4, minCos: 0.65, mutual: true, noContain: true, jiebaKeys: true, weight: 0.3, inCoverage: false, onlyUnknown: false, onlyUncovered: false,
+  topN: 40000, k: 1, minCos: 0.7, mutual: true, noContain: true, jiebaKeys: true, weight: 0.5, inCoverage: true, onlyUnknown: false, onlyUncovered: false,
 };
 
 /** Nearest-neighbour lists among a word set: for each word, [word, cosine] best first. */
