@@ -46,7 +46,7 @@ export interface RankerOptions {
   rerankDepth: number;
   /** also use words of the indexed text (not only synonym terms) as typo-correction targets */
   typoFromIndex: boolean;
-  analyzer: Omit<AnalyzerOptions, 'typoVocabulary'>;
+  analyzer: Omit<AnalyzerOptions, 'typoVocabulary' | 'knownWord'>;
   deflection: Partial<DeflectionOptions>;
   /**
    * BM25F: per-field weights and length normalisation (title, chapter/section headings, the unit's own
@@ -471,7 +471,7 @@ export function bestMatches(ids: readonly number[], scores: readonly number[], k
 export function search(index: RelevanceIndex, query: string, opts: SearchOptions = {}): SearchResponse {
   const o = index.options;
   const limit = opts.limit ?? 10;
-  const aq = analyzeQuery(query, { ...o.analyzer, typoVocabulary: o.typoCorrection ? index.typo : undefined });
+  const aq = analyzeQuery(query, { ...o.analyzer, typoVocabulary: o.typoCorrection ? index.typo : undefined, knownWord: (w) => index.postings.has(`w:${w}`) });
   // single characters help ranking only; the deflection / plausibility features keep the query's own
   // words and bigrams, so their calibration does not depend on this step
   const rankFeatures = new Map(aq.features);
@@ -870,7 +870,7 @@ function rerankFeatures(index: RelevanceIndex, aq: AnalyzedQuery, c: Cand, rank:
 /** Lab hook: the re-rank candidates of a query with their features (scripts/lab/ltr.ts). */
 export function rerankCandidates(index: RelevanceIndex, query: string): { i: number; x: number[] }[] {
   const o = index.options;
-  const aq = analyzeQuery(query, { ...o.analyzer, typoVocabulary: o.typoCorrection ? index.typo : undefined });
+  const aq = analyzeQuery(query, { ...o.analyzer, typoVocabulary: o.typoCorrection ? index.typo : undefined, knownWord: (w) => index.postings.has(`w:${w}`) });
   const rankFeatures = new Map(aq.features);
   if (o.unigramWeight > 0) for (const f of charUnigrams(aq.stripped)) if (!rankFeatures.has(f)) rankFeatures.set(f, o.unigramWeight);
   if (o.trigramWeight > 0) for (const f of charTrigrams(aq.stripped)) if (!rankFeatures.has(f)) rankFeatures.set(f, o.trigramWeight);
