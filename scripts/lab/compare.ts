@@ -14,7 +14,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildIndex, search, type RankerOptions } from '../../lib/search/relevance/ranker';
+import { buildIndex, search, type RankerOptions, type SectionInput } from '../../lib/search/relevance/ranker';
 import { phraseOption } from '../../lib/search/relevance/normalize';
 import type { LearnedLexicon } from '../../lib/search/relevance/lexicon/learned';
 import type { RelatedLexicon } from '../../lib/search/relevance/analyze';
@@ -36,6 +36,12 @@ interface Variant {
   related?: string[];
   /** soft coverage from node-synonyms' word vectors (scripts/lexicon/word-vectors.ts); `words` keeps only the most frequent words */
   soft?: { weight: number; minCos: number; words?: number; ramp?: boolean; unseenOnly?: boolean; alternatives?: boolean; backoff?: boolean; centroidBoost?: number; bodyOnly?: boolean; proximity?: boolean };
+  /**
+   * the learning loop's value (ADR 0018): with --heldout, every question of the other four fifths is
+   * attached to its gold units as a resolved question's 常见问法 (weight 1), as if a deployed portal had
+   * resolved them citing those articles. Lab only: no such data ships.
+   */
+  history?: boolean;
 }
 
 let vectorsCache: WordVectors | null = null;
@@ -75,7 +81,7 @@ for (const dir of corpora) {
     if (v.table) opts.analyzer = { ...(opts.analyzer ?? {}), learned: v.table === 'none' ? null : (JSON.parse(readFileSync(v.table, 'utf8')) as LearnedLexicon) };
     if (v.soft) opts.softCoverage = { ...v.soft, vectors: vectorTable(v.soft.words) };
     if (v.related) opts.analyzer = { ...(opts.analyzer ?? {}), related: v.related.map((f) => JSON.parse(readFileSync(f, 'utf8')) as RelatedLexicon) };
-    const index = buildIndex(rows, opts);
+    const index = buildIndex(v.history ? withHistory(dir, rows) : rows, opts);
     let ansNone = 0, nAns = 0, unNone = 0, nUn = 0;
     search(index, '预热'); // first query loads OpenCC/jieba lazily
     const t0 = performance.now();
@@ -91,4 +97,21 @@ for (const dir of corpora) {
     const m = JSON.parse(execFileSync('node', [join(dir, 'score.mjs'), qFile, out, '--json'], { encoding: 'utf8' })) as Record<string, number | null>;
     console.log(v.name.padEnd(28), basename(dir).padEnd(20), [m.doc_recall_at_5, m.doc_mrr_at_10, m.section_recall_at_5, m.false_deflection_rate, m.answerable_deflection_rate, nAns ? ansNone / nAns : null, nUn ? unNone / nUn : null].map((x) => fmt(x ?? null)).join('  '), `${msPerQuery.toFixed(1)} ms/q`);
   }
+}
+
+/** Rows with the four fifths' questions attached to their gold units as 常见问法 (see Variant.history). */
+function withHistory(dir: string, rows: SectionInput[]): SectionInput[] {
+  const asked = new Map<string, { text: string; weight: number }[]>();
+  for (const l of readFileSync(join(dir, 'questions.jsonl'), 'utf8').split('\n').filter(Boolean)) {
+    const q = JSON.parse(l) as { id: string; question: string; gold?: { doc: string; section?: string }[] };
+    if (isHeldOut(q.id)) continue;
+    for (const g of q.gold ?? []) {
+      const key = `${g.doc}|${g.section ?? ''}`;
+      asked.set(key, [...(asked.get(key) ?? []), { text: q.question, weight: 1 }]);
+    }
+  }
+  return rows.map((r) => {
+    const a = asked.get(`${r.docId}|${r.section}`);
+    return a ? { ...r, askedAs: [...(r.askedAs ?? []), ...a] } : r;
+  });
 }
