@@ -2,7 +2,8 @@
 // ranker (same answers as sorting every match) and the packed index a worker thread hands over.
 import { describe, expect, it } from "vitest";
 import { compactIndex, packIndex, unpackIndex } from "@/lib/search/build/pack-index";
-import { bestMatches, buildIndex, search, type SectionInput } from "@/lib/search/relevance/ranker";
+import { buildIndex, search, type SectionInput } from "@/lib/search/relevance/ranker";
+import { topK } from "@/lib/search/relevance/score-units";
 
 function rng(seed: number) {
   return () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
@@ -22,14 +23,14 @@ function corpus(docs: number, perDoc: number, seed = 7): SectionInput[] {
   return out;
 }
 
-describe("bestMatches", () => {
+describe("topK", () => {
   it("returns the same k best as sorting all matches, ties broken by index", () => {
     const r = rng(3);
     for (const n of [0, 1, 5, 50, 500]) {
       const ids = Array.from({ length: n }, (_, j) => j * 3);
       const scores = ids.map(() => Math.round(r() * 20) / 4); // many ties
       const all = ids.map((i, j) => ({ i, s: scores[j]! })).sort((a, b) => b.s - a.s || a.i - b.i);
-      for (const k of [0, 1, 7, 30, n, n + 5]) expect(bestMatches(ids, scores, k)).toEqual(all.slice(0, k));
+      for (const k of [0, 1, 7, 30, n, n + 5]) expect(topK(ids, scores, n, k)).toEqual(all.slice(0, k));
     }
   });
 });

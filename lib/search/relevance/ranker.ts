@@ -10,6 +10,7 @@ import { conceptCoverage, decideDeflection, termIdf, type DeflectionFeatures, ty
 import { normalizeText } from './normalize';
 import { charTrigrams, charUnigrams, jiebaWords, textFeatures as baseFeatures } from './tokenize';
 import { buildTypoVocabulary, type TypoVocabulary } from './typo';
+import { bm25, bm25Of, idf, topK, type PostingList } from './score-units';
 
 export interface SectionInput {
   docId: string;
@@ -151,11 +152,6 @@ interface Postings {
   tfs: number[];
 }
 
-/** A feature's posting list as the index holds it (JS arrays when just built, typed-array views once packed). */
-export interface PostingList {
-  readonly ids: ArrayLike<number>;
-  readonly tfs: ArrayLike<number>;
-}
 
 export interface RelevanceIndex {
   options: RankerOptions;
@@ -358,33 +354,6 @@ export function buildIndex(sections: readonly SectionInput[], options: Partial<R
   };
 }
 
-export function idf(n: number, df: number): number {
-  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
-}
-
-function bm25(
-  features: Map<string, number>,
-  post: Map<string, PostingList>,
-  n: number,
-  lens: number[],
-  avgLen: number,
-  k1: number,
-  b: number,
-): Float64Array {
-  const scores = new Float64Array(n);
-  for (const [f, qw] of features) {
-    const p = post.get(f);
-    if (!p) continue;
-    const w = qw * idf(n, p.ids.length);
-    for (let j = 0; j < p.ids.length; j++) {
-      const id = p.ids[j] as number;
-      const tf = p.tfs[j] as number;
-      scores[id] = (scores[id] as number) + (w * tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * (lens[id] as number)) / avgLen));
-    }
-  }
-  return scores;
-}
-
 export interface SearchResult {
   docId: string;
   docTitle: string;
@@ -417,48 +386,6 @@ interface Cand {
   /** best-scoring unit of the section */
   u: number;
   s: number;
-}
-
-/**
- * The `k` best matches (score descending, then index ascending), sorted: a bounded min-heap over
- * all matches, O(n log k) instead of sorting all n.
- */
-export function bestMatches(ids: readonly number[], scores: readonly number[], k: number): { i: number; s: number }[] {
-  const n = ids.length;
-  const worse = (a: number, b: number) => (scores[a] as number) < (scores[b] as number) || ((scores[a] as number) === (scores[b] as number) && (ids[a] as number) > (ids[b] as number));
-  let out: number[];
-  if (k >= n) out = Array.from({ length: n }, (_, j) => j);
-  else {
-    const heap: number[] = []; // positions into ids/scores; heap[0] is the worst kept
-    const down = (at: number) => {
-      for (;;) {
-        const l = 2 * at + 1;
-        const r = l + 1;
-        let m = at;
-        if (l < heap.length && worse(heap[l] as number, heap[m] as number)) m = l;
-        if (r < heap.length && worse(heap[r] as number, heap[m] as number)) m = r;
-        if (m === at) return;
-        [heap[at], heap[m]] = [heap[m] as number, heap[at] as number];
-        at = m;
-      }
-    };
-    for (let j = 0; j < n; j++) {
-      if (heap.length < k) {
-        heap.push(j);
-        for (let at = heap.length - 1; at > 0; ) {
-          const up = (at - 1) >> 1;
-          if (!worse(heap[at] as number, heap[up] as number)) break;
-          [heap[at], heap[up]] = [heap[up] as number, heap[at] as number];
-          at = up;
-        }
-      } else if (k > 0 && worse(heap[0] as number, j)) {
-        heap[0] = j;
-        down(0);
-      }
-    }
-    out = heap;
-  }
-  return out.map((j) => ({ i: ids[j] as number, s: scores[j] as number })).sort((a, b) => b.s - a.s || a.i - b.i);
 }
 
 export function search(index: RelevanceIndex, query: string, opts: SearchOptions = {}): SearchResponse {
@@ -503,14 +430,15 @@ export function search(index: RelevanceIndex, query: string, opts: SearchOptions
   let ranked = rank(false);
   if (ranked.needsAll) ranked = rank(true);
   const { first, picked } = ranked;
-  // deflection strength compares the query's own features with their best possible score
-  const sec = rankFeatures.size > aq.features.size ? sectionScores(index, aq.features) : first.sec;
+  // deflection strength compares the query's own features (without the single characters) with their
+  // best possible score; only the shown units need that BM25
+  const rawOf = rankFeatures.size > aq.features.size ? sectionScoreOf(index, aq.features) : (i: number) => first.sec[i] as number;
   const top = picked.slice(0, limit);
 
   const decision = decideDeflection(
     index,
     aq,
-    top.map((t) => ({ id: t.u, score: t.s, raw: sec[t.i] as number })),
+    top.map((t) => ({ id: t.u, score: t.s, raw: rawOf(t.i) })),
     o.deflection,
   );
   const results: SearchResult[] = decision.state === 'none' ? [] : top.map(({ i, s }) => {
@@ -547,13 +475,17 @@ function diversify(index: RelevanceIndex, cand: readonly Cand[], limit: number):
 function unitMax(index: RelevanceIndex, features: Map<string, number>): { sec: Float64Array; bestUnit: Int32Array } {
   const o = index.options;
   const nUnits = index.unitSection.length;
-  const unitScores = o.fields
-    ? bm25(features, index.postings, nUnits, index.lengths, index.avgLength, o.k1, 0)
-    : bm25(features, index.postings, nUnits, index.lengths, index.avgLength, o.k1, o.b);
-  // a section scores as its best unit (itself or one of its table rows)
+  const unitScores = bm25(features, index.postings, nUnits, index.lengths, index.avgLength, o.k1, o.fields ? 0 : o.b);
   const n = index.rows.length;
+  const bestUnit = new Int32Array(n);
+  if (nUnits === n) {
+    // no table-row units: every unit is its own section (scores are never negative)
+    for (let u = 0; u < n; u++) bestUnit[u] = (unitScores[u] as number) > 0 ? u : -1;
+    return { sec: unitScores, bestUnit };
+  }
+  // a section scores as its best unit (itself or one of its table rows)
   const sec = new Float64Array(n);
-  const bestUnit = new Int32Array(n).fill(-1);
+  bestUnit.fill(-1);
   for (let u = 0; u < nUnits; u++) {
     const x = unitScores[u] as number;
     if (x <= 0) continue;
@@ -566,8 +498,15 @@ function unitMax(index: RelevanceIndex, features: Map<string, number>): { sec: F
   return { sec, bestUnit };
 }
 
-function sectionScores(index: RelevanceIndex, features: Map<string, number>): Float64Array {
-  return unitMax(index, features).sec;
+/** unitMax(index, features).sec[i] for the few sections asked for (each a binary search per feature when sections are the units). */
+function sectionScoreOf(index: RelevanceIndex, features: Map<string, number>): (i: number) => number {
+  const o = index.options;
+  const nUnits = index.unitSection.length;
+  if (nUnits !== index.rows.length) {
+    let all: Float64Array | undefined;
+    return (i) => (all ??= unitMax(index, features).sec)[i] as number;
+  }
+  return (i) => Math.max(0, bm25Of(i, features, index.postings, nUnits, index.lengths, index.avgLength, o.k1, o.fields ? 0 : o.b));
 }
 
 /** Candidates, best first: all of them, or with `depth` only the best `depth` (then `complete` is false). */
@@ -585,21 +524,21 @@ function scoreSections(index: RelevanceIndex, aq: AnalyzedQuery, features: Map<s
   let maxDoc = 0;
   for (const x of docs) if (x > maxDoc) maxDoc = x;
   const base = o.neighbourWeight > 0 || o.chapterSmoothing > 0 ? smoothStructure(index, sec, maxSec) : null;
-  const ids: number[] = [];
-  const scores: number[] = [];
+  const ids = new Int32Array(n);
+  const scores = new Float64Array(n);
+  let matches = 0;
   for (let i = 0; i < n; i++) {
     const raw = base ? (base[i] as number) : (sec[i] as number) / maxSec;
     if (raw <= 0) continue;
-    const row = index.rows[i] as SectionInput;
-    if (line && row.line !== line) continue;
+    if (line && index.rows[i]!.line !== line) continue;
     const d = index.sectionDoc[i] as number;
-    ids.push(i);
-    scores.push(raw + (maxDoc > 0 ? (o.docPrior * (docs[d] as number)) / maxDoc : 0));
+    ids[matches] = i;
+    scores[matches++] = raw + (maxDoc > 0 ? (o.docPrior * (docs[d] as number)) / maxDoc : 0);
     // a unit found only through its neighbour is its own best unit
     if ((bestUnit[i] as number) < 0) bestUnit[i] = i;
   }
-  const complete = depth === undefined || depth >= ids.length;
-  const cand: Cand[] = bestMatches(ids, scores, complete ? ids.length : depth).map(({ i, s }) => ({ i, u: bestUnit[i] as number, s }));
+  const complete = depth === undefined || depth >= matches;
+  const cand: Cand[] = topK(ids, scores, matches, complete ? matches : depth).map(({ i, s }) => ({ i, u: bestUnit[i] as number, s }));
   const figures = o.figureBoost > 0 && asksForFigures(aq.normalized);
   if (o.rerankWeights || collect) {
     const head = cand.slice(0, o.rerankDepth);

@@ -1,0 +1,131 @@
+/**
+ * The ranker's accumulation kernel: BM25 over posting lists into a typed array, one unit's BM25 without
+ * touching the other units, and top-k selection. At ~40,000 units a question's single characters and
+ * common bigrams match most units, so these loops run over every unit on every search (ADR 0003,
+ * "Round 4 — scale"); they give the same numbers as the plain loops, bit for bit: every sum is formed
+ * from the same terms in the same order.
+ */
+
+/** A feature's posting list: unit ids ascending, with their term frequencies. */
+export interface PostingList {
+  readonly ids: ArrayLike<number>;
+  readonly tfs: ArrayLike<number>;
+}
+
+export function idf(n: number, df: number): number {
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+}
+
+/** k1 · (1 − b + b · length / avgLength) per unit: the length part of BM25's denominator. */
+const normCache = new WeakMap<ArrayLike<number>, { k1: number; b: number; avgLen: number; norm: Float64Array }>();
+
+function lengthNorms(lens: ArrayLike<number>, avgLen: number, k1: number, b: number): Float64Array {
+  const hit = normCache.get(lens);
+  if (hit && hit.k1 === k1 && hit.b === b && hit.avgLen === avgLen) return hit.norm;
+  const norm = new Float64Array(lens.length);
+  for (let u = 0; u < lens.length; u++) norm[u] = k1 * (1 - b + (b * (lens[u] as number)) / avgLen);
+  normCache.set(lens, { k1, b, avgLen, norm });
+  return norm;
+}
+
+/** BM25 of every unit for weighted query features (features absent from the index score nothing). */
+export function bm25(features: Map<string, number>, post: Map<string, PostingList>, n: number, lens: ArrayLike<number>, avgLen: number, k1: number, b: number): Float64Array {
+  const scores = new Float64Array(n);
+  const norm = lengthNorms(lens, avgLen, k1, b);
+  const k1p = k1 + 1;
+  for (const [f, qw] of features) {
+    const p = post.get(f);
+    if (!p) continue;
+    const { ids, tfs } = p;
+    const m = ids.length;
+    const w = qw * idf(n, m);
+    for (let j = 0; j < m; j++) {
+      const id = ids[j] as number;
+      const tf = tfs[j] as number;
+      scores[id] = (scores[id] as number) + (w * tf * k1p) / (tf + (norm[id] as number));
+    }
+  }
+  return scores;
+}
+
+/** Position of `id` in an ascending list, or −1. */
+function find(ids: ArrayLike<number>, id: number): number {
+  let lo = 0;
+  let hi = ids.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const x = ids[mid] as number;
+    if (x === id) return mid;
+    if (x < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** bm25(…)[unit] alone: a binary search per feature instead of a pass over every posting. */
+export function bm25Of(unit: number, features: Map<string, number>, post: Map<string, PostingList>, n: number, lens: ArrayLike<number>, avgLen: number, k1: number, b: number): number {
+  const norm = lengthNorms(lens, avgLen, k1, b);
+  const k1p = k1 + 1;
+  let score = 0;
+  for (const [f, qw] of features) {
+    const p = post.get(f);
+    if (!p) continue;
+    const at = find(p.ids, unit);
+    if (at < 0) continue;
+    const w = qw * idf(n, p.ids.length);
+    const tf = p.tfs[at] as number;
+    score = score + (w * tf * k1p) / (tf + (norm[unit] as number));
+  }
+  return score;
+}
+
+/**
+ * The `k` best of `count` matches (score descending, then id ascending), sorted: a bounded min-heap of
+ * (score, id) pairs, O(count log k); a match worse than the heap's worst is rejected by one comparison.
+ */
+export function topK(ids: ArrayLike<number>, scores: ArrayLike<number>, count: number, k: number): { i: number; s: number }[] {
+  const out: { i: number; s: number }[] = [];
+  if (k >= count) {
+    for (let j = 0; j < count; j++) out.push({ i: ids[j] as number, s: scores[j] as number });
+  } else if (k > 0) {
+    const hs = new Float64Array(k);
+    const hi = new Int32Array(k);
+    let size = 0;
+    // a is worse than b: lower score, or the same score and a higher id
+    const worse = (sa: number, ia: number, sb: number, ib: number) => sa < sb || (sa === sb && ia > ib);
+    for (let j = 0; j < count; j++) {
+      const s = scores[j] as number;
+      const id = ids[j] as number;
+      if (size < k) {
+        let at = size++;
+        while (at > 0) {
+          const up = (at - 1) >> 1;
+          if (!worse(s, id, hs[up] as number, hi[up] as number)) break;
+          hs[at] = hs[up] as number;
+          hi[at] = hi[up] as number;
+          at = up;
+        }
+        hs[at] = s;
+        hi[at] = id;
+      } else if (worse(hs[0] as number, hi[0] as number, s, id)) {
+        // replace the worst and sift down
+        let at = 0;
+        for (;;) {
+          const l = 2 * at + 1;
+          if (l >= k) break;
+          const r = l + 1;
+          let m = l;
+          if (r < k && worse(hs[r] as number, hi[r] as number, hs[l] as number, hi[l] as number)) m = r;
+          if (!worse(hs[m] as number, hi[m] as number, s, id)) break;
+          hs[at] = hs[m] as number;
+          hi[at] = hi[m] as number;
+          at = m;
+        }
+        hs[at] = s;
+        hi[at] = id;
+      }
+    }
+    for (let j = 0; j < size; j++) out.push({ i: hi[j] as number, s: hs[j] as number });
+  }
+  return out.sort((a, b) => b.s - a.s || a.i - b.i);
+}
