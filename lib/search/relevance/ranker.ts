@@ -10,6 +10,7 @@ import { conceptCoverage, decideDeflection, termIdf, type DeflectionFeatures, ty
 import { normalizeText } from './normalize';
 import { charTrigrams, charUnigrams, jiebaWords, textFeatures as baseFeatures } from './tokenize';
 import { buildTypoVocabulary, type TypoVocabulary } from './typo';
+import { PostingsBuilder } from './postings-builder';
 import { bm25, bm25Of, idf, topK, type PostingList } from './score-units';
 
 export interface SectionInput {
@@ -147,11 +148,6 @@ export const DEFAULT_RANKER_OPTIONS: RankerOptions = {
   trigramWeight: 0,
 };
 
-interface Postings {
-  ids: number[];
-  tfs: number[];
-}
-
 
 export interface RelevanceIndex {
   options: RankerOptions;
@@ -179,14 +175,6 @@ export interface RelevanceIndex {
 
 function count(features: string[], into: Map<string, number>, w = 1): void {
   for (const f of features) into.set(f, (into.get(f) ?? 0) + w);
-}
-
-function push(p: Map<string, Postings>, f: string, id: number, tf: number): void {
-  const e = p.get(f);
-  if (e) {
-    e.ids.push(id);
-    e.tfs.push(tf);
-  } else p.set(f, { ids: [id], tfs: [tf] });
 }
 
 /** A figure: Arabic digits, a percentage or a Chinese numeral with a unit of money, time or rate. */
@@ -239,10 +227,9 @@ type FieldName = (typeof FIELD_NAMES)[number];
 
 export function buildIndex(sections: readonly SectionInput[], options: Partial<RankerOptions> = {}): RelevanceIndex {
   const opts: RankerOptions = { ...DEFAULT_RANKER_OPTIONS, ...options };
-  const textFeatures = (t: string) => baseFeatures(t, { unigrams: opts.unigramWeight > 0, trigrams: opts.trigramWeight > 0 });
+  const featureOptions = { unigrams: opts.unigramWeight > 0, trigrams: opts.trigramWeight > 0 };
+  const textFeatures = (t: string) => baseFeatures(t, featureOptions);
   const groups = resolveGroups(opts.analyzer.synonymGroups);
-  const postings = new Map<string, Postings>();
-  const docPostings = new Map<string, Postings>();
   const docIndex = new Map<string, number>();
   const docTf: Map<string, number>[] = [];
   const docLengths: number[] = [];
@@ -262,23 +249,45 @@ export function buildIndex(sections: readonly SectionInput[], options: Partial<R
     return f;
   };
 
-  // unit fields (features per field) collected first: BM25F needs each field's average length
-  const units: { section: number; fields: Record<FieldName, string[]>; asked?: { feats: string[]; weight: number }[]; text: string }[] = [];
-  const rowUnits: typeof units = [];
+  // Titles and chapter headings repeat on every unit of a document: normalised once per build.
+  const normCache = new Map<string, string>();
+  const normalizeOnce = (t: string) => {
+    let n = normCache.get(t);
+    if (n === undefined) normCache.set(t, (n = normalizeText(t)));
+    return n;
+  };
+  type Unit = { section: number; fields: Record<FieldName, string[]>; asked?: { feats: string[]; weight: number }[]; text: string };
+  const unitPostings = new PostingsBuilder();
+  /** ends the unit whose term frequencies `unitPostings` holds */
+  const addUnit = (u: Unit, bodyLength: number) => {
+    const id = unitSection.length;
+    for (const a of u.asked ?? []) unitPostings.count(a.feats, opts.askedAsWeight * a.weight);
+    unitPostings.end(id);
+    lengths.push(bodyLength);
+    fullText.push(u.text);
+    hasFigures.push(statesFigures(u.text.slice(u.text.indexOf(' ') + 1)));
+    unitSection.push(u.section);
+  };
+  const deferred: Unit[] = [];
+  // (with BM25F a separate counter, so that features are numbered in the order the units count them)
+  const bodyCounts = opts.fields ? new PostingsBuilder() : unitPostings;
+  const rowUnits: Unit[] = [];
   sections.forEach((s, i) => {
     const headingText = normalizeText(s.heading.replace(/^\S+/, ''));
     const text = normalizeText(s.text);
-    const title = normalizeText(s.docTitle);
-    const chapter = s.chapter ? normalizeText(s.chapter) : '';
-    const bodyFeats = opts.fields ? textFeatures(text) : textFeatures(`${headingText} ${text}`);
+    const title = normalizeOnce(s.docTitle);
+    const chapter = s.chapter ? normalizeOnce(s.chapter) : '';
+    const bodyText = opts.fields ? text : `${headingText} ${text}`;
+    // (the body's features as an array only where they are needed; otherwise counted straight from the text)
+    const bodyFeats = opts.fields || opts.typoFromIndex ? textFeatures(bodyText) : null;
     // 常见问法 (docs/decisions/0018): each wording's words count once, weighted, as their own field.
     const asked = (s.askedAs ?? []).map((a) => ({ text: normalizeText(a.text), weight: a.weight }));
-    units.push({
+    const unit: Unit = {
       section: i,
-      fields: { title: uniqueFeats(title), chapter: uniqueFeats(chapter), heading: opts.fields ? textFeatures(headingText) : [], body: bodyFeats },
+      fields: { title: uniqueFeats(title), chapter: uniqueFeats(chapter), heading: opts.fields ? textFeatures(headingText) : [], body: opts.fields ? (bodyFeats ?? []) : [] },
       asked: asked.map((a) => ({ feats: [...new Set(textFeatures(a.text))], weight: a.weight })),
       text: `${title} ${chapter} ${headingText} ${text}${asked.map((a) => ` ${a.text}`).join('')}`,
-    });
+    };
     if (opts.tableRows && s.text.includes('|')) {
       for (const r of tableRowTexts(s.text)) {
         const rt = normalizeText(r);
@@ -292,7 +301,7 @@ export function buildIndex(sections: readonly SectionInput[], options: Partial<R
         });
       }
     }
-    if (opts.typoFromIndex) for (const f of bodyFeats) if (f.startsWith('w:')) wordFreq.set(f.slice(2), (wordFreq.get(f.slice(2)) ?? 0) + 1);
+    if (opts.typoFromIndex) for (const f of bodyFeats ?? []) if (f.startsWith('w:')) wordFreq.set(f.slice(2), (wordFreq.get(f.slice(2)) ?? 0) + 1);
 
     let d = docIndex.get(s.docId);
     if (d === undefined) {
@@ -303,37 +312,45 @@ export function buildIndex(sections: readonly SectionInput[], options: Partial<R
       count(uniqueFeats(title), docTf[d] as Map<string, number>, 1);
     }
     sectionDoc.push(d);
-    count(bodyFeats, docTf[d] as Map<string, number>);
-    docLengths[d] = (docLengths[d] as number) + bodyFeats.length;
+    // the body's counts, once per feature: whole numbers, so the document gets the same sums as per occurrence
+    bodyCounts.begin();
+    const bodyLength = bodyFeats ? (bodyCounts.count(bodyFeats), bodyFeats.length) : bodyCounts.countText(bodyText, featureOptions);
+    const dtf = docTf[d] as Map<string, number>;
+    for (const [f, n] of bodyCounts.current()) dtf.set(f, (dtf.get(f) ?? 0) + n);
+    docLengths[d] = (docLengths[d] as number) + bodyLength;
+    if (opts.fields) deferred.push(unit);
+    else {
+      unitPostings.count(unit.fields.title, opts.titleWeight);
+      unitPostings.count(unit.fields.chapter, opts.chapterWeight);
+      addUnit(unit, bodyLength);
+    }
   });
-  units.push(...rowUnits);
+  const units = [...deferred, ...rowUnits];
 
   const avg = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 1) || 1;
   const avgField = Object.fromEntries(FIELD_NAMES.map((f) => [f, avg(units.map((u) => u.fields[f].length))])) as Record<FieldName, number>;
-  units.forEach((u, id) => {
-    const tf = new Map<string, number>();
+  for (const u of units) {
+    unitPostings.begin();
     if (opts.fields) {
       // BM25F: length-normalised, weighted field frequencies summed before saturation (query time, b = 0)
       for (const f of FIELD_NAMES) {
         const feats = u.fields[f];
         if (!feats.length) continue;
         const norm = 1 - opts.fields.b[f] + (opts.fields.b[f] * feats.length) / avgField[f];
-        count(feats, tf, opts.fields.weight[f] / norm);
+        unitPostings.count(feats, opts.fields.weight[f] / norm);
       }
     } else {
-      count(u.fields.body, tf);
-      count(u.fields.title, tf, opts.titleWeight);
-      count(u.fields.chapter, tf, opts.chapterWeight);
+      unitPostings.count(u.fields.body);
+      unitPostings.count(u.fields.title, opts.titleWeight);
+      unitPostings.count(u.fields.chapter, opts.chapterWeight);
     }
-    for (const a of u.asked ?? []) count(a.feats, tf, opts.askedAsWeight * a.weight);
-    for (const [f, n] of tf) push(postings, f, id, n);
-    lengths.push(u.fields.body.length);
-    fullText.push(u.text);
-    hasFigures.push(statesFigures(u.text.slice(u.text.indexOf(' ') + 1)));
-    unitSection.push(u.section);
-  });
+    addUnit(u, u.fields.body.length);
+  }
+  const docPostings = new PostingsBuilder();
   docTf.forEach((m, d) => {
-    for (const [f, n] of m) push(docPostings, f, d, n);
+    docPostings.begin();
+    for (const [f, n] of m) docPostings.countOne(f, n);
+    docPostings.end(d);
   });
   for (const g of groups) for (const t of g) wordFreq.set(t, (wordFreq.get(t) ?? 0) + 1000);
   return {
@@ -344,10 +361,10 @@ export function buildIndex(sections: readonly SectionInput[], options: Partial<R
     hasFigures,
     lengths,
     avgLength: avg(lengths),
-    postings,
+    postings: unitPostings.finish(),
     docIds: [...docIndex.keys()],
     sectionDoc,
-    docPostings,
+    docPostings: docPostings.finish(),
     docLengths,
     docAvgLength: avg(docLengths),
     typo: buildTypoVocabulary(wordFreq),
