@@ -3,7 +3,8 @@
 // does), each index built and packed on this thread, then every question searched against both, A/B
 // interleaved per question. Prints the build time per size and search p50/p97.5, and with --out the
 // answers (results, state, confidence) as JSON lines, to compare two versions of the ranker byte for byte.
-//   npx tsx scripts/bench/ranker-scale.ts --corpus ../shared/corpus [--scale 1000] [--passes 3] [--out /tmp/x.jsonl]
+// --limit is the ranker's limit (30: what searchClauses asks for a page of 10).
+//   npx tsx scripts/bench/ranker-scale.ts --corpus ../shared/corpus [--scale 1000] [--passes 3] [--limit 30] [--out /tmp/x.jsonl]
 import { writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -13,10 +14,11 @@ import { buildIndex, search, type SectionInput } from "../../lib/search/relevanc
 import { loadCorpus, loadQueries } from "../lab/corpus";
 import { ms, percentile, seconds, table } from "../lib/report";
 
-const { values } = parseArgs({ options: { corpus: { type: "string" }, scale: { type: "string" }, passes: { type: "string" }, out: { type: "string" } } });
+const { values } = parseArgs({ options: { corpus: { type: "string" }, scale: { type: "string" }, passes: { type: "string" }, limit: { type: "string" }, out: { type: "string" } } });
 const corpus = values.corpus ?? "../shared/corpus";
 const scale = Number(values.scale ?? 1000);
 const passes = Number(values.passes ?? 3);
+const limit = Number(values.limit ?? 30);
 
 /** The corpus' rows, its documents repeated round-robin to `count` documents (copy k > 0 gets id "<id>-copyk"). */
 function scaled(rows: readonly SectionInput[], count: number): SectionInput[] {
@@ -53,7 +55,7 @@ for (let pass = 0; pass <= passes; pass++) {
       const k = (j + i + pass) % sizes.length;
       const t = performance.now();
       const c = process.cpuUsage();
-      const r = search(sizes[k]!.index, questions[i]!, { limit: 10 });
+      const r = search(sizes[k]!.index, questions[i]!, { limit });
       if (pass > 0) {
         latencies[k]!.push(performance.now() - t);
         const d = process.cpuUsage(c);

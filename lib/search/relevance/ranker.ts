@@ -446,10 +446,10 @@ export function search(index: RelevanceIndex, query: string, opts: SearchOptions
   };
   let ranked = rank(false);
   if (ranked.needsAll) ranked = rank(true);
-  const { first, picked } = ranked;
+  const { picked } = ranked;
   // deflection strength compares the query's own features (without the single characters) with their
   // best possible score; only the shown units need that BM25
-  const rawOf = rankFeatures.size > aq.features.size ? sectionScoreOf(index, aq.features) : (i: number) => first.sec[i] as number;
+  const rawOf = sectionScoreOf(index, aq.features);
   const top = picked.slice(0, limit);
 
   const decision = decideDeflection(
@@ -488,13 +488,34 @@ function diversify(index: RelevanceIndex, cand: readonly Cand[], limit: number):
   return picked;
 }
 
-/** BM25 of every section: the best of its units (itself or one of its table rows). */
-function unitMax(index: RelevanceIndex, features: Map<string, number>): { sec: Float64Array; bestUnit: Int32Array } {
+/**
+ * Per-index buffers of a search (scores and candidates of every section). search() is synchronous, so
+ * one set per index serves every search; what a pass returns is copied out before the next pass runs.
+ */
+interface Scratch {
+  unitScores: Float64Array;
+  bestUnit: Int32Array;
+  ids: Int32Array;
+  scores: Float64Array;
+}
+const scratches = new WeakMap<RelevanceIndex, Scratch>();
+
+function scratchOf(index: RelevanceIndex): Scratch {
+  let s = scratches.get(index);
+  if (!s) {
+    const n = index.rows.length;
+    scratches.set(index, (s = { unitScores: new Float64Array(index.unitSection.length), bestUnit: new Int32Array(n), ids: new Int32Array(n), scores: new Float64Array(n) }));
+  }
+  return s;
+}
+
+/** BM25 of every section: the best of its units (itself or one of its table rows); in `scratch` when given. */
+function unitMax(index: RelevanceIndex, features: Map<string, number>, scratch?: Scratch): { sec: Float64Array; bestUnit: Int32Array } {
   const o = index.options;
   const nUnits = index.unitSection.length;
-  const unitScores = bm25(features, index.postings, nUnits, index.lengths, index.avgLength, o.k1, o.fields ? 0 : o.b);
+  const unitScores = bm25(features, index.postings, nUnits, index.lengths, index.avgLength, o.k1, o.fields ? 0 : o.b, scratch?.unitScores);
   const n = index.rows.length;
-  const bestUnit = new Int32Array(n);
+  const bestUnit = scratch?.bestUnit ?? new Int32Array(n);
   if (nUnits === n) {
     // no table-row units: every unit is its own section (scores are never negative)
     for (let u = 0; u < n; u++) bestUnit[u] = (unitScores[u] as number) > 0 ? u : -1;
@@ -527,10 +548,11 @@ function sectionScoreOf(index: RelevanceIndex, features: Map<string, number>): (
 }
 
 /** Candidates, best first: all of them, or with `depth` only the best `depth` (then `complete` is false). */
-function scoreSections(index: RelevanceIndex, aq: AnalyzedQuery, features: Map<string, number>, line: string | undefined, depth?: number, collect?: { i: number; x: number[] }[]): { cand: Cand[]; sec: Float64Array; complete: boolean } {
+function scoreSections(index: RelevanceIndex, aq: AnalyzedQuery, features: Map<string, number>, line: string | undefined, depth?: number, collect?: { i: number; x: number[] }[]): { cand: Cand[]; complete: boolean } {
   const o = index.options;
   const n = index.rows.length;
-  const { sec, bestUnit } = unitMax(index, features);
+  const scratch = scratchOf(index);
+  const { sec, bestUnit } = unitMax(index, features, scratch);
   let maxSec = 0;
   for (const x of sec) if (x > maxSec) maxSec = x;
   const docs = o.docPrior <= 0
@@ -541,8 +563,7 @@ function scoreSections(index: RelevanceIndex, aq: AnalyzedQuery, features: Map<s
   let maxDoc = 0;
   for (const x of docs) if (x > maxDoc) maxDoc = x;
   const base = o.neighbourWeight > 0 || o.chapterSmoothing > 0 ? smoothStructure(index, sec, maxSec) : null;
-  const ids = new Int32Array(n);
-  const scores = new Float64Array(n);
+  const { ids, scores } = scratch;
   let matches = 0;
   for (let i = 0; i < n; i++) {
     const raw = base ? (base[i] as number) : (sec[i] as number) / maxSec;
@@ -583,7 +604,7 @@ function scoreSections(index: RelevanceIndex, aq: AnalyzedQuery, features: Map<s
     cand.splice(0, head.length, ...head);
   }
 
-  return { cand, sec, complete };
+  return { cand, complete };
 }
 
 /** The query's features plus the most characteristic words of the first units (RM3-style, IDF-weighted). */
