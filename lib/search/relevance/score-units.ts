@@ -133,3 +133,103 @@ export function topK(ids: ArrayLike<number>, scores: ArrayLike<number>, count: n
   }
   return out.sort((a, b) => b.s - a.s || a.i - b.i);
 }
+
+/** Per length-norm array (an index's units): the largest tf·(k1+1) / (tf + norm) of each feature's postings. */
+const impactCache = new WeakMap<Float64Array, Map<string, number>>();
+
+function maxImpact(f: string, p: PostingList, norm: Float64Array, k1p: number): number {
+  let m = impactCache.get(norm);
+  if (!m) impactCache.set(norm, (m = new Map()));
+  let x = m.get(f);
+  if (x === undefined) {
+    x = 0;
+    const { ids, tfs } = p;
+    for (let j = 0; j < ids.length; j++) {
+      const tf = tfs[j] as number;
+      const v = (tf * k1p) / (tf + (norm[ids[j] as number] as number));
+      if (v > x) x = v;
+    }
+    m.set(f, x);
+  }
+  return x;
+}
+
+/** Buffers of bm25Candidates, one set per index (a search is synchronous). */
+export interface CandidateScratch {
+  scores: Float64Array;
+  mark: Int32Array;
+  stamp: number;
+  cand: Int32Array;
+}
+
+export function candidateScratch(n: number): CandidateScratch {
+  return { scores: new Float64Array(n), mark: new Int32Array(n), stamp: 0, cand: new Int32Array(n) };
+}
+
+export interface Candidates {
+  /** the candidate units (each has at least one essential feature), first found first */
+  ids: Int32Array;
+  count: number;
+  /** BM25 by unit id, exact for the candidates (other entries are stale) */
+  scores: Float64Array;
+  /** no unit outside the candidates scores more than this */
+  bound: number;
+}
+
+/**
+ * MaxScore-style candidate generation: the features whose upper bounds (largest term over their postings)
+ * sum to at most `share` of all the features' bounds are non-essential. Only units holding an essential
+ * feature become candidates, and they get their exact BM25 — every feature's term, added in the query's
+ * order as in bm25() — while a unit without one scores at most the non-essential bounds' sum (`bound`).
+ * The caller decides whether that bound is low enough for its top k, else ranks exhaustively.
+ */
+export function bm25Candidates(features: Map<string, number>, post: Map<string, PostingList>, n: number, lens: ArrayLike<number>, avgLen: number, k1: number, b: number, share: number, s: CandidateScratch): Candidates {
+  const norm = lengthNorms(lens, avgLen, k1, b);
+  const k1p = k1 + 1;
+  const present: { f: string; p: PostingList; w: number; ub: number }[] = [];
+  let total = 0;
+  for (const [f, qw] of features) {
+    const p = post.get(f);
+    if (!p) continue;
+    const w = qw * idf(n, p.ids.length);
+    const ub = w * maxImpact(f, p, norm, k1p);
+    present.push({ f, p, w, ub });
+    total += ub;
+  }
+  const byBound = [...present].sort((x, y) => x.ub - y.ub);
+  const nonEssential = new Set<string>();
+  let bound = 0;
+  for (const e of byBound) {
+    if (bound + e.ub > share * total) break;
+    bound += e.ub;
+    nonEssential.add(e.f);
+  }
+  const stamp = ++s.stamp;
+  const { mark, cand, scores } = s;
+  let count = 0;
+  for (const e of present) {
+    if (nonEssential.has(e.f)) continue;
+    const ids = e.p.ids;
+    for (let j = 0; j < ids.length; j++) {
+      const id = ids[j] as number;
+      if (mark[id] !== stamp) {
+        mark[id] = stamp;
+        scores[id] = 0;
+        cand[count++] = id;
+      }
+    }
+  }
+  for (const e of present) {
+    const { ids, tfs } = e.p;
+    const w = e.w;
+    const all = !nonEssential.has(e.f);
+    for (let j = 0; j < ids.length; j++) {
+      const id = ids[j] as number;
+      if (!all && mark[id] !== stamp) continue;
+      const tf = tfs[j] as number;
+      scores[id] = (scores[id] as number) + (w * tf * k1p) / (tf + (norm[id] as number));
+    }
+  }
+  // each term may round up by an ulp or two against its bound: a relative margin keeps the bound safe
+  return { ids: cand, count, scores, bound: bound * (1 + 1e-9) };
+}
