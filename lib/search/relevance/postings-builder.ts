@@ -104,9 +104,12 @@ export class PostingsBuilder {
     this.add(this.numberOf(f), w);
   }
 
-  /** the current unit's features so far (first counted first) with their frequencies */
-  *current(): Generator<[string, number]> {
-    for (const k of this.touched) yield [this.keys[k] as string, this.acc[k] as number];
+  /** adds the current unit's frequencies so far to `into` (features first counted first) */
+  addCurrentTo(into: Map<string, number>): void {
+    for (const k of this.touched) {
+      const f = this.keys[k] as string;
+      into.set(f, (into.get(f) ?? 0) + (this.acc[k] as number));
+    }
   }
 
   /** stores the current unit's frequencies as postings of `id` (ids must come in ascending order) */

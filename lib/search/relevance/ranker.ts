@@ -315,8 +315,7 @@ export function buildIndex(sections: readonly SectionInput[], options: Partial<R
     // the body's counts, once per feature: whole numbers, so the document gets the same sums as per occurrence
     bodyCounts.begin();
     const bodyLength = bodyFeats ? (bodyCounts.count(bodyFeats), bodyFeats.length) : bodyCounts.countText(bodyText, featureOptions);
-    const dtf = docTf[d] as Map<string, number>;
-    for (const [f, n] of bodyCounts.current()) dtf.set(f, (dtf.get(f) ?? 0) + n);
+    bodyCounts.addCurrentTo(docTf[d] as Map<string, number>);
     docLengths[d] = (docLengths[d] as number) + bodyLength;
     if (opts.fields) deferred.push(unit);
     else {
