@@ -219,15 +219,54 @@ export function bm25Candidates(features: Map<string, number>, post: Map<string, 
       }
     }
   }
+  // candidates ascending: a non-essential feature's long list is searched for them (galloping) instead
+  // of being read whole when they are few
+  const sorted = cand.subarray(0, count).slice().sort();
   for (const e of present) {
     const { ids, tfs } = e.p;
     const w = e.w;
-    const all = !nonEssential.has(e.f);
-    for (let j = 0; j < ids.length; j++) {
-      const id = ids[j] as number;
-      if (!all && mark[id] !== stamp) continue;
-      const tf = tfs[j] as number;
-      scores[id] = (scores[id] as number) + (w * tf * k1p) / (tf + (norm[id] as number));
+    const m = ids.length;
+    if (!nonEssential.has(e.f)) {
+      for (let j = 0; j < m; j++) {
+        const id = ids[j] as number;
+        const tf = tfs[j] as number;
+        scores[id] = (scores[id] as number) + (w * tf * k1p) / (tf + (norm[id] as number));
+      }
+    } else if (count * 8 < m) {
+      let j = 0;
+      for (let c = 0; c < count && j < m; c++) {
+        const id = sorted[c] as number;
+        if ((ids[j] as number) < id) {
+          // gallop: the first position at or after j whose id ≥ id
+          let step = 1;
+          let hi = j + 1;
+          while (hi < m && (ids[hi] as number) < id) {
+            j = hi;
+            step *= 2;
+            hi = j + step;
+          }
+          let lo = j + 1;
+          hi = Math.min(hi, m);
+          while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if ((ids[mid] as number) < id) lo = mid + 1;
+            else hi = mid;
+          }
+          j = lo;
+        }
+        if (j < m && ids[j] === id) {
+          const tf = tfs[j] as number;
+          scores[id] = (scores[id] as number) + (w * tf * k1p) / (tf + (norm[id] as number));
+          j++;
+        }
+      }
+    } else {
+      for (let j = 0; j < m; j++) {
+        const id = ids[j] as number;
+        if (mark[id] !== stamp) continue;
+        const tf = tfs[j] as number;
+        scores[id] = (scores[id] as number) + (w * tf * k1p) / (tf + (norm[id] as number));
+      }
     }
   }
   // each term may round up by an ulp or two against its bound: a relative margin keeps the bound safe
