@@ -5,7 +5,7 @@
 // answers (results, state, confidence) as JSON lines, to compare two versions of the ranker byte for byte.
 // --limit is the ranker's limit (30: what searchClauses asks for a page of 10); --share sets the exact
 // pruning's share (0 = every search exhaustive).
-//   npx tsx scripts/bench/ranker-scale.ts --corpus ../shared/corpus [--scale 1000] [--passes 3] [--limit 30] [--out /tmp/x.jsonl]
+//   npx tsx scripts/bench/ranker-scale.ts --corpus ../shared/corpus [--scale 1000] [--passes 3] [--limit 30] [--share 0.2] [--out /tmp/x.jsonl]
 import { writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";

@@ -75,7 +75,7 @@ describe("exact pruning of the candidate pass", () => {
   const queries = ["量子年假审批", "光伏出差住宿标准", "冷链加班工资", "期权离职", "碳汇培训", "算力 报销 标准", "年假", "加班工资标准", "舆情病假试用期", "保函商誉合同社保", "质押公积金", "不存在的词"];
   const run = (share: number, q: string, opts: { limit: number; line?: string }) => {
     const saved = { ...searchPruning };
-    Object.assign(searchPruning, { share, retryShare: share / 4, minUnits: 0 });
+    Object.assign(searchPruning, { share, minUnits: 0 });
     try {
       return search(index, q, opts);
     } finally {
@@ -105,7 +105,7 @@ describe("exact pruning of the candidate pass", () => {
     for (const q of queries) {
       for (const opts of [{ limit: 10 }, { limit: 30 }, { limit: 30, line: "财务" }]) {
         const exhaustive = run(0, q, opts);
-        for (const share of [0.1, 0.2, 0.5]) expect(run(share, q, opts)).toEqual(exhaustive);
+        for (const share of [0.1, 0.2, 0.5, 1]) expect(run(share, q, opts)).toEqual(exhaustive);
       }
     }
     expect(index.rows.length).toBe(7200);

@@ -592,31 +592,33 @@ function allCandidates(index: RelevanceIndex, features: Map<string, number>, lin
  * Exact dynamic pruning of the candidate pass (ADR 0003, "Round 4 — scale"): `share` of the query features'
  * summed upper bounds may be left to score only units that hold another feature (score-units.ts,
  * bm25Candidates); 0 ranks every matching unit. Answers never depend on it: when the bound it leaves cannot
- * be shown to stay below the best `depth` candidates, it is tried once more with `retryShare` (more
- * candidates, a lower bound), then the exhaustive pass runs. Below `minUnits`
+ * be shown to stay below the best `depth` candidates, it is tried once more leaving out only what the
+ * first try showed to be safe (more candidates can only raise the depth-th score), then the exhaustive
+ * pass runs. Below `minUnits`
  * units the exhaustive pass costs well under a millisecond and the bound seldom holds: not tried.
  * (0.2 measured against 0.1 / 0.3 / 0.5 at 42,671 units: the least CPU per search.)
  */
-export const searchPruning = { share: 0.2, retryShare: 0.05, minUnits: 5000 };
+export const searchPruning = { share: 0.2, minUnits: 5000 };
 
 /**
- * The best `depth` sections from the pruned candidates, exactly as the exhaustive pass orders them, or
- * null when pruning cannot prove it: fewer than `depth + 1` matches, or a unit outside the candidates
- * could reach the depth-th score with the best document prior.
+ * The best `depth` sections from the pruned candidates, exactly as the exhaustive pass orders them, or,
+ * when pruning cannot prove it (fewer than `depth + 1` matches, or a unit outside the candidates could
+ * reach the depth-th score with the best document prior), the largest bound a second try could leave out
+ * (0: none).
  */
-function prunedTop(index: RelevanceIndex, features: Map<string, number>, line: string | undefined, depth: number, docs: Float64Array, scratch: Scratch, share: number): Cand[] | null {
+function prunedTop(index: RelevanceIndex, features: Map<string, number>, line: string | undefined, depth: number, docs: Float64Array, scratch: Scratch, share: number, maxBound?: number): Cand[] | number {
   const o = index.options;
   let maxDoc = 0;
   for (const x of docs) if (x > maxDoc) maxDoc = x;
   const n = index.rows.length;
-  const c = bm25Candidates(features, index.postings, n, index.lengths, index.avgLength, o.k1, o.fields ? 0 : o.b, share, scratch.candidates);
+  const c = bm25Candidates(features, index.postings, n, index.lengths, index.avgLength, o.k1, o.fields ? 0 : o.b, share, scratch.candidates, maxBound);
   let maxSec = 0;
   for (let j = 0; j < c.count; j++) {
     const x = c.scores[c.ids[j] as number] as number;
     if (x > maxSec) maxSec = x;
   }
   // a unit outside the candidates (≤ bound) could otherwise be the best, which normalises every score
-  if (maxSec <= 0 || maxSec < c.bound) return null;
+  if (maxSec <= 0 || maxSec < c.bound) return 0;
   let maxDocPart = 0;
   for (let d = 0; d < docs.length; d++) {
     const part = maxDoc > 0 ? (o.docPrior * (docs[d] as number)) / maxDoc : 0;
@@ -633,10 +635,11 @@ function prunedTop(index: RelevanceIndex, features: Map<string, number>, line: s
     ids[matches] = i;
     scores[matches++] = raw + (maxDoc > 0 ? (o.docPrior * (docs[d] as number)) / maxDoc : 0);
   }
-  if (matches <= depth) return null;
+  if (matches <= depth) return 0;
   const top = topK(ids, scores, matches, depth);
   const theta = top[top.length - 1]!.s;
-  if (!((c.bound / maxSec + maxDocPart) * (1 + 1e-9) < theta)) return null;
+  // a second try's candidates include these, so its depth-th score is at least theta and its best is maxSec
+  if (!((c.bound / maxSec + maxDocPart) * (1 + 1e-9) < theta)) return Math.max(0, ((theta - maxDocPart) * maxSec) / (1 + 1e-6));
   pruningStats.pruned++;
   return top.map(({ i, s }) => ({ i, u: i, s }));
 }
@@ -654,9 +657,9 @@ function scoreSections(index: RelevanceIndex, aq: AnalyzedQuery, features: Map<s
   const docs = prunable ? docScores(index, features) : undefined;
   let pruned: Cand[] | null = null;
   if (prunable) {
-    for (const share of [searchPruning.share, searchPruning.retryShare]) {
-      if (share > 0) pruned ??= prunedTop(index, features, line, depth, docs!, scratch, share);
-    }
+    let r = prunedTop(index, features, line, depth, docs!, scratch, searchPruning.share);
+    if (typeof r === 'number' && r > 0) r = prunedTop(index, features, line, depth, docs!, scratch, 1, r);
+    if (typeof r !== 'number') pruned = r;
   }
   const all = pruned ? null : allCandidates(index, features, line, depth, scratch, docs);
   const cand = pruned ?? all!.cand;

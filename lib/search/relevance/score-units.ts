@@ -178,12 +178,12 @@ export interface Candidates {
 
 /**
  * MaxScore-style candidate generation: the features whose upper bounds (largest term over their postings)
- * sum to at most `share` of all the features' bounds are non-essential. Only units holding an essential
+ * sum to at most `share` of all the features' bounds (and at most `maxBound`) are non-essential. Only units holding an essential
  * feature become candidates, and they get their exact BM25 — every feature's term, added in the query's
  * order as in bm25() — while a unit without one scores at most the non-essential bounds' sum (`bound`).
  * The caller decides whether that bound is low enough for its top k, else ranks exhaustively.
  */
-export function bm25Candidates(features: Map<string, number>, post: Map<string, PostingList>, n: number, lens: ArrayLike<number>, avgLen: number, k1: number, b: number, share: number, s: CandidateScratch): Candidates {
+export function bm25Candidates(features: Map<string, number>, post: Map<string, PostingList>, n: number, lens: ArrayLike<number>, avgLen: number, k1: number, b: number, share: number, s: CandidateScratch, maxBound = Infinity): Candidates {
   const norm = lengthNorms(lens, avgLen, k1, b);
   const k1p = k1 + 1;
   const present: { f: string; p: PostingList; w: number; ub: number }[] = [];
@@ -200,7 +200,7 @@ export function bm25Candidates(features: Map<string, number>, post: Map<string, 
   const nonEssential = new Set<string>();
   let bound = 0;
   for (const e of byBound) {
-    if (bound + e.ub > share * total) break;
+    if (bound + e.ub > Math.min(share * total, maxBound)) break;
     bound += e.ub;
     nonEssential.add(e.f);
   }
@@ -221,7 +221,7 @@ export function bm25Candidates(features: Map<string, number>, post: Map<string, 
   }
   // candidates ascending: a non-essential feature's long list is searched for them (galloping) instead
   // of being read whole when they are few
-  const sorted = cand.subarray(0, count).slice().sort();
+  let sorted: Int32Array | null = null;
   for (const e of present) {
     const { ids, tfs } = e.p;
     const w = e.w;
@@ -233,6 +233,7 @@ export function bm25Candidates(features: Map<string, number>, post: Map<string, 
         scores[id] = (scores[id] as number) + (w * tf * k1p) / (tf + (norm[id] as number));
       }
     } else if (count * 8 < m) {
+      sorted ??= cand.slice(0, count).sort();
       let j = 0;
       for (let c = 0; c < count && j < m; c++) {
         const id = sorted[c] as number;
