@@ -1,6 +1,6 @@
 // Builds the relevance index on a worker thread, so a portal process keeps answering (from the
 // index it already has) while a new one is built: the build takes seconds at company scale
-// (about 0.5 ms of CPU per unit: normalisation, jieba, postings) and would block the event loop.
+// (about 0.16 ms of CPU per unit: normalisation, jieba, postings) and would block the event loop.
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -18,10 +18,10 @@ export interface BuiltIndex {
 }
 
 /**
- * Old-generation limit of the build worker: the build holds about 8 KB of heap per unit (42,625 units:
- * ≈ 350 MB, bench:search --scale 1000), so 1.5 GB leaves room for ~150,000 units. A larger corpus fails
- * the build with an out-of-memory error on the worker (the portal keeps its current index) instead of
- * growing the portal process without bound. SEARCH_BUILD_HEAP_MB overrides it.
+ * Old-generation limit of the build worker: the build holds about 4 KB of heap per unit (42,625 units:
+ * ≈ 174 MB, bench:search --scale 1000, ADR 0003 "Round 4"), so 1.5 GB leaves room for roughly 300,000
+ * units. A larger corpus fails the build with an out-of-memory error on the worker (the portal keeps its
+ * current index) instead of growing the portal process without bound. SEARCH_BUILD_HEAP_MB overrides it.
  */
 const BUILD_HEAP_MB = Number(process.env.SEARCH_BUILD_HEAP_MB) > 0 ? Number(process.env.SEARCH_BUILD_HEAP_MB) : 1536;
 

@@ -3,7 +3,8 @@
 // without copying; the rest of the index (rows, lengths, typo vocabulary, options) is structured-cloned.
 // Unpacked, the posting lists are views into those arrays: about 8 bytes per posting instead of
 // 16–32 for two growable JS arrays.
-import type { PostingList, RelevanceIndex } from "../relevance/ranker";
+import type { RelevanceIndex } from "../relevance/ranker";
+import type { PostingList } from "../relevance/score-units";
 
 export interface PackedPostings {
   __packedPostings: true;

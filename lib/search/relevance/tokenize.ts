@@ -98,13 +98,17 @@ export function latinWords(text: string): string[] {
   return [...text.matchAll(LATIN_WORD)].map((m) => `w:${m[0]}`);
 }
 
-/** jieba search-mode words of length ≥ 2 (CJK), minus stop tokens. */
+/**
+ * jieba search-mode words of length ≥ 2 (CJK), minus stop tokens. The text's CJK runs go to jieba in one
+ * call, joined by line breaks: jieba cuts each block between non-word characters on its own, so every run
+ * is cut exactly as alone (tests/unit/tokenize-batch.test.ts), without a native call per run.
+ */
 export function jiebaWords(text: string): string[] {
+  const runs = text.match(CJK_RUN);
+  if (!runs) return [];
   const out: string[] = [];
-  for (const m of text.matchAll(CJK_RUN)) {
-    for (const w of getJieba().cutForSearch(m[0], true)) {
-      if (w.length >= 2 && !STOP_TOKENS.has(w)) out.push(`w:${w}`);
-    }
+  for (const w of getJieba().cutForSearch(runs.length === 1 ? runs[0]! : runs.join('\n'), true)) {
+    if (w.length >= 2 && !STOP_TOKENS.has(w)) out.push(`w:${w}`);
   }
   return out;
 }
@@ -134,13 +138,39 @@ export interface FeatureOptions {
   trigrams?: boolean;
 }
 
+/**
+ * Receives a text's features in textFeatures' order; character bigrams and single characters come as
+ * positions and codes, so an index build can count them without making a string per occurrence.
+ */
+export interface FeatureVisitor {
+  feature(f: string): void;
+  /** the bigram run[i] run[i + 1] ("b:" feature) */
+  bigram(run: string, i: number): void;
+  /** the single CJK character with this code ("c:" feature) */
+  unigram(code: number): void;
+}
+
+export function visitTextFeatures(text: string, opts: FeatureOptions, v: FeatureVisitor): void {
+  if (opts.words !== false) for (const f of jiebaWords(text)) v.feature(f);
+  if (opts.bigrams !== false) {
+    for (const m of text.matchAll(CJK_RUN)) {
+      const run = m[0];
+      if (run.length === 1) v.feature(`u:${run}`);
+      else for (let i = 0; i + 1 < run.length; i++) v.bigram(run, i);
+    }
+  }
+  if (opts.unigrams) for (const m of text.matchAll(CJK_RUN)) for (const ch of m[0]) if (!UNIGRAM_STOP.has(ch)) v.unigram(ch.charCodeAt(0));
+  if (opts.trigrams) for (const f of charTrigrams(text)) v.feature(f);
+  for (const f of latinWords(text)) v.feature(f);
+}
+
 /** All features of a (normalised) text, with repetitions (term frequency matters on the index side). */
 export function textFeatures(text: string, opts: FeatureOptions = {}): string[] {
   const out: string[] = [];
-  if (opts.words !== false) out.push(...jiebaWords(text));
-  if (opts.bigrams !== false) out.push(...charBigrams(text));
-  if (opts.unigrams) out.push(...charUnigrams(text));
-  if (opts.trigrams) out.push(...charTrigrams(text));
-  out.push(...latinWords(text));
+  visitTextFeatures(text, opts, {
+    feature: (f) => out.push(f),
+    bigram: (run, i) => out.push(`b:${run.slice(i, i + 2)}`),
+    unigram: (code) => out.push(`c:${String.fromCharCode(code)}`),
+  });
   return out;
 }
