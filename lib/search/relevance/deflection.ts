@@ -17,7 +17,7 @@
  *   none      nothing plausible ("nothing found"): no candidate at all, or coverage < plausibleCoverage
  *             and strength < plausibleStrength
  */
-import type { AnalyzedQuery, QueryConcept } from './analyze';
+import type { AnalyzedQuery } from './analyze';
 import type { RelevanceIndex } from './ranker';
 
 export interface DeflectionOptions {

@@ -5,7 +5,7 @@
  * The index is derived data: keep the section rows (e.g. in PostgreSQL) and call buildIndex()
  * again (≈1 s per ~1–2k sections, dominated by jieba; lib/search/build runs it off the request path).
  */
-import { analyzeQuery, resolveGroups, type AnalyzedQuery, type AnalyzerOptions, type QueryConcept } from './analyze';
+import { analyzeQuery, resolveGroups, type AnalyzedQuery, type AnalyzerOptions } from './analyze';
 import { conceptCoverage, decideDeflection, termIdf, type DeflectionFeatures, type DeflectionOptions, type ResultState } from './deflection';
 import { normalizeText } from './normalize';
 import { charUnigrams, textFeatures as baseFeatures } from './tokenize';
