@@ -4,7 +4,7 @@
  * judged "nothing found" (state none). Ranking never reads gold labels; only the scoring here does.
  *
  *   npx tsx scripts/lab/compare.ts --corpora <corpusDir>[,<corpusDir>…] \
- *        --variants '[{"name":"base","opts":{}},{"name":"rows","opts":{"tableRows":true}}]'
+ *        --variants '[{"name":"base","opts":{}},{"name":"near","opts":{"proximityWindow":8}}]'
  *
  * --heldout: on a corpus whose name contains "stard", keep only the held-out fifth of the questions
  * (FNV-1a of the id % 5 = 0, the split of scripts/lexicon/learn.ts), --train the other four fifths; a variant's "table" names a learned
@@ -21,8 +21,6 @@ import type { RelatedLexicon } from '../../lib/search/relevance/analyze';
 import { requireCorpusArg } from '../eval/corpus-arg';
 import { loadCorpus, loadQueries } from './corpus';
 import { isHeldOut } from '../lexicon/split';
-import { loadVectors, type WordVectors } from '../lexicon/word-vectors';
-import type { WordVectorTable } from '../../lib/search/relevance/soft-coverage';
 
 interface Variant {
   name: string;
@@ -34,23 +32,12 @@ interface Variant {
   table?: string;
   /** related-lexicon files (RelatedLexicon JSON) replacing the default related tables ([] = none) */
   related?: string[];
-  /** soft coverage from node-synonyms' word vectors (scripts/lexicon/word-vectors.ts); `words` keeps only the most frequent words */
-  soft?: { weight: number; minCos: number; words?: number; ramp?: boolean; unseenOnly?: boolean; alternatives?: boolean; backoff?: boolean; centroidBoost?: number; bodyOnly?: boolean; proximity?: boolean };
   /**
    * the learning loop's value (ADR 0018): with --heldout, every question of the other four fifths is
    * attached to its gold units as a resolved question's 常见问法 (weight 1), as if a deployed portal had
    * resolved them citing those articles. Lab only: no such data ships.
    */
   history?: boolean;
-}
-
-let vectorsCache: WordVectors | null = null;
-/** The word vectors, loaded once; with `words`, only the first (most frequent) `words` rows are looked up. */
-function vectorTable(words?: number): WordVectorTable {
-  vectorsCache ??= loadVectors();
-  const v = vectorsCache;
-  if (!words || words >= v.words.length) return v;
-  return { dim: v.dim, vecs: v.vecs, index: new Map([...v.index].filter(([, r]) => r < words)) };
 }
 
 const { values } = parseArgs({ options: { corpora: { type: 'string' }, variants: { type: 'string' }, dump: { type: 'boolean' }, heldout: { type: 'boolean' }, train: { type: 'boolean' } } });
@@ -79,7 +66,6 @@ for (const dir of corpora) {
     const opts: Partial<RankerOptions> = { ...v.opts };
     if (v.noSynonyms) opts.analyzer = { ...(opts.analyzer ?? {}), synonymGroups: [] };
     if (v.table) opts.analyzer = { ...(opts.analyzer ?? {}), learned: v.table === 'none' ? null : (JSON.parse(readFileSync(v.table, 'utf8')) as LearnedLexicon) };
-    if (v.soft) opts.softCoverage = { ...v.soft, vectors: vectorTable(v.soft.words) };
     if (v.related) opts.analyzer = { ...(opts.analyzer ?? {}), related: v.related.map((f) => JSON.parse(readFileSync(f, 'utf8')) as RelatedLexicon) };
     const index = buildIndex(v.history ? withHistory(dir, rows) : rows, opts);
     let ansNone = 0, nAns = 0, unNone = 0, nUn = 0;

@@ -33,15 +33,11 @@ export interface VectorTableParams {
   /** table weight (multiplier of a term's features × the entry's cosine) */
   weight: number;
   inCoverage: boolean;
-  /** the analyzer expands only query words the indexed text never uses (RelatedLexicon.onlyUnknown) */
-  onlyUnknown: boolean;
-  /** the analyzer expands only query words no synonym group or learned entry expands (RelatedLexicon.onlyUncovered) */
-  onlyUncovered: boolean;
 }
 
 /** Variant A of ADR 0017 round 4 (best on STARD-train, dev unchanged; not on by default in the portal). */
 export const DEFAULT_VECTOR_TABLE_PARAMS: VectorTableParams = {
-  topN: 40000, k: 1, minCos: 0.7, mutual: true, noContain: true, jiebaKeys: true, weight: 0.5, inCoverage: true, onlyUnknown: false, onlyUncovered: false,
+  topN: 40000, k: 1, minCos: 0.7, mutual: true, noContain: true, jiebaKeys: true, weight: 0.5, inCoverage: true,
 };
 
 /** Nearest-neighbour lists among a word set: for each word, [word, cosine] best first. */
@@ -152,7 +148,7 @@ function main(): void {
     const v = loadVectors(values.vectors);
     if (p.jiebaKeys) resolveGroups();
     const entries = borrowEntries(v, eligibleRows(v, p.topN), learned.entries, p.minCos, p.jiebaKeys ? isJiebaWord : undefined);
-    const table = { version: 1, name: 'vectors-smoothed', weight: p.weight, inCoverage: p.inCoverage, onlyUnknown: p.onlyUnknown, meta: { procedure: 'borrowed entries of the nearest learned key', learned: values.smooth, params: p }, entries };
+    const table = { version: 1, name: 'vectors-smoothed', weight: p.weight, inCoverage: p.inCoverage, meta: { procedure: 'borrowed entries of the nearest learned key', learned: values.smooth, params: p }, entries };
     writeFileSync(out, JSON.stringify(table));
     console.log(`${out}: ${Object.keys(entries).length} keys`);
     return;
@@ -179,8 +175,6 @@ function main(): void {
     name: 'vectors',
     weight: p.weight,
     inCoverage: p.inCoverage,
-    onlyUnknown: p.onlyUnknown,
-    onlyUncovered: p.onlyUncovered,
     meta: {
       source: 'npm package node-synonyms@1.3.1, data/words.vector (Chinese Wikipedia word2vec, 125,796 words × 100 dimensions)',
       licence: 'GPL-3.0 (as declared by the package)',

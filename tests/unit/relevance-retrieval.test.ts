@@ -1,70 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { judgeResults } from '../../lib/search/relevance/deflection';
 import { normalizeText, toSimplified } from '../../lib/search/relevance/normalize';
-import { asksForFigures, buildIndex, search, statesFigures, tableRowTexts, type SectionInput } from '../../lib/search/relevance/ranker';
+import { buildIndex, search, type SectionInput } from '../../lib/search/relevance/ranker';
 import { charUnigrams } from '../../lib/search/relevance/tokenize';
 
 const row = (docId: string, docTitle: string, section: string, text: string, heading = section): SectionInput => ({
   docId, docTitle, line: '财务', owner: '财务中心', section, heading, chapter: null, text,
-});
-
-const TABLE = [
-  '各地住宿费标准如下。',
-  '',
-  '住宿费包干标准表',
-  '',
-  '| 地区 | 一般人员（元/人·天） | 高级职称（元/人·天） |',
-  '| --- | --- | --- |',
-  '| 北京 | 500 | 600 |',
-  '| 乌鲁木齐 | 350 | 480 |',
-].join('\n');
-
-describe('table rows', () => {
-  it('turns each data row into text carrying its column headers and the caption', () => {
-    const rows = tableRowTexts(TABLE);
-    expect(rows).toHaveLength(2);
-    expect(rows[1]).toBe('住宿费包干标准表 地区 乌鲁木齐；一般人员（元/人·天） 350；高级职称（元/人·天） 480');
-    expect(tableRowTexts('没有表格的条款。')).toEqual([]);
-  });
-
-  it('a question about one row finds the table unit, reported under its own label', () => {
-    const filler = Array.from({ length: 120 }, (_, i) => `第${i + 1}地区说明文字，与住宿标准无关的内容。`).join('\n');
-    const corpus = [
-      row('travel', '差旅住宿费实施细则', '附件一', `${filler}\n${TABLE}`, '附件一 住宿费包干标准'),
-      row('travel', '差旅住宿费实施细则', '一.1', '出差人员住宿应当在规定标准内，超标部分自理。', '一.1 总则'),
-      row('travel', '差旅住宿费实施细则', '一.2', '住宿费凭发票据实报销。', '一.2 报销'),
-    ];
-    const index = buildIndex(corpus, { tableRows: true });
-    // two row units, both belonging to the table's section (index 0); none without the option
-    expect(index.unitSection).toEqual([0, 1, 2, 0, 0]);
-    expect(buildIndex(corpus, { tableRows: false }).unitSection).toEqual([0, 1, 2]);
-    const withRows = search(index, '去乌鲁木齐出差高级职称住宿一天多少钱');
-    expect(withRows.results[0]).toMatchObject({ docId: 'travel', section: '附件一' });
-    expect(withRows.results.filter((r) => r.section === '附件一')).toHaveLength(1);
-  });
-});
-
-describe('figures', () => {
-  it('recognises amount / standard questions and units that state figures', () => {
-    expect(asksForFigures(normalizeText('加班费的标准是多少'))).toBe(true);
-    expect(asksForFigures(normalizeText('产假能休几天'))).toBe(true);
-    expect(asksForFigures(normalizeText('怎么申请加班'))).toBe(false);
-    expect(statesFigures('年休假5天')).toBe(true);
-    expect(statesFigures('按照工资的百分之一百五十支付')).toBe(true);
-    expect(statesFigures('增加产假十五天')).toBe(true);
-    // an article number is not a figure
-    expect(statesFigures('依照本法第四十条的规定办理')).toBe(false);
-  });
-
-  it('prefers the unit with figures for an amount question', () => {
-    const corpus = [
-      row('ot', '加班管理办法', '第三条', '休息日加班工资由人事部门核算，休息日加班工资应当及时足额支付。'),
-      row('ot', '加班管理办法', '第四条', '不能安排补休的，支付不低于工资的百分之二百的报酬。休息日加班工资另计。'),
-    ];
-    expect(search(buildIndex(corpus, { figureBoost: 0.15 }), '休息日加班工资是多少').results[0]?.section).toBe('第四条');
-    // without the boost the unit without figures ranks first
-    expect(search(buildIndex(corpus, { figureBoost: 0 }), '休息日加班工资是多少').results[0]?.section).toBe('第三条');
-  });
 });
 
 describe('Traditional script', () => {

@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeQuery, contentWords } from '../../lib/search/relevance/analyze';
 import { conceptCoverage } from '../../lib/search/relevance/deflection';
 import { normalizeText } from '../../lib/search/relevance/normalize';
-import { DEFAULT_RANKER_OPTIONS, buildIndex, proximity, rerankCandidates, search, type SectionInput } from '../../lib/search/relevance/ranker';
-import { charTrigrams } from '../../lib/search/relevance/tokenize';
+import { DEFAULT_RANKER_OPTIONS, buildIndex, proximity, search, type SectionInput } from '../../lib/search/relevance/ranker';
 
 const row = (docId: string, section: string, text: string, chapter: string | null = null, docTitle = '某某管理办法'): SectionInput => ({
   docId, docTitle, line: '合规', owner: '法务部', section, heading: section, chapter, text,
@@ -73,18 +72,6 @@ describe('term proximity', () => {
   });
 });
 
-describe('character trigrams (measured, off by default)', () => {
-  it('are windows of three inside CJK runs and only indexed when asked for', () => {
-    expect(charTrigrams('承包经营权 ab 合同')).toEqual(['t:承包经', 't:包经营', 't:经营权']);
-    expect(DEFAULT_RANKER_OPTIONS.trigramWeight).toBe(0);
-    const corpus = [row('a', '第一条', '土地承包经营权的流转。'), row('a', '第二条', '其他内容。')];
-    expect(buildIndex(corpus).postings.has('t:承包经')).toBe(false);
-    const on = buildIndex(corpus, { trigramWeight: 0.3 });
-    expect(on.postings.has('t:承包经')).toBe(true);
-    expect(search(on, '承包经营').results[0]?.section).toBe('第一条');
-  });
-});
-
 describe('partial coverage of long compounds', () => {
   it('a missing compound earns a share of its bigrams only when asked to', () => {
     const corpus = [
@@ -98,61 +85,5 @@ describe('partial coverage of long compounds', () => {
     expect(partial).toBeGreaterThan(full);
     // deflection keeps the strict coverage: partial credit is a ranking signal only
     expect(conceptCoverage(index, aq, 1, undefined, 0.5)).toBe(0);
-  });
-});
-
-describe('structure smoothing and unit document scores (measured, off by default)', () => {
-  const corpus = [
-    row('law', '第一条', `劳动合同的订立应当遵循平等自愿原则。${filler(1)}`, '第一章 订立'),
-    row('law', '第二条', `用人单位应当依法建立规章制度。${filler(2)}`, '第一章 订立'),
-    row('law', '第三条', filler(3), '第二章 其他'),
-    row('law', '第四条', filler(4), '第二章 其他'),
-    row('other', '第一条', '与劳动无关的内容。'),
-  ];
-
-  it('are off by default', () => {
-    expect(DEFAULT_RANKER_OPTIONS.neighbourWeight).toBe(0);
-    expect(DEFAULT_RANKER_OPTIONS.chapterSmoothing).toBe(0);
-    expect(DEFAULT_RANKER_OPTIONS.docTopUnits).toBe(0);
-    expect(DEFAULT_RANKER_OPTIONS.rerankWeights).toBeNull();
-  });
-
-  it('neighbour smoothing lifts the units next to the match, not the others', () => {
-    const q = '劳动合同订立平等自愿';
-    const rel = (opts: Parameters<typeof buildIndex>[1]) => {
-      const rs = search(buildIndex(corpus, opts), q, { limit: 10 }).results;
-      const top = rs[0]!.score;
-      const of = (id: string) => (rs.find((r) => `${r.docId}:${r.section}` === id)?.score ?? 0) / top;
-      return { first: `${rs[0]!.docId}:${rs[0]!.section}`, next: of('law:第二条'), far: of('law:第四条') };
-    };
-    const plain = rel({});
-    const smoothed = rel({ neighbourWeight: 0.5 });
-    expect(smoothed.first).toBe('law:第一条');
-    expect(smoothed.next).toBeGreaterThan(plain.next);
-    // 第四条 is two units away: no lift relative to the top unit
-    expect(smoothed.far).toBeLessThanOrEqual(plain.far);
-  });
-
-  it('chapter smoothing lifts a matched unit by the best other unit of its chapter', () => {
-    const q = '劳动合同 规章制度 无关';
-    const off = search(buildIndex(corpus), q, { limit: 10 }).results;
-    const on = search(buildIndex(corpus, { chapterSmoothing: 1 }), q, { limit: 10 }).results;
-    const score = (rs: typeof off, id: string) => rs.find((r) => `${r.docId}:${r.section}` === id)?.score ?? 0;
-    // both chapter-1 units gain, the unit of the other document does not
-    expect(score(on, 'law:第二条')).toBeGreaterThan(score(off, 'law:第二条'));
-    expect(score(on, 'other:第一条') / score(on, 'law:第一条')).toBeLessThan(score(off, 'other:第一条') / score(off, 'law:第一条'));
-  });
-
-  it('the learned re-rank exposes one feature vector per candidate and uses the weights', () => {
-    const index = buildIndex(corpus);
-    const cands = rerankCandidates(index, '劳动合同订立');
-    expect(cands.length).toBeGreaterThan(0);
-    expect(cands[0]!.x[0]).toBe(1); // bias
-    expect(new Set(cands.map((c) => c.x.length)).size).toBe(1);
-    // weights that only penalise the first-stage rank keep the first-stage order (re-rank off)
-    const keep = [0, 0, 0, 0, 0, 0, 0, 0, -1];
-    const ids = (opts: Parameters<typeof buildIndex>[1]) => search(buildIndex(corpus, opts), '劳动合同订立规章制度', { limit: 10 }).results.map((r) => `${r.docId}:${r.section}`);
-    expect(ids({})).not.toEqual(ids({ coverageBoost: 0, proximityBoost: 0 })); // the fixed re-rank reorders here
-    expect(ids({ rerankWeights: keep })).toEqual(ids({ coverageBoost: 0, proximityBoost: 0 }));
   });
 });

@@ -84,7 +84,7 @@ describe("exact pruning of the candidate pass", () => {
   };
   it("gives candidates their exact BM25 and bounds every other unit", () => {
     const o = index.options;
-    const n = index.unitSection.length;
+    const n = index.rows.length;
     const scratch = candidateScratch(n);
     for (const q of [["w:量子", "b:年假", "c:假", "c:审"], ["w:光伏", "w:标准", "b:出差"], ["c:工", "c:资"]]) {
       const features = new Map(q.map((f, k) => [f, k % 2 ? 0.5 : 1]));

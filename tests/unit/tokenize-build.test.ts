@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { normalizeText } from "@/lib/search/relevance/normalize";
-import { charBigrams, charTrigrams, charUnigrams, jiebaWords, latinWords, textFeatures } from "@/lib/search/relevance/tokenize";
+import { charBigrams, charUnigrams, jiebaWords, latinWords, textFeatures } from "@/lib/search/relevance/tokenize";
 
 const CJK_RUN = /[\u3400-\u9fff]+/g;
 
@@ -32,10 +32,10 @@ describe("tokenizer shortcuts", () => {
     expect(runs).toBeGreaterThan(2 * texts.length); // most texts have several runs
   });
 
-  it("textFeatures lists words, bigrams, characters, trigrams and Latin words in that order", () => {
+  it("textFeatures lists words, bigrams, characters and Latin words in that order", () => {
     for (const t of texts) {
       expect(textFeatures(t)).toEqual([...jiebaWords(t), ...charBigrams(t), ...latinWords(t)]);
-      expect(textFeatures(t, { unigrams: true, trigrams: true })).toEqual([...jiebaWords(t), ...charBigrams(t), ...charUnigrams(t), ...charTrigrams(t), ...latinWords(t)]);
+      expect(textFeatures(t, { unigrams: true })).toEqual([...jiebaWords(t), ...charBigrams(t), ...charUnigrams(t), ...latinWords(t)]);
       expect(textFeatures(t, { words: false, bigrams: false, unigrams: true })).toEqual([...charUnigrams(t), ...latinWords(t)]);
     }
   });

@@ -85,16 +85,4 @@ describe('related tables in the analyzer', () => {
     const aq = analyzeQuery('薪水迟发', { related: [table], learned: null, synonymGroups: [] });
     expect(aq.learned).toEqual([{ term: '劳动报酬', from: '薪水', weight: 0.4, source: 'vectors', inCoverage: false }]);
   });
-  it('with onlyUnknown, expands only words the indexed text never uses', () => {
-    const only = { ...table, onlyUnknown: true };
-    const known = analyzeQuery('薪水迟发', { related: [only], learned: null, synonymGroups: [], knownWord: (w) => w === '薪水' });
-    expect(known.learned).toEqual([]);
-    const unknown = analyzeQuery('薪水迟发', { related: [only], learned: null, synonymGroups: [], knownWord: () => false });
-    expect(unknown.learned.map((e) => e.term)).toEqual(['劳动报酬']);
-  });
-  it('with onlyUncovered, leaves words a synonym group already expands to the curated source', () => {
-    const only = { ...table, onlyUncovered: true };
-    expect(analyzeQuery('薪水迟发', { related: [only], learned: null, synonymGroups: [['工资', '薪水']] }).learned).toEqual([]);
-    expect(analyzeQuery('薪水迟发', { related: [only], learned: null, synonymGroups: [] }).learned.map((e) => e.term)).toEqual(['劳动报酬']);
-  });
 });

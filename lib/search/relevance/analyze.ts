@@ -41,8 +41,6 @@ export interface AnalyzerOptions {
    * skipped. Defaults to DEFAULT_RELATED_LEXICONS; [] disables.
    */
   related?: readonly RelatedLexicon[];
-  /** whether the indexed text uses a word (set by the ranker; tables with `onlyUnknown` need it) */
-  knownWord?: (word: string) => boolean;
   /**
    * how a stray single character of the question joins the content words: 'forward' (default) glues it
    * to the next word (陪+产假, but also 因+征收, 谁+偿还); 'typed' drops function characters (因, 将, 谁 …),
@@ -62,10 +60,6 @@ export interface RelatedLexicon {
   weight: number;
   /** related terms also count as alternatives of their word in the coverage check */
   inCoverage?: boolean;
-  /** expand only query words the indexed text never uses (everyday wording); needs `knownWord` */
-  onlyUnknown?: boolean;
-  /** expand only query words that no synonym group and no earlier table expands (fill the gaps of curated sources) */
-  onlyUncovered?: boolean;
   entries: Record<string, [string, number][]>;
 }
 
@@ -245,13 +239,7 @@ export function analyzeQuery(query: string, opts: AnalyzerOptions = {}): Analyze
     const taken = new Set([...expansions.map((e) => e.term), ...learned.map((e) => e.term)]);
     for (const lex of related) {
       if (!(lex.weight > 0)) continue;
-      const known = opts.knownWord;
-      let keys = lex.onlyUnknown && known ? keywords.filter((k) => !known(k)) : keywords;
-      if (lex.onlyUncovered) {
-        const covered = new Set(learned.map((e) => e.from));
-        keys = keys.filter((k) => !covered.has(k) && !groups.some((g) => g.includes(k)));
-      }
-      for (const e of learnedExpansionsFor(keys, normalized, lex)) {
+      for (const e of learnedExpansionsFor(keywords, normalized, lex)) {
         if (taken.has(e.term)) continue;
         taken.add(e.term);
         const w = lex.weight * e.weight;

@@ -17,7 +17,7 @@
  *   none      nothing plausible ("nothing found"): no candidate at all, or coverage < plausibleCoverage
  *             and strength < plausibleStrength
  */
-import type { AnalyzedQuery, QueryConcept } from './analyze';
+import type { AnalyzedQuery } from './analyze';
 import type { RelevanceIndex } from './ranker';
 
 export interface DeflectionOptions {
@@ -67,14 +67,14 @@ export interface DeflectionFeatures {
 }
 
 export interface Ranked {
-  /** scoring unit (a section or one of its table rows) */
+  /** section */
   id: number;
   score: number;
   raw: number;
 }
 
 function wordIdf(index: RelevanceIndex, term: string): number {
-  const n = index.unitSection.length;
+  const n = index.rows.length;
   const p = index.postings.get(`w:${term}`);
   let df = p ? p.ids.length : 0;
   if (!df) {
@@ -103,10 +103,8 @@ export function termIdf(index: RelevanceIndex, term: string): number {
  * IDF-weighted share of the query's content words present (directly or as a synonym) in unit `id`.
  * With `partial` > 0 a missing word of three or more characters still earns partial × the share of its
  * character bigrams found in the unit (承包地 / 承包的土地); the deflection features use partial = 0.
- * `soft` (the re-rank's soft matching, soft-coverage.ts) gives a missing word's share from word vectors; a
- * missing word earns the larger of the two.
  */
-export function conceptCoverage(index: RelevanceIndex, q: AnalyzedQuery, id: number, missing?: string[], partial = 0, soft?: (c: QueryConcept) => number): number {
+export function conceptCoverage(index: RelevanceIndex, q: AnalyzedQuery, id: number, missing?: string[], partial = 0): number {
   const text = index.fullText[id] ?? '';
   let got = 0;
   let total = 0;
@@ -122,7 +120,6 @@ export function conceptCoverage(index: RelevanceIndex, q: AnalyzedQuery, id: num
         for (let i = 0; i + 1 < c.term.length; i++) if (text.includes(c.term.slice(i, i + 2))) k++;
         share = (partial * k) / (c.term.length - 1);
       }
-      if (soft) share = Math.max(share, soft(c));
       got += w * share;
     }
   }
@@ -138,20 +135,14 @@ export function deflectionFeatures(
   const unknownWords = options.unknownWordsInStrength ?? DEFAULT_DEFLECTION.unknownWordsInStrength;
   const top = ranked[0];
   if (!top) return null;
-  let missing: string[] = [];
-  let coverage = conceptCoverage(index, q, top.id, missing);
-  const section = index.unitSection[top.id] as number;
-  if (section !== top.id) {
-    const m2: string[] = [];
-    const c2 = conceptCoverage(index, q, section, m2);
-    if (c2 > coverage) [coverage, missing] = [c2, m2];
-  }
+  const missing: string[] = [];
+  const coverage = conceptCoverage(index, q, top.id, missing);
   const { k1 } = index.options;
   let maxRaw = 0;
   for (const [f, qw] of q.features) {
     const p = index.postings.get(f);
     const df = p ? p.ids.length : 0;
-    if (p || (unknownWords && f.startsWith('w:') && q.normalized.includes(f.slice(2)))) maxRaw += qw * Math.log(1 + (index.unitSection.length - df + 0.5) / (df + 0.5)) * ((k1 + 1) / (1 + k1));
+    if (p || (unknownWords && f.startsWith('w:') && q.normalized.includes(f.slice(2)))) maxRaw += qw * Math.log(1 + (index.rows.length - df + 0.5) / (df + 0.5)) * ((k1 + 1) / (1 + k1));
   }
   const strength = maxRaw > 0 ? Math.min(1, top.raw / maxRaw) : 0;
   const second = ranked[1];

@@ -124,18 +124,10 @@ export function charUnigrams(text: string): string[] {
   return out;
 }
 
-/** Character trigrams inside CJK runs ("t:" prefix): a sub-word signal for long compounds. */
-export function charTrigrams(text: string): string[] {
-  const out: string[] = [];
-  for (const m of text.matchAll(CJK_RUN)) for (let i = 0; i + 2 < m[0].length; i++) out.push(`t:${m[0].slice(i, i + 3)}`);
-  return out;
-}
-
 export interface FeatureOptions {
   words?: boolean;
   bigrams?: boolean;
   unigrams?: boolean;
-  trigrams?: boolean;
 }
 
 /**
@@ -160,7 +152,6 @@ export function visitTextFeatures(text: string, opts: FeatureOptions, v: Feature
     }
   }
   if (opts.unigrams) for (const m of text.matchAll(CJK_RUN)) for (const ch of m[0]) if (!UNIGRAM_STOP.has(ch)) v.unigram(ch.charCodeAt(0));
-  if (opts.trigrams) for (const f of charTrigrams(text)) v.feature(f);
   for (const f of latinWords(text)) v.feature(f);
 }
 
