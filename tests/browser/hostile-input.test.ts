@@ -247,8 +247,10 @@ describe("chunked bodies over the cap", () => {
   });
 
   it("the language switch (an anonymous form post) is capped too", async () => {
-    const r = await chunkedUpload("/locale", { "content-type": "application/x-www-form-urlencoded" }, "locale=en&next=/&x=", 16 * 1024 * 1024);
-    expect(r.status).toBe(413);
+    // Same outcome rule as the write routes: 413, or (the reset race chunkedUpload describes) a connection
+    // the server closed long before the 200 MB were sent. A strict 413 here failed once in a clean-clone run.
+    const r = await chunkedUpload("/locale", { "content-type": "application/x-www-form-urlencoded" }, "locale=en&next=/&x=", UPLOAD_BYTES);
+    refusedAtCap(r);
     expect(r.growthMb).toBeLessThan(50);
   });
 });
