@@ -13,7 +13,6 @@
  * content words (a vocabulary gap when under 0.5 while the top unit covers more).
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildIndex, search, type RankerOptions } from '../../lib/search/relevance/ranker';
 import { conceptCoverage } from '../../lib/search/relevance/deflection';
@@ -21,7 +20,7 @@ import { analyzeQuery } from '../../lib/search/relevance/analyze';
 import type { LearnedLexicon } from '../../lib/search/relevance/lexicon/learned';
 import { requireCorpusArg } from '../eval/corpus-arg';
 import { isHeldOut } from '../lexicon/split';
-import { loadCorpus } from './corpus';
+import { loadCorpus, loadGoldQuestions, unitIndex } from './corpus';
 
 const { values } = parseArgs({ options: { corpus: { type: 'string' }, train: { type: 'boolean' }, table: { type: 'string' }, opts: { type: 'string' }, list: { type: 'boolean' } } });
 const usage = 'npx tsx scripts/lab/misses.ts --corpus <dir> [--train] [--table <json>] [--opts <json>] [--list]';
@@ -29,14 +28,10 @@ const dir = requireCorpusArg(values.corpus, '--corpus', usage, ['docs', 'questio
 const opts: Partial<RankerOptions> = values.opts ? (JSON.parse(values.opts) as Partial<RankerOptions>) : {};
 if (values.table) opts.analyzer = { ...(opts.analyzer ?? {}), learned: JSON.parse(readFileSync(values.table, 'utf8')) as LearnedLexicon };
 
-const label = (s: string) => s.normalize('NFKC').trim().split(/[\s、:：]/)[0] ?? '';
 const rows = loadCorpus(dir);
 const index = buildIndex(rows, opts);
-const at = new Map(rows.map((r, i) => [`${r.docId}\u0000${label(r.section)}`, i]));
-const qs = readFileSync(join(dir, 'questions.jsonl'), 'utf8').split('\n').filter(Boolean)
-  .map((l) => JSON.parse(l) as { id: string; question: string; type: string; gold: { doc: string; section?: string }[] })
-  .filter((q) => q.type !== 'unanswerable' && q.gold.some((g) => g.section))
-  .filter((q) => !values.train || !isHeldOut(q.id));
+const unitAt = unitIndex(rows);
+const qs = loadGoldQuestions(dir, values.train === true, isHeldOut);
 
 const tally = new Map<string, number>();
 const bump = (k: string) => tally.set(k, (tally.get(k) ?? 0) + 1);
@@ -44,8 +39,8 @@ let n = 0;
 for (const q of qs) {
   n++;
   const r = search(index, q.question, { limit: 200 });
-  const gold = q.gold.filter((g) => g.section).map((g) => at.get(`${g.doc}\u0000${label(g.section!)}`)).filter((i): i is number => i !== undefined);
-  const resIdx = r.results.map((x) => at.get(`${x.docId}\u0000${label(x.section)}`) ?? -1);
+  const gold = q.gold.filter((g) => g.section).map((g) => unitAt(g.doc, g.section!)).filter((i): i is number => i !== undefined);
+  const resIdx = r.results.map((x) => unitAt(x.docId, x.section) ?? -1);
   const top5 = resIdx.slice(0, 5);
   if (top5.some((i) => gold.includes(i))) {
     bump('hit');

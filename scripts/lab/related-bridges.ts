@@ -13,24 +13,19 @@
  *             "base": the mean share of all units containing those terms (what a random unit would give)
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyzeQuery, type RelatedLexicon } from '../../lib/search/relevance/analyze';
 import { normalizeText } from '../../lib/search/relevance/normalize';
 import { requireCorpusArg } from '../eval/corpus-arg';
 import { isHeldOut } from '../lexicon/split';
-import { loadCorpus } from './corpus';
+import { loadCorpus, loadGoldQuestions, unitIndex } from './corpus';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { corpus: { type: 'string' }, train: { type: 'boolean' }, 'no-learned': { type: 'boolean' } } });
 const dir = requireCorpusArg(values.corpus, '--corpus', 'npx tsx scripts/lab/related-bridges.ts --corpus <dir> [--train] [--no-learned] <table.json>…', ['docs', 'questions.jsonl']);
-const label = (s: string) => s.normalize('NFKC').trim().split(/[\s、:：]/)[0] ?? '';
 const rows = loadCorpus(dir);
 const texts = rows.map((r) => normalizeText(`${r.heading ?? ''} ${r.text}`));
-const at = new Map(rows.map((r, i) => [`${r.docId}\u0000${label(r.section)}`, i]));
-const qs = readFileSync(join(dir, 'questions.jsonl'), 'utf8').split('\n').filter(Boolean)
-  .map((l) => JSON.parse(l) as { id: string; question: string; type: string; gold: { doc: string; section?: string }[] })
-  .filter((q) => q.type !== 'unanswerable' && q.gold.some((g) => g.section))
-  .filter((q) => !values.train || !isHeldOut(q.id));
+const unitAt = unitIndex(rows);
+const qs = loadGoldQuestions(dir, values.train === true, isHeldOut);
 const shareCache = new Map<string, number>();
 const share = (t: string) => {
   let v = shareCache.get(t);
@@ -43,7 +38,7 @@ for (const file of positionals) {
   let gapWords = 0, bridged = 0, added = 0, inGold = 0, base = 0, questions = 0;
   const examples: string[] = [];
   for (const q of qs) {
-    const gold = q.gold.flatMap((g) => (g.section ? [at.get(`${g.doc}\u0000${label(g.section)}`)] : [])).flatMap((i) => (i === undefined ? [] : [texts[i]!])).join(' ');
+    const gold = q.gold.flatMap((g) => (g.section ? [unitAt(g.doc, g.section)] : [])).flatMap((i) => (i === undefined ? [] : [texts[i]!])).join(' ');
     if (!gold) continue;
     const a = analyzeQuery(q.question, { related: [lex], ...(values['no-learned'] ? { learned: null } : {}) });
     let any = false;
