@@ -221,17 +221,21 @@ export function analyzeQuery(query: string, opts: AnalyzerOptions = {}): Analyze
   const table = opts.learned === undefined ? DEFAULT_LEARNED_LEXICON : opts.learned;
   const lw = opts.learnedWeight ?? table?.weight ?? 0;
   const learned: LearnedExpansion[] = [];
+  // a learned or related term: its jieba words and bigrams (unless `parts` is false) and the whole term
+  const addTerm = (term: string, w: number, parts: boolean) => {
+    if (parts) {
+      for (const f of jiebaWords(term)) addFeature(features, f, ww * w);
+      for (const f of charBigrams(term)) if (!f.startsWith('u:')) addFeature(features, f, bw * w);
+    }
+    addFeature(features, `w:${term}`, ww * w);
+  };
   if (table && lw > 0) {
     const synonymTerms = new Set(expansions.map((e) => e.term));
     for (const e of learnedExpansionsFor(keywords, normalized, table)) {
       if (synonymTerms.has(e.term)) continue;
       const w = lw * e.weight;
       learned.push({ term: e.term, from: e.from, weight: w });
-      if (opts.learnedParts !== false) {
-        for (const f of jiebaWords(e.term)) addFeature(features, f, ww * w);
-        for (const f of charBigrams(e.term)) if (!f.startsWith('u:')) addFeature(features, f, bw * w);
-      }
-      addFeature(features, `w:${e.term}`, ww * w);
+      addTerm(e.term, w, opts.learnedParts !== false);
     }
   }
   const related = opts.related ?? DEFAULT_RELATED_LEXICONS;
@@ -244,9 +248,7 @@ export function analyzeQuery(query: string, opts: AnalyzerOptions = {}): Analyze
         taken.add(e.term);
         const w = lex.weight * e.weight;
         learned.push({ term: e.term, from: e.from, weight: w, source: lex.name, inCoverage: lex.inCoverage === true });
-        for (const f of jiebaWords(e.term)) addFeature(features, f, ww * w);
-        for (const f of charBigrams(e.term)) if (!f.startsWith('u:')) addFeature(features, f, bw * w);
-        addFeature(features, `w:${e.term}`, ww * w);
+        addTerm(e.term, w, true);
       }
     }
   }

@@ -114,13 +114,11 @@ export function conceptCoverage(index: RelevanceIndex, q: AnalyzedQuery, id: num
     if (c.alternatives.some((a) => text.includes(a))) got += w;
     else {
       missing?.push(c.term);
-      let share = 0;
       if (partial > 0 && c.term.length >= 3) {
         let k = 0;
         for (let i = 0; i + 1 < c.term.length; i++) if (text.includes(c.term.slice(i, i + 2))) k++;
-        share = (partial * k) / (c.term.length - 1);
+        got += w * ((partial * k) / (c.term.length - 1));
       }
-      got += w * share;
     }
   }
   return total > 0 ? got / total : 0;
