@@ -351,20 +351,23 @@ function docScores(index: RelevanceIndex, features: Map<string, number>): Float6
     : bm25(features, index.docPostings, index.docIds.length, index.docLengths, index.docAvgLength, o.k1, o.b);
 }
 
-/** Every matching section, then the best `depth` of them (all with no depth): the exhaustive candidate pass. */
-function allCandidates(index: RelevanceIndex, features: Map<string, number>, line: string | undefined, depth: number | undefined, scratch: Scratch, docScoresDone?: Float64Array): { cand: Cand[]; complete: boolean } {
-  pruningStats.exhaustive++;
+/** Largest of the first `count` values (0 when none is positive). */
+function maxOf(xs: ArrayLike<number>, count = xs.length): number {
+  let m = 0;
+  for (let j = 0; j < count; j++) if ((xs[j] as number) > m) m = xs[j] as number;
+  return m;
+}
+
+/**
+ * Fills the scratch's ids/scores with the matching sections among `from` (its first `count` ids; null = every
+ * section 0…count−1): BM25 normalised by the best section, plus the document prior; returns how many.
+ */
+function gatherMatches(index: RelevanceIndex, sec: ArrayLike<number>, maxSec: number, docs: Float64Array, maxDoc: number, line: string | undefined, from: Int32Array | null, count: number, scratch: Scratch): number {
   const o = index.options;
-  const n = index.rows.length;
-  const sec = bm25(features, index.postings, n, index.lengths, index.avgLength, o.k1, o.b, scratch.sectionScores);
-  let maxSec = 0;
-  for (const x of sec) if (x > maxSec) maxSec = x;
-  const docs = docScoresDone ?? docScores(index, features);
-  let maxDoc = 0;
-  for (const x of docs) if (x > maxDoc) maxDoc = x;
   const { ids, scores } = scratch;
   let matches = 0;
-  for (let i = 0; i < n; i++) {
+  for (let j = 0; j < count; j++) {
+    const i = from ? (from[j] as number) : j;
     const raw = (sec[i] as number) / maxSec;
     if (raw <= 0) continue;
     if (line && index.rows[i]!.line !== line) continue;
@@ -372,8 +375,19 @@ function allCandidates(index: RelevanceIndex, features: Map<string, number>, lin
     ids[matches] = i;
     scores[matches++] = raw + (maxDoc > 0 ? (o.docPrior * (docs[d] as number)) / maxDoc : 0);
   }
+  return matches;
+}
+
+/** Every matching section, then the best `depth` of them (all with no depth): the exhaustive candidate pass. */
+function allCandidates(index: RelevanceIndex, features: Map<string, number>, line: string | undefined, depth: number | undefined, scratch: Scratch, docScoresDone?: Float64Array): { cand: Cand[]; complete: boolean } {
+  pruningStats.exhaustive++;
+  const o = index.options;
+  const n = index.rows.length;
+  const sec = bm25(features, index.postings, n, index.lengths, index.avgLength, o.k1, o.b, scratch.sectionScores);
+  const docs = docScoresDone ?? docScores(index, features);
+  const matches = gatherMatches(index, sec, maxOf(sec), docs, maxOf(docs), line, null, n, scratch);
   const complete = depth === undefined || depth >= matches;
-  return { cand: topK(ids, scores, matches, complete ? matches : depth), complete };
+  return { cand: topK(scratch.ids, scratch.scores, matches, complete ? matches : depth), complete };
 }
 
 /**
@@ -396,8 +410,7 @@ export const searchPruning = { share: 0.2, minUnits: 5000 };
  */
 function prunedTop(index: RelevanceIndex, features: Map<string, number>, line: string | undefined, depth: number, docs: Float64Array, scratch: Scratch, share: number, maxBound?: number): Cand[] | number {
   const o = index.options;
-  let maxDoc = 0;
-  for (const x of docs) if (x > maxDoc) maxDoc = x;
+  const maxDoc = maxOf(docs);
   const n = index.rows.length;
   const c = bm25Candidates(features, index.postings, n, index.lengths, index.avgLength, o.k1, o.b, share, scratch.candidates, maxBound);
   let maxSec = 0;
@@ -407,24 +420,11 @@ function prunedTop(index: RelevanceIndex, features: Map<string, number>, line: s
   }
   // a unit outside the candidates (≤ bound) could otherwise be the best, which normalises every score
   if (maxSec <= 0 || maxSec < c.bound) return 0;
-  let maxDocPart = 0;
-  for (let d = 0; d < docs.length; d++) {
-    const part = maxDoc > 0 ? (o.docPrior * (docs[d] as number)) / maxDoc : 0;
-    if (part > maxDocPart) maxDocPart = part;
-  }
-  const { ids, scores } = scratch;
-  let matches = 0;
-  for (let j = 0; j < c.count; j++) {
-    const i = c.ids[j] as number;
-    const raw = (c.scores[i] as number) / maxSec;
-    if (raw <= 0) continue;
-    if (line && index.rows[i]!.line !== line) continue;
-    const d = index.sectionDoc[i] as number;
-    ids[matches] = i;
-    scores[matches++] = raw + (maxDoc > 0 ? (o.docPrior * (docs[d] as number)) / maxDoc : 0);
-  }
+  // the largest document-prior part any section can get (the best document's)
+  const maxDocPart = maxDoc > 0 ? (o.docPrior * maxDoc) / maxDoc : 0;
+  const matches = gatherMatches(index, c.scores, maxSec, docs, maxDoc, line, c.ids, c.count, scratch);
   if (matches <= depth) return 0;
-  const top = topK(ids, scores, matches, depth);
+  const top = topK(scratch.ids, scratch.scores, matches, depth);
   const theta = top[top.length - 1]!.s;
   // a second try's candidates include these, so its depth-th score is at least theta and its best is maxSec
   if (!((c.bound / maxSec + maxDocPart) * (1 + 1e-9) < theta)) return Math.max(0, ((theta - maxDocPart) * maxSec) / (1 + 1e-6));
