@@ -19,7 +19,7 @@ import { phraseOption } from '../../lib/search/relevance/normalize';
 import type { LearnedLexicon } from '../../lib/search/relevance/lexicon/learned';
 import type { RelatedLexicon } from '../../lib/search/relevance/analyze';
 import { requireCorpusArg } from '../eval/corpus-arg';
-import { loadCorpus, loadQueries } from './corpus';
+import { loadCorpus, loadGoldQuestions, loadQueries, unitIndex } from './corpus';
 import { isHeldOut } from '../lexicon/split';
 
 interface Variant {
@@ -87,17 +87,16 @@ for (const dir of corpora) {
 
 /** Rows with the four fifths' questions attached to their gold units as 常见问法 (see Variant.history). */
 function withHistory(dir: string, rows: SectionInput[]): SectionInput[] {
-  const asked = new Map<string, { text: string; weight: number }[]>();
-  for (const l of readFileSync(join(dir, 'questions.jsonl'), 'utf8').split('\n').filter(Boolean)) {
-    const q = JSON.parse(l) as { id: string; question: string; gold?: { doc: string; section?: string }[] };
-    if (isHeldOut(q.id)) continue;
-    for (const g of q.gold ?? []) {
-      const key = `${g.doc}|${g.section ?? ''}`;
-      asked.set(key, [...(asked.get(key) ?? []), { text: q.question, weight: 1 }]);
+  const unitAt = unitIndex(rows);
+  const asked = new Map<number, { text: string; weight: number }[]>();
+  for (const q of loadGoldQuestions(dir, true, isHeldOut)) {
+    for (const g of q.gold) {
+      const i = g.section ? unitAt(g.doc, g.section) : undefined;
+      if (i !== undefined) asked.set(i, [...(asked.get(i) ?? []), { text: q.question, weight: 1 }]);
     }
   }
-  return rows.map((r) => {
-    const a = asked.get(`${r.docId}|${r.section}`);
+  return rows.map((r, i) => {
+    const a = asked.get(i);
     return a ? { ...r, askedAs: [...(r.askedAs ?? []), ...a] } : r;
   });
 }
