@@ -54,32 +54,3 @@ export function loadVectors(file = ensureVectors()): WordVectors {
   }
   return { words, dim, vecs, index };
 }
-
-/** Cosine of two words (null when either is unknown). */
-export function similarity(v: WordVectors, a: string, b: string): number | null {
-  const i = v.index.get(a), j = v.index.get(b);
-  if (i === undefined || j === undefined) return null;
-  let s = 0;
-  for (let d = 0; d < v.dim; d++) s += v.vecs[i * v.dim + d]! * v.vecs[j * v.dim + d]!;
-  return s;
-}
-
-/** The k nearest words of `word` with cosine ≥ minCos (brute force over `candidates`, default all). */
-export function neighbours(v: WordVectors, word: string, k: number, minCos: number, candidates?: Int32Array): [string, number][] {
-  const i = v.index.get(word);
-  if (i === undefined) return [];
-  const best: [number, number][] = [];
-  const n = candidates ? candidates.length : v.words.length;
-  for (let c = 0; c < n; c++) {
-    const j = candidates ? candidates[c]! : c;
-    if (j === i) continue;
-    let s = 0;
-    for (let d = 0; d < v.dim; d++) s += v.vecs[i * v.dim + d]! * v.vecs[j * v.dim + d]!;
-    if (s < minCos) continue;
-    if (best.length < k) best.push([j, s]);
-    else if (s > best[best.length - 1]![1]) best[best.length - 1] = [j, s];
-    else continue;
-    best.sort((x, y) => y[1] - x[1]);
-  }
-  return best.map(([j, s]) => [v.words[j]!, s]);
-}
