@@ -11,9 +11,14 @@ export function renderMessage(msg: ErrorMessage, locale: Locale): string {
   return renderErrorMessage(msg, CATALOGUES[locale]);
 }
 
-/** A ValidationError's field messages in `locale` (a field given as text stays as it is). */
-export function renderFields(fields: FieldMessages, locale: Locale): Record<string, string> {
-  return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, typeof v === "string" ? v : renderMessage(v, locale)]));
+/** A message in `locale`, or text (found outside a request's locale, or stored before it was a key) as it is. */
+export function renderMessageOrText(msg: ErrorMessage | string, locale: Locale): string {
+  return typeof msg === "string" ? msg : renderMessage(msg, locale);
+}
+
+/** A ValidationError's field messages in `locale`, each field under its label in `locale` when it has one. */
+export function renderFields(fields: FieldMessages, locale: Locale, labels?: Readonly<Record<string, ErrorMessage>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(fields).map(([k, v]) => [labels?.[k] ? renderMessage(labels[k], locale) : k, renderMessageOrText(v, locale)]));
 }
 
 const STATUS: Record<string, number> = {
@@ -42,7 +47,7 @@ export function toHttpError(err: unknown, requestId: string, locale: Locale = DE
     return {
       status: STATUS[err.code] ?? 400,
       headers,
-      body: { error: { code: err.code, message: text(err.msg), ...(err instanceof ValidationError ? { fields: renderFields(err.fieldMessages, locale) } : {}), ...(err instanceof BrushOffError ? { found: err.found } : {}) }, requestId },
+      body: { error: { code: err.code, message: text(err.msg), ...(err instanceof ValidationError ? { fields: renderFields(err.fieldMessages, locale, err.fieldLabels) } : {}), ...(err instanceof BrushOffError ? { found: err.found } : {}) }, requestId },
     };
   }
   const prismaCode = (err as PrismaLikeError | null)?.code;
