@@ -1,5 +1,5 @@
 import { isDatabaseDownError } from "../db/availability";
-import { BrushOffError, DomainError, isUniqueViolation, m, RateLimitedError, renderErrorMessage, ValidationError, type ErrorMessage, type FieldMessages } from "../errors";
+import { BrushOffError, DomainError, fieldMessageOf, isUniqueViolation, m, RateLimitedError, renderErrorMessage, ValidationError, type ErrorMessage, type FieldMessages } from "../errors";
 import { DEFAULT_LOCALE, type Locale } from "../i18n/locales";
 import { en } from "../i18n/messages/en";
 import { zhCN, type Messages } from "../i18n/messages/zh-CN";
@@ -14,6 +14,11 @@ export function renderMessage(msg: ErrorMessage, locale: Locale): string {
 /** A message in `locale`, or text (found outside a request's locale, or stored before it was a key) as it is. */
 export function renderMessageOrText(msg: ErrorMessage | string, locale: Locale): string {
   return typeof msg === "string" ? msg : renderMessage(msg, locale);
+}
+
+/** A message stored for later in fieldKey's form (a delivery's lastError) in `locale`; text stored before that as it is. */
+export function renderStoredMessage(stored: string, locale: Locale): string {
+  return renderMessageOrText(fieldMessageOf(stored), locale);
 }
 
 /** A ValidationError's field messages in `locale`, each field under its label in `locale` when it has one. */

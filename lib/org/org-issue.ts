@@ -24,4 +24,4 @@ export class OrgFileError extends ValidationError {
 }
 
 /** The issue in Simplified Chinese (the CLI's output). */
-export const describeIssue = (i: OrgIssue) => `${zhText(whereOf(i))}：${zhText(i.message)}`;
+export const describeIssue = (i: OrgIssue) => zhText(m("errors.org.issue", { where: whereOf(i), why: i.message }));

@@ -9,6 +9,7 @@ export const problemsEn: Record<keyof typeof problemsZhCN, string> = {
 
   "errors.org.where": "{sheet} row {row} “{column}”",
   "errors.org.whereRow": "{sheet} row {row}",
+  "errors.org.issue": "{where}: {why}",
   "errors.org.controlChars": "Contains control characters that are not allowed",
   "errors.org.cellTooLong": "Longer than {max} characters",
   "errors.org.unknownColumn": "Unknown column",

@@ -10,6 +10,7 @@ export const problemsZhCN = {
 
   "errors.org.where": "{sheet} 第 {row} 行「{column}」",
   "errors.org.whereRow": "{sheet} 第 {row} 行",
+  "errors.org.issue": "{where}：{why}",
   "errors.org.controlChars": "含有不允许的控制字符",
   "errors.org.cellTooLong": "超过 {max} 个字符",
   "errors.org.unknownColumn": "未知的列",
