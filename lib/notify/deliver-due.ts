@@ -42,7 +42,6 @@ interface Claimed {
   createdAt: Date;
 }
 
-
 /** Sends what is due now. Safe to run in several processes at once: SKIP LOCKED plus the lease. */
 export async function deliverDue(options: DeliverOptions): Promise<DeliverResult> {
   const { db, now, transports } = options;
