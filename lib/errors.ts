@@ -40,7 +40,11 @@ export function fieldKey(key: ErrorKey, vars?: ErrorVars): string {
   return vars ? JSON.stringify({ key, vars }) : key;
 }
 
-/** The ErrorMessage a schema's issue message encodes (see fieldKey), or the text itself (zod's own messages). */
+/**
+ * The ErrorMessage a schema's issue message encodes (see fieldKey), or the text itself (zod's own messages).
+ * A message stored for later (a delivery's lastError) is stored in fieldKey's form and read back with this:
+ * text stored before that is returned as it is.
+ */
 export function fieldMessageOf(text: string): ErrorMessage | string {
   if (Object.hasOwn(errorsZhCN, text)) return m(text as ErrorKey);
   if (text.startsWith("{")) {
@@ -78,6 +82,8 @@ export class ValidationError extends DomainError {
   constructor(
     readonly fieldMessages: FieldMessages,
     message = m("errors.invalidInput"),
+    /** How a field's key reads in the reader's language, when it is a place ("人员 第 6 行「角色」") rather than a form field's name. */
+    readonly fieldLabels?: Readonly<Record<string, ErrorMessage>>,
   ) {
     super(message);
     this.fields = Object.fromEntries(Object.entries(fieldMessages).map(([k, v]) => [k, typeof v === "string" ? v : zhText(v)]));

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { fieldMessageOf, m, ValidationError, type FieldErrors, type FieldMessages } from "./errors";
+import { fieldMessageOf, m, ValidationError, type FieldMessages } from "./errors";
 
 /** Parses input with its schema; on failure throws a ValidationError naming each field and why. */
 export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
@@ -18,12 +18,12 @@ export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.in
 /** Longest value of one query parameter: every field the portal reads is far shorter (a search is 200). */
 export const MAX_QUERY_VALUE_CHARS = 2_000;
 export const MAX_QUERY_PARAMS = 64;
+const MAX_PARAM_NAME_CHARS = 100;
 /** Longest header value (Node refuses more than 16 KB of headers in all; the cookie is exempt). */
 export const MAX_HEADER_CHARS = 8_192;
 /** Deepest nesting of a JSON body: no form sends more than a few levels; walks over it are recursive. */
 export const MAX_JSON_DEPTH = 32;
 
-const BAD_TEXT_MESSAGE = "包含空字符或无效的 Unicode 字符";
 const BAD_TEXT = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** NUL bytes and lone surrogates are refused everywhere: PostgreSQL rejects NUL and they corrupt text. */
@@ -115,36 +115,39 @@ function decodeKeepingStrayPercent(text: string): string | null {
   }
 }
 
+// The checks below answer catalogue keys (lib/i18n/messages/problems.*.ts): a route renders them in the
+// request's locale (lib/http/errors.ts), scripts/serve.ts in the locale cookie's.
+
 /**
  * What is wrong with a raw query string ("?a=1&b=2", as sent, before any decoding), by parameter:
  * NUL, bytes that are not UTF-8 (the only way a lone surrogate can be sent in a URL), values over
  * MAX_QUERY_VALUE_CHARS, more than MAX_QUERY_PARAMS parameters. Null when nothing is.
  */
-export function queryStringProblems(search: string): FieldErrors | null {
+export function queryStringProblems(search: string): FieldMessages | null {
   const query = search.startsWith("?") ? search.slice(1) : search;
   if (!query) return null;
   const pairs = query.split("&").filter(Boolean);
-  if (pairs.length > MAX_QUERY_PARAMS) return { query: `参数不能超过 ${MAX_QUERY_PARAMS} 个` };
-  const problems: FieldErrors = {};
+  if (pairs.length > MAX_QUERY_PARAMS) return { query: m("errors.request.tooManyParams", { max: MAX_QUERY_PARAMS }) };
+  const problems: FieldMessages = {};
   for (const pair of pairs) {
     const eq = pair.indexOf("=");
     const rawName = eq < 0 ? pair : pair.slice(0, eq);
     const name = decodeComponent(rawName);
-    if (name === null || isBadText(name) || name.length > 100) {
-      problems.query ??= `参数名${BAD_TEXT_MESSAGE}，或超过 100 个字符`;
+    if (name === null || isBadText(name) || name.length > MAX_PARAM_NAME_CHARS) {
+      problems.query ??= m("errors.request.badParamName", { max: MAX_PARAM_NAME_CHARS });
       continue;
     }
     const value = decodeComponent(eq < 0 ? "" : pair.slice(eq + 1));
-    if (value === null || isBadText(value)) problems[name] ??= BAD_TEXT_MESSAGE;
-    else if (value.length > MAX_QUERY_VALUE_CHARS) problems[name] ??= `不能超过 ${MAX_QUERY_VALUE_CHARS} 个字符`;
+    if (value === null || isBadText(value)) problems[name] ??= m("errors.badText");
+    else if (value.length > MAX_QUERY_VALUE_CHARS) problems[name] ??= m("errors.request.valueTooLong", { max: MAX_QUERY_VALUE_CHARS });
   }
   return Object.keys(problems).length ? problems : null;
 }
 
 /** What is wrong with a raw path ("/policies/x%00y"): NUL or bytes that are no UTF-8 in a segment, or null. */
-export function pathProblems(pathname: string): FieldErrors | null {
+export function pathProblems(pathname: string): FieldMessages | null {
   const decoded = decodeComponent(pathname, false);
-  return decoded === null || isBadText(decoded) ? { path: `路径${BAD_TEXT_MESSAGE}` } : null;
+  return decoded === null || isBadText(decoded) ? { path: m("errors.request.badPath") } : null;
 }
 
 type HeaderSource = Headers | Record<string, string | string[] | undefined>;
@@ -154,12 +157,12 @@ const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f]/;
  * What is wrong with the request's headers, by header name: control characters (NUL among them; Node's
  * parser already refuses most) and values over MAX_HEADER_CHARS. Null when nothing is.
  */
-export function headerProblems(headers: HeaderSource): FieldErrors | null {
-  let problems: FieldErrors | null = null;
+export function headerProblems(headers: HeaderSource): FieldMessages | null {
+  let problems: FieldMessages | null = null;
   const check = (name: string, value: string) => {
     const key = name.toLowerCase();
-    if (CONTROL.test(value)) (problems ??= {})[key] ??= "包含控制字符";
-    else if (value.length > MAX_HEADER_CHARS && key !== "cookie") (problems ??= {})[key] ??= `不能超过 ${MAX_HEADER_CHARS} 个字符`;
+    if (CONTROL.test(value)) (problems ??= {})[key] ??= m("errors.request.controlChars");
+    else if (value.length > MAX_HEADER_CHARS && key !== "cookie") (problems ??= {})[key] ??= m("errors.request.valueTooLong", { max: MAX_HEADER_CHARS });
   };
   if (headers instanceof Headers) headers.forEach((value, name) => check(name, value));
   else {
@@ -173,7 +176,7 @@ export function headerProblems(headers: HeaderSource): FieldErrors | null {
 }
 
 /** Every problem of a request's path, query string and headers (in that order of precedence), or null. */
-export function requestProblems(url: { pathname: string; search: string }, headers: HeaderSource): FieldErrors | null {
+export function requestProblems(url: { pathname: string; search: string }, headers: HeaderSource): FieldMessages | null {
   return pathProblems(url.pathname) ?? queryStringProblems(url.search) ?? headerProblems(headers);
 }
 

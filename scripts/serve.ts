@@ -9,6 +9,9 @@ import { parseArgs } from "node:util";
 import next from "next";
 import { isDatabaseMarkedDown } from "../lib/db/availability";
 import { serverEnv } from "../lib/env";
+import { m, ValidationError } from "../lib/errors";
+import { toHttpError } from "../lib/http/errors";
+import { LOCALE_COOKIE, localeFromCookie } from "../lib/i18n/locales";
 import { runShutdownHooks } from "../lib/ops/shutdown-hooks";
 import { requestProblems } from "../lib/validation";
 
@@ -48,6 +51,16 @@ const REFUSAL_HEADERS = {
   "x-frame-options": "DENY",
 };
 
+/**
+ * The refusal's language: Node has parsed the headers by the time the request is checked, so the
+ * `locale` cookie is read as lib/http/route.ts reads it (a cookie that cannot be read: zh-CN).
+ */
+function requestLocale(req: IncomingMessage) {
+  const cookie = req.headers.cookie ?? "";
+  const pair = cookie.split(";").find((c) => c.trim().startsWith(`${LOCALE_COOKIE}=`));
+  return localeFromCookie(pair?.trim().slice(LOCALE_COOKIE.length + 1));
+}
+
 function refuseHostileRequest(req: IncomingMessage, res: ServerResponse): boolean {
   const url = req.url ?? "/";
   const q = url.indexOf("?");
@@ -57,7 +70,8 @@ function refuseHostileRequest(req: IncomingMessage, res: ServerResponse): boolea
   const requestId = randomUUID();
   console.log(JSON.stringify({ time: new Date().toISOString(), level: "info", msg: "request refused", requestId, path: pathname.slice(0, 200), status: 400, fields: Object.keys(fields) }));
   res.writeHead(400, { ...REFUSAL_HEADERS, "x-request-id": requestId, ...(req.complete ? {} : { connection: "close" }) });
-  res.end(JSON.stringify({ error: { code: "VALIDATION", message: "请求参数无效", fields }, requestId }));
+  // The answer a route gives for the same problems (lib/validation.ts assertCleanRequest).
+  res.end(JSON.stringify(toHttpError(new ValidationError(fields, m("errors.requestParamsInvalid")), requestId, requestLocale(req)).body));
   return true;
 }
 

@@ -1,5 +1,5 @@
 import { isDatabaseDownError } from "../db/availability";
-import { BrushOffError, DomainError, isUniqueViolation, m, RateLimitedError, renderErrorMessage, ValidationError, type ErrorMessage, type FieldMessages } from "../errors";
+import { BrushOffError, DomainError, fieldMessageOf, isUniqueViolation, m, RateLimitedError, renderErrorMessage, ValidationError, type ErrorMessage, type FieldMessages } from "../errors";
 import { DEFAULT_LOCALE, type Locale } from "../i18n/locales";
 import { en } from "../i18n/messages/en";
 import { zhCN, type Messages } from "../i18n/messages/zh-CN";
@@ -11,9 +11,19 @@ export function renderMessage(msg: ErrorMessage, locale: Locale): string {
   return renderErrorMessage(msg, CATALOGUES[locale]);
 }
 
-/** A ValidationError's field messages in `locale` (a field given as text stays as it is). */
-export function renderFields(fields: FieldMessages, locale: Locale): Record<string, string> {
-  return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, typeof v === "string" ? v : renderMessage(v, locale)]));
+/** A message in `locale`, or text (found outside a request's locale, or stored before it was a key) as it is. */
+export function renderMessageOrText(msg: ErrorMessage | string, locale: Locale): string {
+  return typeof msg === "string" ? msg : renderMessage(msg, locale);
+}
+
+/** A message stored for later in fieldKey's form (a delivery's lastError) in `locale`; text stored before that as it is. */
+export function renderStoredMessage(stored: string, locale: Locale): string {
+  return renderMessageOrText(fieldMessageOf(stored), locale);
+}
+
+/** A ValidationError's field messages in `locale`, each field under its label in `locale` when it has one. */
+export function renderFields(fields: FieldMessages, locale: Locale, labels?: Readonly<Record<string, ErrorMessage>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(fields).map(([k, v]) => [labels?.[k] ? renderMessage(labels[k], locale) : k, renderMessageOrText(v, locale)]));
 }
 
 const STATUS: Record<string, number> = {
@@ -42,7 +52,7 @@ export function toHttpError(err: unknown, requestId: string, locale: Locale = DE
     return {
       status: STATUS[err.code] ?? 400,
       headers,
-      body: { error: { code: err.code, message: text(err.msg), ...(err instanceof ValidationError ? { fields: renderFields(err.fieldMessages, locale) } : {}), ...(err instanceof BrushOffError ? { found: err.found } : {}) }, requestId },
+      body: { error: { code: err.code, message: text(err.msg), ...(err instanceof ValidationError ? { fields: renderFields(err.fieldMessages, locale, err.fieldLabels) } : {}), ...(err instanceof BrushOffError ? { found: err.found } : {}) }, requestId },
     };
   }
   const prismaCode = (err as PrismaLikeError | null)?.code;

@@ -4,6 +4,7 @@
 // every message carries (Message-ID / X-Shouwen-Notification, the id line in IM text).
 import type { Db } from "../db/client";
 import type { NotificationChannel } from "../db/generated/enums";
+import { fieldKey, m } from "../errors";
 import { log } from "../log";
 import { backoffMs, LEASE_MS, MAX_ATTEMPTS } from "./backoff";
 import { resolveChannels, type ImChannel } from "./channels";
@@ -41,8 +42,6 @@ interface Claimed {
   createdAt: Date;
 }
 
-class PermanentError extends Error {}
-
 /** Sends what is due now. Safe to run in several processes at once: SKIP LOCKED plus the lease. */
 export async function deliverDue(options: DeliverOptions): Promise<DeliverResult> {
   const { db, now, transports } = options;
@@ -79,7 +78,7 @@ export async function deliverDue(options: DeliverOptions): Promise<DeliverResult
     const user = userById.get(row.userId);
     // The address is read now, not at enqueue: a corrected webhook fixes the pending retries too.
     const target = user ? resolveChannels(user, user.notificationPrefs).find((c) => c.channel === row.channel) : undefined;
-    if (!target) throw new PermanentError("收件人已关闭此渠道或没有设置地址，未发送");
+    if (!target) throw new DeliveryError(m("errors.notify.channelOff"), { permanent: true });
     const message = renderNotification({
       kind: row.kind,
       payload: row.payload,
@@ -91,7 +90,7 @@ export async function deliverDue(options: DeliverOptions): Promise<DeliverResult
       at: row.createdAt,
     });
     if (row.channel === "EMAIL") {
-      if (!transports.email) throw new Error("没有配置 SMTP 服务器（SMTP_URL）");
+      if (!transports.email) throw new DeliveryError(m("errors.notify.noSmtp"));
       await transports.email.send(target.address, message, row.id);
     } else {
       const signing = user!.notificationPrefs.find((p) => p.channel === row.channel)?.secret ?? null;
@@ -103,8 +102,8 @@ export async function deliverDue(options: DeliverOptions): Promise<DeliverResult
     try {
       await sendOne(row);
     } catch (err) {
-      const permanent = err instanceof PermanentError || (err instanceof DeliveryError && err.permanent);
-      const lastError = errorText(err);
+      const permanent = err instanceof DeliveryError && err.permanent;
+      const lastError = storedError(err);
       const isFailed = permanent || row.attempts >= MAX_ATTEMPTS;
       // Conditional on the attempt we claimed: a stale worker cannot overwrite a newer attempt.
       await db.notification.updateMany({
@@ -113,7 +112,7 @@ export async function deliverDue(options: DeliverOptions): Promise<DeliverResult
       });
       if (isFailed) result.failed++;
       else result.retrying++;
-      log.warn("notification delivery failed", { id: row.id, channel: row.channel, attempts: row.attempts, final: isFailed, error: lastError });
+      log.warn("notification delivery failed", { id: row.id, channel: row.channel, attempts: row.attempts, final: isFailed, error: errorText(err) });
       return;
     }
     // Marked immediately after the send: the window in which a crash repeats a message is this one statement.
@@ -137,6 +136,16 @@ export async function deliverDue(options: DeliverOptions): Promise<DeliverResult
   });
   await Promise.all(workers);
   return result;
+}
+
+/**
+ * What lastError keeps: our own reasons (DeliveryError, whose values are statuses and codes checked
+ * against a pattern, never a receiver's text) as a catalogue key with its values, in the form
+ * fieldMessageOf reads back (lib/errors.ts), so /admin/notifications shows them in the admin's language;
+ * anything else (an SMTP server's answer) as cleaned text.
+ */
+function storedError(err: unknown): string {
+  return err instanceof DeliveryError ? fieldKey(err.msg.key, err.msg.vars) : errorText(err);
 }
 
 /**

@@ -1,6 +1,6 @@
 import "server-only";
 import { webhookPolicy } from "../env";
-import { ValidationError, type FieldErrors } from "../errors";
+import { ValidationError, type FieldMessages } from "../errors";
 import type { Ctx } from "../kernel/context";
 import { parseInput } from "../validation";
 import { resolveChannels, type ImChannel } from "./channels";
@@ -54,10 +54,10 @@ const SAVE_LOOKUP_MS = 2_000;
  * spelling) and, when its name resolves now, the addresses. A name that does not resolve at the moment
  * is accepted: the sender checks it at every delivery.
  */
-async function webhookAddressProblems(input: PreferencesInput, options: WebhookCheckOptions): Promise<FieldErrors> {
+async function webhookAddressProblems(input: PreferencesInput, options: WebhookCheckOptions): Promise<FieldMessages> {
   const policy = options.policy ?? webhookPolicy();
   const lookup = options.lookup ?? systemLookup;
-  const fields: FieldErrors = {};
+  const fields: FieldMessages = {};
   for (const key of Object.values(KEY)) {
     const address = input[key].address;
     if (!address) continue;
@@ -70,7 +70,7 @@ async function webhookAddressProblems(input: PreferencesInput, options: WebhookC
     try {
       await Promise.race([resolveWebhookTarget(address, policy, lookup), timeout]);
     } catch (err) {
-      if (err instanceof WebhookTargetError) fields[`${key}.address`] = err.message.replace(/^webhook /, "");
+      if (err instanceof WebhookTargetError) fields[`${key}.address`] = err.reason;
     }
   }
   return fields;

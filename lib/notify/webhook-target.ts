@@ -6,6 +6,7 @@
 // Not `server-only`: the worker loads it (docs/decisions/0006).
 import { lookup as dnsLookup } from "node:dns/promises";
 import ipaddr from "ipaddr.js";
+import { m, zhText, type ErrorKey, type ErrorMessage } from "../errors";
 
 export interface WebhookPolicy {
   /** Host names accepted over https (the vendors' API hosts), lower case. */
@@ -24,9 +25,18 @@ export type WebhookLookup = (hostname: string) => Promise<ResolvedAddress[]>;
 export const systemLookup: WebhookLookup = async (hostname) =>
   (await dnsLookup(hostname, { all: true, verbatim: true })).map((a) => ({ address: a.address, family: a.family === 6 ? 6 : 4 }));
 
-/** A webhook target that must not be contacted. The message names the reason, never the address (it holds the bot's key). */
+/**
+ * A webhook target that must not be contacted. The message names the reason, never the address (it holds
+ * the bot's key): `reason` as the settings form shows it for the address field, `msg` as a delivery records it.
+ */
 export class WebhookTargetError extends Error {
   override name = "WebhookTargetError";
+  readonly msg: ErrorMessage;
+  constructor(readonly reason: ErrorMessage) {
+    const msg = m("errors.webhook.refused", { reason });
+    super(zhText(msg));
+    this.msg = msg;
+  }
 }
 
 /** The host of a URL without IPv6 brackets ("[::1]" → "::1"). */
@@ -44,25 +54,25 @@ export function addressRange(address: string): string | null {
   return ipaddr.process(address).range();
 }
 
-const RANGE_LABEL: Record<string, string> = {
-  loopback: "本机（loopback）",
-  private: "内网（private）",
-  linkLocal: "链路本地（link-local）",
-  uniqueLocal: "内网（unique-local）",
-  multicast: "组播（multicast）",
-  unspecified: "未指定地址（unspecified）",
-  broadcast: "广播（broadcast）",
-  carrierGradeNat: "运营商内网（CGNAT）",
+const RANGE_LABEL: Record<string, ErrorKey> = {
+  loopback: "errors.webhook.range.loopback",
+  private: "errors.webhook.range.private",
+  linkLocal: "errors.webhook.range.linkLocal",
+  uniqueLocal: "errors.webhook.range.uniqueLocal",
+  multicast: "errors.webhook.range.multicast",
+  unspecified: "errors.webhook.range.unspecified",
+  broadcast: "errors.webhook.range.broadcast",
+  carrierGradeNat: "errors.webhook.range.carrierGradeNat",
 };
-const rangeLabel = (range: string) => RANGE_LABEL[range] ?? `保留地址（${range}）`;
+const rangeLabel = (range: string) => (Object.hasOwn(RANGE_LABEL, range) ? m(RANGE_LABEL[range]!) : m("errors.webhook.range.reserved", { range }));
 
 /** Why an address may not be contacted, or null. Only public unicast, plus loopback when the policy allows it. */
-export function addressProblem(address: string, policy: WebhookPolicy): string | null {
+export function addressProblem(address: string, policy: WebhookPolicy): ErrorMessage | null {
   const range = addressRange(address);
-  if (range === null) return "不是 IP 地址";
+  if (range === null) return m("errors.webhook.notIp");
   if (range === "unicast") return null;
   if (range === "loopback" && policy.allowLoopback) return null;
-  return `指向${rangeLabel(range)}地址，不允许`;
+  return m("errors.webhook.rangeRefused", { range: rangeLabel(range) });
 }
 
 const isLoopbackName = (host: string) => host === "localhost" || host.endsWith(".localhost");
@@ -73,22 +83,22 @@ const isLoopbackName = (host: string) => host === "localhost" || host.endsWith("
  * every spelling (octal 0177.0.0.1, hex 0x7f.1, the integer 2130706433, IPv4-mapped [::ffff:…]) are
  * normalised by the WHATWG URL parser and then classified by ipaddr.js.
  */
-export function webhookUrlProblem(raw: string, policy: WebhookPolicy): string | null {
+export function webhookUrlProblem(raw: string, policy: WebhookPolicy): ErrorMessage | null {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    return "不是有效的网址";
+    return m("errors.webhook.notUrl");
   }
-  if (url.username || url.password) return "网址中不能包含用户名或密码";
-  if (url.protocol !== "https:" && url.protocol !== "http:") return "必须是 https:// 地址";
+  if (url.username || url.password) return m("errors.webhook.credentials");
+  if (url.protocol !== "https:" && url.protocol !== "http:") return m("errors.webhook.httpsOnly");
   const host = bareHost(url);
   const range = addressRange(host);
   if (policy.allowLoopback && (range === "loopback" || (range === null && isLoopbackName(host)))) return null;
-  if (range !== null) return addressProblem(host, { ...policy, allowLoopback: false }) ?? "必须使用机器人服务商的域名，不能是 IP 地址";
-  if (url.protocol !== "https:") return "必须是 https:// 地址";
-  if (!policy.allowedHosts.includes(host)) return `只允许这些机器人服务商的地址：${policy.allowedHosts.join("、")}`;
-  if (url.port !== "") return "不能指定端口";
+  if (range !== null) return addressProblem(host, { ...policy, allowLoopback: false }) ?? m("errors.webhook.ipLiteral");
+  if (url.protocol !== "https:") return m("errors.webhook.httpsOnly");
+  if (!policy.allowedHosts.includes(host)) return m("errors.webhook.hostNotAllowed", { hosts: policy.allowedHosts.join(", ") });
+  if (url.port !== "") return m("errors.webhook.port");
   return null;
 }
 
@@ -100,17 +110,17 @@ export function webhookUrlProblem(raw: string, policy: WebhookPolicy): string | 
  */
 export async function resolveWebhookTarget(raw: string, policy: WebhookPolicy, lookup: WebhookLookup = systemLookup): Promise<{ url: URL; host: string; address: ResolvedAddress }> {
   const problem = webhookUrlProblem(raw, policy);
-  if (problem) throw new WebhookTargetError(`webhook 地址不允许：${problem}`);
+  if (problem) throw new WebhookTargetError(problem);
   const url = new URL(raw);
   const host = bareHost(url);
   if (addressRange(host) !== null) {
     return { url, host, address: { address: ipaddr.process(host).toString(), family: ipaddr.process(host).kind() === "ipv6" ? 6 : 4 } };
   }
   const addresses = await lookup(host);
-  if (addresses.length === 0) throw new WebhookTargetError("webhook 域名没有解析到地址");
+  if (addresses.length === 0) throw new WebhookTargetError(m("errors.webhook.noAddress"));
   for (const a of addresses) {
     const refused = addressProblem(a.address, policy);
-    if (refused) throw new WebhookTargetError(`webhook 域名解析后${refused}`);
+    if (refused) throw new WebhookTargetError(m("errors.webhook.resolvesTo", { reason: refused }));
   }
   return { url, host, address: addresses[0]! };
 }

@@ -2,6 +2,7 @@
 // HTTP 200 with its own error code on failure, so both the status and the body decide success.
 import { request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
+import { m, zhText, type ErrorKey, type ErrorMessage } from "../errors";
 import type { ImChannel } from "./channels";
 import { fitBytes, renderMarkdown, renderSubject, renderText, type Message } from "./message";
 import { signWebhook } from "./signing";
@@ -39,38 +40,43 @@ export function buildWebhookBody(channel: ImChannel, message: Message, id: strin
   }
 }
 
+/** Why a delivery failed, as a catalogue key (stored in lastError, shown to admins in their language); `message` is its zh-CN text. */
 export class DeliveryError extends Error {
   override name = "DeliveryError";
   /** true when retrying cannot help (a refused target): the row fails at once. */
   readonly permanent: boolean;
-  constructor(message: string, options: { permanent?: boolean } = {}) {
-    super(message);
+  constructor(
+    readonly msg: ErrorMessage,
+    options: { permanent?: boolean } = {},
+  ) {
+    super(zhText(msg));
     this.permanent = options.permanent ?? false;
   }
 }
 
 // Documented codes worth naming for an admin; any other code is shown as a number only.
-const VENDOR_CODE_LABEL: Record<string, string> = {
-  "93000": "webhook 地址无效",
-  "310000": "未通过机器人的安全设置：关键词、IP 或加签",
-  "45009": "调用频率超限",
-  "19021": "签名校验失败",
-  "19024": "IP 不在白名单",
-  "9499": "请求格式错误",
+const VENDOR_CODE_LABEL: Record<string, ErrorKey> = {
+  "93000": "errors.webhook.vendor.93000",
+  "310000": "errors.webhook.vendor.310000",
+  "45009": "errors.webhook.vendor.45009",
+  "19021": "errors.webhook.vendor.19021",
+  "19024": "errors.webhook.vendor.19024",
+  "9499": "errors.webhook.vendor.9499",
 };
 
 /**
  * The vendor's verdict in a 200 body: 企业微信/钉钉 `errcode`, 飞书 `code` (older bots `StatusCode`).
  * Only the numeric code is kept: the message text is the remote's words and is never stored or shown.
  */
-export function vendorError(body: unknown): string | null {
+export function vendorError(body: unknown): ErrorMessage | null {
   if (!body || typeof body !== "object") return null;
   const b = body as Record<string, unknown>;
   for (const codeKey of ["errcode", "code", "StatusCode"] as const) {
     if (!(codeKey in b) || b[codeKey] === 0 || b[codeKey] === "0") continue;
     const code = String(b[codeKey]);
-    if (!/^-?\d{1,10}$/.test(code)) return `${codeKey}=?`;
-    return VENDOR_CODE_LABEL[code] ? `${codeKey}=${code}（${VENDOR_CODE_LABEL[code]}）` : `${codeKey}=${code}`;
+    if (!/^-?\d{1,10}$/.test(code)) return m("errors.webhook.vendorCode", { codeKey, code: "?" });
+    const label = Object.hasOwn(VENDOR_CODE_LABEL, code) ? VENDOR_CODE_LABEL[code] : undefined;
+    return label ? m("errors.webhook.vendorCodeNamed", { codeKey, code, label: m(label) }) : m("errors.webhook.vendorCode", { codeKey, code });
   }
   return null;
 }
@@ -122,12 +128,12 @@ export function createWebhookSender(options: WebhookSenderOptions): WebhookSende
           clearTimeout(timer);
         }
       } catch (err) {
-        if (err instanceof WebhookTargetError) throw new DeliveryError(err.message, { permanent: true });
+        if (err instanceof WebhookTargetError) throw new DeliveryError(err.msg, { permanent: true });
         const code = (err as { code?: string }).code;
-        throw new DeliveryError(`webhook 域名解析失败：${typeof code === "string" && /^[A-Z_]{1,32}$/.test(code) ? code : "未知错误"}`);
+        throw new DeliveryError(m("errors.webhook.lookupFailed", { code: typeof code === "string" && /^[A-Z_]{1,32}$/.test(code) ? code : m("errors.webhook.unknownError") }));
       }
       const answer = await postPinned(target, JSON.stringify(body), timeoutMs);
-      if (answer.status < 200 || answer.status > 299) throw new DeliveryError(`webhook 返回 HTTP ${answer.status}`);
+      if (answer.status < 200 || answer.status > 299) throw new DeliveryError(m("errors.webhook.httpStatus", { status: answer.status }));
       let parsed: unknown = null;
       try {
         parsed = answer.text ? JSON.parse(answer.text) : null;
@@ -135,7 +141,7 @@ export function createWebhookSender(options: WebhookSenderOptions): WebhookSende
         // Some proxies answer plain "ok"; a 2xx without a JSON error code is a success.
       }
       const vendor = vendorError(parsed);
-      if (vendor) throw new DeliveryError(`webhook 拒绝了消息：${vendor}`);
+      if (vendor) throw new DeliveryError(m("errors.webhook.vendorRefused", { code: vendor }));
     },
   };
 }
@@ -148,7 +154,7 @@ function postPinned(target: { url: URL; host: string; address: ResolvedAddress }
   const pinned = (_host: string, opts: { all?: boolean }, cb: (...args: unknown[]) => void) =>
     opts?.all ? cb(null, [{ address: address.address, family: address.family }]) : cb(null, address.address, address.family);
   return new Promise((resolve, reject) => {
-    const fail = (reason: string) => reject(new DeliveryError(`webhook 请求失败：${reason}`));
+    const fail = (reason: string | ErrorMessage) => reject(new DeliveryError(m("errors.webhook.requestFailed", { reason })));
     const req = request(
       {
         method: "POST",
@@ -178,14 +184,14 @@ function postPinned(target: { url: URL; host: string; address: ResolvedAddress }
     );
     const timer = setTimeout(() => {
       req.destroy();
-      fail(`超时（${timeoutMs} ms）`);
+      fail(m("errors.webhook.timeout", { ms: timeoutMs }));
     }, timeoutMs);
     req.on("close", () => clearTimeout(timer));
     req.on("timeout", () => {
       req.destroy();
-      fail(`超时（${timeoutMs} ms）`);
+      fail(m("errors.webhook.timeout", { ms: timeoutMs }));
     });
-    req.on("error", (err: Error & { code?: string }) => fail(typeof err.code === "string" && /^[A-Z_0-9]{1,40}$/.test(err.code) ? err.code : "连接错误"));
+    req.on("error", (err: Error & { code?: string }) => fail(typeof err.code === "string" && /^[A-Z_0-9]{1,40}$/.test(err.code) ? err.code : m("errors.webhook.connectionError")));
     req.end(payload);
   });
 }

@@ -1,21 +1,27 @@
-import { m, ValidationError } from "../errors";
+import { m, ValidationError, zhText, type ErrorMessage } from "../errors";
 
-/** One problem in an org file: where (sheet, 1-based row as the spreadsheet shows it, column header) and why. */
+/** One problem in an org file: where (sheet, 1-based row as the spreadsheet shows it, column header) and why (a catalogue key). */
 export interface OrgIssue {
   sheet: string;
   row: number;
   column: string;
-  message: string;
+  message: ErrorMessage;
 }
+
+/** Where the problem is, as a person reads it: 人员 第 6 行「角色」 / People row 6 “Roles”. */
+const whereOf = (i: OrgIssue) => (i.column ? m("errors.org.where", { sheet: i.sheet, row: i.row, column: i.column }) : m("errors.org.whereRow", { sheet: i.sheet, row: i.row }));
 
 export class OrgFileError extends ValidationError {
   constructor(readonly issues: OrgIssue[]) {
+    const shown = issues.slice(0, 100).map((i) => [zhText(whereOf(i)), i] as const);
     super(
-      // Keyed by where the problem is, as a person reads it: 人员 第 6 行「角色」.
-      Object.fromEntries(issues.slice(0, 100).map((i) => [`${i.sheet} 第 ${i.row} 行「${i.column}」`, i.message])),
+      // Keyed by the place in zh-CN (err.fields, logs); the transport shows each place in the reader's language.
+      Object.fromEntries(shown.map(([key, i]) => [key, i.message])),
       m("errors.orgFileInvalid", { count: issues.length }),
+      Object.fromEntries(shown.map(([key, i]) => [key, whereOf(i)])),
     );
   }
 }
 
-export const describeIssue = (i: OrgIssue) => `${i.sheet} 第 ${i.row} 行「${i.column}」：${i.message}`;
+/** The issue in Simplified Chinese (the CLI's output). */
+export const describeIssue = (i: OrgIssue) => zhText(m("errors.org.issue", { where: whereOf(i), why: i.message }));

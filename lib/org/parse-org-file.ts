@@ -3,6 +3,7 @@
 // are capped, and the apostrophe our export puts before formula-like text is taken off again.
 import { parse as parseCsv } from "csv-parse/sync";
 import ExcelJS from "exceljs";
+import { m } from "../errors";
 import { fieldOf, kindFromHeaders, kindFromSheetName, REQUIRED, type SheetKind } from "./columns";
 import type { OrgIssue } from "./org-issue";
 
@@ -25,6 +26,7 @@ export interface ParsedOrgFile {
   issues: OrgIssue[];
 }
 
+const TWO_SHEETS = m("errors.org.kindInTwoSheets");
 const XLSX_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 // Our export's neutralised text ('=…): the apostrophe is not part of the value.
 const EXPORTED_FORMULA = /^'(?=[\s\u3000]*[=+\-@])/;
@@ -40,12 +42,12 @@ function decode(bytes: Buffer): string {
 
 function cleanCell(text: string, at: Omit<OrgIssue, "message">, issues: OrgIssue[]): string {
   if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/.test(text)) {
-    issues.push({ ...at, message: "含有不允许的控制字符" });
+    issues.push({ ...at, message: m("errors.org.controlChars") });
     return "";
   }
   const value = text.replace(EXPORTED_FORMULA, "").trim();
   if (value.length > MAX_CELL) {
-    issues.push({ ...at, message: `超过 ${MAX_CELL} 个字符` });
+    issues.push({ ...at, message: m("errors.org.cellTooLong", { max: MAX_CELL }) });
     return "";
   }
   return value;
@@ -60,18 +62,18 @@ function toSheet(kind: SheetKind, name: string, table: string[][], firstRow: num
     const h = raw.trim();
     if (!h) return;
     const field = fieldOf(kind, h);
-    if (!field) issues.push({ sheet: name, row: firstRow, column: h, message: "未知的列" });
-    else if (columns[field]) issues.push({ sheet: name, row: firstRow, column: h, message: `与「${columns[field]}」重复` });
+    if (!field) issues.push({ sheet: name, row: firstRow, column: h, message: m("errors.org.unknownColumn") });
+    else if (columns[field]) issues.push({ sheet: name, row: firstRow, column: h, message: m("errors.org.duplicateColumn", { column: columns[field] }) });
     else {
       columns[field] = h;
       fieldAt[i] = field;
     }
   });
   for (const field of REQUIRED[kind] as readonly string[]) {
-    if (!columns[field]) issues.push({ sheet: name, row: firstRow, column: field, message: "缺少此列" });
+    if (!columns[field]) issues.push({ sheet: name, row: firstRow, column: field, message: m("errors.org.missingColumn") });
   }
   if (body.length > MAX_ROWS) {
-    issues.push({ sheet: name, row: firstRow + MAX_ROWS + 1, column: "", message: `最多 ${MAX_ROWS} 行` });
+    issues.push({ sheet: name, row: firstRow + MAX_ROWS + 1, column: "", message: m("errors.org.tooManyRows", { max: MAX_ROWS }) });
     return undefined;
   }
   const rows: OrgRow[] = [];
@@ -93,7 +95,7 @@ function parseCsvFile(bytes: Buffer, fileName: string, issues: OrgIssue[]): OrgS
   try {
     table = parseCsv(decode(bytes), { bom: true, skip_empty_lines: true, relax_column_count: true, max_record_size: 64 * 1024 }) as string[][];
   } catch (err) {
-    issues.push({ sheet: fileName, row: Number((err as { lines?: number }).lines ?? 1), column: "", message: `不是有效的 CSV：${(err as Error).message.slice(0, 120)}` });
+    issues.push({ sheet: fileName, row: Number((err as { lines?: number }).lines ?? 1), column: "", message: m("errors.org.badCsv", { detail: (err as Error).message.slice(0, 120) }) });
     return [];
   }
   const sheet = toSheet(kindFromHeaders(table[0] ?? []), fileName, table, 1, issues);
@@ -105,13 +107,13 @@ async function parseXlsxFile(bytes: Buffer, fileName: string, issues: OrgIssue[]
   try {
     await book.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
-    issues.push({ sheet: fileName, row: 1, column: "", message: "不是有效的 Excel (.xlsx) 文件" });
+    issues.push({ sheet: fileName, row: 1, column: "", message: m("errors.org.badXlsx") });
     return [];
   }
   const sheets: OrgSheet[] = [];
   for (const ws of book.worksheets) {
     if (ws.rowCount > MAX_ROWS + 1) {
-      issues.push({ sheet: ws.name, row: MAX_ROWS + 2, column: "", message: `最多 ${MAX_ROWS} 行` });
+      issues.push({ sheet: ws.name, row: MAX_ROWS + 2, column: "", message: m("errors.org.tooManyRows", { max: MAX_ROWS }) });
       continue;
     }
     const table: string[][] = [];
@@ -125,7 +127,7 @@ async function parseXlsxFile(bytes: Buffer, fileName: string, issues: OrgIssue[]
       for (let c = 1; c <= columnCount; c++) {
         const cell = row.getCell(c);
         if (cell.formula || cell.type === ExcelJS.ValueType.Formula) {
-          issues.push({ sheet: ws.name, row: r, column: String(table[0]?.[c - 1] ?? c), message: "不允许公式，请粘贴为数值" });
+          issues.push({ sheet: ws.name, row: r, column: String(table[0]?.[c - 1] ?? c), message: m("errors.org.formula") });
           formula = true;
           cells.push("");
         } else if (cell.value instanceof Date) {
@@ -146,12 +148,12 @@ async function parseXlsxFile(bytes: Buffer, fileName: string, issues: OrgIssue[]
 /** Parses an uploaded org file; the format is told by its bytes (.xlsx is a zip), not by its name. */
 export async function parseOrgFile(bytes: Buffer, fileName = "file"): Promise<ParsedOrgFile> {
   const issues: OrgIssue[] = [];
-  if (bytes.length === 0) return { sheets: [], issues: [{ sheet: fileName, row: 1, column: "", message: "文件为空" }] };
-  if (bytes.length > MAX_ORG_FILE_BYTES) return { sheets: [], issues: [{ sheet: fileName, row: 1, column: "", message: "文件超过 5 MB" }] };
+  if (bytes.length === 0) return { sheets: [], issues: [{ sheet: fileName, row: 1, column: "", message: m("errors.org.emptyFile") }] };
+  if (bytes.length > MAX_ORG_FILE_BYTES) return { sheets: [], issues: [{ sheet: fileName, row: 1, column: "", message: m("errors.org.fileTooLarge", { mb: MAX_ORG_FILE_BYTES / 1024 / 1024 }) }] };
   const sheets = bytes.subarray(0, 4).equals(XLSX_MAGIC) ? await parseXlsxFile(bytes, fileName, issues) : parseCsvFile(bytes, fileName, issues);
   const seen = new Set<SheetKind>();
   for (const s of sheets) {
-    if (seen.has(s.kind)) issues.push({ sheet: s.name, row: 1, column: "", message: "同一类数据出现在两张表中" });
+    if (seen.has(s.kind)) issues.push({ sheet: s.name, row: 1, column: "", message: TWO_SHEETS });
     seen.add(s.kind);
   }
   return { sheets, issues };
@@ -166,6 +168,6 @@ export async function parseOrgFiles(files: { name: string; bytes: Buffer }[]): P
     all.issues.push(...one.issues);
   }
   const kinds = all.sheets.map((s) => s.kind);
-  for (const s of all.sheets) if (kinds.filter((k) => k === s.kind).length > 1 && !all.issues.some((i) => i.sheet === s.name && i.message.includes("两张表"))) all.issues.push({ sheet: s.name, row: 1, column: "", message: "同一类数据出现在两张表中" });
+  for (const s of all.sheets) if (kinds.filter((k) => k === s.kind).length > 1 && !all.issues.some((i) => i.sheet === s.name && i.message.key === TWO_SHEETS.key)) all.issues.push({ sheet: s.name, row: 1, column: "", message: TWO_SHEETS });
   return all;
 }

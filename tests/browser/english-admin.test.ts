@@ -5,6 +5,7 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
+import { fieldKey, m } from "@/lib/errors";
 import { signIn, useBrowser } from "../helpers/browser";
 import { makeDepartment, makeLine, makeUser, TEST_PASSWORD } from "../helpers/factories";
 import { makeDocx } from "../helpers/office-files";
@@ -90,8 +91,21 @@ describe("admin, policy, QA and review pages in English", () => {
     expect((await csv.text()).split("\r\n")[0]).toBe("\uFEFFEmail,Name,Department code,Title,Phone,IM,Roles");
     expect(csv.headers()["content-disposition"]).toContain("filename*=UTF-8''org-people.csv");
 
+    // An org file's problems: the place and the reason in English (the file's own header stays as written).
+    await page.getByTestId("org-file").setInputFiles({ name: "people.csv", mimeType: "text/csv", buffer: Buffer.from("邮箱,姓名,部门编码,密码\r\na@test.example,甲,,x\r\n") });
+    await page.getByTestId("org-preview").click();
+    await expect.poll(() => page.getByTestId("org-errors").innerText(), UI).toContain("people.csv row 1 “密码”: Unknown column");
+    expect(await page.getByTestId("org-errors").innerText()).toContain("The file has 1 errors; nothing was written");
+
+    // A delivery error stored as a key reads in English; one stored as text before that reads as stored.
+    const failed = (lastError: string, i: number) =>
+      h.db.notification.create({ data: { userId: admin.id, channel: "WECOM", kind: "question.assigned", dedupeKey: `en-admin:${RUN}:${i}`, payload: {}, status: "FAILED", attempts: 6, lastError } });
+    await failed(fieldKey("errors.webhook.vendorRefused", { code: m("errors.webhook.vendorCodeNamed", { codeKey: "errcode", code: "93000", label: m("errors.webhook.vendor.93000") }) }), 1);
+    await failed("webhook 返回 HTTP 404", 2);
     await open(page, "/admin/notifications", "Notification delivery");
     await page.getByText("E-mails and group-bot messages whose delivery failed").waitFor();
+    await page.getByText("The webhook refused the message: errcode=93000 (invalid webhook address)").waitFor();
+    await page.getByText("webhook 返回 HTTP 404").waitFor();
     await expectNoChinese(page);
 
     await open(page, "/qa", "Quality checks");

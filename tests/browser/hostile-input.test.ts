@@ -110,6 +110,21 @@ describe("query strings", () => {
     }
   });
 
+  it("the refusal (scripts/serve.ts, before any route) is in the locale cookie's language, Chinese without one", async () => {
+    const cases = [
+      { headers: { cookie: "locale=en" } as Record<string, string>, message: "The request parameters are not valid", path: "The path contains a NUL character or invalid Unicode", q: "Contains a NUL character or invalid Unicode" },
+      { headers: {}, message: "请求参数无效", path: "路径包含空字符或无效的 Unicode 字符", q: "包含空字符或无效的 Unicode 字符" },
+    ];
+    for (const c of cases) {
+      const page = await fetch(`${h.base}/policies/x%00y`, { headers: c.headers });
+      expect(page.status).toBe(400);
+      expect(((await page.json()) as { error: unknown }).error).toEqual({ code: "VALIDATION", message: c.message, fields: { path: c.path } });
+      const route = await fetch(`${h.base}/api/search?q=%00x`, { headers: c.headers });
+      expect(route.status).toBe(400);
+      expect(((await route.json()) as { error: unknown }).error).toEqual({ code: "VALIDATION", message: c.message, fields: { q: c.q } });
+    }
+  });
+
   it("a search with NUL stores nothing and does not stop the searches after it from being stored", async () => {
     const user = await makeUser(h.db, { password: TEST_PASSWORD });
     const client = new HttpClient(h.base);

@@ -17,6 +17,7 @@ import { ctxOf } from "../helpers/actors";
 import { makeLine, makeUser } from "../helpers/factories";
 import { notificationIdIn, startSmtpReceiver, startWebhookReceiver, type SmtpReceiver, type WebhookReceiver } from "../helpers/receivers";
 import { useTestDb } from "../helpers/test-db";
+import { renderStoredMessage } from "@/lib/http/errors";
 
 const t = useTestDb();
 type U = Awaited<ReturnType<typeof makeUser>>;
@@ -190,8 +191,8 @@ describe("every template, delivered", () => {
     await deliverDue({ db: t.db, now: new Date(), transports: transports() });
     const rows = await t.db.notification.findMany({ where: { userId: owner.id, channel: { in: ["DINGTALK", "FEISHU"] } }, orderBy: { channel: "asc" } });
     expect(rows.map((r) => [r.channel, r.status])).toEqual([["DINGTALK", "PENDING"], ["FEISHU", "PENDING"]]);
-    expect(rows[0]!.lastError).toContain("errcode=310000");
-    expect(rows[1]!.lastError).toContain("code=19021（签名校验失败）");
+    expect(renderStoredMessage(rows[0]!.lastError!, "zh-CN")).toContain("errcode=310000");
+    expect(renderStoredMessage(rows[1]!.lastError!, "zh-CN")).toContain("code=19021（签名校验失败）");
     expect(hooks.refused.map((r) => r.reason)).toEqual(["sign mismatch", "sign mismatch"]);
     expect(hooks.requests).toEqual([]);
 

@@ -20,6 +20,7 @@ import { ctxOf } from "../helpers/actors";
 import { makeDepartment, makeLine, makeUser } from "../helpers/factories";
 import { freePort, notificationIdIn, startSmtpReceiver, startWebhookReceiver, type SmtpReceiver, type WebhookReceiver } from "../helpers/receivers";
 import { useTestDb } from "../helpers/test-db";
+import { renderStoredMessage } from "@/lib/http/errors";
 
 const t = useTestDb();
 
@@ -195,8 +196,8 @@ describe("delivery", () => {
     expect(email).toMatchObject({ channel: "EMAIL", status: "PENDING", attempts: 1 });
     expect(email!.lastError).toMatch(/ECONNREFUSED/);
     expect(wecom).toMatchObject({ channel: "WECOM", status: "PENDING", attempts: 1 });
-    expect(wecom!.lastError).toContain("HTTP 500");
-    expect(wecom!.lastError).not.toContain("127.0.0.1"); // no webhook address (with its key) in the error
+    expect(renderStoredMessage(wecom!.lastError!, "zh-CN")).toContain("HTTP 500");
+    expect(renderStoredMessage(wecom!.lastError!, "zh-CN")).not.toContain("127.0.0.1"); // no webhook address (with its key) in the error
     expect(rows.map((r) => r.nextAttemptAt.getTime() - t0.getTime())).toEqual([60_000, 60_000]);
 
     // Not due yet: nothing is claimed.
@@ -208,7 +209,7 @@ describe("delivery", () => {
     expect(await deliverDue({ db: t.db, now: t1, transports })).toMatchObject({ claimed: 2, retrying: 2 });
     rows = await t.db.notification.findMany({ where: { userId: u.id, channel: { not: "IN_APP" } }, orderBy: { channel: "asc" } });
     expect(rows.map((r) => r.attempts)).toEqual([2, 2]);
-    expect(rows[1]!.lastError).toContain("errcode=93000");
+    expect(renderStoredMessage(rows[1]!.lastError!, "zh-CN")).toContain("errcode=93000");
     expect(rows.map((r) => r.nextAttemptAt.getTime() - t1.getTime())).toEqual([120_000, 120_000]);
     expect(smtp.mails).toHaveLength(0);
 

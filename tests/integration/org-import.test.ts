@@ -1,11 +1,13 @@
 // Org chart, people and the responsibility matrix from a file: preview, apply in one transaction,
 // every error names sheet/row/column and writes nothing, re-import is a no-op, missing people are disabled.
 import { randomUUID } from "node:crypto";
+import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import { nextManagerAbove } from "@/lib/kernel/org-chart";
 import { fileQuestion } from "@/lib/questions/file-question";
 import type { DbTx } from "@/lib/db/client";
-import { ConflictError, ForbiddenError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, zhText } from "@/lib/errors";
+import { errorResponse } from "@/lib/http/route";
 import { applyOrgImport } from "@/lib/org/apply-org-import";
 import { exportOrgCsv, exportOrgXlsx } from "@/lib/org/export-org";
 import { OrgFileError } from "@/lib/org/org-issue";
@@ -38,7 +40,7 @@ async function expectRejected(files: { name: string; bytes: Buffer }[], where: {
   const before = await counts(t.db);
   const err = await applyOrgImport(ctx, { files, full: true }).catch((e: unknown) => e);
   expect(err).toBeInstanceOf(OrgFileError);
-  const issues = (err as OrgFileError).issues;
+  const issues = (err as OrgFileError).issues.map((i) => ({ ...i, message: zhText(i.message) }));
   expect(issues).toContainEqual(expect.objectContaining({ row: where.row, column: where.column, message: expect.stringMatching(where.message), ...(where.sheet ? { sheet: where.sheet } : {}) }));
   await expect(previewOrgImport(ctx, { files, full: true })).rejects.toBeInstanceOf(OrgFileError);
   expect(await counts(t.db)).toEqual(before);
@@ -98,6 +100,29 @@ describe("org import: errors name row, column and why, and nothing is written", 
     for (const r of c.people) ws.addRow(r);
     ws.getCell("B6").value = { formula: 'HYPERLINK("http://evil.example","x")', result: "x" } as never;
     await expectRejected([{ name: "f.xlsx", bytes: Buffer.from(await wb.xlsx.writeBuffer()) }], { row: 6, column: "姓名", message: /不允许公式/ });
+  });
+
+  it("a refused preview answers an English reader in English and anyone else in Chinese", async () => {
+    const c = smallCompany();
+    c.people[5]![6] = "员工、超级用户";
+    c.departments[3]![2] = "no-such-dept";
+    const err = await previewOrgImport(await adminCtx(), { files: await book({ 部门: c.departments, 人员: c.people }), full: false }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(OrgFileError);
+    const answer = async (cookie?: string) => {
+      const res = errorResponse(err, new NextRequest("http://localhost/api/admin/org-import", cookie ? { headers: { cookie } } : {}), "r1");
+      expect(res.status).toBe(400);
+      return ((await res.json()) as { error: { message: string; fields: Record<string, string> } }).error;
+    };
+    expect(await answer("locale=en")).toMatchObject({
+      message: "The file has 2 errors; nothing was written",
+      fields: { "部门 row 4 “上级部门编码”": "Parent department “no-such-dept” does not exist", "人员 row 6 “角色”": expect.stringMatching(/^Unknown role “超级用户” \(Employee, /) },
+    });
+    for (const cookie of [undefined, "locale=zh-CN", "locale=fr"]) {
+      expect(await answer(cookie)).toMatchObject({
+        message: "文件有 2 处错误，未写入任何数据",
+        fields: { "部门 第 4 行「上级部门编码」": "上级部门「no-such-dept」不存在", "人员 第 6 行「角色」": expect.stringMatching(/^未知角色「超级用户」/) },
+      });
+    }
   });
 
   it("only admins import", async () => {

@@ -5,6 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
+import { NextRequest } from "next/server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { VENDOR_WEBHOOK_HOSTS } from "@/lib/env";
 import { ValidationError } from "@/lib/errors";
@@ -19,6 +20,8 @@ import { ctxOf } from "../helpers/actors";
 import { makeUser } from "../helpers/factories";
 import { startWebhookReceiver, type WebhookReceiver } from "../helpers/receivers";
 import { useTestDb } from "../helpers/test-db";
+import { renderStoredMessage } from "@/lib/http/errors";
+import { errorResponse } from "@/lib/http/route";
 
 const t = useTestDb();
 const PRODUCTION: WebhookPolicy = { allowedHosts: VENDOR_WEBHOOK_HOSTS, allowLoopback: false };
@@ -118,6 +121,22 @@ describe("save time: the settings verb refuses internal and foreign targets, nam
     }
   });
 
+  it("a refused address answers an English reader in English and anyone else in Chinese", async () => {
+    const ctx = ctxOf(t.db, await makeUser(t.db));
+    const err = await save(ctx, "https://10.0.0.8/hook", { policy: PRODUCTION }).catch((e: unknown) => e);
+    const err2 = await save(ctx, "https://bot.shouwen.test/hook", { policy: { allowedHosts: ["bot.shouwen.test"], allowLoopback: false }, lookup: resolvesTo("127.0.0.1") }).catch((e: unknown) => e);
+    const fields = async (e: unknown, cookie?: string) => {
+      const res = errorResponse(e, new NextRequest("http://localhost/api/settings/notifications", cookie ? { headers: { cookie } } : {}), "r1");
+      expect(res.status).toBe(400);
+      return ((await res.json()) as { error: { fields: Record<string, string> } }).error.fields;
+    };
+    expect(await fields(err, "locale=en")).toEqual({ "wecom.address": "Points to a private network address, which is not allowed" });
+    expect(await fields(err2, "locale=en")).toEqual({ "wecom.address": "The host name resolves to a refused address. Points to a loopback (this machine) address, which is not allowed" });
+    expect(await fields(err)).toEqual({ "wecom.address": "指向内网（private）地址，不允许" });
+    expect(await fields(err2)).toEqual({ "wecom.address": "域名解析后指向本机（loopback）地址，不允许" });
+    expect(await t.db.notificationPreference.count({ where: { userId: ctx.actor.id } })).toBe(0);
+  });
+
   it("uses the deployment's policy by default: in tests the switch allows loopback, and nothing else internal", async () => {
     const ctx = ctxOf(t.db, await makeUser(t.db));
     await save(ctx, `${hooks.base}/wecom`, {});
@@ -144,7 +163,7 @@ describe("send time: the worker checks again, resolves, pins the checked address
     for (const u of users) {
       const row = await wecomRow(u.id);
       expect(row.status).toBe("FAILED");
-      expect(row.lastError).toMatch(/webhook 地址不允许/);
+      expect(renderStoredMessage(row.lastError!, "zh-CN")).toMatch(/webhook 地址不允许/);
       expect(row.lastError).not.toMatch(/SECRET|127\.0\.0\.1|0177|localhost|:\d{4,5}/);
     }
   });
@@ -155,7 +174,7 @@ describe("send time: the worker checks again, resolves, pins the checked address
     await deliverDue({ db: t.db, now: new Date(), transports: transports(policy, resolvesTo("127.0.0.1")) });
     const row = await wecomRow(u.id);
     expect(row).toMatchObject({ status: "FAILED" });
-    expect(row.lastError).toMatch(/解析后指向本机/);
+    expect(renderStoredMessage(row.lastError!, "zh-CN")).toMatch(/解析后指向本机/);
   });
 
   it("resolves once and connects to the checked address: a second answer of the resolver is never used", async () => {
@@ -178,7 +197,9 @@ describe("send time: the worker checks again, resolves, pins the checked address
     const started = Date.now();
     await deliverDue({ db: t.db, now: new Date(), transports: transports({ allowedHosts: ["bot.shouwen.test"], allowLoopback: false }, silent, 500) });
     expect(Date.now() - started).toBeLessThan(5_000);
-    expect(await wecomRow(u.id)).toMatchObject({ status: "PENDING", lastError: "webhook 域名解析失败：DNS_TIMEOUT" });
+    const row = await wecomRow(u.id);
+    expect(row.status).toBe("PENDING");
+    expect(renderStoredMessage(row.lastError!, "zh-CN")).toBe("webhook 域名解析失败：DNS_TIMEOUT");
   });
 
   it("does not follow a redirect to another target", async () => {
@@ -196,7 +217,7 @@ describe("send time: the worker checks again, resolves, pins the checked address
       const u = await userWithWebhook(`http://127.0.0.1:${(redirector.address() as { port: number }).port}/hook`);
       await deliverDue({ db: t.db, now: new Date(), transports: transports(DEVELOPMENT) });
       expect(redirected).toBe(0);
-      expect((await wecomRow(u.id)).lastError).toBe("webhook 返回 HTTP 307");
+      expect(renderStoredMessage((await wecomRow(u.id)).lastError!, "zh-CN")).toBe("webhook 返回 HTTP 307");
     } finally {
       await new Promise<void>((r) => other.close(() => r()));
       await new Promise<void>((r) => redirector.close(() => r()));
@@ -209,13 +230,16 @@ describe("a foreign answer is never stored or shown to admins", () => {
     const u = await userWithWebhook(`${hooks.base}/wecom`);
     hooks.mode = "http500"; // answers "internal error"
     await deliverDue({ db: t.db, now: new Date(), transports: transports(DEVELOPMENT) });
-    expect((await wecomRow(u.id)).lastError).toBe("webhook 返回 HTTP 500");
+    expect(renderStoredMessage((await wecomRow(u.id)).lastError!, "zh-CN")).toBe("webhook 返回 HTTP 500");
 
     hooks.mode = "vendor-error"; // answers {"errcode":93000,"errmsg":"invalid webhook url"}
     await t.db.notification.updateMany({ where: { userId: u.id }, data: { nextAttemptAt: new Date(0) } });
     await deliverDue({ db: t.db, now: new Date(), transports: transports(DEVELOPMENT) });
     const row = await wecomRow(u.id);
-    expect(row.lastError).toBe("webhook 拒绝了消息：errcode=93000（webhook 地址无效）");
+    expect(renderStoredMessage(row.lastError!, "zh-CN")).toBe("webhook 拒绝了消息：errcode=93000（webhook 地址无效）");
+
+    // Stored as a key: an English admin reads it in English.
+    expect(renderStoredMessage(row.lastError!, "en")).toBe("The webhook refused the message: errcode=93000 (invalid webhook address)");
 
     // What /admin/notifications lists carries no part of either answer.
     const listed = await listProblemDeliveries(ctxOf(t.db, admin));

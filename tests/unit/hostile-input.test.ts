@@ -3,9 +3,15 @@
 // tests/browser/hostile-input.test.ts.
 import { describe, expect, it } from "vitest";
 import { isDataError, sqlStateOf } from "@/lib/db/sql-state";
-import { ValidationError } from "@/lib/errors";
+import { ValidationError, zhText, type FieldMessages } from "@/lib/errors";
 import { readBodyCapped } from "@/lib/http/read-body";
-import { headerProblems, jsonDepthOver, MAX_JSON_DEPTH, parseJsonBody, pathProblems, queryStringProblems } from "@/lib/validation";
+import { headerProblems as headerMessages, jsonDepthOver, MAX_JSON_DEPTH, parseJsonBody, pathProblems as pathMessages, queryStringProblems as queryMessages } from "@/lib/validation";
+
+/** The problems as zh-CN text (what a zh-CN reader is answered). */
+const zh = (fields: FieldMessages | null) => fields && Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, typeof v === "string" ? v : zhText(v)]));
+const queryStringProblems = (search: string) => zh(queryMessages(search));
+const pathProblems = (pathname: string) => zh(pathMessages(pathname));
+const headerProblems = (headers: Parameters<typeof headerMessages>[0]) => zh(headerMessages(headers));
 
 describe("query strings", () => {
   it("names each parameter with NUL, bytes that are no UTF-8 (an encoded lone surrogate) or an over-long value", () => {

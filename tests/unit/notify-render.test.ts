@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { zhText, type ErrorMessage } from "@/lib/errors";
 import { backoffMs, MAX_ATTEMPTS } from "@/lib/notify/backoff";
 import { resolveChannels } from "@/lib/notify/channels";
 import { isDigestEmpty, renderDigest, type DigestData } from "@/lib/notify/digest/render-digest";
@@ -9,6 +10,7 @@ import { webhookUrlProblem } from "@/lib/notify/webhook-target";
 import { buildWebhookBody, vendorError } from "@/lib/notify/webhook";
 
 const ID = "0b7c9a52-3f51-4f7e-9a0e-6f2f8f0b1c2d";
+const zh = (msg: ErrorMessage | null) => msg && zhText(msg);
 
 const digest = (over: Partial<DigestData> = {}): DigestData => ({
   date: "2026-03-10",
@@ -113,10 +115,10 @@ describe("webhook bodies", () => {
     expect(vendorError({ StatusCode: 0 })).toBeNull();
     expect(vendorError("ok")).toBeNull();
     // Only the code: the vendor's words (or a foreign host's) are never stored or shown.
-    expect(vendorError({ errcode: 310000, errmsg: "keywords not in content" })).toBe("errcode=310000（未通过机器人的安全设置：关键词、IP 或加签）");
-    expect(vendorError({ code: 19021, msg: "sign match fail" })).toBe("code=19021（签名校验失败）");
-    expect(vendorError({ errcode: 4242, errmsg: "<script>x</script>" })).toBe("errcode=4242");
-    expect(vendorError({ errcode: "<b>secret body</b>" })).toBe("errcode=?");
+    expect(zh(vendorError({ errcode: 310000, errmsg: "keywords not in content" }))).toBe("errcode=310000（未通过机器人的安全设置：关键词、IP 或加签）");
+    expect(zh(vendorError({ code: 19021, msg: "sign match fail" }))).toBe("code=19021（签名校验失败）");
+    expect(zh(vendorError({ errcode: 4242, errmsg: "<script>x</script>" }))).toBe("errcode=4242");
+    expect(zh(vendorError({ errcode: "<b>secret body</b>" }))).toBe("errcode=?");
   });
 });
 
@@ -140,12 +142,12 @@ describe("channels and schedule", () => {
     expect(webhookUrlProblem("https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=1", dev)).toBeNull();
     expect(webhookUrlProblem("http://127.0.0.1:9000/hook", dev)).toBeNull();
     expect(webhookUrlProblem("http://localhost/hook", dev)).toBeNull();
-    expect(webhookUrlProblem("http://example.com/hook", dev)).toMatch(/https/);
-    expect(webhookUrlProblem("http://127.0.0.1.evil.example/hook", dev)).toMatch(/https/);
-    expect(webhookUrlProblem("ftp://example.com", dev)).toMatch(/https/);
-    expect(webhookUrlProblem("javascript:alert(1)", dev)).toMatch(/https/);
-    expect(webhookUrlProblem("https://u:p@example.com/", dev)).toMatch(/用户名/);
-    expect(webhookUrlProblem("not a url", dev)).toMatch(/有效/);
+    expect(zh(webhookUrlProblem("http://example.com/hook", dev))).toMatch(/https/);
+    expect(zh(webhookUrlProblem("http://127.0.0.1.evil.example/hook", dev))).toMatch(/https/);
+    expect(zh(webhookUrlProblem("ftp://example.com", dev))).toMatch(/https/);
+    expect(zh(webhookUrlProblem("javascript:alert(1)", dev))).toMatch(/https/);
+    expect(zh(webhookUrlProblem("https://u:p@example.com/", dev))).toMatch(/用户名/);
+    expect(zh(webhookUrlProblem("not a url", dev))).toMatch(/有效/);
   });
 
   it("backs off exponentially up to a cap", () => {

@@ -2,10 +2,13 @@
 // every spelling, and the send-time check refuses a name that resolves to one.
 import { describe, expect, it } from "vitest";
 import { VENDOR_WEBHOOK_HOSTS } from "@/lib/env";
+import { zhText, type ErrorMessage } from "@/lib/errors";
 import { addressProblem, resolveWebhookTarget, webhookUrlProblem, WebhookTargetError, type WebhookLookup } from "@/lib/notify/webhook-target";
 
 const prod = { allowedHosts: VENDOR_WEBHOOK_HOSTS, allowLoopback: false };
 const dev = { ...prod, allowLoopback: true };
+/** A problem as its zh-CN text (null stays null). */
+const zh = (msg: ErrorMessage | null) => msg && zhText(msg);
 
 describe("save-time check of the URL (production policy)", () => {
   it("accepts the vendors' hosts over https on the default port", () => {
@@ -53,7 +56,7 @@ describe("save-time check of the URL (production policy)", () => {
     ["file:///etc/passwd", /https/],
     ["gopher://127.0.0.1:6379/_INFO", /https/],
   ])("refuses %s", (url, reason) => {
-    expect(webhookUrlProblem(url, prod)).toMatch(reason);
+    expect(zh(webhookUrlProblem(url, prod))).toMatch(reason);
   });
 
   it("with the development switch allows this machine, but still nothing else internal", () => {
@@ -61,9 +64,9 @@ describe("save-time check of the URL (production policy)", () => {
     expect(webhookUrlProblem("http://0177.0.0.1:9000/hook", dev)).toBeNull();
     expect(webhookUrlProblem("http://localhost:9000/hook", dev)).toBeNull();
     expect(webhookUrlProblem("http://[::1]:9000/hook", dev)).toBeNull();
-    expect(webhookUrlProblem("http://10.0.0.8/hook", dev)).toMatch(/内网/);
-    expect(webhookUrlProblem("http://169.254.169.254/", dev)).toMatch(/链路本地/);
-    expect(webhookUrlProblem("http://evil.example/hook", dev)).toMatch(/https/);
+    expect(zh(webhookUrlProblem("http://10.0.0.8/hook", dev))).toMatch(/内网/);
+    expect(zh(webhookUrlProblem("http://169.254.169.254/", dev))).toMatch(/链路本地/);
+    expect(zh(webhookUrlProblem("http://evil.example/hook", dev))).toMatch(/https/);
   });
 });
 
@@ -77,12 +80,12 @@ describe("send-time check of the resolved addresses", () => {
   it("classifies addresses with ipaddr.js, IPv4-mapped IPv6 as its IPv4 address", () => {
     expect(addressProblem("203.119.1.1", prod)).toBeNull();
     expect(addressProblem("2400:3200::1", prod)).toBeNull();
-    expect(addressProblem("127.0.0.1", prod)).toMatch(/本机/);
-    expect(addressProblem("::ffff:7f00:1", prod)).toMatch(/本机/);
-    expect(addressProblem("::ffff:192.168.0.1", prod)).toMatch(/内网/);
-    expect(addressProblem("64:ff9b::7f00:1", prod)).toMatch(/保留/); // NAT64 of 127.0.0.1
+    expect(zh(addressProblem("127.0.0.1", prod))).toMatch(/本机/);
+    expect(zh(addressProblem("::ffff:7f00:1", prod))).toMatch(/本机/);
+    expect(zh(addressProblem("::ffff:192.168.0.1", prod))).toMatch(/内网/);
+    expect(zh(addressProblem("64:ff9b::7f00:1", prod))).toMatch(/保留/); // NAT64 of 127.0.0.1
     expect(addressProblem("127.0.0.1", dev)).toBeNull();
-    expect(addressProblem("10.0.0.1", dev)).toMatch(/内网/);
+    expect(zh(addressProblem("10.0.0.1", dev))).toMatch(/内网/);
   });
 
   it("refuses an allow-listed name that resolves to loopback, private or link-local, or to any such address among public ones", async () => {

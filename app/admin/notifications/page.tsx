@@ -2,6 +2,7 @@ import Link from "next/link";
 import { CalendarBanner } from "@/components/admin/calendar-banner";
 import { RetryDeliveryButton } from "@/components/admin/retry-delivery-button";
 import { requirePageActor } from "@/lib/auth/session";
+import { renderStoredMessage } from "@/lib/http/errors";
 import { ctxFor } from "@/lib/http/ctx";
 import { getT } from "@/lib/i18n/t";
 import { listProblemDeliveries } from "@/lib/notify/deliveries";
@@ -39,7 +40,7 @@ export default async function AdminNotificationsPage() {
                   {r.question && <><br /><Link className="text-blue-700 underline" href={`/questions/${r.question.id}`}>{questionRef(r.question.number)}</Link></>}
                 </td>
                 <td className="p-1">{r.attempts}</td>
-                <td className="max-w-xs break-words p-1 text-slate-800">{r.lastError ? <bdi>{r.lastError}</bdi> : "—"}</td>
+                <td className="max-w-xs break-words p-1 text-slate-800">{r.lastError ? <bdi>{renderStoredMessage(r.lastError, t.locale)}</bdi> : "—"}</td>
                 <td className="p-1">{r.status === "FAILED" ? "—" : fmt(r.nextAttemptAt)}</td>
                 <td className="p-1">
                   <RetryDeliveryButton id={r.id} />

@@ -1,6 +1,8 @@
 import type { errorsZhCN } from "./errors.zh-CN";
+import { problemsEn } from "./problems.en";
 
 export const errorsEn: Record<keyof typeof errorsZhCN, string> = {
+  ...problemsEn,
   "errors.invalidInput": "The input has errors",
   "errors.signInFirst": "Please sign in first",
   "errors.forbidden": "Access denied",

@@ -1,6 +1,9 @@
 // Messages of the typed domain errors (lib/errors.ts) in Simplified Chinese: the text of `err.message` (logs,
 // worker) and what lib/http/errors.ts answers a zh-CN request; spread into zh-CN.ts.
+import { problemsZhCN } from "./problems.zh-CN";
+
 export const errorsZhCN = {
+  ...problemsZhCN,
   "errors.invalidInput": "输入有误",
   "errors.signInFirst": "请先登录",
   "errors.forbidden": "无权访问",
