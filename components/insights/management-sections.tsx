@@ -208,7 +208,8 @@ export async function VolumeSection({ d, drill }: { d: D; drill: (key: string) =
     { label: resolved, cell: (r: R) => num(r.resolved) },
     { label: backlog, cell: (r: R) => num(r.backlog) },
     { label: t("insights.management.escalated"), cell: (r: R) => num(r.escalated) },
-    { label: t("insights.management.complaintsUpheld"), cell: (r: R) => t("insights.withCount", { value: num(r.complaints), count: num(r.upheldComplaints) }) },
+    { label: t("insights.management.complaintsDecided"), cell: (r: R) => t("insights.withCount", { value: num(r.decidedComplaints), count: num(r.upheldComplaints) }) },
+    { label: t("insights.management.complaintsAwaiting"), cell: (r: R) => num(r.awaitingComplaints) },
   ];
   return (
     <section aria-labelledby="vol-h" className="space-y-3">

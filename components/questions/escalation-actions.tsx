@@ -2,52 +2,90 @@
 // The escalated manager's four actions and the owner's acknowledgement; every form sends the version
 // the page showed, so a decision taken on an outdated page gets the server's 409 instead of acting.
 import { useT } from "@/components/i18n-provider";
+import type { MessageKey } from "@/lib/i18n/messages/zh-CN";
 import { ActionForm } from "./action-form";
 
 const input = "mt-1 w-full rounded-md border border-slate-400 px-3 py-2";
 const str = (v: FormDataEntryValue | null) => String(v ?? "");
 
-export function EscalationActions({ questionId, version, receivers }: { questionId: string; version: number; receivers: { id: string; label: string }[] }) {
-  const t = useT();
-  const base = `/api/questions/${questionId}`;
+/** One field of an escalation action; `optional` fields are left out of the body when empty. */
+interface Field {
+  name: string;
+  label: MessageKey;
+  kind: "text" | "line" | "datetime" | "receiver";
+  maxLength?: number;
+  optional?: boolean;
+}
+
+interface Action {
+  /** the path segment under /api/questions/:id, also the form's test id and field ids */
+  path: "instruct" | "reassign" | "extend" | "take-over";
+  title: MessageKey;
+  submit: MessageKey;
+  tone?: "plain";
+  fields: Field[];
+}
+
+// Limits match lib/escalation/schemas.ts; the server checks them again and names the field it refuses.
+const ACTIONS: Action[] = [
+  { path: "instruct", title: "escalation.instruct", submit: "escalation.instruct.submit", fields: [{ name: "note", label: "escalation.instruct.note", kind: "text", maxLength: 2000 }] },
+  {
+    path: "reassign",
+    title: "escalation.reassign",
+    submit: "escalation.reassign.submit",
+    fields: [
+      { name: "toUserId", label: "escalation.reassign.to", kind: "receiver" },
+      { name: "note", label: "escalation.reassign.note", kind: "text", maxLength: 2000 },
+    ],
+  },
+  {
+    path: "extend",
+    title: "escalation.extend",
+    submit: "escalation.extend.submit",
+    fields: [
+      { name: "dueAt", label: "escalation.extend.due", kind: "datetime" },
+      { name: "reason", label: "escalation.extend.reason", kind: "text", maxLength: 1000 },
+    ],
+  },
+  { path: "take-over", title: "escalation.takeOver", submit: "escalation.takeOver.submit", tone: "plain", fields: [{ name: "note", label: "escalation.takeOver.note", kind: "line", maxLength: 1000, optional: true }] },
+];
+
+type Receiver = { id: string; label: string };
+
+export function EscalationActions({ questionId, version, receivers }: { questionId: string; version: number; receivers: Receiver[] }) {
   return (
     <div className="space-y-4">
-      <details className="rounded border border-slate-300 p-3" open>
-        <summary className="cursor-pointer font-medium">{t("escalation.instruct")}</summary>
-        <ActionForm action={`${base}/instruct`} testId="escalation-instruct" submitLabel={t("escalation.instruct.submit")} build={(f) => ({ expectedVersion: version, note: str(f.get("note")) })}>
-          <label htmlFor="esc-instruct-note" className="block text-sm font-medium">{t("escalation.instruct.note")}</label>
-          <textarea id="esc-instruct-note" name="note" rows={2} maxLength={2000} className={input} />
-        </ActionForm>
-      </details>
-      <details className="rounded border border-slate-300 p-3">
-        <summary className="cursor-pointer font-medium">{t("escalation.reassign")}</summary>
-        <ActionForm action={`${base}/reassign`} testId="escalation-reassign" submitLabel={t("escalation.reassign.submit")} build={(f) => ({ expectedVersion: version, toUserId: str(f.get("toUserId")), note: str(f.get("note")) })}>
-          <label htmlFor="esc-reassign-to" className="block text-sm font-medium">{t("escalation.reassign.to")}</label>
-          <select id="esc-reassign-to" name="toUserId" defaultValue="" className={input}>
-            <option value="">{t("escalation.reassign.choose")}</option>
-            {receivers.map((r) => <option key={r.id} value={r.id}>{r.label}</option>)}
-          </select>
-          <label htmlFor="esc-reassign-note" className="block text-sm font-medium">{t("escalation.reassign.note")}</label>
-          <textarea id="esc-reassign-note" name="note" rows={2} maxLength={2000} className={input} />
-        </ActionForm>
-      </details>
-      <details className="rounded border border-slate-300 p-3">
-        <summary className="cursor-pointer font-medium">{t("escalation.extend")}</summary>
-        <ActionForm action={`${base}/extend`} testId="escalation-extend" submitLabel={t("escalation.extend.submit")} build={(f) => ({ expectedVersion: version, dueAt: str(f.get("dueAt")), reason: str(f.get("reason")) })}>
-          <label htmlFor="esc-extend-due" className="block text-sm font-medium">{t("escalation.extend.due")}</label>
-          <input id="esc-extend-due" name="dueAt" type="datetime-local" className={input} />
-          <label htmlFor="esc-extend-reason" className="block text-sm font-medium">{t("escalation.extend.reason")}</label>
-          <textarea id="esc-extend-reason" name="reason" rows={2} maxLength={1000} className={input} />
-        </ActionForm>
-      </details>
-      <details className="rounded border border-slate-300 p-3">
-        <summary className="cursor-pointer font-medium">{t("escalation.takeOver")}</summary>
-        <ActionForm action={`${base}/take-over`} testId="escalation-take-over" tone="plain" submitLabel={t("escalation.takeOver.submit")} build={(f) => ({ expectedVersion: version, note: str(f.get("note")) || undefined })}>
-          <label htmlFor="esc-take-note" className="block text-sm font-medium">{t("escalation.takeOver.note")}</label>
-          <input id="esc-take-note" name="note" maxLength={1000} className={input} />
-        </ActionForm>
-      </details>
+      {ACTIONS.map((a, i) => <EscalationActionForm key={a.path} questionId={questionId} version={version} receivers={receivers} action={a} open={i === 0} />)}
     </div>
+  );
+}
+
+function EscalationActionForm({ questionId, version, receivers, action, open }: { questionId: string; version: number; receivers: Receiver[]; action: Action; open: boolean }) {
+  const t = useT();
+  const build = (f: FormData) => ({ expectedVersion: version, ...Object.fromEntries(action.fields.map((field) => [field.name, str(f.get(field.name)) || (field.optional ? undefined : "")])) });
+  return (
+    <details className="rounded border border-slate-300 p-3" open={open}>
+      <summary className="cursor-pointer font-medium">{t(action.title)}</summary>
+      <ActionForm action={`/api/questions/${questionId}/${action.path}`} testId={`escalation-${action.path}`} tone={action.tone} submitLabel={t(action.submit)} build={build}>
+        {action.fields.map((field) => {
+          const id = `esc-${action.path}-${field.name}`;
+          return (
+            <div key={field.name}>
+              <label htmlFor={id} className="block text-sm font-medium">{t(field.label)}</label>
+              {field.kind === "text" && <textarea id={id} name={field.name} rows={2} maxLength={field.maxLength} className={input} />}
+              {field.kind === "line" && <input id={id} name={field.name} maxLength={field.maxLength} className={input} />}
+              {field.kind === "datetime" && <input id={id} name={field.name} type="datetime-local" className={input} />}
+              {field.kind === "receiver" && (
+                <select id={id} name={field.name} defaultValue="" className={input}>
+                  <option value="">{t("escalation.reassign.choose")}</option>
+                  {receivers.map((r) => <option key={r.id} value={r.id}>{r.label}</option>)}
+                </select>
+              )}
+            </div>
+          );
+        })}
+      </ActionForm>
+    </details>
   );
 }
 

@@ -50,6 +50,14 @@ describe("journey (b): escalated manager reassigns, the new owner resolves", () 
     await expect.poll(() => panel.getByTestId("escalation-level").textContent(), WAIT).toContain(`当前第 1 级：${head.name}`);
     // The current level's own deadline, not the level-0 one.
     await expect.poll(() => panel.getByTestId("escalation-due").textContent(), WAIT).toContain(fmt(level1.dueAt));
+    // The action forms are one component: an empty instruction sent from the keyboard is refused with
+    // the field's reason, announced to screen readers, and nothing is recorded.
+    const instruct = page.getByTestId("escalation-instruct");
+    await instruct.getByLabel(/督办意见/).focus();
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => instruct.getByRole("alert").textContent(), WAIT).toContain("请写明督办意见");
+    expect(await db.questionEvent.count({ where: { questionId: filed.id, type: "INSTRUCTED" } })).toBe(0);
     await panel.locator("summary", { hasText: "改派" }).click();
     const form = page.getByTestId("escalation-reassign");
     await form.getByLabel("新的首问责任人").selectOption(newOwner.id);

@@ -6,8 +6,7 @@
 // notification e-mails it causes. Each view: no dialog, nothing run, the text shown literally, and a
 // right-to-left override typed by a user kept from reversing the portal's own text after it.
 import { randomBytes, randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
@@ -34,6 +33,7 @@ import { ctxOf } from "../helpers/actors";
 import { signIn, useBrowser } from "../helpers/browser";
 import { makeDepartment, makeLine, makeSearchedAskSession, makeUser, TEST_PASSWORD } from "../helpers/factories";
 import { startSmtpReceiver, type SmtpReceiver } from "../helpers/receivers";
+import { withTempDir } from "../helpers/temp-dir";
 import { hostile, hostile100, hostile50, inspectHtml, inspectPage, watchDialogs, type DialogWatch } from "../helpers/xss";
 import { questionRef } from "@/lib/kernel/question-ref";
 
@@ -132,17 +132,14 @@ beforeAll(async () => {
   lineName = line.name;
 
   // A plain policy of that 条线 (imported, not indexed: searches filtered to the 条线 find nothing).
-  const dir = mkdtempSync(path.join(os.tmpdir(), "shouwen-stored-xss-"));
-  try {
+  await withTempDir("shouwen-stored-xss-", async (dir) => {
     policyId = `xss-stored-${RUN}`;
     writeFileSync(
       path.join(dir, `${policyId}.md`),
       `---\nid: "${policyId}"\ntitle: "安全测试制度${RUN}"\nline: "${lineName}"\nowner: "${policyDept.name}"\nsource: "测试"\neffective: "2025-01-01"\n---\n# 安全测试制度\n\n#### 第一条\n\n本制度用于测试。\n`,
     );
     expect((await importPolicies(db, dir)).failed).toEqual([]);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 
   // Q1 is asked on the /ask page: the question, then the filing form's contact fields.
   const { page } = await as(asker);

@@ -4,10 +4,9 @@
 // there (and only there: the tier's plain-http portal must not set it), and the Origin check of writes
 // must compare against the host the proxy forwards, not the portal's own address.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import http from "node:http";
 import https from "node:https";
-import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { findFreePort } from "@/lib/embedded/ports";
@@ -15,6 +14,7 @@ import { portalEnv, startPortal } from "../../scripts/lib/throwaway-portal";
 import { usePortal } from "../helpers/browser";
 import { makeUser, TEST_PASSWORD } from "../helpers/factories";
 import { HttpClient } from "../helpers/http";
+import { withTempDir } from "../helpers/temp-dir";
 
 const h = usePortal();
 const undo: (() => Promise<void>)[] = [];
@@ -24,8 +24,7 @@ let ca: string;
 
 /** A self-signed certificate for 127.0.0.1, valid one day, made offline by the openssl CLI. */
 function throwawayCertificate(): { key: string; cert: string } {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "shouwen-tls-"));
-  try {
+  return withTempDir("shouwen-tls-", (dir) => {
     const made = spawnSync(
       "openssl",
       ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", "key.pem", "-out", "cert.pem"],
@@ -33,9 +32,7 @@ function throwawayCertificate(): { key: string; cert: string } {
     );
     if (made.error || made.status !== 0) throw new Error(`this test needs the openssl CLI to make a throwaway certificate: ${made.error?.message ?? made.stderr}`);
     return { key: readFileSync(path.join(dir, "key.pem"), "utf8"), cert: readFileSync(path.join(dir, "cert.pem"), "utf8") };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 const HOP_BY_HOP = ["connection", "keep-alive", "proxy-connection", "upgrade"];

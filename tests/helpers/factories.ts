@@ -1,7 +1,6 @@
 // Test data with unique codes and e-mails; each test makes what it needs, never relying on seeds.
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Db, DbTx } from "@/lib/db/client";
 import { importPolicies } from "@/lib/content/import-policies";
@@ -11,6 +10,7 @@ import { uploadPolicyFile } from "@/lib/policies/policy-uploads";
 import { publishPolicy } from "@/lib/policies/publish-policy";
 import { ctxOf } from "./actors";
 import { makeDocx } from "./office-files";
+import { withTempDir } from "./temp-dir";
 
 export const TEST_PASSWORD = "Test#Password-2026";
 
@@ -109,15 +109,12 @@ export async function makePolicy(
   const id = input.id ?? `test-policy-${unique()}`;
   const title = input.title ?? `测试制度 ${id}`;
   const body = input.body ?? `# ${title}\n\n#### 第一条\n\n本制度用于测试。\n`;
-  const dir = mkdtempSync(path.join(os.tmpdir(), "shouwen-policy-"));
-  try {
+  await withTempDir("shouwen-policy-", async (dir) => {
     const front = `---\nid: "${id}"\ntitle: "${title}"\nline: "${input.lineName}"\nowner: "${input.ownerName}"\nsource: "测试"\neffective: "2025-01-01"\n---\n`;
     writeFileSync(path.join(dir, `${id}.md`), front + body);
     const report = await importPolicies(db, dir);
     if (report.failed.length) throw new Error(`makePolicy: ${JSON.stringify(report.failed)}`);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
   return { id, title };
 }
 

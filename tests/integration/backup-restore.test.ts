@@ -2,8 +2,6 @@
 // from it, and compare: every table's rows, the question trail byte for byte, sequences that continue
 // after the restored ids, and the append-only trigger still in force. Prints the measured times.
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
@@ -15,6 +13,7 @@ import { replyToQuestion } from "@/lib/questions/reply-to-question";
 import { indexCounts, reindex } from "@/lib/search/sync-index";
 import { ctxOf } from "../helpers/actors";
 import { makeLine, makeSearchedAskSession, makeUser } from "../helpers/factories";
+import { tempDirForTest } from "../helpers/temp-dir";
 import { createEmptyDatabase, useTestDb } from "../helpers/test-db";
 
 const t = useTestDb();
@@ -51,8 +50,7 @@ describe("backup and restore drill", () => {
       questions.push(q);
     }
 
-    const dir = mkdtempSync(path.join(os.tmpdir(), "shouwen-backup-"));
-    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const dir = tempDirForTest("shouwen-backup-");
     const t0 = performance.now();
     const manifest = await backupDatabase(t.ownerUrl, dir);
     const t1 = performance.now();

@@ -1,8 +1,7 @@
 // Backups hold password hashes, session ids and webhook keys: owner-only modes (issue 15.10). A
 // restore run with an environment's settings must not rebuild that environment's live search index.
 import { spawn } from "node:child_process";
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { chmodSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -10,16 +9,15 @@ import { importPolicies } from "@/lib/content/import-policies";
 import { backupDatabase } from "@/lib/ops/backup";
 import { sectionsIndexUid } from "@/lib/search/meili-index";
 import { syncIndex } from "@/lib/search/sync-index";
+import { useTempDir } from "../helpers/temp-dir";
 import { createEmptyDatabase, useTestDb } from "../helpers/test-db";
 
 const t = useTestDb();
 const cleanups: (() => Promise<void> | void)[] = [];
-let root: string;
+const tmp = useTempDir("shouwen-backup-modes-");
 let previousUmask: number;
 
 beforeAll(() => {
-  root = mkdtempSync(path.join(os.tmpdir(), "shouwen-backup-modes-"));
-  cleanups.push(() => rmSync(root, { recursive: true, force: true }));
   // The usual umask: files a process creates without a mode come out 0644.
   previousUmask = process.umask(0o022);
 });
@@ -32,7 +30,7 @@ const mode = (p: string) => statSync(p).mode & 0o777;
 
 describe("backup file modes", () => {
   it("writes a new backup as a 0700 folder of 0600 files", async () => {
-    const dir = path.join(root, "nested", "new-backup");
+    const dir = path.join(tmp.path, "nested", "new-backup");
     const manifest = await backupDatabase(t.url, dir);
     expect(manifest.tables.length).toBeGreaterThan(5);
     expect(mode(dir)).toBe(0o700);
@@ -43,7 +41,7 @@ describe("backup file modes", () => {
   });
 
   it("narrows an existing folder and files that were readable by others", async () => {
-    const dir = path.join(root, "existing");
+    const dir = path.join(tmp.path, "existing");
     mkdirSync(dir, { mode: 0o755 });
     chmodSync(dir, 0o755);
     writeFileSync(path.join(dir, "manifest.json"), "{}", { mode: 0o644 });
@@ -86,7 +84,7 @@ describe("npm run restore and the live search index", () => {
   beforeAll(async () => {
     const report = await importPolicies(t.db, path.resolve("tests/fixtures/corpus/docs"));
     expect(report.failed).toEqual([]);
-    backupDir = path.join(root, "for-restore");
+    backupDir = path.join(tmp.path, "for-restore");
     await backupDatabase(t.url, backupDir);
     // The live index serves the live database; it is what a careless restore would replace.
     await syncIndex(t.db, { prefix: t.indexPrefix, config: t.meili });

@@ -1,13 +1,13 @@
 // The relevance index is rebuilt off the request path: while a new one builds (on a worker thread),
 // searches answer from the previous one without waiting, and the new one replaces it whole.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { importPolicies } from "@/lib/content/import-policies";
 import { corpusSettled, corpusState, getCorpus } from "@/lib/search/corpus";
 import { searchClauses } from "@/lib/search/search-clauses";
 import { syncIndex } from "@/lib/search/sync-index";
+import { useTempDir, withTempDir } from "../helpers/temp-dir";
 import { useTestDb } from "../helpers/test-db";
 
 const t = useTestDb();
@@ -27,21 +27,19 @@ function fillerPolicy(n: number): string {
   return `---\nid: "filler-${n}"\ntitle: "填充制度 ${n}"\nline: "人力资源"\nowner: "人力资源部"\nsource: "测试"\neffective: "2025-01-01"\n---\n# 填充制度\n\n${articles.join("\n")}`;
 }
 
-let dir: string;
+const tmp = useTempDir("shouwen-swap-");
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), "shouwen-swap-"));
-  const filler = mkdtempSync(path.join(os.tmpdir(), "shouwen-swap-filler-"));
-  for (let n = 0; n < 30; n++) writeFileSync(path.join(filler, `filler-${n}.md`), fillerPolicy(n));
-  expect((await importPolicies(t.db, filler)).failed).toEqual([]);
-  rmSync(filler, { recursive: true, force: true });
+  await withTempDir("shouwen-swap-filler-", async (filler) => {
+    for (let n = 0; n < 30; n++) writeFileSync(path.join(filler, `filler-${n}.md`), fillerPolicy(n));
+    expect((await importPolicies(t.db, filler)).failed).toEqual([]);
+  });
   expect((await importPolicies(t.db, path.join(FIXTURES, "docs"))).failed).toEqual([]);
   await syncIndex(t.db, { prefix: t.indexPrefix, config: t.meili });
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function importOne(id: string, text: string): Promise<void> {
-  writeFileSync(path.join(dir, `${id}.md`), policy(id, text));
-  expect((await importPolicies(t.db, dir)).failed).toEqual([]);
+  writeFileSync(path.join(tmp.path, `${id}.md`), policy(id, text));
+  expect((await importPolicies(t.db, tmp.path)).failed).toEqual([]);
 }
 
 const policiesOf = async (q: string) => (await searchClauses(deps(), { q, limit: 5 })).hits.map((h) => h.policyId);

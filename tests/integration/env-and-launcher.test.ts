@@ -1,33 +1,26 @@
 // `npm run dev | start | services` refuses bad settings and taken ports with one sentence a person
 // can act on, before starting anything. Runs the real launcher as a child process.
 import { spawn, type ChildProcess } from "node:child_process";
-import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import net from "node:net";
-import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { findFreePort, waitFor } from "@/lib/embedded/ports";
+import { useTempDir } from "../helpers/temp-dir";
 import { useTestDb } from "../helpers/test-db";
 
 const t = useTestDb();
 const tsx = path.join(path.dirname(createRequire(import.meta.url).resolve("tsx/package.json")), "dist/cli.mjs");
-let dataDir: string;
-
-beforeAll(() => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), "shouwen-launcher-"));
-  chmodSync(dataDir, 0o755);
-});
-afterAll(() => {
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const tmp = useTempDir("shouwen-launcher-");
+beforeAll(() => chmodSync(tmp.path, 0o755));
 
 /** The launcher with only the given settings (nothing inherited that could point at real services). */
 function launch(mode: "dev" | "start" | "services", env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [tsx, "scripts/run.ts", mode], {
       cwd: path.resolve(import.meta.dirname, "../.."),
-      env: { NODE_ENV: "development", PATH: process.env.PATH, HOME: process.env.HOME, SHOUWEN_DATA_DIR: path.join(dataDir, "data"), ...env },
+      env: { NODE_ENV: "development", PATH: process.env.PATH, HOME: process.env.HOME, SHOUWEN_DATA_DIR: path.join(tmp.path, "data"), ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";
@@ -87,7 +80,7 @@ describe("taken ports", () => {
       const res = await launch("services", { SHOUWEN_PG_PORT: String(taken.port), SHOUWEN_MEILI_PORT: String(taken.port + 1) });
       expect(res.code).not.toBe(0);
       expect(sentence(res.stderr)).toMatch(new RegExp(`Port ${taken.port} on 127.0.0.1 is already in use, so PostgreSQL cannot start`));
-      expect(existsSync(path.join(dataDir, "data/postgres")) && readdirSync(path.join(dataDir, "data/postgres")).length > 0).toBe(false);
+      expect(existsSync(path.join(tmp.path, "data/postgres")) && readdirSync(path.join(tmp.path, "data/postgres")).length > 0).toBe(false);
     } finally {
       await taken.close();
     }
@@ -141,7 +134,7 @@ function startServices(env: Record<string, string>): { child: ChildProcess; outp
 describe("the database role at start", () => {
   it("warns when the only DATABASE_URL given is privileged, and not for the restricted role", { timeout: 120_000 }, async () => {
     for (const [url, warns] of [[t.ownerUrl, true], [t.url, false]] as const) {
-      const services = startServices({ SHOUWEN_DATA_DIR: path.join(dataDir, "role"), DATABASE_URL: url, MEILI_HOST: t.meili.host, MEILI_MASTER_KEY: t.meili.apiKey, MEILI_INDEX_PREFIX: `${t.indexPrefix}_role` });
+      const services = startServices({ SHOUWEN_DATA_DIR: path.join(tmp.path, "role"), DATABASE_URL: url, MEILI_HOST: t.meili.host, MEILI_MASTER_KEY: t.meili.apiKey, MEILI_INDEX_PREFIX: `${t.indexPrefix}_role` });
       try {
         expect(await waitFor(async () => services.output().includes("services ready"), 90_000, 200), services.output()).toBe(true);
         if (warns) expect(services.output()).toMatch(/WARNING: the portal connects as PostgreSQL role "postgres", which is a superuser/);
@@ -156,7 +149,7 @@ describe("the database role at start", () => {
 describe("the embedded Meilisearch under the launcher", () => {
   it("is restarted (and the restart logged) when it dies", { timeout: 120_000 }, async () => {
     const meiliPort = await findFreePort();
-    const services = startServices({ SHOUWEN_DATA_DIR: path.join(dataDir, "supervised"), DATABASE_URL: t.url, SHOUWEN_MEILI_PORT: String(meiliPort) });
+    const services = startServices({ SHOUWEN_DATA_DIR: path.join(tmp.path, "supervised"), DATABASE_URL: t.url, SHOUWEN_MEILI_PORT: String(meiliPort) });
     const output = () => services.output();
     const health = async () => (await fetch(`http://127.0.0.1:${meiliPort}/health`).catch(() => null))?.ok === true;
     try {

@@ -1,11 +1,11 @@
 // The folder import stores policies in batches (lib/content/import-policies.ts, writePolicyVersions):
 // the same rows as one policy at a time, and a policy that PostgreSQL refuses fails alone.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { importPolicies } from "@/lib/content/import-policies";
 import { makeDepartment } from "../helpers/factories";
+import { tempDirForTest, useTempDir } from "../helpers/temp-dir";
 import { useTestDb } from "../helpers/test-db";
 
 const t = useTestDb();
@@ -13,18 +13,14 @@ const t = useTestDb();
 const FM = (id: string, extra = "", body = "印章外借须登记。") =>
   `---\nid: "${id}"\ntitle: "批量制度 ${id}"\nline: "行政"\nowner: "${id.startsWith("hr") ? "人力资源部" : "行政部"}"\nsource: "测试"\neffective: "2025-01-01"\n${extra}---\n# 批量制度\n\n## 第一章 总则\n\n#### 第一条 目的\n\n${body}\n\n#### 第二条 范围\n\n适用于全体员工。\n`;
 
-let dir: string;
-beforeAll(() => {
-  dir = mkdtempSync(path.join(os.tmpdir(), "shouwen-import-batch-"));
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const tmp = useTempDir("shouwen-import-batch-");
 
 describe("batched policy import", () => {
   it("stores every policy of a large folder with its version, units and current-version pointer", async () => {
     const dept = await makeDepartment(t.db, { name: "人力资源部" });
-    for (let i = 0; i < 120; i++) writeFileSync(path.join(dir, `p${String(i).padStart(3, "0")}.md`), FM(`p${String(i).padStart(3, "0")}`));
-    writeFileSync(path.join(dir, "hr-leave.md"), FM("hr-leave", 'review: "2027-06-30"\n'));
-    const report = await importPolicies(t.db, dir);
+    for (let i = 0; i < 120; i++) writeFileSync(path.join(tmp.path, `p${String(i).padStart(3, "0")}.md`), FM(`p${String(i).padStart(3, "0")}`));
+    writeFileSync(path.join(tmp.path, "hr-leave.md"), FM("hr-leave", 'review: "2027-06-30"\n'));
+    const report = await importPolicies(t.db, tmp.path);
     expect(report.failed).toEqual([]);
     expect(report.created).toHaveLength(121);
     expect(report.created.slice(0, 3)).toEqual(["hr-leave", "p000", "p001"]); // the files' order
@@ -45,8 +41,8 @@ describe("batched policy import", () => {
 
   it("adds a new version to changed policies, keeps a review date the file no longer gives, and skips unchanged ones", async () => {
     await t.db.policy.update({ where: { id: "p001" }, data: { status: "ARCHIVED", retiredAt: new Date() } });
-    writeFileSync(path.join(dir, "hr-leave.md"), FM("hr-leave", "", "印章外借须登记，并在三日内归还。"));
-    const report = await importPolicies(t.db, dir);
+    writeFileSync(path.join(tmp.path, "hr-leave.md"), FM("hr-leave", "", "印章外借须登记，并在三日内归还。"));
+    const report = await importPolicies(t.db, tmp.path);
     expect(report.failed).toEqual([]);
     expect(report.updated).toEqual(["hr-leave", "p001"]); // p001: same file, but retired, so active again
     expect(report.unchanged).toHaveLength(119);
@@ -61,18 +57,14 @@ describe("batched policy import", () => {
   });
 
   it("reports a policy PostgreSQL refuses on its own file and still stores the rest of its batch", async () => {
-    const other = mkdtempSync(path.join(os.tmpdir(), "shouwen-import-batch-bad-"));
-    try {
-      for (const id of ["q1", "q2", "q3"]) writeFileSync(path.join(other, `${id}.md`), FM(id));
-      writeFileSync(path.join(other, "q2.md"), FM("q2", "", "印章\u0000外借")); // a NUL byte: valid UTF-8, not storable in PostgreSQL text
-      const report = await importPolicies(t.db, other);
-      expect(report.created).toEqual(["q1", "q3"]);
-      expect(report.failed).toHaveLength(1);
-      expect(report.failed[0]!.file).toBe("q2.md");
-      expect(await t.db.policy.count({ where: { id: "q2" } })).toBe(0);
-      expect(await t.db.policySection.count({ where: { policyId: { in: ["q1", "q3"] } } })).toBe(4);
-    } finally {
-      rmSync(other, { recursive: true, force: true });
-    }
+    const other = tempDirForTest("shouwen-import-batch-bad-");
+    for (const id of ["q1", "q2", "q3"]) writeFileSync(path.join(other, `${id}.md`), FM(id));
+    writeFileSync(path.join(other, "q2.md"), FM("q2", "", "印章\u0000外借")); // a NUL byte: valid UTF-8, not storable in PostgreSQL text
+    const report = await importPolicies(t.db, other);
+    expect(report.created).toEqual(["q1", "q3"]);
+    expect(report.failed).toHaveLength(1);
+    expect(report.failed[0]!.file).toBe("q2.md");
+    expect(await t.db.policy.count({ where: { id: "q2" } })).toBe(0);
+    expect(await t.db.policySection.count({ where: { policyId: { in: ["q1", "q3"] } } })).toBe(4);
   });
 });

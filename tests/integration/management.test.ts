@@ -5,10 +5,12 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getManagementDashboard, type ManagementDashboard } from "@/lib/analytics/management/dashboard";
+import { getScorecardDashboard } from "@/lib/analytics/owners/dashboard";
 import { MANAGEMENT_ROLLUP_SETTING, refreshManagementRollup } from "@/lib/analytics/management/rollup";
 import { piecesOf } from "@/lib/analytics/management/split";
 import { parseRange, type Grain } from "@/lib/analytics/shared/range";
 import { ROLLUPS } from "@/lib/analytics/rollup/registry";
+import { decideComplaint } from "@/lib/complaints/decide-complaint";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
 import { fileComplaint, reopenQuestion } from "@/lib/questions/asker-actions";
 import { confirmDeflection, recordSuggestionView, startAskSession } from "@/lib/questions/ask-session";
@@ -330,13 +332,13 @@ describe("volumes", () => {
   it("counts filed, resolved, escalated, complaints and the backlog, by 条线 and the asker's department", async () => {
     const d = await dash(admin, R);
     // Filed: Q1–Q6, Q9, Q10, Q11 (Q7 before, Q8 after). Open at the end (03-16 00:00): Q3, Q6, Q9.
-    expect(d.volumes.total).toEqual({ filed: 9, resolved: 7, escalated: 2, complaints: 2, upheldComplaints: 1, backlog: 3 });
+    expect(d.volumes.total).toEqual({ filed: 9, resolved: 7, escalated: 2, decidedComplaints: 2, upheldComplaints: 1, awaitingComplaints: 0, backlog: 3 });
     // Open at the start: Q7 (filed 02-20, resolved 03-02) = 3 − 9 + 7.
     expect(d.volumes.backlogAtStart).toBe(1);
-    expect(row(d.volumes.byLine, lineX.id)).toMatchObject({ filed: 6, resolved: 5, escalated: 0, complaints: 0, backlog: 1 });
-    expect(row(d.volumes.byLine, lineY.id)).toMatchObject({ filed: 3, resolved: 2, escalated: 2, complaints: 2, upheldComplaints: 1, backlog: 2 });
-    expect(row(d.volumes.byDepartment, sales.id)).toMatchObject({ filed: 6, resolved: 4, escalated: 1, complaints: 0, backlog: 3 });
-    expect(row(d.volumes.byDepartment, hr.id)).toMatchObject({ filed: 2, resolved: 2, escalated: 1, complaints: 2, backlog: 0 });
+    expect(row(d.volumes.byLine, lineX.id)).toMatchObject({ filed: 6, resolved: 5, escalated: 0, decidedComplaints: 0, backlog: 1 });
+    expect(row(d.volumes.byLine, lineY.id)).toMatchObject({ filed: 3, resolved: 2, escalated: 2, decidedComplaints: 2, upheldComplaints: 1, backlog: 2 });
+    expect(row(d.volumes.byDepartment, sales.id)).toMatchObject({ filed: 6, resolved: 4, escalated: 1, decidedComplaints: 0, backlog: 3 });
+    expect(row(d.volumes.byDepartment, hr.id)).toMatchObject({ filed: 2, resolved: 2, escalated: 1, decidedComplaints: 2, backlog: 0 });
     expect(row(d.volumes.byDepartment, "none")).toMatchObject({ filed: 1, resolved: 1, backlog: 0 });
   });
 
@@ -344,8 +346,8 @@ describe("volumes", () => {
     const d = await dash(admin, { ...R, grain: "week" });
     // Week 1: Q1–Q4 filed, Q1, Q2, Q4, Q7 resolved → 1 open (Q3). Week 2: Q5, Q6, Q9, Q10, Q11 filed, Q5, Q10, Q11 resolved → 3.
     expect(d.volumes.overTime).toEqual([
-      { bucket: "2026-03-02", filed: 4, resolved: 4, escalated: 2, complaints: 1, upheldComplaints: 1, backlog: 1 },
-      { bucket: "2026-03-09", filed: 5, resolved: 3, escalated: 0, complaints: 1, upheldComplaints: 0, backlog: 3 },
+      { bucket: "2026-03-02", filed: 4, resolved: 4, escalated: 2, decidedComplaints: 1, upheldComplaints: 1, awaitingComplaints: 0, backlog: 1 },
+      { bucket: "2026-03-09", filed: 5, resolved: 3, escalated: 0, decidedComplaints: 1, upheldComplaints: 0, awaitingComplaints: 0, backlog: 3 },
     ]);
   });
 
@@ -365,7 +367,7 @@ describe("volumes", () => {
 
   it("filters by 条线", async () => {
     const d = await dash(admin, R, { lineId: lineY.id });
-    expect(d.volumes.total).toEqual({ filed: 3, resolved: 2, escalated: 2, complaints: 2, upheldComplaints: 1, backlog: 2 });
+    expect(d.volumes.total).toEqual({ filed: 3, resolved: 2, escalated: 2, decidedComplaints: 2, upheldComplaints: 1, awaitingComplaints: 0, backlog: 2 });
     expect(d.deflection.total).toMatchObject({ confirmed: 1, potential: 1, filed: 2 });
     expect(d.attainment.total.first).toMatchObject({ decided: 3, met: 2 });
     expect(d.volumes.byLine.map((r) => r.key)).toEqual([lineY.id]);
@@ -386,7 +388,7 @@ describe("authorization", () => {
     expect(d.deflection.total).toMatchObject({ confirmed: 2, potential: 1, filed: 4 });
     expect(row(d.deflection.byDepartment, sales.id)).toMatchObject({ label: "销售中心（本部）", potential: 1, filed: 1 });
     expect(row(d.deflection.byDepartment, salesEast.id)).toMatchObject({ confirmed: 2, filed: 3 });
-    expect(d.volumes.total).toMatchObject({ filed: 6, resolved: 4, backlog: 3, complaints: 0 });
+    expect(d.volumes.total).toMatchObject({ filed: 6, resolved: 4, backlog: 3, decidedComplaints: 0 });
     // Time limits held by ownerB (销售中心): Q3, Q4's first response, Q9.
     expect(d.attainment.total.first).toMatchObject({ decided: 3, met: 2 });
     expect(d.attainment.total.resolve).toMatchObject({ decided: 1, met: 0 });
@@ -446,11 +448,36 @@ describe("rollup refresh", () => {
     expect(at(d.deflection.overTime, "2026-03-20")).toMatchObject({ confirmed: 1 });
     // Q1 has no resolvedAt any more: resolved Q2, Q4, Q5, Q7, Q10, Q11; Q8 filed on 03-16 joins.
     expect(d.existed.total).toMatchObject({ resolved: 6, existing: 4 });
-    expect(d.volumes.total).toEqual({ filed: 10, resolved: 6, escalated: 2, complaints: 3, upheldComplaints: 1, backlog: 5 });
+    // The complaint about Q10 awaits review: counted as awaiting, not as decided.
+    expect(d.volumes.total).toEqual({ filed: 10, resolved: 6, escalated: 2, decidedComplaints: 2, upheldComplaints: 1, awaitingComplaints: 1, backlog: 5 });
     // Q1's resolution is now open past its due (03-03 09:00): a miss. Q8's first response (03-16) is met.
     expect(d.attainment.total.resolve).toEqual({ decided: 7, met: 3, missed: 4, rate: 3 / 7 });
     expect(d.attainment.total.first).toMatchObject({ decided: 10, met: 8 });
     expect(strip(await rebuilt(admin, R2, N2))).toEqual(strip(d));
+  });
+
+  it("counts a complaint as awaiting review until decided, and as decided (upheld) after the next refresh", async () => {
+    const R4 = { from: "2026-03-02", to: "2026-03-20" };
+    const at = (s: string) => cst(`2026-03-20 ${s}`);
+    // Q10 is a row written with its own updatedAt, which no verb here touches (Q11's went through the verbs
+    // at the wall clock, so every refresh of this file would pick it up whatever it looked for).
+    const { complaintId } = await fileComplaint(ctxOf(t.db, askerHr, at("14:05")), { questionId: q.Q10, idempotencyKey: randomUUID(), reason: "没有说明住宿上限" });
+    await refreshManagementRollup(t.db, at("14:20"));
+    // Q4's two were decided; the previous test's complaint about Q10 (条线X) and this one await review.
+    const open = await dash(admin, R4, {}, at("14:20"));
+    expect(open.volumes.total).toMatchObject({ decidedComplaints: 2, upheldComplaints: 1, awaitingComplaints: 2 });
+    expect(row(open.volumes.byLine, lineX.id)).toMatchObject({ decidedComplaints: 0, upheldComplaints: 0, awaitingComplaints: 2 });
+
+    // Deciding touches neither the question nor its version (0020), and the filing is older than the
+    // refresh's slack: only the complaint's reviewedAt can bring the question back into the rollup.
+    await decideComplaint(ctxOf(t.db, admin, at("15:05")), { complaintId, outcome: "UPHELD", reason: "确实没有回答上限问题" });
+    await refreshManagementRollup(t.db, at("15:10"));
+    const decided = await dash(admin, R4, {}, at("15:10"));
+    expect(decided.volumes.total).toMatchObject({ decidedComplaints: 3, upheldComplaints: 2, awaitingComplaints: 1 });
+    expect(row(decided.volumes.byLine, lineX.id)).toMatchObject({ decidedComplaints: 1, upheldComplaints: 1, awaitingComplaints: 1 });
+    // The owners' scorecard counts the same upheld complaints over the same range (all are against ownerA).
+    const card = await getScorecardDashboard(ctxOf(t.db, admin, at("15:10")), { range: parseRange(R4, at("15:10")) });
+    expect(card.total.upheldComplaints).toBe(decided.volumes.total.upheldComplaints);
   });
 
   it("decides an outcome when its due time passes, without any change to the question", async () => {

@@ -1,17 +1,17 @@
 // A company's policy folder as it really is: Word, legacy Word, PDF and text files with a manifest.csv,
 // imported into a real PostgreSQL and found through the real Meilisearch index.
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { copyFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { importPolicies, type ImportReport } from "@/lib/content/import-policies";
 import { searchClauses } from "@/lib/search/search-clauses";
 import { syncIndex } from "@/lib/search/sync-index";
 import { makeDocx, makePdf } from "../helpers/office-files";
+import { tempDirForTest, useTempDir } from "../helpers/temp-dir";
 import { useTestDb } from "../helpers/test-db";
 
 const t = useTestDb();
-let dir: string;
+const tmp = useTempDir("shouwen-office-");
 
 const MANIFEST_HEADER = "file,id,title,line,owner,effective,review";
 const travelDocx = (lodgingBeijing: string) =>
@@ -25,11 +25,10 @@ const travelDocx = (lodgingBeijing: string) =>
   ]);
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), "shouwen-office-"));
-  writeFileSync(path.join(dir, "差旅费管理办法.docx"), await travelDocx("800元/晚"));
-  copyFileSync(path.resolve("tests/fixtures/office/anti-unfair-competition-law.doc"), path.join(dir, "中华人民共和国反不正当竞争法.doc"));
+  writeFileSync(path.join(tmp.path, "差旅费管理办法.docx"), await travelDocx("800元/晚"));
+  copyFileSync(path.resolve("tests/fixtures/office/anti-unfair-competition-law.doc"), path.join(tmp.path, "中华人民共和国反不正当竞争法.doc"));
   writeFileSync(
-    path.join(dir, "印章管理规定.pdf"),
+    path.join(tmp.path, "印章管理规定.pdf"),
     makePdf([
       [
         { text: "印章管理规定", y: 760, size: 16 },
@@ -39,9 +38,9 @@ beforeAll(async () => {
       ],
     ]),
   );
-  writeFileSync(path.join(dir, "加班管理规定.txt"), "加班管理规定\n\n第一条 加班须事先在系统中申请并经直属上级批准。\n\n第二条 加班优先安排调休。\n");
+  writeFileSync(path.join(tmp.path, "加班管理规定.txt"), "加班管理规定\n\n第一条 加班须事先在系统中申请并经直属上级批准。\n\n第二条 加班优先安排调休。\n");
   writeFileSync(
-    path.join(dir, "manifest.csv"),
+    path.join(tmp.path, "manifest.csv"),
     [
       MANIFEST_HEADER,
       "差旅费管理办法.docx,travel-rules,差旅费管理办法,财务,财务部,2025-01-01,2026-06-30",
@@ -50,12 +49,11 @@ beforeAll(async () => {
     ].join("\n"),
   );
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("importing a folder of office files", () => {
   let first: ImportReport;
   beforeAll(async () => {
-    first = await importPolicies(t.db, dir);
+    first = await importPolicies(t.db, tmp.path);
   });
 
   it("imports every format, with the manifest's metadata, and a file without a row under its own name", async () => {
@@ -85,12 +83,12 @@ describe("importing a folder of office files", () => {
   });
 
   it("skips unchanged files and stores a changed file as a new version", async () => {
-    const again = await importPolicies(t.db, dir);
+    const again = await importPolicies(t.db, tmp.path);
     expect(again.created).toEqual([]);
     expect(again.updated).toEqual([]);
     expect(again.unchanged).toHaveLength(4);
-    writeFileSync(path.join(dir, "差旅费管理办法.docx"), await travelDocx("900元/晚"));
-    const changed = await importPolicies(t.db, dir);
+    writeFileSync(path.join(tmp.path, "差旅费管理办法.docx"), await travelDocx("900元/晚"));
+    const changed = await importPolicies(t.db, tmp.path);
     expect(changed.updated).toEqual(["travel-rules"]);
     const annex = await t.db.policy.findUniqueOrThrow({ where: { id: "travel-rules" }, include: { currentVersion: { include: { sections: true } } } });
     expect(annex.currentVersion!.version).toBe(2);
@@ -100,42 +98,38 @@ describe("importing a folder of office files", () => {
 
 describe("bad files lose nothing", () => {
   it("names each bad file (and manifest row and field), imports the others, stores nothing of the bad ones", async () => {
-    const bad = mkdtempSync(path.join(os.tmpdir(), "shouwen-office-bad-"));
-    try {
-      writeFileSync(path.join(bad, "好的制度.txt"), "第一条 好的内容。\n");
-      writeFileSync(path.join(bad, "扫描件.pdf"), makePdf([[]]));
-      writeFileSync(path.join(bad, "加密.pdf"), makePdf([[{ text: "第一条 正文。", y: 700 }]], { encrypt: true }));
-      writeFileSync(path.join(bad, "损坏.docx"), Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from("word/ broken")]));
-      writeFileSync(path.join(bad, "程序.doc"), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00]));
-      writeFileSync(path.join(bad, "重复条款.txt"), "第一条 甲。\n第一条 乙。\n");
-      writeFileSync(
-        path.join(bad, "manifest.csv"),
-        [
-          MANIFEST_HEADER,
-          "好的制度.txt,good-rules,好的制度,行政,行政部,2025-01-01,",
-          "不存在.docx,missing-file,不存在,行政,行政部,,",
-          "扫描件.pdf,Bad Id,扫描件,行政,行政部,,",
-        ].join("\n"),
-      );
-      const before = await t.db.policy.count();
-      const report = await importPolicies(t.db, bad);
-      expect(report.created).toEqual(["good-rules"]);
-      expect(await t.db.policy.count()).toBe(before + 1);
-      const errors = report.failed.map((f) => f.error);
-      expect(errors).toEqual(
-        expect.arrayContaining([
-          expect.stringMatching(/^manifest\.csv row 4 \[id\]: must be a lower-case ascii slug/),
-          expect.stringMatching(/^manifest\.csv row 3 \[file\]: "不存在\.docx" is not in the folder/),
-          expect.stringMatching(/^扫描件\.pdf: the PDF has no text layer/),
-          expect.stringMatching(/^加密\.pdf: the PDF is encrypted/),
-          expect.stringMatching(/^损坏\.docx: could not be read as a Word \(\.docx\) document/),
-          expect.stringMatching(/^程序\.doc: is not a Word/),
-          expect.stringMatching(/^重复条款\.txt(:\d+)?: the heading "第一条" appears twice/),
-        ]),
-      );
-      expect(report.failed).toHaveLength(7);
-    } finally {
-      rmSync(bad, { recursive: true, force: true });
-    }
+    const bad = tempDirForTest("shouwen-office-bad-");
+    writeFileSync(path.join(bad, "好的制度.txt"), "第一条 好的内容。\n");
+    writeFileSync(path.join(bad, "扫描件.pdf"), makePdf([[]]));
+    writeFileSync(path.join(bad, "加密.pdf"), makePdf([[{ text: "第一条 正文。", y: 700 }]], { encrypt: true }));
+    writeFileSync(path.join(bad, "损坏.docx"), Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from("word/ broken")]));
+    writeFileSync(path.join(bad, "程序.doc"), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00]));
+    writeFileSync(path.join(bad, "重复条款.txt"), "第一条 甲。\n第一条 乙。\n");
+    writeFileSync(
+      path.join(bad, "manifest.csv"),
+      [
+        MANIFEST_HEADER,
+        "好的制度.txt,good-rules,好的制度,行政,行政部,2025-01-01,",
+        "不存在.docx,missing-file,不存在,行政,行政部,,",
+        "扫描件.pdf,Bad Id,扫描件,行政,行政部,,",
+      ].join("\n"),
+    );
+    const before = await t.db.policy.count();
+    const report = await importPolicies(t.db, bad);
+    expect(report.created).toEqual(["good-rules"]);
+    expect(await t.db.policy.count()).toBe(before + 1);
+    const errors = report.failed.map((f) => f.error);
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^manifest\.csv row 4 \[id\]: must be a lower-case ascii slug/),
+        expect.stringMatching(/^manifest\.csv row 3 \[file\]: "不存在\.docx" is not in the folder/),
+        expect.stringMatching(/^扫描件\.pdf: the PDF has no text layer/),
+        expect.stringMatching(/^加密\.pdf: the PDF is encrypted/),
+        expect.stringMatching(/^损坏\.docx: could not be read as a Word \(\.docx\) document/),
+        expect.stringMatching(/^程序\.doc: is not a Word/),
+        expect.stringMatching(/^重复条款\.txt(:\d+)?: the heading "第一条" appears twice/),
+      ]),
+    );
+    expect(report.failed).toHaveLength(7);
   });
 });

@@ -2,14 +2,14 @@
 // sends no delete (nothing of theirs can be in the index), a changed policy's old units are deleted
 // before its new ones are added, the settings are sent only when they change, and syncIndexDuring
 // keeps the index in step while an import runs.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { importPolicies } from "@/lib/content/import-policies";
 import { meiliClient } from "@/lib/search/client";
 import { sectionsIndexUid } from "@/lib/search/meili-index";
 import { indexCounts, staleIndexCount, syncIndex, syncIndexDuring } from "@/lib/search/sync-index";
+import { tempDirForTest, useTempDir } from "../helpers/temp-dir";
 import { useTestDb } from "../helpers/test-db";
 
 const t = useTestDb();
@@ -26,16 +26,12 @@ async function unitsInIndex(policyId: string): Promise<string[]> {
   return r.results.map((d) => d.text).sort();
 }
 
-let dir: string;
-beforeAll(() => {
-  dir = mkdtempSync(path.join(os.tmpdir(), "shouwen-sync-"));
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const tmp = useTempDir("shouwen-sync-");
 
 describe("syncIndex at scale", () => {
   it("indexes a first import with document additions only, and sends unchanged settings once", async () => {
-    for (let i = 0; i < 150; i++) writeFileSync(path.join(dir, `s${i}.md`), FM(`s${i}`));
-    expect((await importPolicies(t.db, dir)).created).toHaveLength(150);
+    for (let i = 0; i < 150; i++) writeFileSync(path.join(tmp.path, `s${i}.md`), FM(`s${i}`));
+    expect((await importPolicies(t.db, tmp.path)).created).toHaveLength(150);
     await syncIndex(t.db, opts());
     const types = await taskTypes();
     expect(types.filter((x) => x === "documentDeletion")).toEqual([]);
@@ -48,9 +44,9 @@ describe("syncIndex at scale", () => {
   });
 
   it("deletes a changed policy's old units before adding the new ones, and a retired policy's units", async () => {
-    writeFileSync(path.join(dir, "s1.md"), FM("s1", "印章外借须登记，并在三日内归还。"));
+    writeFileSync(path.join(tmp.path, "s1.md"), FM("s1", "印章外借须登记，并在三日内归还。"));
     const before = (await taskTypes()).length;
-    expect((await importPolicies(t.db, dir)).updated).toEqual(["s1"]);
+    expect((await importPolicies(t.db, tmp.path)).updated).toEqual(["s1"]);
     await t.db.policy.update({ where: { id: "s2" }, data: { status: "ARCHIVED" } });
     const r = await syncIndex(t.db, opts());
     expect(r).toEqual({ synced: ["s1"], removed: ["s2"] });
@@ -68,16 +64,12 @@ describe("syncIndex at scale", () => {
   });
 
   it("syncIndexDuring keeps the index in step with an import as it runs and ends converged", async () => {
-    const more = mkdtempSync(path.join(os.tmpdir(), "shouwen-sync-more-"));
-    try {
-      for (let i = 0; i < 200; i++) writeFileSync(path.join(more, `m${String(i).padStart(3, "0")}.md`), FM(`m${String(i).padStart(3, "0")}`));
-      const report = await syncIndexDuring(t.db, opts(), importPolicies(t.db, more));
-      expect(report.created).toHaveLength(200);
-      expect(await indexCounts(t.db, opts())).toEqual({ postgres: 700, meilisearch: 700 });
-      expect(await staleIndexCount(t.db)).toBe(0);
-    } finally {
-      rmSync(more, { recursive: true, force: true });
-    }
+    const more = tempDirForTest("shouwen-sync-more-");
+    for (let i = 0; i < 200; i++) writeFileSync(path.join(more, `m${String(i).padStart(3, "0")}.md`), FM(`m${String(i).padStart(3, "0")}`));
+    const report = await syncIndexDuring(t.db, opts(), importPolicies(t.db, more));
+    expect(report.created).toHaveLength(200);
+    expect(await indexCounts(t.db, opts())).toEqual({ postgres: 700, meilisearch: 700 });
+    expect(await staleIndexCount(t.db)).toBe(0);
   });
 
   it("syncIndexDuring rejects with the work's error after a last sync of what was committed", async () => {

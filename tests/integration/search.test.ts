@@ -1,7 +1,6 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { importPolicies } from "@/lib/content/import-policies";
 import { corpusSettled } from "@/lib/search/corpus";
 import { evalCorpus } from "@/scripts/eval/eval-corpus";
@@ -10,6 +9,7 @@ import { SearchLogBuffer } from "@/lib/search/search-log-buffer";
 import { countDocuments, deleteDocumentsWhere, filterValue, sectionsIndexUid } from "@/lib/search/meili-index";
 import { SearchResultCache, searchClauses } from "@/lib/search/search-clauses";
 import { indexCounts, syncIndex } from "@/lib/search/sync-index";
+import { tempDirForTest, useTempDir } from "../helpers/temp-dir";
 import { useTestDb } from "../helpers/test-db";
 
 const t = useTestDb();
@@ -19,23 +19,21 @@ const deps = () => ({ db: t.db, meili: { prefix: t.indexPrefix, config: t.meili 
 
 const FM = (id: string, extra = "") => `---\nid: "${id}"\ntitle: "测试制度 ${id}"\nline: "行政"\nowner: "行政部"\nsource: "测试"\neffective: "2025-01-01"\n${extra}---\n# 测试制度\n\n#### 第一条\n\n印章外借须登记。\n`;
 
-let dir: string;
+const tmp = useTempDir("shouwen-import-");
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), "shouwen-import-"));
   const report = await importPolicies(t.db, path.join(FIXTURES, "docs"));
   expect(report.failed).toEqual([]);
   await syncIndex(t.db, opts());
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("import", () => {
   it("reports each bad file with file, field or line and why, and still imports the good ones", async () => {
-    writeFileSync(path.join(dir, "good.md"), FM("good"));
-    writeFileSync(path.join(dir, "bad-date.md"), FM("bad-date").replace('effective: "2025-01-01"', 'effective: "soon"'));
-    writeFileSync(path.join(dir, "empty.md"), "");
-    writeFileSync(path.join(dir, "latin1.md"), Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0xe9, 0x0a]));
-    writeFileSync(path.join(dir, "zz-dup.md"), FM("good"));
-    const report = await importPolicies(t.db, dir);
+    writeFileSync(path.join(tmp.path, "good.md"), FM("good"));
+    writeFileSync(path.join(tmp.path, "bad-date.md"), FM("bad-date").replace('effective: "2025-01-01"', 'effective: "soon"'));
+    writeFileSync(path.join(tmp.path, "empty.md"), "");
+    writeFileSync(path.join(tmp.path, "latin1.md"), Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0xe9, 0x0a]));
+    writeFileSync(path.join(tmp.path, "zz-dup.md"), FM("good"));
+    const report = await importPolicies(t.db, tmp.path);
     expect(report.created).toEqual(["good"]);
     const byFile = Object.fromEntries(report.failed.map((f) => [f.error.split(/[:\s]/)[0], f.error]));
     expect(byFile["bad-date.md"]).toMatch(/\[effective\].*YYYY-MM-DD/);
@@ -46,11 +44,11 @@ describe("import", () => {
   });
 
   it("skips unchanged files by checksum and stores a changed file as a new version", async () => {
-    writeFileSync(path.join(dir, "versioned.md"), FM("versioned"));
-    expect((await importPolicies(t.db, dir)).created).toContain("versioned");
-    expect((await importPolicies(t.db, dir)).unchanged).toContain("versioned");
-    writeFileSync(path.join(dir, "versioned.md"), FM("versioned").replace("印章外借须登记。", "印章外借须登记，并在三日内归还。"));
-    expect((await importPolicies(t.db, dir)).updated).toContain("versioned");
+    writeFileSync(path.join(tmp.path, "versioned.md"), FM("versioned"));
+    expect((await importPolicies(t.db, tmp.path)).created).toContain("versioned");
+    expect((await importPolicies(t.db, tmp.path)).unchanged).toContain("versioned");
+    writeFileSync(path.join(tmp.path, "versioned.md"), FM("versioned").replace("印章外借须登记。", "印章外借须登记，并在三日内归还。"));
+    expect((await importPolicies(t.db, tmp.path)).updated).toContain("versioned");
     const policy = await t.db.policy.findUniqueOrThrow({ where: { id: "versioned" }, include: { currentVersion: { include: { sections: true } }, versions: true } });
     expect(policy.versions.map((v) => v.version).sort()).toEqual([1, 2]);
     expect(policy.currentVersion!.version).toBe(2);
@@ -64,8 +62,8 @@ describe("index sync", () => {
     const before = await indexCounts(t.db, opts());
     expect(before.meilisearch).toBe(before.postgres);
     // A new version, then a sync that "crashes" right after removing the old documents.
-    writeFileSync(path.join(dir, "versioned.md"), FM("versioned").replace("印章外借须登记。", "#### 第二条\n\n第三版。\n\n#### 第三条\n\n新增条款。"));
-    await importPolicies(t.db, dir);
+    writeFileSync(path.join(tmp.path, "versioned.md"), FM("versioned").replace("印章外借须登记。", "#### 第二条\n\n第三版。\n\n#### 第三条\n\n新增条款。"));
+    await importPolicies(t.db, tmp.path);
     await deleteDocumentsWhere(sectionsIndexUid(t.indexPrefix), `policyId = ${filterValue("versioned")}`, t.meili);
     const during = await indexCounts(t.db, opts());
     expect(during.meilisearch).not.toBe(during.postgres);
@@ -140,13 +138,9 @@ describe("answer cache", () => {
     expect(await searchClauses(cached(), { q: "印章外借", limit: 4 })).not.toBe(first);
     expect(cache.size).toBe(2);
 
-    const fresh = mkdtempSync(path.join(os.tmpdir(), "shouwen-cache-"));
-    try {
-      writeFileSync(path.join(fresh, "seal-cache.md"), FM("seal-cache").replace("印章外借须登记。", "印章外借须经部门负责人批准并登记。"));
-      expect(await importPolicies(t.db, fresh)).toMatchObject({ created: ["seal-cache"], failed: [] });
-    } finally {
-      rmSync(fresh, { recursive: true, force: true });
-    }
+    const fresh = tempDirForTest("shouwen-cache-");
+    writeFileSync(path.join(fresh, "seal-cache.md"), FM("seal-cache").replace("印章外借须登记。", "印章外借须经部门负责人批准并登记。"));
+    expect(await importPolicies(t.db, fresh)).toMatchObject({ created: ["seal-cache"], failed: [] });
     // getCorpus re-reads the signature at most every 3 s; a change starts a rebuild off the request
     // path (answers meanwhile come from the previous corpus), and the rebuilt corpus replaces it.
     await new Promise((r) => setTimeout(r, 3100));

@@ -1,15 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { mkdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { productionBuildState } from "../../scripts/lib/build-freshness";
-
-const dirs: string[] = [];
-afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+import { tempDirForTest } from "../helpers/temp-dir";
 
 function project(): string {
-  const root = mkdtempSync(path.join(os.tmpdir(), "shouwen-build-"));
-  dirs.push(root);
+  const root = tempDirForTest("shouwen-build-");
   mkdirSync(path.join(root, "app", "ask"), { recursive: true });
   mkdirSync(path.join(root, ".next"));
   writeFileSync(path.join(root, "app", "ask", "page.tsx"), "export default 1;");

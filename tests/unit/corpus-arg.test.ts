@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { corpusArgProblem } from "@/scripts/eval/corpus-arg";
+import { tempDirForTest } from "../helpers/temp-dir";
 
 describe("the corpus argument of evaluation scripts", () => {
   it("names the missing argument when none is given", () => {
@@ -11,7 +11,7 @@ describe("the corpus argument of evaluation scripts", () => {
   });
 
   it("names what a given directory lacks, and accepts a complete one", () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), "corpus-arg-"));
+    const dir = tempDirForTest("corpus-arg-");
     expect(corpusArgProblem(path.join(dir, "nope"), "--corpus", [])).toBe(`--corpus ${path.join(dir, "nope")}: no such directory`);
     mkdirSync(path.join(dir, "docs"));
     expect(corpusArgProblem(dir, "--corpus", ["docs", "questions.jsonl", "score.mjs"])).toBe(`--corpus ${dir}: missing questions.jsonl, score.mjs`);

@@ -104,7 +104,12 @@ export default async function ManagementPage({ searchParams }: { searchParams: P
           <Kpi label={t("insights.management.kpi.resolution")} value={pct(resolve.rate)} hint={`${num(resolve.met)} / ${num(resolve.decided)}`} testId="kpi-resolution" />
           <Kpi label={t("insights.management.kpi.volumes")} value={`${num(d.volumes.total.filed)} / ${num(d.volumes.total.resolved)}`} testId="kpi-volumes" />
           <Kpi label={t("insights.management.backlog")} value={num(d.volumes.total.backlog)} testId="kpi-backlog" />
-          <Kpi label={t("insights.management.kpi.escalations")} value={t("insights.management.kpi.escalationsValue", { escalated: num(d.volumes.total.escalated), complaints: num(d.volumes.total.complaints), upheld: num(d.volumes.total.upheldComplaints) })} testId="kpi-escalations" />
+          <Kpi
+            label={t("insights.management.kpi.escalations")}
+            value={t("insights.management.kpi.escalationsValue", { escalated: num(d.volumes.total.escalated), decided: num(d.volumes.total.decidedComplaints), upheld: num(d.volumes.total.upheldComplaints) })}
+            hint={t("insights.management.kpi.escalationsHint", { awaiting: num(d.volumes.total.awaitingComplaints) })}
+            testId="kpi-escalations"
+          />
         </KpiGrid>
       </section>
 

@@ -7,7 +7,7 @@ import { OPEN_STATUSES_SQL } from "../../kernel/question-status";
 
 /**
  * The facts of the given questions (all when `ids` is null): filed, resolved by kind, first escalated,
- * complaints, and each decided time-limit outcome, with day, 条线 and department. Definitions:
+ * complaints decided (and upheld) or awaiting review, and each decided time-limit outcome, with day, 条线 and department. Definitions:
  * docs/metrics.md ("Management dashboard").
  */
 export function insertFactsSql(ids: string[] | null, now: Date): Prisma.Sql {
@@ -45,7 +45,10 @@ export function insertFactsSql(ids: string[] | null, now: Date): Prisma.Sql {
       UNION ALL
       SELECT q.id, 'escalated', 0, e."createdAt", q."askerId", 0, q."lineId" FROM q JOIN "Escalation" e ON e."questionId" = q.id AND e.level = 1
       UNION ALL
-      SELECT q.id, 'complaint', 0, c."createdAt", q."askerId", (c.status = 'UPHELD')::int, q."lineId" FROM q JOIN "Complaint" c ON c."questionId" = q.id
+      -- A complaint is a finding only once decided (0020): decided ones (met = upheld) apart from those awaiting review.
+      SELECT q.id, CASE WHEN c.status = 'OPEN' THEN 'complaint_awaiting' ELSE 'complaint_decided' END, 0, c."createdAt", q."askerId",
+             (c.status = 'UPHELD')::int, q."lineId"
+      FROM q JOIN "Complaint" c ON c."questionId" = q.id
       UNION ALL
       SELECT o.id, o.kind, o.level, o.at,
              CASE WHEN o."handCount" <= 1 THEN o."ownerId" ELSE COALESCE(
@@ -59,7 +62,10 @@ export function insertFactsSql(ids: string[] | null, now: Date): Prisma.Sql {
     GROUP BY f.id, f.kind, f.level, day, f."lineId", u."departmentId"`;
 }
 
-/** Questions whose facts may have changed since `since`: edited, rated, complained about, escalated, or come due. */
+/**
+ * Questions whose facts may have changed since `since`: edited, rated, complained about, a complaint
+ * decided (`reviewedAt`: deciding does not touch the question), escalated, or come due.
+ */
 export function changedQuestionsSql(since: Date, now: Date): Prisma.Sql {
   return Prisma.sql`
     SELECT id FROM "Question" WHERE "updatedAt" >= ${since}
@@ -77,7 +83,7 @@ export function changedQuestionsSql(since: Date, now: Date): Prisma.Sql {
 export function insertDailySql(days: string[], start: Date, end: Date): Prisma.Sql {
   return Prisma.sql`
     INSERT INTO "MgmtStat" (day, span, "lineId", "departmentId", confirmed, potential, "sessionsFiled", filed, resolved, "resolvedExisting",
-                            "resolvedUnclear", "resolvedNoPolicy", escalated, complaints, "complaintsUpheld", "frDecided", "frMet", "rsDecided", "rsMet")
+                            "resolvedUnclear", "resolvedNoPolicy", escalated, "complaintsDecided", "complaintsUpheld", "complaintsAwaiting", "frDecided", "frMet", "rsDecided", "rsMet")
     WITH s AS (
       SELECT s.id, s.outcome, s."userId", s."deflectedSectionId", (s."startedAt" AT TIME ZONE ${zoneSql()})::date AS day
       FROM "AskSession" s
@@ -107,7 +113,7 @@ export function insertDailySql(days: string[], start: Date, end: Date): Prisma.S
       SELECT day, "lineId", "departmentId",
              (outcome = 'CONFIRMED_DEFLECTION')::int AS confirmed, (outcome = 'POTENTIAL_DEFLECTION')::int AS potential,
              (outcome = 'FILED')::int AS sessions_filed,
-             0 AS filed, 0 AS resolved, 0 AS r_existing, 0 AS r_unclear, 0 AS r_none, 0 AS escalated, 0 AS complaints, 0 AS upheld,
+             0 AS filed, 0 AS resolved, 0 AS r_existing, 0 AS r_unclear, 0 AS r_none, 0 AS escalated, 0 AS c_decided, 0 AS c_upheld, 0 AS c_awaiting,
              0 AS fr_n, 0 AS fr_ok, 0 AS rs_n, 0 AS rs_ok
       FROM sessions
       UNION ALL
@@ -118,8 +124,9 @@ export function insertDailySql(days: string[], start: Date, end: Date): Prisma.S
              CASE WHEN kind = 'resolved_unclear' THEN n ELSE 0 END,
              CASE WHEN kind = 'resolved_no_policy' THEN n ELSE 0 END,
              CASE WHEN kind = 'escalated' THEN n ELSE 0 END,
-             CASE WHEN kind = 'complaint' THEN n ELSE 0 END,
-             CASE WHEN kind = 'complaint' THEN met ELSE 0 END,
+             CASE WHEN kind = 'complaint_decided' THEN n ELSE 0 END,
+             CASE WHEN kind = 'complaint_decided' THEN met ELSE 0 END,
+             CASE WHEN kind = 'complaint_awaiting' THEN n ELSE 0 END,
              CASE WHEN kind = 'first' THEN n ELSE 0 END,
              CASE WHEN kind = 'first' THEN met ELSE 0 END,
              CASE WHEN kind = 'resolve' THEN n ELSE 0 END,
@@ -127,7 +134,7 @@ export function insertDailySql(days: string[], start: Date, end: Date): Prisma.S
       FROM "MgmtQuestionFact" WHERE day = ANY(${days}::date[]) AND kind <> 'level'
     )
     SELECT day, 1, "lineId", "departmentId", sum(confirmed), sum(potential), sum(sessions_filed), sum(filed), sum(resolved), sum(r_existing),
-           sum(r_unclear), sum(r_none), sum(escalated), sum(complaints), sum(upheld), sum(fr_n), sum(fr_ok), sum(rs_n), sum(rs_ok)
+           sum(r_unclear), sum(r_none), sum(escalated), sum(c_decided), sum(c_upheld), sum(c_awaiting), sum(fr_n), sum(fr_ok), sum(rs_n), sum(rs_ok)
     FROM x GROUP BY day, "lineId", "departmentId"`;
 }
 
@@ -135,9 +142,9 @@ export function insertDailySql(days: string[], start: Date, end: Date): Prisma.S
 export function insertWeeklySql(mondays: string[]): Prisma.Sql {
   return Prisma.sql`
     INSERT INTO "MgmtStat" (day, span, "lineId", "departmentId", confirmed, potential, "sessionsFiled", filed, resolved, "resolvedExisting",
-                            "resolvedUnclear", "resolvedNoPolicy", escalated, complaints, "complaintsUpheld", "frDecided", "frMet", "rsDecided", "rsMet")
+                            "resolvedUnclear", "resolvedNoPolicy", escalated, "complaintsDecided", "complaintsUpheld", "complaintsAwaiting", "frDecided", "frMet", "rsDecided", "rsMet")
     SELECT w.monday, 7, s."lineId", s."departmentId", sum(confirmed), sum(potential), sum("sessionsFiled"), sum(filed), sum(resolved),
-           sum("resolvedExisting"), sum("resolvedUnclear"), sum("resolvedNoPolicy"), sum(escalated), sum(complaints), sum("complaintsUpheld"),
+           sum("resolvedExisting"), sum("resolvedUnclear"), sum("resolvedNoPolicy"), sum(escalated), sum("complaintsDecided"), sum("complaintsUpheld"), sum("complaintsAwaiting"),
            sum("frDecided"), sum("frMet"), sum("rsDecided"), sum("rsMet")
     FROM unnest(${mondays}::date[]) AS w(monday)
     JOIN "MgmtStat" s ON s.span = 1 AND s.day >= w.monday AND s.day < w.monday + 7

@@ -1,12 +1,12 @@
 // The management dashboard's rollup (no "server-only": the worker runs it). It supplies the step; the
 // runner (../rollup/runner.ts) owns the lock, the watermark, the slack and the transaction. Tables:
-//   MgmtQuestionFact — every question's current dashboard facts (filed, resolved, escalated, complaints,
-//     decided time-limit outcomes), each with its day, 条线 and department;
+//   MgmtQuestionFact — every question's current dashboard facts (filed, resolved, escalated, complaints
+//     decided or awaiting review, decided time-limit outcomes), each with its day, 条线 and department;
 //   MgmtStat — per day and per ISO week × 条线 × department: session outcomes, volumes and level-0
 //     time-limit outcomes, summed from the sessions of the day and the facts dated on it.
 // The step replaces the facts of every question that changed since the watermark (edited, rated,
-// complained about, escalated, or come due), then recomputes the daily rows of every day those facts
-// used to be on or are on now, or on which an ask session started or concluded, and the weekly rows of
+// complained about, a complaint decided, escalated, or come due), then recomputes the daily rows of
+// every day those facts used to be on or are on now, or on which an ask session started or concluded, and the weekly rows of
 // those weeks. No watermark: it builds everything. Deleting the watermark forces a rebuild (e.g. after
 // people moved departments: facts keep the department they had when computed).
 import type { DbTx } from "../../db/client";

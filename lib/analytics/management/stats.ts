@@ -18,8 +18,9 @@ export interface StatSums {
   resolvedUnclear: number;
   resolvedNoPolicy: number;
   escalated: number;
-  complaints: number;
+  complaintsDecided: number;
   complaintsUpheld: number;
+  complaintsAwaiting: number;
   frDecided: number;
   frMet: number;
   rsDecided: number;
@@ -36,8 +37,9 @@ const COLUMNS = [
   "resolvedUnclear",
   "resolvedNoPolicy",
   "escalated",
-  "complaints",
+  "complaintsDecided",
   "complaintsUpheld",
+  "complaintsAwaiting",
   "frDecided",
   "frMet",
   "rsDecided",

@@ -10,8 +10,11 @@ export interface VolumeCounts {
   filed: number;
   resolved: number;
   escalated: number;
-  complaints: number;
+  /** complaints filed in the range and decided since (upheld or rejected); upheld: those upheld */
+  decidedComplaints: number;
   upheldComplaints: number;
+  /** complaints filed in the range still awaiting review at the last refresh: not a finding yet (0020) */
+  awaitingComplaints: number;
   /** open at the end of the range (total, 条线, department) or of the period (over time) */
   backlog: number;
 }
@@ -39,8 +42,9 @@ export function volumesFrom(stats: Split<StatSums>, backlog: Split<{ backlog: nu
     filed: s.filed,
     resolved: s.resolved,
     escalated: s.escalated,
-    complaints: s.complaints,
+    decidedComplaints: s.complaintsDecided,
     upheldComplaints: s.complaintsUpheld,
+    awaitingComplaints: s.complaintsAwaiting,
     backlog: 0,
   });
   const v = mapSplit(stats, counts);
