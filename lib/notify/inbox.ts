@@ -26,7 +26,7 @@ export async function unreadCount(db: DbTx, userId: string): Promise<number> {
   return db.notification.count({ where: { userId, channel: "IN_APP", readAt: null } });
 }
 
-/** The notices in the reader's language (the portal's chosen locale; mail keeps Chinese). */
+/** The notices in the reader's language (the page's locale: the cookie, else the reader's stored choice). */
 export async function listInbox(ctx: Ctx, locale: Locale = DEFAULT_LOCALE): Promise<{ items: InboxItem[]; unread: number }> {
   const [rows, unread] = await Promise.all([
     ctx.db.notification.findMany({
