@@ -2,7 +2,7 @@
 // daily digest) from the worker's delivery run, while their group bot, read by colleagues, stays in the
 // company default (zh-CN); the switch stores the choice on the signed-in user's own row only.
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { webhookPolicy } from "@/lib/env";
 import { ValidationError } from "@/lib/errors";
 import { setMyLocale } from "@/lib/i18n/set-my-locale";
@@ -14,15 +14,14 @@ import { createWebhookSender } from "@/lib/notify/webhook";
 import { notifyInApp } from "@/lib/questions/events";
 import { ctxOf } from "../helpers/actors";
 import { makeLine, makeUser } from "../helpers/factories";
-import { notificationIdIn, startSmtpReceiver, startWebhookReceiver, type SmtpReceiver, type WebhookReceiver } from "../helpers/receivers";
+import { notificationIdIn, useReceivers } from "../helpers/receivers";
 import { useTestDb } from "../helpers/test-db";
 
 const t = useTestDb();
+const rx = useReceivers();
 type U = Awaited<ReturnType<typeof makeUser>>;
 const CJK = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
 
-let smtp: SmtpReceiver;
-let hooks: WebhookReceiver;
 let english: U;
 let chinese: U;
 let question: { id: string; number: number };
@@ -30,8 +29,6 @@ let question: { id: string; number: number };
 const storedLocale = async (u: U) => (await t.db.user.findUniqueOrThrow({ where: { id: u.id }, select: { locale: true } })).locale;
 
 beforeAll(async () => {
-  smtp = await startSmtpReceiver();
-  hooks = await startWebhookReceiver();
   english = await makeUser(t.db, { roles: ["EMPLOYEE", "FIRST_CONTACT_OWNER", "MANAGER"], name: "Alex Owner" });
   chinese = await makeUser(t.db, { roles: ["EMPLOYEE", "FIRST_CONTACT_OWNER", "MANAGER"], name: "Bai Owner" });
   // The question's own text is ASCII, so any Chinese in the English mail would be the templates'.
@@ -41,24 +38,17 @@ beforeAll(async () => {
   });
   question = { id: q.id, number: q.number };
   for (const u of [english, chinese]) {
-    await t.db.notificationPreference.create({ data: { userId: u.id, channel: "WECOM", enabled: true, address: `${hooks.base}/wecom/${u.id}?key=k` } });
+    await t.db.notificationPreference.create({ data: { userId: u.id, channel: "WECOM", enabled: true, address: `${rx.hooks.base}/wecom/${u.id}?key=k` } });
   }
-});
-
-afterAll(async () => {
-  await smtp?.close();
-  await hooks?.close();
 });
 
 beforeEach(async () => {
   await t.db.notification.deleteMany({});
-  smtp.mails.length = 0;
-  hooks.requests.length = 0;
 });
 
 async function deliverAll() {
   const transports = {
-    email: createEmailSender({ transporter: smtpTransporter(smtp.url, 3_000), from: "Shouwen <noreply@shouwen.local>" }),
+    email: createEmailSender({ transporter: smtpTransporter(rx.smtp.url, 3_000), from: "Shouwen <noreply@shouwen.local>" }),
     webhook: createWebhookSender({ timeoutMs: 3_000, policy: webhookPolicy() }),
   };
   for (let i = 0; i < 10; i++) if ((await deliverDue({ db: t.db, now: new Date(), transports, portalUrl: "https://shouwen.example" })).claimed === 0) break;
@@ -89,7 +79,7 @@ describe("delivery in the recipient's language", () => {
     for (const u of [english, chinese]) await t.db.$transaction((tx) => notifyInApp(tx, u.id, "question.assigned", question.id, `locale:${u.id}`, payload as never));
     await deliverAll();
 
-    const mailTo = (u: U) => smtp.mails.find((m) => m.to && JSON.stringify(m.to).includes(u.email))!;
+    const mailTo = (u: U) => rx.smtp.mails.find((m) => m.to && JSON.stringify(m.to).includes(u.email))!;
     const en = mailTo(english);
     expect(en.subject).toMatch(/^\[Shouwen\] New question for you: Q-\d{6} \(Travel\) · Hotel over the l…$/);
     expect(en.text).toMatch(/First reply \d\d-\d\d \d\d:\d\d \(1 h 30 min left\)/);
@@ -100,7 +90,7 @@ describe("delivery in the recipient's language", () => {
     expect(zh.text).toMatch(/请你：/);
 
     // Group chats are read by colleagues: the English speaker's bot posts in the company default.
-    const bot = hooks.requests.find((r) => r.path.startsWith(`/wecom/${english.id}`))!;
+    const bot = rx.hooks.requests.find((r) => r.path.startsWith(`/wecom/${english.id}`))!;
     const rows = await t.db.notification.findMany({ where: { userId: english.id, channel: { not: "IN_APP" } }, select: { id: true, channel: true, status: true } });
     expect(rows.map((r) => [r.channel, r.status]).sort()).toEqual([["EMAIL", "SENT"], ["WECOM", "SENT"]]);
     expect(notificationIdIn(bot.body)).toBe(rows.find((r) => r.channel === "WECOM")!.id);
@@ -125,13 +115,13 @@ describe("delivery in the recipient's language", () => {
       await t.db.$transaction((tx) => enqueueNotification(tx, { userId: u.id, kind: "digest.daily", dedupeKey: `digest:${u.id}:2026-03-09`, payload: { ...digest, managerName: u.name } as never }));
     }
     await deliverAll();
-    const en = smtp.mails.find((m) => JSON.stringify(m.to).includes(english.email))!;
+    const en = rx.smtp.mails.find((m) => JSON.stringify(m.to).includes(english.email))!;
     expect(en.subject).toBe("[Shouwen] Daily report 2026-03-06: overdue 1 · escalated 0 · complaints 0");
     expect(en.text).toContain("Overdue, not resolved (1):");
     expect(`${en.subject}\n${en.text}\n${en.html}`).not.toMatch(CJK);
-    const zh = smtp.mails.find((m) => JSON.stringify(m.to).includes(chinese.email))!;
+    const zh = rx.smtp.mails.find((m) => JSON.stringify(m.to).includes(chinese.email))!;
     expect(zh.subject).toBe("【首问】每日通报 2026-03-06：超时 1 · 升级 0 · 投诉 0");
-    const bot = hooks.requests.find((r) => r.path.startsWith(`/wecom/${english.id}`))!;
+    const bot = rx.hooks.requests.find((r) => r.path.startsWith(`/wecom/${english.id}`))!;
     expect(JSON.stringify(bot.body)).toContain("每日通报");
   });
 });
