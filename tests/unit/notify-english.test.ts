@@ -51,6 +51,8 @@ describe("notifications in English (the inbox)", () => {
         const zh = inboxText(renderNotification({ kind, payload, question: null, channel: "IN_APP", locale: "zh-CN" }));
         expect(zh, kind).not.toMatch(/undefined|null|NaN|Invalid Date/);
         expect(zh, kind).toMatch(CJK);
+        // A missing name leaves no dangling comma at the start of a digest.
+        expect(`${en}\n${zh}`, kind).not.toMatch(/^[,，]/m);
       }
     }
   });

@@ -41,7 +41,7 @@ const WORDS: Record<Locale, {
 }> = {
   "zh-CN": {
     subject: (date, count, overdue) => `制度复审提醒 ${date}：${count} 份待处理${overdue ? `，${overdue} 份已过期` : ""}`,
-    intro: (name) => `${name}，以下制度需要复审或修订；员工阅读时会看到"已过复审日期"的提示。`,
+    intro: (name) => `${name ? `${name}，` : ""}以下制度需要复审或修订；员工阅读时会看到"已过复审日期"的提示。`,
     heading: "待复审与待修订的制度",
     noDate: "未设复审日期",
     overdue: (date, days) => `复审日期 ${date}，已过期 ${days} 天`,
@@ -51,7 +51,7 @@ const WORDS: Record<Locale, {
   },
   en: {
     subject: (date, count, overdue) => `Policy review reminder ${date}: ${count} to handle${overdue ? `, ${overdue} overdue` : ""}`,
-    intro: (name) => `${name}, these policies need a review or a revision; readers see a "past its review date" notice.`,
+    intro: (name) => `${name ? `${name}, these` : "These"} policies need a review or a revision; readers see a "past its review date" notice.`,
     heading: "Policies due for review or marked for revision",
     noDate: "no review date set",
     overdue: (date, days) => `review date ${date}, ${days} day${days === 1 ? "" : "s"} overdue`,

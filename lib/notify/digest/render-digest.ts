@@ -54,7 +54,7 @@ type Words = {
 const WORDS: Record<Locale, Words> = {
   "zh-CN": {
     period: (from, through) => `${from} 至 ${through}`,
-    intro: (name, departments, period) => `${name}，以下是 ${departments} ${period} 的首问通报。`,
+    intro: (name, departments, period) => `${name ? `${name}，` : ""}以下是 ${departments} ${period} 的首问通报。`,
     yourDepartments: "你管理的部门",
     departmentSeparator: "、",
     asAtSending: "“已超时未办结”和“已升级未办结”是发送时的情况，其余是这段时间内发生的。",
@@ -74,7 +74,7 @@ const WORDS: Record<Locale, Words> = {
   },
   en: {
     period: (from, through) => `${from} to ${through}`,
-    intro: (name, departments, period) => `${name}, this is the Shouwen report for ${departments}, ${period}.`,
+    intro: (name, departments, period) => `${name ? `${name}, this` : "This"} is the Shouwen report for ${departments}, ${period}.`,
     yourDepartments: "the departments you manage",
     departmentSeparator: ", ",
     asAtSending: "“Overdue, not resolved” and “Escalated, not resolved” are as at sending; the rest happened during the period.",
