@@ -2,18 +2,23 @@ import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import { BODY_LIMITS, readTextCapped } from "@/lib/http/read-body";
 import { errorResponse } from "@/lib/http/route";
-import { LOCALES, LOCALE_COOKIE } from "@/lib/i18n/locales";
+import { getActor } from "@/lib/auth/session";
+import { ctxFor } from "@/lib/http/ctx";
+import { LOCALE_COOKIE } from "@/lib/i18n/locales";
+import { localeInput, setMyLocale } from "@/lib/i18n/set-my-locale";
 import { getT } from "@/lib/i18n/t";
 import { safeLocalPath } from "@/lib/navigation";
 
-const input = z.object({
-  locale: z.enum(LOCALES),
+const input = localeInput.extend({
   // Anything that is not a path on this site (absolute or protocol-relative URL) is replaced by "/":
   // this endpoint must never become an open redirect.
   next: z.unknown().transform((value) => safeLocalPath(value, "/")),
 });
 
-/** The language switch: a plain form POST sets the cookie and goes back with 303. GET changes nothing. */
+/**
+ * The language switch: a plain form POST sets the cookie and goes back with 303. GET changes nothing.
+ * A signed-in user's choice is also stored on their own row (mail in their language, a new browser).
+ */
 export async function POST(req: NextRequest) {
   let form: URLSearchParams;
   try {
@@ -28,6 +33,14 @@ export async function POST(req: NextRequest) {
       { error: { code: "VALIDATION", message: (await getT())("api.locale.invalid"), fields: { locale: "zh-CN | en" } } },
       { status: 400 },
     );
+  }
+  const actor = await getActor();
+  if (actor) {
+    try {
+      await setMyLocale(ctxFor(actor), { locale: parsed.data.locale });
+    } catch (err) {
+      return errorResponse(err, req);
+    }
   }
   // A relative Location keeps the browser on the origin it used, also behind a reverse proxy.
   const res = new NextResponse(null, { status: 303, headers: { Location: parsed.data.next } });

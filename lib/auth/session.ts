@@ -7,6 +7,7 @@ import { db, poolOf } from "../db/client";
 import type { Role } from "../db/generated/enums";
 import { ForbiddenError, UnauthenticatedError } from "../errors";
 import { serverEnv } from "../env";
+import { isLocale, type Locale } from "../i18n/locales";
 import { hasRole, type Actor } from "./roles";
 
 // A named prepared statement through pg: parsed and planned once per connection. Prisma's
@@ -15,7 +16,7 @@ const SESSION_ACTOR = {
   name: "shouwen_session_actor",
   text: `SELECT s."revokedAt" AS "revokedAt", s."expiresAt" AS "expiresAt", s."sessionVersion" AS "sessionVersion",
                 u."sessionVersion" AS "userSessionVersion", u."disabledAt" AS "disabledAt",
-                u.id, u.name, u.email, u.roles::text[] AS roles, u."departmentId" AS "departmentId"
+                u.id, u.name, u.email, u.roles::text[] AS roles, u."departmentId" AS "departmentId", u.locale
          FROM "UserSession" s JOIN "User" u ON u.id = s."userId" WHERE s.id = $1`,
 };
 
@@ -30,13 +31,12 @@ interface SessionActorRow {
   email: string;
   roles: Role[];
   departmentId: string | null;
+  locale: string | null;
 }
 
-/**
- * The signed-in user for this request, or null. Checked against the database on every request:
- * a revoked or expired session, a disabled user or a bumped session version (role change) ends it.
- */
-export const getActor = cache(async (): Promise<Actor | null> => {
+// The session's row, once per request: a revoked or expired session, a disabled user or a bumped
+// session version (role change) gives null.
+const sessionRow = cache(async (): Promise<(SessionActorRow & { sid: string }) | null> => {
   const token = await currentToken();
   const sid = token?.sid;
   if (typeof sid !== "string") return null;
@@ -44,8 +44,20 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   const row = rows[0];
   if (!row || row.revokedAt || row.expiresAt <= new Date()) return null;
   if (row.disabledAt || row.userSessionVersion !== row.sessionVersion) return null;
-  return { id: row.id, name: row.name, email: row.email, roles: row.roles, departmentId: row.departmentId, sessionId: sid };
+  return { ...row, sid };
 });
+
+/** The signed-in user for this request, or null. Checked against the database on every request. */
+export const getActor = cache(async (): Promise<Actor | null> => {
+  const row = await sessionRow();
+  return row ? { id: row.id, name: row.name, email: row.email, roles: row.roles, departmentId: row.departmentId, sessionId: row.sid } : null;
+});
+
+/** The language the signed-in user chose (POST /locale), or null: not signed in, or never chosen. */
+export async function getActorLocale(): Promise<Locale | null> {
+  const row = await sessionRow();
+  return row && isLocale(row.locale) ? row.locale : null;
+}
 
 async function currentToken(): Promise<{ sid?: unknown } | null> {
   const jar = await cookies();

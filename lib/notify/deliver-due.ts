@@ -8,7 +8,7 @@ import { fieldKey, m } from "../errors";
 import { log } from "../log";
 import { backoffMs, LEASE_MS, MAX_ATTEMPTS } from "./backoff";
 import { resolveChannels, type ImChannel } from "./channels";
-import { renderNotification } from "./render-notification";
+import { messageLocale, renderNotification } from "./render-notification";
 import type { Transports } from "./transports";
 import { buildWebhookBody, DeliveryError } from "./webhook";
 
@@ -64,7 +64,7 @@ export async function deliverDue(options: DeliverOptions): Promise<DeliverResult
   const [users, questions] = await Promise.all([
     db.user.findMany({
       where: { id: { in: [...new Set(rows.map((r) => r.userId))] } },
-      select: { id: true, email: true, disabledAt: true, notificationPrefs: { select: { channel: true, enabled: true, address: true, secret: true } } },
+      select: { id: true, email: true, disabledAt: true, locale: true, notificationPrefs: { select: { channel: true, enabled: true, address: true, secret: true } } },
     }),
     db.question.findMany({
       where: { id: { in: [...new Set(rows.flatMap((r) => (r.questionId ? [r.questionId] : [])))] } },
@@ -88,6 +88,8 @@ export async function deliverDue(options: DeliverOptions): Promise<DeliverResult
       channel: row.channel,
       recipientId: row.userId,
       at: row.createdAt,
+      // E-mail in the language the recipient chose; group chats in the company default.
+      locale: messageLocale(row.channel, user!.locale),
     });
     if (row.channel === "EMAIL") {
       if (!transports.email) throw new DeliveryError(m("errors.notify.noSmtp"));

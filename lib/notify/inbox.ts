@@ -6,6 +6,7 @@ import type { DbTx } from "../db/client";
 import { DEFAULT_LOCALE, type Locale } from "../i18n/locales";
 import type { Ctx } from "../kernel/context";
 import { parseInput } from "../validation";
+import { brandOf } from "./message";
 import { renderNotification } from "./render-notification";
 import { fieldKey } from "../errors";
 
@@ -25,7 +26,7 @@ export async function unreadCount(db: DbTx, userId: string): Promise<number> {
   return db.notification.count({ where: { userId, channel: "IN_APP", readAt: null } });
 }
 
-/** The notices in the reader's language (the portal's chosen locale; mail keeps Chinese). */
+/** The notices in the reader's language (the page's locale: the cookie, else the reader's stored choice). */
 export async function listInbox(ctx: Ctx, locale: Locale = DEFAULT_LOCALE): Promise<{ items: InboxItem[]; unread: number }> {
   const [rows, unread] = await Promise.all([
     ctx.db.notification.findMany({
@@ -49,10 +50,12 @@ export async function listInbox(ctx: Ctx, locale: Locale = DEFAULT_LOCALE): Prom
         at: r.createdAt,
         locale,
       });
-      return { id: r.id, kind: r.kind, subject: m.subject.replace(/^(【首问】|\[Shouwen\] )/, ""), lines: m.sections.flatMap((s) => (s.heading ? [s.heading, ...s.lines] : s.lines)), questionId: r.question?.id ?? null, createdAt: r.createdAt, read: r.readAt !== null };
+      return { id: r.id, kind: r.kind, subject: withoutBrand(m.subject, locale), lines: m.sections.flatMap((s) => (s.heading ? [s.heading, ...s.lines] : s.lines)), questionId: r.question?.id ?? null, createdAt: r.createdAt, read: r.readAt !== null };
     }),
   };
 }
+
+const withoutBrand = (subject: string, locale: Locale) => (subject.startsWith(brandOf(locale)) ? subject.slice(brandOf(locale).length) : subject);
 
 export const markReadInput = z.union([z.object({ all: z.literal(true) }).strict(), z.object({ ids: z.array(z.string().uuid(fieldKey("errors.field.notificationIdInvalid"))).min(1).max(INBOX_LIMIT) }).strict()]);
 

@@ -1,19 +1,9 @@
-// The English wording of the notification templates in render-notification.ts, for the in-app inbox
-// of a reader who chose English (mail and the IM bots stay Chinese: they have no reader's locale).
-// Each template says the same facts as its Chinese twin and follows the same audience rules.
+// The English wording of the notification templates, for a recipient who chose English (the inbox and
+// e-mail; group chats keep the company default, see messageLocale in render-notification.ts).
+// Each template says the same facts as its Chinese twin (render-notification-zh.ts) and follows the same
+// audience rules.
 import { shanghaiShort } from "./local-day";
-import type { TemplateCtx, TemplateResult } from "./render-notification";
-
-/** "3 d 2 h" / "2 h 5 min" / "15 min" (wall-clock minutes). */
-function formatMinutesEn(total: number): string {
-  const m = Math.max(0, Math.round(total));
-  const days = Math.floor(m / 1440);
-  const hours = Math.floor((m % 1440) / 60);
-  const minutes = m % 60;
-  if (days > 0) return hours > 0 ? `${days} d ${hours} h` : `${days} d`;
-  if (hours > 0) return minutes > 0 ? `${hours} h ${minutes} min` : `${hours} h`;
-  return `${minutes} min`;
-}
+import { deadline, escalationFacts, late, present, typed, type Template } from "./template-parts";
 
 const RESOLUTION: Record<string, string> = { EXISTING_POLICY: "covered by an existing policy", POLICY_UNCLEAR: "the policy is unclear", NO_POLICY: "no policy covers it" };
 const ASSIGN_REASON: Record<string, string> = {
@@ -27,26 +17,9 @@ const ASSIGN_REASON: Record<string, string> = {
 };
 const OWNER_CHANGE: Record<string, string> = { handoff: "a handoff", reassigned: "reassigned by a manager", "taken-over": "taken over by a manager" };
 
-/** "First reply 03-10 17:00 (2 h left)" / "(1 h overdue)", counted from the announcement. */
-function deadline(label: string, due: Date | null, at: Date): string | null {
-  if (!due) return null;
-  const diff = (due.getTime() - at.getTime()) / 60_000;
-  const rel = diff >= 1 ? `${formatMinutesEn(diff)} left` : diff > -1 ? "due now" : `${formatMinutesEn(-diff)} overdue`;
-  return `${label} ${shanghaiShort(due)} (${rel})`;
-}
-
-const late = (minutes: number | null) => (minutes !== null && minutes > 0 ? `${formatMinutesEn(minutes)} overdue` : null);
-
-function typed(c: TemplateCtx, label: string, key: string): string | null {
-  const v = c.f.str(key);
-  if (!v) return null;
-  return c.audience === "personal" ? `${label}: “${v.length > 500 ? `${v.slice(0, 500)}…` : v}”` : `${label}: see it in Shouwen`;
-}
-
 const levelName = (level: number | null) => (level === null ? "the level above" : level === 0 ? "the first-contact owner" : `level ${level}`);
-const present = (lines: (string | null)[]) => lines.filter((l): l is string => !!l);
 
-export const TEMPLATES_EN: Record<string, (c: TemplateCtx) => TemplateResult> = {
+export const TEMPLATES_EN: Record<string, Template> = {
   "question.assigned": (c) => {
     const reason = c.f.str("reason");
     const line = c.f.str("line");
@@ -54,8 +27,8 @@ export const TEMPLATES_EN: Record<string, (c: TemplateCtx) => TemplateResult> = 
       subject: `New question for you: ${c.q}${line ? ` (${line})` : ""}`,
       lines: [`You are the first-contact owner of this question${reason ? ` (assigned by ${ASSIGN_REASON[reason] ?? reason})` : ""}.`],
       time: [
-        deadline("First reply", c.f.date("firstResponseDueAt") ?? c.question?.firstResponseDueAt ?? null, c.at),
-        deadline("Resolution", c.f.date("dueAt") ?? c.question?.resolutionDueAt ?? null, c.at),
+        deadline(c, "First reply", c.f.date("firstResponseDueAt") ?? c.question?.firstResponseDueAt ?? null),
+        deadline(c, "Resolution", c.f.date("dueAt") ?? c.question?.resolutionDueAt ?? null),
       ],
       action: "Reply to the asker or ask for materials before the first-reply deadline; after it the question escalates by itself.",
     };
@@ -93,26 +66,18 @@ export const TEMPLATES_EN: Record<string, (c: TemplateCtx) => TemplateResult> = 
     return {
       subject: `Deadline warning${threshold ? ` ${threshold}%` : ""}: ${c.q} is not resolved`,
       lines: [`Question ${c.q} has used ${threshold ? `${threshold}%` : "most"} of ${which} and is still not resolved.`],
-      time: [deadline("Resolution", c.f.date("due"), c.at)],
+      time: [deadline(c, "Resolution", c.f.date("due"))],
       action: "Reply to the asker, ask for materials or resolve it soon; if it is not resolved in time it escalates to the level above.",
     };
   },
   "question.first-response-breach": (c) => ({
     subject: `First reply overdue: ${c.q}`,
-    lines: [`Question ${c.q} passed its first-reply deadline without a reply to the asker${late(c.f.num("lateMinutes")) ? `, ${late(c.f.num("lateMinutes"))}` : ""}.`],
-    time: [c.f.num("lateMinutes") === null ? deadline("First reply", c.f.date("due"), c.at) : c.f.date("due") ? `First-reply deadline ${shanghaiShort(c.f.date("due")!)}` : null],
+    lines: [`Question ${c.q} passed its first-reply deadline without a reply to the asker${late(c, c.f.num("lateMinutes")) ? `, ${late(c, c.f.num("lateMinutes"))}` : ""}.`],
+    time: [c.f.num("lateMinutes") === null ? deadline(c, "First reply", c.f.date("due")) : c.f.date("due") ? `First-reply deadline ${shanghaiShort(c.f.date("due")!)}` : null],
     action: "Reply to the asker or ask for materials now; the asker is waiting for a first reply.",
   }),
   "question.escalated": (c) => {
-    const level = c.f.num("level");
-    const from = c.f.num("fromLevel") ?? (level !== null ? level - 1 : null);
-    const toName = c.f.name("toName");
-    const nextName = c.f.name("nextName");
-    const contract = c.f.has("newDue") || c.f.has("lateMinutes") || c.f.has("toName");
-    const newDue = c.f.date("newDue") ?? (contract ? null : c.f.date("due"));
-    const breached = contract ? c.f.date("due") : null;
-    const lateText = late(c.f.num("lateMinutes"));
-    const toYou = c.recipientId !== undefined && (c.f.str("toUserId") === c.recipientId || (!c.f.has("toUserId") && c.role === "other"));
+    const { level, from, toName, nextName, newDue, breached, lateText, toYou } = escalationFacts(c);
     const action =
       c.role === "asker"
         ? "Nothing to do: the person it escalated to will follow it up; you can see the progress on the question page."
@@ -125,7 +90,7 @@ export const TEMPLATES_EN: Record<string, (c: TemplateCtx) => TemplateResult> = 
         `Question ${c.q} was not resolved within the time of ${levelName(from)}${lateText ? ` (${lateText})` : ""} and escalated to ${levelName(level)}${toName ? `: ${toName}` : ""}.`,
         ...(breached ? [`Original deadline ${shanghaiShort(breached)}`] : []),
       ],
-      time: [deadline("Resolution at this level", newDue, c.at), nextName ? `If not resolved at this level it escalates to ${nextName}` : newDue ? "If not resolved at this level it escalates further" : null],
+      time: [deadline(c, "Resolution at this level", newDue), nextName ? `If not resolved at this level it escalates to ${nextName}` : newDue ? "If not resolved at this level it escalates further" : null],
       action,
     };
   },
@@ -147,14 +112,14 @@ export const TEMPLATES_EN: Record<string, (c: TemplateCtx) => TemplateResult> = 
     return {
       subject: isNewOwner ? `Question ${c.q} was reassigned to you` : `Question ${c.q} was reassigned${to ? ` to ${to}` : ""}`,
       lines: present([`${by} reassigned question ${c.q}${from ? ` from ${from}` : ""} to ${isNewOwner ? "you" : to ?? "someone else"}.`, typed(c, "Note", "note")]),
-      time: isNewOwner ? [deadline("First reply", c.f.date("firstResponseDueAt"), c.at), deadline("Resolution", c.f.date("dueAt"), c.at)] : [deadline("New resolution", c.f.date("dueAt"), c.at)],
+      time: isNewOwner ? [deadline(c, "First reply", c.f.date("firstResponseDueAt")), deadline(c, "Resolution", c.f.date("dueAt"))] : [deadline(c, "New resolution", c.f.date("dueAt"))],
       action: isNewOwner ? "Reply to the asker or ask for materials before the first-reply deadline." : c.role === "asker" ? "Nothing to do: the new first-contact owner carries on." : "You no longer need to handle this question; pass on anything you know to the new owner.",
     };
   },
   "question.deadline-extended": (c) => ({
     subject: `The resolution deadline of question ${c.q} was extended`,
     lines: present([`${c.f.name("byName") ?? "A manager"} extended the resolution deadline of question ${c.q}.`, typed(c, "Reason", "reason")]),
-    time: [deadline("New resolution", c.f.date("dueAt"), c.at)],
+    time: [deadline(c, "New resolution", c.f.date("dueAt"))],
     action: c.role === "asker" ? "Nothing to do: the owner will resolve it within the new deadline." : "Resolve it within the new deadline.",
   }),
   "question.taken-over": (c) => ({
@@ -183,7 +148,7 @@ export const TEMPLATES_EN: Record<string, (c: TemplateCtx) => TemplateResult> = 
   "handoff.requested": (c) => ({
     subject: `You are asked to take over question ${c.q}`,
     lines: present([`${c.f.name("fromName") ?? "The first-contact owner"} asks you to take over question ${c.q}.`, typed(c, "Handoff note", "note")]),
-    time: [deadline("Respond", c.f.date("respondBy"), c.at)],
+    time: [deadline(c, "Respond", c.f.date("respondBy"))],
     action: "Accept it on the question page, or decline it with a reason; without an answer in time it escalates.",
   }),
   "handoff.accepted": (c) => ({
@@ -205,14 +170,14 @@ export const TEMPLATES_EN: Record<string, (c: TemplateCtx) => TemplateResult> = 
   "complaint.filed": (c) => ({
     subject: c.audience === "group" ? "A complaint is waiting for your review" : `Question ${c.q} received a complaint`,
     lines: [c.audience === "group" ? "A complaint needs your review (the details are shown in Shouwen only)." : `The asker complained about how question ${c.q} was handled; you review it.`],
-    time: [deadline("Review", c.f.date("reviewDueAt"), c.at)],
+    time: [deadline(c, "Review", c.f.date("reviewDueAt"))],
     action: "Uphold or reject the complaint with a reason before the review deadline; ask the owner for a statement if needed.",
     showQuestion: c.audience !== "group",
   }),
   "complaint.statement-requested": (c) => ({
     subject: c.audience === "group" ? "A service review is waiting for your statement" : `Please give a statement on question ${c.q}`,
     lines: present([c.audience === "group" ? "A reviewer asks you for a statement (the details are shown in Shouwen only)." : `A reviewer asks you for a statement on how question ${c.q} was handled (service review).`, typed(c, "The reviewer asks", "note")]),
-    time: [deadline("Statement", c.f.date("dueAt"), c.at)],
+    time: [deadline(c, "Statement", c.f.date("dueAt"))],
     action: "Submit your statement on the question page before the deadline.",
     showQuestion: c.audience !== "group",
   }),
@@ -233,7 +198,7 @@ export const TEMPLATES_EN: Record<string, (c: TemplateCtx) => TemplateResult> = 
     };
   },
   "complaint.review-overdue": (c) => {
-    const lateText = late(c.f.num("lateMinutes"));
+    const lateText = late(c, c.f.num("lateMinutes"));
     return {
       subject: c.audience === "group" ? "A complaint review is overdue" : `The complaint review of question ${c.q} is overdue`,
       lines: [`${c.audience === "group" ? "A complaint" : `The complaint about question ${c.q}`} passed its review deadline undecided${lateText ? `, ${lateText}` : ""}.`],
@@ -250,17 +215,4 @@ export const TEMPLATES_EN: Record<string, (c: TemplateCtx) => TemplateResult> = 
     ],
     action: "If it was not you, change your password or contact an administrator soon.",
   }),
-};
-
-/** The frame around a template: the question line, the time line, the action line, the fallbacks. */
-export const FRAME_EN = {
-  brand: "[Shouwen] ",
-  thisQuestion: "this question",
-  question: "Question: ",
-  line: (name: string) => `line ${name}`,
-  time: "Time limits: ",
-  timeSeparator: "; ",
-  action: "What to do: ",
-  fallbackSubject: (q: string) => `Shouwen notification${q ? `: ${q}` : ""}`,
-  fallbackContext: (q: string, line: string) => `Question ${q} · line ${line}`,
 };

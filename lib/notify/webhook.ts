@@ -17,8 +17,8 @@ const CARD_COLOUR = { info: "blue", warning: "orange", urgent: "red" } as const;
 
 /** The JSON body the vendor's bot accepts. Pure: unit-tested per vendor and format. */
 export function buildWebhookBody(channel: ImChannel, message: Message, id: string, format: WebhookFormat = "markdown"): Record<string, unknown> {
-  const text = fitBytes(renderText(message, id), LIMIT[channel], id);
-  const markdown = fitBytes(renderMarkdown(message, id), LIMIT[channel], id);
+  const text = fitBytes(renderText(message, id), LIMIT[channel], id, message.locale);
+  const markdown = fitBytes(renderMarkdown(message, id), LIMIT[channel], id, message.locale);
   switch (channel) {
     case "WECOM":
       return format === "text" ? { msgtype: "text", text: { content: text } } : { msgtype: "markdown", markdown: { content: markdown } };

@@ -5,6 +5,7 @@ import { createServer as createHttpServer, type IncomingHttpHeaders, type Server
 import { createServer as createNetServer } from "node:net";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 
 /** A port nothing listens on right now (for "the SMTP server is down" and for starting it later). */
 export async function freePort(): Promise<number> {
@@ -167,4 +168,36 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
 /** The notification id a webhook message carries in its text. */
 export function notificationIdIn(body: unknown): string | null {
   return /通知编号 ([0-9a-f-]{36})/.exec(JSON.stringify(body))?.[1] ?? null;
+}
+
+/**
+ * Both receivers for a test file: started before its first test, emptied and set back to answering
+ * "ok" at once with no 加签 secrets before each test, closed after the last. Call it before the file's
+ * own hooks, which may then read `rx.hooks.base` or change the mode.
+ */
+export function useReceivers(): { readonly smtp: SmtpReceiver; readonly hooks: WebhookReceiver } {
+  let smtp: SmtpReceiver | undefined;
+  let hooks: WebhookReceiver | undefined;
+  beforeAll(async () => {
+    smtp = await startSmtpReceiver();
+    hooks = await startWebhookReceiver();
+  });
+  beforeEach(() => {
+    smtp!.mails.length = 0;
+    hooks!.requests.length = 0;
+    hooks!.refused.length = 0;
+    Object.assign(hooks!, { mode: "ok", delayMs: 0, secrets: {} });
+  });
+  afterAll(async () => {
+    await smtp?.close();
+    await hooks?.close();
+  });
+  return {
+    get smtp() {
+      return smtp!;
+    },
+    get hooks() {
+      return hooks!;
+    },
+  };
 }

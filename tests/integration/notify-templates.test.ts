@@ -2,7 +2,7 @@
 // real SMTP receiver and to local bots: 企业微信 unsigned, 钉钉 and 飞书 with 加签 verified the way the vendors
 // document it (tests/helpers/receivers.ts). Mail carries the matter's first line; group bots never do.
 import { randomBytes, randomUUID } from "node:crypto";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { webhookPolicy } from "@/lib/env";
 import { ValidationError } from "@/lib/errors";
 import { deliverDue } from "@/lib/notify/deliver-due";
@@ -15,15 +15,14 @@ import { createWebhookSender } from "@/lib/notify/webhook";
 import { notifyInApp } from "@/lib/questions/events";
 import { ctxOf } from "../helpers/actors";
 import { makeLine, makeUser } from "../helpers/factories";
-import { notificationIdIn, startSmtpReceiver, startWebhookReceiver, type SmtpReceiver, type WebhookReceiver } from "../helpers/receivers";
+import { notificationIdIn, useReceivers } from "../helpers/receivers";
 import { useTestDb } from "../helpers/test-db";
 import { renderStoredMessage } from "@/lib/http/errors";
 
 const t = useTestDb();
+const rx = useReceivers();
 type U = Awaited<ReturnType<typeof makeUser>>;
 
-let smtp: SmtpReceiver;
-let hooks: WebhookReceiver;
 let asker: U;
 let owner: U;
 let manager: U;
@@ -37,15 +36,15 @@ const SECOND_LINE = "酒店发票 1200 元，标准 600 元";
 const NOTE = "请今天下班前联系财务张会计核对发票";
 
 const transports = (): Transports => ({
-  email: createEmailSender({ transporter: smtpTransporter(smtp.url, 3_000), from: "首问 Shouwen <noreply@shouwen.local>" }),
+  email: createEmailSender({ transporter: smtpTransporter(rx.smtp.url, 3_000), from: "首问 Shouwen <noreply@shouwen.local>" }),
   webhook: createWebhookSender({ timeoutMs: 3_000, policy: webhookPolicy() }),
 });
 
 async function imPrefs(u: U, secrets: { dingtalk?: string | null; feishu?: string | null } = { dingtalk: DT_SECRET, feishu: FS_SECRET }) {
   const rows = [
-    { channel: "WECOM" as const, address: `${hooks.base}/wecom/${u.id}?key=k`, secret: null },
-    { channel: "DINGTALK" as const, address: `${hooks.base}/dingtalk/${u.id}?access_token=t`, secret: secrets.dingtalk ?? null },
-    { channel: "FEISHU" as const, address: `${hooks.base}/feishu/${u.id}`, secret: secrets.feishu ?? null },
+    { channel: "WECOM" as const, address: `${rx.hooks.base}/wecom/${u.id}?key=k`, secret: null },
+    { channel: "DINGTALK" as const, address: `${rx.hooks.base}/dingtalk/${u.id}?access_token=t`, secret: secrets.dingtalk ?? null },
+    { channel: "FEISHU" as const, address: `${rx.hooks.base}/feishu/${u.id}`, secret: secrets.feishu ?? null },
   ];
   for (const r of rows) {
     await t.db.notificationPreference.upsert({
@@ -91,8 +90,6 @@ function cases(): Record<string, { to: U; payload: Record<string, unknown>; fact
 }
 
 beforeAll(async () => {
-  smtp = await startSmtpReceiver();
-  hooks = await startWebhookReceiver();
   asker = await makeUser(t.db, { name: "提问人丁" });
   owner = await makeUser(t.db, { roles: ["EMPLOYEE", "FIRST_CONTACT_OWNER"], name: "首问乙" });
   manager = await makeUser(t.db, { roles: ["EMPLOYEE", "MANAGER"], name: "区域总甲" });
@@ -104,17 +101,9 @@ beforeAll(async () => {
   qn = `Q-${String(q.number).padStart(6, "0")}`;
 });
 
-afterAll(async () => {
-  await smtp?.close();
-  await hooks?.close();
-});
-
 beforeEach(async () => {
   await t.db.notification.deleteMany({});
-  smtp.mails.length = 0;
-  hooks.requests.length = 0;
-  hooks.refused.length = 0;
-  hooks.secrets = { dingtalk: DT_SECRET, feishu: FS_SECRET };
+  rx.hooks.secrets = { dingtalk: DT_SECRET, feishu: FS_SECRET };
 });
 
 async function deliverAll() {
@@ -137,15 +126,15 @@ describe("every template, delivered", () => {
     }
     const kinds = Object.keys(all).length;
     expect(await deliverAll()).toBe(kinds * 4);
-    expect(hooks.refused).toEqual([]);
-    expect(smtp.mails).toHaveLength(kinds);
-    expect(hooks.requests).toHaveLength(kinds * 3);
+    expect(rx.hooks.refused).toEqual([]);
+    expect(rx.smtp.mails).toHaveLength(kinds);
+    expect(rx.hooks.requests).toHaveLength(kinds * 3);
 
     const rows = await t.db.notification.findMany({ where: { channel: { not: "IN_APP" } }, select: { id: true, kind: true, channel: true, status: true } });
     expect(rows.every((r) => r.status === "SENT")).toBe(true);
     const kindOf = new Map(rows.map((r) => [r.id, r.kind]));
 
-    for (const mail of smtp.mails) {
+    for (const mail of rx.smtp.mails) {
       const kind = kindOf.get(mail.headers.get("x-shouwen-notification") as string)!;
       const c = all[kind]!;
       const text = mail.text ?? "";
@@ -162,7 +151,7 @@ describe("every template, delivered", () => {
       if (c.complaint) expect(`${mail.subject}\n${text}`, kind).not.toContain(asker.name);
     }
 
-    for (const r of hooks.requests) {
+    for (const r of rx.hooks.requests) {
       const id = notificationIdIn(r.body)!;
       const kind = kindOf.get(id)!;
       const body = JSON.stringify(r.body);
@@ -193,20 +182,20 @@ describe("every template, delivered", () => {
     expect(rows.map((r) => [r.channel, r.status])).toEqual([["DINGTALK", "PENDING"], ["FEISHU", "PENDING"]]);
     expect(renderStoredMessage(rows[0]!.lastError!, "zh-CN")).toContain("errcode=310000");
     expect(renderStoredMessage(rows[1]!.lastError!, "zh-CN")).toContain("code=19021（签名校验失败）");
-    expect(hooks.refused.map((r) => r.reason)).toEqual(["sign mismatch", "sign mismatch"]);
-    expect(hooks.requests).toEqual([]);
+    expect(rx.hooks.refused.map((r) => r.reason)).toEqual(["sign mismatch", "sign mismatch"]);
+    expect(rx.hooks.requests).toEqual([]);
 
     // Without a secret the request is unsigned, and a bot that requires 加签 refuses it too.
     await imPrefs(owner, { dingtalk: null, feishu: null });
-    hooks.refused.length = 0;
+    rx.hooks.refused.length = 0;
     await deliverDue({ db: t.db, now: new Date(Date.now() + 120_000), transports: transports() });
-    expect(hooks.refused.map((r) => r.reason)).toEqual(["missing timestamp or sign", "missing timestamp or sign"]);
+    expect(rx.hooks.refused.map((r) => r.reason)).toEqual(["missing timestamp or sign", "missing timestamp or sign"]);
 
     // The right secret: delivered on the next attempt, signed afresh.
     await imPrefs(owner);
     await t.db.notificationPreference.update({ where: { userId_channel: { userId: owner.id, channel: "WECOM" } }, data: { enabled: false } });
     await deliverDue({ db: t.db, now: new Date(Date.now() + 600_000), transports: transports() });
-    expect(hooks.requests.map((r) => r.path.split("?")[0]!.split("/")[1]).sort()).toEqual(["dingtalk", "feishu"]);
+    expect(rx.hooks.requests.map((r) => r.path.split("?")[0]!.split("/")[1]).sort()).toEqual(["dingtalk", "feishu"]);
     expect(await t.db.notification.count({ where: { userId: owner.id, channel: { in: ["DINGTALK", "FEISHU"] }, status: "SENT" } })).toBe(2);
   });
 });
@@ -220,21 +209,21 @@ describe("signing secrets in the settings", () => {
     const saved = await updateMyNotificationPreferences(ctx, {
       email: { enabled: true },
       wecom: off,
-      dingtalk: { enabled: true, address: `${hooks.base}/dingtalk/${u.id}`, secret },
-      feishu: { enabled: true, address: `${hooks.base}/feishu/${u.id}`, secret: "feishu-secret-1234" },
+      dingtalk: { enabled: true, address: `${rx.hooks.base}/dingtalk/${u.id}`, secret },
+      feishu: { enabled: true, address: `${rx.hooks.base}/feishu/${u.id}`, secret: "feishu-secret-1234" },
     });
-    expect(saved.dingtalk).toEqual({ enabled: true, address: `${hooks.base}/dingtalk/${u.id}`, secretHint: `••••${secret.slice(-4)}` });
+    expect(saved.dingtalk).toEqual({ enabled: true, address: `${rx.hooks.base}/dingtalk/${u.id}`, secretHint: `••••${secret.slice(-4)}` });
     expect(saved.feishu.secretHint).toBe("••••1234");
     expect(JSON.stringify(saved)).not.toContain(secret.slice(0, 12));
     const stored = async () => (await t.db.notificationPreference.findMany({ where: { userId: u.id, channel: { in: ["DINGTALK", "FEISHU"] } }, orderBy: { channel: "asc" } })).map((p) => p.secret);
     expect(await stored()).toEqual([secret, "feishu-secret-1234"]);
 
     // Saved again without a secret (the form never has it): kept. Cleared on request.
-    await updateMyNotificationPreferences(ctx, { email: { enabled: true }, wecom: off, dingtalk: { enabled: true, address: `${hooks.base}/dingtalk/${u.id}` }, feishu: { enabled: true, address: `${hooks.base}/feishu/${u.id}`, secret: "", clearSecret: true } });
+    await updateMyNotificationPreferences(ctx, { email: { enabled: true }, wecom: off, dingtalk: { enabled: true, address: `${rx.hooks.base}/dingtalk/${u.id}` }, feishu: { enabled: true, address: `${rx.hooks.base}/feishu/${u.id}`, secret: "", clearSecret: true } });
     expect(await stored()).toEqual([secret, null]);
     expect((await getMyNotificationPreferences(ctx)).feishu.secretHint).toBeNull();
 
-    const err = await updateMyNotificationPreferences(ctx, { email: { enabled: true }, wecom: off, dingtalk: { enabled: true, address: `${hooks.base}/dingtalk/${u.id}`, secret: "has space" }, feishu: off }).catch((e: unknown) => e);
+    const err = await updateMyNotificationPreferences(ctx, { email: { enabled: true }, wecom: off, dingtalk: { enabled: true, address: `${rx.hooks.base}/dingtalk/${u.id}`, secret: "has space" }, feishu: off }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ValidationError);
     expect(Object.keys((err as ValidationError).fields)).toContain("dingtalk.secret");
     expect(await stored()).toEqual([secret, null]);

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createDb, type Db } from "@/lib/db/client";
 import { webhookPolicy } from "@/lib/env";
 import { ForbiddenError, PreconditionError, ValidationError } from "@/lib/errors";
@@ -18,15 +18,14 @@ import { createWebhookSender } from "@/lib/notify/webhook";
 import { notifyInApp } from "@/lib/questions/events";
 import { ctxOf } from "../helpers/actors";
 import { makeDepartment, makeLine, makeUser } from "../helpers/factories";
-import { freePort, notificationIdIn, startSmtpReceiver, startWebhookReceiver, type SmtpReceiver, type WebhookReceiver } from "../helpers/receivers";
+import { freePort, notificationIdIn, startSmtpReceiver, useReceivers } from "../helpers/receivers";
 import { useTestDb } from "../helpers/test-db";
 import { renderStoredMessage } from "@/lib/http/errors";
 
 const t = useTestDb();
+const rx = useReceivers();
 
 type U = Awaited<ReturnType<typeof makeUser>>;
-let smtp: SmtpReceiver;
-let hooks: WebhookReceiver;
 let asker: U;
 let admin: U;
 let line: { id: string; name: string };
@@ -68,25 +67,14 @@ const enqueue = (userId: string, extra: { questionId?: string; kind?: string; pa
   t.db.$transaction((tx) => enqueueNotification(tx, { userId, kind: extra.kind ?? "question.assigned", questionId: extra.questionId, dedupeKey: `test:${randomUUID()}`, payload: extra.payload ?? { line: line.name } }));
 
 beforeAll(async () => {
-  smtp = await startSmtpReceiver();
-  hooks = await startWebhookReceiver();
   asker = await makeUser(t.db);
   admin = await makeUser(t.db, { roles: ["EMPLOYEE", "ADMIN"] });
   // A hostile 条线 name: it is interpolated into every message and must stay text.
   line = await makeLine(t.db, { name: `差旅<img src=x onerror=alert(1)>[点我](https://evil.example) ${randomBytes(3).toString("hex")}` });
 });
 
-afterAll(async () => {
-  await smtp?.close();
-  await hooks?.close();
-});
-
 beforeEach(async () => {
   await t.db.notification.deleteMany({});
-  smtp.mails.length = 0;
-  hooks.requests.length = 0;
-  hooks.mode = "ok";
-  hooks.delayMs = 0;
 });
 
 describe("enqueue", () => {
@@ -95,9 +83,9 @@ describe("enqueue", () => {
     const im = await makeUser(t.db);
     await setPrefs(im.id, [
       { channel: "EMAIL", enabled: false },
-      { channel: "WECOM", enabled: true, address: `${hooks.base}/wecom` },
+      { channel: "WECOM", enabled: true, address: `${rx.hooks.base}/wecom` },
       { channel: "DINGTALK", enabled: true, address: null }, // on, but no webhook: nothing to send to
-      { channel: "FEISHU", enabled: false, address: `${hooks.base}/feishu` },
+      { channel: "FEISHU", enabled: false, address: `${rx.hooks.base}/feishu` },
     ]);
     expect(await enqueue(plain.id)).toBe(2);
     expect(await enqueue(im.id)).toBe(2);
@@ -136,22 +124,22 @@ describe("delivery", () => {
   it("arrives once by e-mail and once by each enabled webhook, in each vendor's format", async () => {
     const u = await makeUser(t.db);
     await setPrefs(u.id, [
-      { channel: "WECOM", enabled: true, address: `${hooks.base}/wecom?key=secret-1` },
-      { channel: "DINGTALK", enabled: true, address: `${hooks.base}/dingtalk?access_token=secret-2` },
-      { channel: "FEISHU", enabled: true, address: `${hooks.base}/feishu/hook/secret-3` },
+      { channel: "WECOM", enabled: true, address: `${rx.hooks.base}/wecom?key=secret-1` },
+      { channel: "DINGTALK", enabled: true, address: `${rx.hooks.base}/dingtalk?access_token=secret-2` },
+      { channel: "FEISHU", enabled: true, address: `${rx.hooks.base}/feishu/hook/secret-3` },
     ]);
     const q = await makeQuestion(t.db, { ownerId: u.id });
     await enqueue(u.id, { questionId: q.id });
     const now = new Date();
-    const result = await deliverDue({ db: t.db, now, transports: transportsTo(smtp.url), portalUrl: "https://shouwen.example" });
+    const result = await deliverDue({ db: t.db, now, transports: transportsTo(rx.smtp.url), portalUrl: "https://shouwen.example" });
     expect(result).toEqual({ claimed: 4, sent: 4, retrying: 0, failed: 0 });
 
     const rows = await t.db.notification.findMany({ where: { userId: u.id, channel: { not: "IN_APP" } } });
     expect(rows.every((r) => r.status === "SENT" && r.sentAt?.getTime() === now.getTime() && r.attempts === 1)).toBe(true);
     const idOf = (c: string) => rows.find((r) => r.channel === c)!.id;
 
-    expect(smtp.mails).toHaveLength(1);
-    const mail = smtp.mails[0]!;
+    expect(rx.smtp.mails).toHaveLength(1);
+    const mail = rx.smtp.mails[0]!;
     expect(mail.messageId).toBe(`<${idOf("EMAIL")}@shouwen>`);
     expect(mail.headers.get("x-shouwen-notification")).toBe(idOf("EMAIL"));
     expect((mail.to as { text: string }).text).toBe(u.email);
@@ -162,12 +150,12 @@ describe("delivery", () => {
     expect(mail.html).toContain("差旅&lt;img src=x onerror=alert(1)&gt;");
     expect(mail.html).not.toMatch(/<img|href="https:\/\/evil/);
 
-    expect(hooks.requests.map((r) => r.path).sort()).toEqual(["/dingtalk?access_token=secret-2", "/feishu/hook/secret-3", "/wecom?key=secret-1"]);
-    for (const r of hooks.requests) {
+    expect(rx.hooks.requests.map((r) => r.path).sort()).toEqual(["/dingtalk?access_token=secret-2", "/feishu/hook/secret-3", "/wecom?key=secret-1"]);
+    for (const r of rx.hooks.requests) {
       expect(r.headers["accept-encoding"]).toBe("identity");
       expect(r.headers["content-type"]).toContain("application/json");
     }
-    const body = (p: string) => hooks.requests.find((r) => r.path.startsWith(p))!.body as Record<string, any>;
+    const body = (p: string) => rx.hooks.requests.find((r) => r.path.startsWith(p))!.body as Record<string, any>;
     expect(body("/wecom")).toMatchObject({ msgtype: "markdown", markdown: { content: expect.stringContaining(`通知编号 ${idOf("WECOM")}`) } });
     expect(body("/dingtalk")).toMatchObject({ msgtype: "markdown", markdown: { title: expect.stringContaining("新问题待处理"), text: expect.stringContaining(idOf("DINGTALK")) } });
     expect(body("/feishu")).toMatchObject({ msg_type: "interactive", card: { header: { title: { tag: "plain_text" } }, elements: [{ tag: "div", text: { tag: "lark_md" } }] } });
@@ -176,17 +164,17 @@ describe("delivery", () => {
     expect(body("/wecom").markdown.content).not.toContain("](https://evil");
 
     // Nothing is due any more: a second run sends nothing.
-    expect((await deliverDue({ db: t.db, now: new Date(now.getTime() + 3600_000), transports: transportsTo(smtp.url) })).claimed).toBe(0);
-    expect(smtp.mails).toHaveLength(1);
-    expect(hooks.requests).toHaveLength(3);
+    expect((await deliverDue({ db: t.db, now: new Date(now.getTime() + 3600_000), transports: transportsTo(rx.smtp.url) })).claimed).toBe(0);
+    expect(rx.smtp.mails).toHaveLength(1);
+    expect(rx.hooks.requests).toHaveLength(3);
   });
 
   it("fails visibly with backoff while the SMTP server is down and the webhook answers 500, then succeeds", async () => {
     const port = await freePort(); // nothing listens here yet: a misconfigured / down SMTP server
     const transports = transportsTo(`smtp://127.0.0.1:${port}`);
     const u = await makeUser(t.db);
-    await setPrefs(u.id, [{ channel: "WECOM", enabled: true, address: `${hooks.base}/wecom` }]);
-    hooks.mode = "http500";
+    await setPrefs(u.id, [{ channel: "WECOM", enabled: true, address: `${rx.hooks.base}/wecom` }]);
+    rx.hooks.mode = "http500";
     await enqueue(u.id);
     const t0 = new Date();
 
@@ -204,25 +192,25 @@ describe("delivery", () => {
     expect((await deliverDue({ db: t.db, now: new Date(t0.getTime() + 30_000), transports })).claimed).toBe(0);
 
     // Second attempt: the 200-with-error-code answer of a vendor is a failure too; the delay doubles.
-    hooks.mode = "vendor-error";
+    rx.hooks.mode = "vendor-error";
     const t1 = new Date(t0.getTime() + 60_000);
     expect(await deliverDue({ db: t.db, now: t1, transports })).toMatchObject({ claimed: 2, retrying: 2 });
     rows = await t.db.notification.findMany({ where: { userId: u.id, channel: { not: "IN_APP" } }, orderBy: { channel: "asc" } });
     expect(rows.map((r) => r.attempts)).toEqual([2, 2]);
     expect(renderStoredMessage(rows[1]!.lastError!, "zh-CN")).toContain("errcode=93000");
     expect(rows.map((r) => r.nextAttemptAt.getTime() - t1.getTime())).toEqual([120_000, 120_000]);
-    expect(smtp.mails).toHaveLength(0);
+    expect(rx.smtp.mails).toHaveLength(0);
 
     // The receivers come back: the next attempt delivers, the SMTP server on the same address.
     const revived = await startSmtpReceiver({ port });
     try {
-      hooks.mode = "ok";
+      rx.hooks.mode = "ok";
       const t2 = new Date(t1.getTime() + 120_000);
       expect(await deliverDue({ db: t.db, now: t2, transports })).toMatchObject({ claimed: 2, sent: 2 });
       rows = await t.db.notification.findMany({ where: { userId: u.id, channel: { not: "IN_APP" } } });
       expect(rows.every((r) => r.status === "SENT" && r.attempts === 3 && r.lastError === null)).toBe(true);
       expect(revived.mails).toHaveLength(1);
-      expect(hooks.requests).toHaveLength(1);
+      expect(rx.hooks.requests).toHaveLength(1);
     } finally {
       await revived.close();
     }
@@ -230,17 +218,17 @@ describe("delivery", () => {
 
   it("never sends a row twice when two workers deliver at the same time", async () => {
     const users = await Promise.all(Array.from({ length: 4 }, () => makeUser(t.db)));
-    for (const u of users) await setPrefs(u.id, [{ channel: "WECOM", enabled: true, address: `${hooks.base}/wecom` }, { channel: "FEISHU", enabled: true, address: `${hooks.base}/feishu` }]);
+    for (const u of users) await setPrefs(u.id, [{ channel: "WECOM", enabled: true, address: `${rx.hooks.base}/wecom` }, { channel: "FEISHU", enabled: true, address: `${rx.hooks.base}/feishu` }]);
     for (const u of users) for (let i = 0; i < 5; i++) await enqueue(u.id);
     const total = await t.db.notification.count({ where: { status: "PENDING" } });
     expect(total).toBe(60);
-    hooks.delayMs = 15;
+    rx.hooks.delayMs = 15;
     const second = createDb(t.url, 4);
     try {
       const worker = async (db: Db) => {
         let claimed = 0;
         for (;;) {
-          const r = await deliverDue({ db, now: new Date(), transports: transportsTo(smtp.url), batchSize: 4 });
+          const r = await deliverDue({ db, now: new Date(), transports: transportsTo(rx.smtp.url), batchSize: 4 });
           if (r.claimed === 0) return claimed;
           claimed += r.claimed;
         }
@@ -252,7 +240,7 @@ describe("delivery", () => {
     } finally {
       await second.$disconnect();
     }
-    const ids = [...smtp.mails.map((m) => m.headers.get("x-shouwen-notification") as string), ...hooks.requests.map((r) => notificationIdIn(r.body)!)];
+    const ids = [...rx.smtp.mails.map((m) => m.headers.get("x-shouwen-notification") as string), ...rx.hooks.requests.map((r) => notificationIdIn(r.body)!)];
     expect(ids).toHaveLength(total);
     expect(new Set(ids).size).toBe(total);
     expect(await t.db.notification.count({ where: { status: "SENT", attempts: 1, channel: { not: "IN_APP" } } })).toBe(total);
@@ -260,10 +248,10 @@ describe("delivery", () => {
 
   it("gives up after the maximum attempts, shows the failure to admins, and 重试 brings it back", async () => {
     const u = await makeUser(t.db);
-    await setPrefs(u.id, [{ channel: "EMAIL", enabled: false }, { channel: "DINGTALK", enabled: true, address: `${hooks.base}/dingtalk` }]);
-    hooks.mode = "http500";
+    await setPrefs(u.id, [{ channel: "EMAIL", enabled: false }, { channel: "DINGTALK", enabled: true, address: `${rx.hooks.base}/dingtalk` }]);
+    rx.hooks.mode = "http500";
     await enqueue(u.id);
-    const transports = transportsTo(smtp.url);
+    const transports = transportsTo(rx.smtp.url);
     let now = new Date();
     for (let i = 1; i <= MAX_ATTEMPTS; i++) {
       const r = await deliverDue({ db: t.db, now, transports });
@@ -288,10 +276,10 @@ describe("delivery", () => {
     expect(await t.db.notification.findUniqueOrThrow({ where: { id: failed.id } })).toMatchObject({ status: "PENDING", attempts: 0, nextAttemptAt: retryAt });
     expect(await t.db.auditLog.count({ where: { action: "notify.retry", target: failed.id, actorId: admin.id } })).toBe(1);
 
-    hooks.mode = "ok";
+    rx.hooks.mode = "ok";
     expect(await deliverDue({ db: t.db, now: retryAt, transports })).toMatchObject({ sent: 1 });
-    expect(hooks.requests).toHaveLength(1);
-    expect(notificationIdIn(hooks.requests[0]!.body)).toBe(failed.id);
+    expect(rx.hooks.requests).toHaveLength(1);
+    expect(notificationIdIn(rx.hooks.requests[0]!.body)).toBe(failed.id);
     await expect(retryDelivery(adminCtx, { id: failed.id })).rejects.toBeInstanceOf(PreconditionError);
   });
 
@@ -299,8 +287,8 @@ describe("delivery", () => {
     const u = await makeUser(t.db);
     await enqueue(u.id);
     await setPrefs(u.id, [{ channel: "EMAIL", enabled: false }]);
-    expect(await deliverDue({ db: t.db, now: new Date(), transports: transportsTo(smtp.url) })).toMatchObject({ claimed: 1, failed: 1 });
-    expect(smtp.mails).toHaveLength(0);
+    expect(await deliverDue({ db: t.db, now: new Date(), transports: transportsTo(rx.smtp.url) })).toMatchObject({ claimed: 1, failed: 1 });
+    expect(rx.smtp.mails).toHaveLength(0);
   });
 });
 
@@ -324,7 +312,7 @@ describe("preferences", () => {
       email: { enabled: false },
       wecom: { enabled: true, address: "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=abc" },
       dingtalk: { enabled: false, address: "https://oapi.dingtalk.com/robot/send?access_token=def" },
-      feishu: { enabled: true, address: `${hooks.base}/feishu` },
+      feishu: { enabled: true, address: `${rx.hooks.base}/feishu` },
     });
     expect(saved).toMatchObject({ email: { enabled: false }, wecom: { enabled: true }, dingtalk: { enabled: false, address: "https://oapi.dingtalk.com/robot/send?access_token=def" }, feishu: { enabled: true } });
     await enqueue(u.id);
@@ -412,8 +400,8 @@ describe("daily digest", () => {
     expect(otherData.ignoredPolicies).toEqual([]);
 
     // The mail arrives with the four lists.
-    await deliverDue({ db, now: NINE, transports: transportsTo(smtp.url) });
-    const mail = smtp.mails.find((m) => (m.to as { text: string }).text === mgr.email)!;
+    await deliverDue({ db, now: NINE, transports: transportsTo(rx.smtp.url) });
+    const mail = rx.smtp.mails.find((m) => (m.to as { text: string }).text === mgr.email)!;
     expect(mail.subject).toBe("【首问】每日通报 2026-03-10：超时 1 · 升级 1 · 投诉 1");
     expect(mail.text).toContain(`Q-${String(overdue.number).padStart(6, "0")}`);
     expect(mail.text).toContain("差旅费管理办法：2 个问题");

@@ -93,7 +93,7 @@ describe("renderNotification", () => {
   it("falls back to payload.subject / payload.lines for kinds it does not know", () => {
     // question.escalated has its own template now (tests/unit/notify-templates.test.ts): a kind without one.
     const m = renderNotification({ kind: "x.custom", payload: { subject: "问题已升级至你", lines: ["请处理", 3] }, question: null });
-    expect(m).toEqual({ subject: "【首问】问题已升级至你", sections: [{ lines: ["请处理"] }] });
+    expect(m).toEqual({ subject: "【首问】问题已升级至你", sections: [{ lines: ["请处理"] }], locale: "zh-CN" });
     expect(renderNotification({ kind: "x.unknown", payload: null, question }).subject).toBe("【首问】首问通知：Q-000042");
   });
 });

@@ -3,7 +3,8 @@
 // group chat may carry (no matter text, no typed notes, complaints without the question); older payloads.
 import { describe, expect, it } from "vitest";
 import { renderHtml, renderMarkdown, renderText } from "@/lib/notify/message";
-import { firstLineOf, formatMinutes, renderNotification, TEMPLATE_KINDS, type NotificationFacts } from "@/lib/notify/render-notification";
+import { firstLineOf, renderNotification, TEMPLATE_KINDS, type NotificationFacts } from "@/lib/notify/render-notification";
+import { formatMinutes } from "@/lib/notify/template-parts";
 import { buildWebhookBody } from "@/lib/notify/webhook";
 
 import { ASKER, AT, CASES, FIRST, ID, MANAGER, OWNER, question, type Case } from "../helpers/notification-cases";
@@ -159,6 +160,7 @@ describe("helpers", () => {
   });
 
   it("formats durations", () => {
-    expect([0, 15, 60, 90, 1440, 1500, 4000].map(formatMinutes)).toEqual(["0 分钟", "15 分钟", "1 小时", "1 小时 30 分钟", "1 天", "1 天 1 小时", "2 天 18 小时"]);
+    expect([0, 15, 60, 90, 1440, 1500, 4000].map((m) => formatMinutes(m))).toEqual(["0 分钟", "15 分钟", "1 小时", "1 小时 30 分钟", "1 天", "1 天 1 小时", "2 天 18 小时"]);
+    expect([0, 90, 1500].map((m) => formatMinutes(m, "en"))).toEqual(["0 min", "1 h 30 min", "1 d 1 h"]);
   });
 });

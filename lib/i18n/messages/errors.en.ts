@@ -225,6 +225,7 @@ export const errorsEn: Record<keyof typeof errorsZhCN, string> = {
   "errors.field.note1000": "The note can be at most 1000 characters",
   "errors.field.urgencyRequired": "Choose urgent or normal",
   "errors.field.notificationIdInvalid": "The notification ID is not valid",
+  "errors.field.localeUnsupported": "The language must be zh-CN or en",
   "errors.field.addressTooLong": "The address can be at most 1000 characters",
   "errors.field.webhookRequired": "Enter the bot's webhook address to enable it",
   "errors.field.secretTooLong": "The secret can be at most 200 characters",

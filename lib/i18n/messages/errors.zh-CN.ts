@@ -226,6 +226,7 @@ export const errorsZhCN = {
   "errors.field.note1000": "说明不能超过 1000 个字",
   "errors.field.urgencyRequired": "请选择紧急或普通",
   "errors.field.notificationIdInvalid": "通知编号无效",
+  "errors.field.localeUnsupported": "语言只能是 zh-CN 或 en",
   "errors.field.addressTooLong": "地址不能超过 1000 个字符",
   "errors.field.webhookRequired": "开启时请填写机器人 webhook 地址",
   "errors.field.secretTooLong": "密钥不能超过 200 个字符",
