@@ -1,16 +1,14 @@
 import "server-only";
-import { hasRole } from "../auth/roles";
-import { ForbiddenError, isUniqueViolation, ValidationError, m } from "../errors";
+import { isUniqueViolation, ValidationError, m } from "../errors";
 import type { Ctx } from "../kernel/context";
 import { parseInput } from "../validation";
-import { adminAudit, requireAdmin } from "./admin-guard";
+import { adminAudit, lockPeopleAsAdmin, requireAdmin } from "./admin-guard";
 import { userUpdateInput } from "./schemas";
 
 /**
  * Role changes and disabling take effect on the user's next request (the session version moves on).
- * Decided under row locks on the acting admin and the target (taken in id order, so two admins acting
- * on each other queue instead of deadlocking): the actor must still be an enabled admin as stored. Two
- * admins removing each other at once therefore leave one of them an admin; the second is refused.
+ * Decided under row locks on the acting admin and the target: the actor must still be an enabled admin
+ * as stored, so of two admins removing each other at once the second is refused (lockPeopleAsAdmin).
  */
 export async function updateUser(ctx: Ctx, raw: unknown) {
   requireAdmin(ctx);
@@ -19,10 +17,7 @@ export async function updateUser(ctx: Ctx, raw: unknown) {
     throw new ValidationError({ userId: m("errors.cannotDemoteSelf") });
   }
   await ctx.db.$transaction(async (tx) => {
-    const ids = [...new Set([ctx.actor.id, input.userId])].sort();
-    await tx.$queryRaw`SELECT 1 FROM "User" WHERE id = ANY(${ids}::uuid[]) ORDER BY id FOR UPDATE`;
-    const actor = await tx.user.findUnique({ where: { id: ctx.actor.id }, select: { roles: true, disabledAt: true } });
-    if (!actor || actor.disabledAt || !hasRole(actor, "ADMIN")) throw new ForbiddenError(m("errors.needAdmin"));
+    await lockPeopleAsAdmin(tx, ctx.actor.id, [input.userId]);
     await tx.user
       .update({
         where: { id: input.userId },

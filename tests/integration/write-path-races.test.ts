@@ -8,9 +8,11 @@ import { saveTimeLimit } from "@/lib/admin/save-time-limit";
 import { createDb, type Db } from "@/lib/db/client";
 import { ForbiddenError, PreconditionError } from "@/lib/errors";
 import { retryDelivery } from "@/lib/notify/deliveries";
+import { applyOrgImport } from "@/lib/org/apply-org-import";
 import { applySsoSignIn } from "@/lib/org/apply-sso-claims";
 import { ctxOf } from "../helpers/actors";
 import { makeLine, makeUser } from "../helpers/factories";
+import { csvOf } from "../helpers/org-files";
 import { useTestDb } from "../helpers/test-db";
 
 const t = useTestDb();
@@ -72,6 +74,27 @@ describe("admins removing each other at once", () => {
       for (const r of refused) expect((r as PromiseRejectedResult).reason).toBeInstanceOf(ForbiddenError);
     }
     console.log(`admins removing each other: ${wrong} of ${RUNS} runs left no admin or changed both`);
+    expect(wrong).toBe(0);
+  });
+});
+
+describe("an org import and an admin's change removing each other's admin at once", () => {
+  it("leaves one of them an enabled admin (20 runs)", async () => {
+    let wrong = 0;
+    for (let run = 0; run < RUNS; run++) {
+      const [a, b] = [await makeUser(t.db, { roles: ["EMPLOYEE", "ADMIN"] }), await makeUser(t.db, { roles: ["EMPLOYEE", "ADMIN"] })];
+      // a's file makes b an employee only; b takes a's admin role away in /admin.
+      const file = csvOf([["邮箱", "姓名", "部门编码", "职务", "电话", "即时通讯", "角色"], [b.email, b.name, "", "", "", "", "员工"]]);
+      const results = await Promise.allSettled([
+        applyOrgImport({ ...ctxOf(wide, a) }, { files: [{ name: "people.csv", bytes: file }], full: false }),
+        updateUser(ctxOf(wide, b), { userId: a.id, roles: ["EMPLOYEE"] }),
+      ]);
+      const admins = await t.db.user.count({ where: { id: { in: [a.id, b.id] }, roles: { has: "ADMIN" }, disabledAt: null } });
+      const refused = results.filter((r) => r.status === "rejected");
+      if (admins !== 1 || refused.length !== 1) wrong++;
+      for (const r of refused) expect((r as PromiseRejectedResult).reason).toBeInstanceOf(ForbiddenError);
+    }
+    console.log(`org import against an admin's change: ${wrong} of ${RUNS} runs left no admin or changed both`);
     expect(wrong).toBe(0);
   });
 });
