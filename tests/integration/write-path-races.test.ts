@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { updateUser } from "@/lib/admin/update-user";
 import { saveTimeLimit } from "@/lib/admin/save-time-limit";
-import { createDb, type Db } from "@/lib/db/client";
+import { createDb, type Db, type DbTx } from "@/lib/db/client";
 import { ForbiddenError, PreconditionError } from "@/lib/errors";
 import { retryDelivery } from "@/lib/notify/deliveries";
 import { applyOrgImport } from "@/lib/org/apply-org-import";
@@ -32,7 +32,7 @@ afterAll(async () => {
  * write only once `act` is waiting for the row lock: `act` has read the row as it was and must
  * decide again on the row as committed.
  */
-async function whileRowHeld<T>(hold: (tx: Parameters<Parameters<Db["$transaction"]>[0]>[0]) => Promise<unknown>, act: () => Promise<T>): Promise<PromiseSettledResult<T>> {
+async function whileRowHeld<T>(hold: (tx: DbTx) => Promise<unknown>, act: () => Promise<T>): Promise<PromiseSettledResult<T>> {
   let release!: () => void;
   const released = new Promise<void>((r) => (release = r));
   let held!: () => void;
