@@ -2,7 +2,8 @@ import "server-only";
 // The admin settings actions, by name (POST /api/admin/[action]). Synonyms are open to policy owners too
 // (the verb checks); everything else needs ADMIN here and again in the verb.
 import { serverEnv } from "../env";
-import { ForbiddenError, NotFoundError, m } from "../errors";
+import { ForbiddenError, m } from "../errors";
+import { actionNamed } from "../http/action-table";
 import { saveReviewSetting } from "../complaints/save-review-setting";
 import { indexCounts, reindex } from "../search/sync-index";
 import { addRosterEntry } from "./add-roster-entry";
@@ -46,7 +47,5 @@ const ACTIONS: Record<string, (ctx: AdminCtx, input: unknown) => Promise<unknown
 export async function runAdminAction(ctx: AdminCtx, action: string, input: unknown): Promise<unknown> {
   if (action === "synonyms") return (await addSynonyms(ctx, input)) ?? { ok: true };
   if (!ctx.actor.roles.includes("ADMIN")) throw new ForbiddenError(m("errors.needAdmin"));
-  const verb = Object.hasOwn(ACTIONS, action) ? ACTIONS[action] : undefined;
-  if (!verb) throw new NotFoundError(m("errors.noSuchAction"));
-  return (await verb(ctx, input)) ?? { ok: true };
+  return (await actionNamed(ACTIONS, action)(ctx, input)) ?? { ok: true };
 }

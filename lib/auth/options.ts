@@ -2,8 +2,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
-import { bootstrapAdminRoles } from "../admin/bootstrap-admin";
-import { applySsoClaims, ssoOrgConfig } from "../org/apply-sso-claims";
+import { applySsoSignIn } from "../org/apply-sso-claims";
 import { db } from "../db/client";
 import { serverEnv } from "../env";
 import { RateLimitedError } from "../errors";
@@ -91,10 +90,7 @@ export function authOptions(): NextAuthOptions {
         });
         if (!linked.ok) return `/signin?error=${linked.error}`;
         // The identity provider's department and groups (by configuration), then the bootstrap admin list.
-        const record = await db().user.findUniqueOrThrow({ where: { id: linked.userId }, select: { id: true, email: true, roles: true, departmentId: true, sessionVersion: true } });
-        const org = await applySsoClaims(db(), record, (profile ?? {}) as Record<string, unknown>, ssoOrgConfig(), ctx.now);
-        const current = org ? { ...record, ...org } : record;
-        await bootstrapAdminRoles(db(), current, firstSsoSignIn, ctx.now);
+        const current = await applySsoSignIn(db(), { userId: linked.userId, claims: (profile ?? {}) as Record<string, unknown>, isFirstSsoSignIn: firstSsoSignIn, now: ctx.now });
         (user as { sid?: string }).sid = await openSession(ctx, { userId: linked.userId, sessionVersion: current.sessionVersion });
         return true;
       },

@@ -1,6 +1,6 @@
 import "server-only";
 import { hasRole } from "../auth/roles";
-import { ForbiddenError, NotFoundError, PreconditionError, m } from "../errors";
+import { ConflictError, ForbiddenError, NotFoundError, PreconditionError, m } from "../errors";
 import type { Ctx } from "../kernel/context";
 import { parseInput } from "../validation";
 import { retryInput } from "./schemas";
@@ -41,10 +41,14 @@ export async function retryDelivery(ctx: Ctx, raw: unknown) {
   const { id } = parseInput(retryInput, raw);
   const row = await ctx.db.notification.findUnique({ where: { id }, select: { status: true, channel: true, attempts: true } });
   if (!row || row.channel === "IN_APP") throw new NotFoundError(m("errors.deliveryNotFound"));
-  if (row.status === "SENT") throw new PreconditionError(m("errors.deliveryAlreadyDelivered"));
-  await ctx.db.$transaction([
-    ctx.db.notification.update({ where: { id }, data: { status: "PENDING", attempts: 0, nextAttemptAt: ctx.now } }),
-    recordAudit(ctx.db, { actorId: ctx.actor.id, action: "notify.retry", target: id, data: { previousStatus: row.status, previousAttempts: row.attempts }, createdAt: ctx.now }),
-  ]);
+  const delivered = new PreconditionError(m("errors.deliveryAlreadyDelivered"));
+  if (row.status === "SENT") throw delivered;
+  await ctx.db.$transaction(async (tx) => {
+    // Conditional on the row as read: a worker that marked it sent (or claimed another attempt)
+    // meanwhile wins, and a delivered notification is never put back in the queue.
+    const reset = await tx.notification.updateMany({ where: { id, status: row.status, attempts: row.attempts }, data: { status: "PENDING", attempts: 0, nextAttemptAt: ctx.now } });
+    if (reset.count !== 1) throw (await tx.notification.count({ where: { id, status: "SENT" } })) ? delivered : new ConflictError();
+    await recordAudit(tx, { actorId: ctx.actor.id, action: "notify.retry", target: id, data: { previousStatus: row.status, previousAttempts: row.attempts }, createdAt: ctx.now });
+  });
   return { ok: true };
 }

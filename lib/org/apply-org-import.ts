@@ -10,6 +10,7 @@ import { parseOrgFiles } from "./parse-org-file";
 import type { OrgImportInput } from "./preview-org-import";
 import { validateOrg, type DesiredOrg } from "./validate-org";
 import { recordAudit } from "../kernel/audit";
+import { lockPeopleAsAdmin } from "../admin/admin-guard";
 
 const LOCK_KEY = 7_316_017; // pg_advisory_xact_lock key: one org import at a time
 const CHUNK = 2000;
@@ -33,6 +34,12 @@ export async function applyOrgImport(ctx: OrgCtx, input: OrgImportInput & { expe
       const plan = diffOrg(desired, snap, { full: input.full, actorId });
       const hash = planHash(plan);
       if (input.expectedHash && input.expectedHash !== hash) throw new ConflictError(m("errors.orgChangedSincePreview"));
+      if (actorId) {
+        // The people it changes, and the importing admin still an admin as stored (not only at sign-in).
+        const idOf = new Map(snap.users.map((u) => [u.email, u.id]));
+        const touched = [...plan.people.changed.map((c) => c.email), ...plan.people.disabled].flatMap((e) => idOf.get(e) ?? []);
+        await lockPeopleAsAdmin(tx, actorId, touched);
+      }
       if (!isEmptyPlan(plan)) await write(tx, desired, snap, plan, ctx.now);
       await recordAudit(tx, {
         actorId,

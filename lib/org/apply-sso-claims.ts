@@ -1,6 +1,7 @@
 import "server-only";
+import { bootstrapAdminRoles } from "../admin/bootstrap-admin";
 import type { Role } from "../auth/roles";
-import type { DbTx } from "../db/client";
+import type { Db, DbTx } from "../db/client";
 import { serverEnv } from "../env";
 import { recordAudit } from "../kernel/audit";
 
@@ -48,4 +49,21 @@ export async function applySsoClaims(db: DbTx, user: { id: string; roles: Role[]
   const updated = await db.user.update({ where: { id: user.id }, data, select: { roles: true, departmentId: true, sessionVersion: true } });
   await recordAudit(db, { actorId: null, action: "user.sso-claims", target: user.id, data: { departmentId: updated.departmentId, roles: updated.roles }, createdAt: now });
   return updated;
+}
+
+/**
+ * The org step of an SSO sign-in: the provider's department and groups, then the bootstrap admin list,
+ * applied to the person's row as stored, read under a row lock in one transaction. Roles are replaced
+ * as a whole, so deciding them on roles read earlier would undo an admin's change that committed in
+ * between (a revoked ADMIN written back). Answers the session version the new session must carry.
+ */
+export async function applySsoSignIn(db: Db, input: { userId: string; claims: Record<string, unknown>; isFirstSsoSignIn: boolean; now: Date }, config: SsoOrgConfig = ssoOrgConfig()): Promise<{ sessionVersion: number }> {
+  return db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT 1 FROM "User" WHERE id = ${input.userId}::uuid FOR UPDATE`;
+    const record = await tx.user.findUniqueOrThrow({ where: { id: input.userId }, select: { id: true, email: true, roles: true, departmentId: true, sessionVersion: true } });
+    const org = await applySsoClaims(tx, record, input.claims, config, input.now);
+    const current = org ? { ...record, ...org } : record;
+    await bootstrapAdminRoles(tx, current, input.isFirstSsoSignIn, input.now);
+    return { sessionVersion: current.sessionVersion };
+  });
 }

@@ -74,6 +74,19 @@ describe("malformed input is refused with a reason and stores nothing", () => {
   });
 });
 
+describe("action names in the path", () => {
+  it("a name every object inherits (constructor, toString, valueOf, __proto__) is an unknown action: 404, on every action route", async () => {
+    const admin = await signedIn(adminUser.email, TEST_PASSWORD);
+    const id = randomUUID();
+    for (const name of ["constructor", "toString", "valueOf", "__proto__"]) {
+      for (const [client, path] of [[employee, `/api/questions/${id}/${name}`], [employee, `/api/complaints/${id}/${name}`], [admin, `/api/qa/${name}`], [admin, `/api/insights/${name}`], [admin, `/api/admin/${name}`]] as const) {
+        const body = await expectCleanError(await client.request("POST", path, { body: "{}", headers: json(h.base) }), 404);
+        expect(body.error.code, path).toBe("NOT_FOUND");
+      }
+    }
+  });
+});
+
 describe("cross-site writes", () => {
   it("urlencoded and text/plain form posts, and JSON with a foreign Origin, change nothing", async () => {
     const before = await h.db.question.count();

@@ -1,4 +1,4 @@
-import { m, NotFoundError } from "@/lib/errors";
+import { actionNamed } from "@/lib/http/action-table";
 import { authedRoute } from "@/lib/http/route";
 import { ctxFor } from "@/lib/http/ctx";
 import { acknowledgeGap } from "@/lib/policies/acknowledge-gap";
@@ -12,7 +12,6 @@ const ACTIONS: Record<string, (ctx: Ctx, input: unknown) => Promise<unknown>> = 
 
 // Roles are checked by authedRoute before the body is read; the verbs check the 条线 / document scope.
 export const POST = authedRoute<{ action: string }>({ roles: ["POLICY_OWNER", "ADMIN"] }, async ({ actor, params, body }) => {
-  const verb = ACTIONS[params.action];
-  if (!verb) throw new NotFoundError(m("errors.noSuchAction"));
+  const verb = actionNamed(ACTIONS, params.action);
   return (await verb(ctxFor(actor), body)) ?? { ok: true };
 });

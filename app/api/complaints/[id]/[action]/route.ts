@@ -1,7 +1,7 @@
 import { decideComplaint } from "@/lib/complaints/decide-complaint";
 import { giveStatement } from "@/lib/complaints/give-statement";
 import { requestStatement } from "@/lib/complaints/request-statement";
-import { m, NotFoundError } from "@/lib/errors";
+import { actionNamed } from "@/lib/http/action-table";
 import { authedRoute } from "@/lib/http/route";
 import { ctxFor } from "@/lib/http/ctx";
 import type { Ctx } from "@/lib/kernel/context";
@@ -14,7 +14,6 @@ const ACTIONS: Record<string, (ctx: Ctx, input: unknown) => Promise<unknown>> = 
 };
 
 export const POST = authedRoute<{ id: string; action: string }>({}, async ({ actor, params, body }) => {
-  const verb = ACTIONS[params.action];
-  if (!verb) throw new NotFoundError(m("errors.noSuchAction"));
+  const verb = actionNamed(ACTIONS, params.action);
   return (await verb(ctxFor(actor), { ...(body && typeof body === "object" ? body : {}), complaintId: params.id })) ?? { ok: true };
 });

@@ -1,4 +1,4 @@
-import { m, NotFoundError } from "@/lib/errors";
+import { actionNamed } from "@/lib/http/action-table";
 import { authedRoute } from "@/lib/http/route";
 import { ctxFor } from "@/lib/http/ctx";
 import { askerReply, confirmSolved, fileComplaint, rateQuestion, reopenQuestion } from "@/lib/questions/asker-actions";
@@ -32,8 +32,7 @@ const ACTIONS: Record<string, (ctx: Ctx, input: unknown) => Promise<unknown>> = 
 };
 
 export const POST = authedRoute<{ id: string; action: string }>({}, async ({ actor, params, body }) => {
-  const verb = ACTIONS[params.action];
-  if (!verb) throw new NotFoundError(m("errors.noSuchAction"));
+  const verb = actionNamed(ACTIONS, params.action);
   const result = await verb(ctxFor(actor), { ...(body && typeof body === "object" ? body : {}), questionId: params.id });
   return result ?? { ok: true };
 });
