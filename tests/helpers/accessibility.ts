@@ -4,7 +4,7 @@
 // landmark, one h1, no skipped heading level, all content inside a landmark (docs/decisions/0022).
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { expect } from "vitest";
+import { expect, type ExpectStatic } from "vitest";
 import type { AxeResults, RunOptions } from "axe-core";
 import type { Page } from "playwright-core";
 
@@ -22,14 +22,14 @@ const DISABLED: Record<string, string> = {};
 type Violation = { id: string; impact?: string | null; help: string; nodes: { target: unknown[]; failureSummary?: string }[] };
 
 /** One line per failing element: rule, impact, CSS target and what axe says to do. */
-function describe(violations: Violation[]): string[] {
+function report(violations: Violation[]): string[] {
   return violations.flatMap((v) =>
     v.nodes.map((n) => `${v.id} (${v.impact ?? "?"}) at ${n.target.map(String).join(" ")}: ${v.help}${n.failureSummary ? ` — ${n.failureSummary.replace(/\s+/g, " ").slice(0, 200)}` : ""}`),
   );
 }
 
 /** The violations axe finds on the page as it is now (after its fonts have loaded). */
-export async function accessibilityViolations(page: Page): Promise<string[]> {
+async function accessibilityViolations(page: Page): Promise<string[]> {
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   // Through the DevTools protocol, not a <script> tag: the portal's CSP allows no inline script.
   if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(AXE_SOURCE);
@@ -44,11 +44,14 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
     },
     { tags: WCAG_TAGS, extra: BEST_PRACTICE_RULES, disabled: Object.keys(DISABLED) },
   );
-  return describe(violations);
+  return report(violations);
 }
 
-/** Fails with every violation on the page, `what` naming the page and the viewer. */
-export async function expectAccessible(page: Page, what: string): Promise<void> {
+/**
+ * Fails with every violation on the page, `what` naming the page and the viewer. A concurrent test
+ * passes its own `expect` (from the test context), so the failure is counted against that test.
+ */
+export async function expectAccessible(page: Page, what: string, expectation: ExpectStatic = expect): Promise<void> {
   // Soft: one test audits several pages, and each page's violations are reported, not only the first.
-  expect.soft(await accessibilityViolations(page), `accessibility violations on ${what}`).toEqual([]);
+  expectation.soft(await accessibilityViolations(page), `accessibility violations on ${what}`).toEqual([]);
 }
