@@ -2,6 +2,7 @@
 // readers and keyboard users get the numbers, and nobody has to read values off a line.
 import { getT } from "@/lib/i18n/t";
 import type { Series } from "./chart";
+import { ScrollRegion } from "@/components/scroll-region";
 
 export async function ChartFigure({
   title,
@@ -33,7 +34,7 @@ export async function ChartFigure({
           <div aria-hidden="true">{children}</div>
           <details className="mt-2 text-sm">
             <summary className="cursor-pointer text-blue-700">{t("insights.chart.showTable")}</summary>
-            <div className="overflow-x-auto">
+            <ScrollRegion label={title}>
               <table className="mt-2 min-w-full text-left">
                 <thead>
                   <tr>
@@ -54,7 +55,7 @@ export async function ChartFigure({
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
           </details>
         </>
       )}

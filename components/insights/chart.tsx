@@ -1,6 +1,8 @@
 "use client";
 // Recharts wrappers (client only). Always rendered inside <ChartFigure>, which carries the title and
-// the same numbers as a table for screen readers and for people who would rather read.
+// the same numbers as a table for screen readers and for people who would rather read. The drawing is
+// aria-hidden there, so Recharts' keyboard layer (a tab stop on the <svg>) is off: a focus stop inside
+// hidden content announces nothing (axe "aria-hidden-focus"); keyboard users read the table instead.
 import { useEffect, useRef, useState } from "react";
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis, type YAxisTickContentProps } from "recharts";
 
@@ -36,7 +38,7 @@ export function TrendChart({ data, xKey, series, kind = "count" }: { data: Recor
   const fmt = formatter(kind);
   return (
     <ResponsiveContainer width="100%" height={260}>
-      <LineChart data={data} margin={{ top: 8, right: 28, bottom: 8, left: 4 }}>
+      <LineChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 28, bottom: 8, left: 4 }}>
         <CartesianGrid stroke="#e2e8f0" />
         <XAxis dataKey={xKey} tick={TICK} tickFormatter={shortDay} interval="preserveStartEnd" minTickGap={12} />
         <YAxis tickFormatter={fmt} tick={TICK} width={52} allowDecimals={kind !== "count"} domain={kind === "percent" ? [0, 1] : undefined} />
@@ -114,7 +116,7 @@ export function BarsChart({ data, xKey, series, kind = "count", stacked = false 
   return (
     <div ref={box}>
       <ResponsiveContainer width="100%" height={Math.max(220, data.length * 28 + 60)}>
-        <BarChart data={data} layout="vertical" margin={{ top: 8, right: 20, bottom: 8, left: 4 }}>
+        <BarChart accessibilityLayer={false} data={data} layout="vertical" margin={{ top: 8, right: 20, bottom: 8, left: 4 }}>
           <CartesianGrid stroke="#e2e8f0" />
           <XAxis type="number" tickFormatter={fmt} tick={TICK} allowDecimals={kind !== "count"} domain={kind === "percent" ? [0, 1] : undefined} />
           <YAxis type="category" dataKey={xKey} width={axisWidth} interval={0} tick={(props: YAxisTickContentProps) => <CategoryTick x={props.x} y={props.y} payload={props.payload} room={room} />} />

@@ -5,6 +5,7 @@ import { shanghaiDateTime, truncate, type LedgerRow } from "@/lib/analytics/ledg
 import { getT } from "@/lib/i18n/t";
 import type { Translate } from "@/lib/i18n/translate";
 import { questionRef } from "@/lib/kernel/question-ref";
+import { ScrollRegion } from "@/components/scroll-region";
 
 const th = "whitespace-nowrap px-2 py-1 text-left font-semibold";
 const td = "px-2 py-1 align-top";
@@ -13,7 +14,7 @@ const COLUMNS = ["number", "createdAt", "asker", "contact", "matter", "linePrior
 export async function LedgerTable({ rows, caption }: { rows: LedgerRow[]; caption: string }) {
   const t = await getT();
   return (
-    <div className="overflow-x-auto rounded-md border border-slate-300 bg-white">
+    <ScrollRegion label={caption} className="rounded-md border border-slate-300 bg-white">
       <table className="min-w-[72rem] text-sm" data-testid="ledger-table">
         <caption className="px-2 py-1 text-left text-slate-700">{caption}</caption>
         <thead className="bg-slate-100">
@@ -65,7 +66,7 @@ export async function LedgerTable({ rows, caption }: { rows: LedgerRow[]; captio
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

@@ -8,6 +8,7 @@ import type { Translate } from "@/lib/i18n/translate";
 import { ChartFigure } from "./chart-figure";
 import { BarsChart, TrendChart, type Series } from "./chart";
 import { num, pct } from "./kpi";
+import { ScrollRegion } from "@/components/scroll-region";
 
 type D = ManagementDashboard;
 type Row = { key: string; label: string };
@@ -50,7 +51,7 @@ function SplitTable<R extends Row>({ caption, head, rows, columns, href, testId 
   testId?: string;
 }) {
   return (
-    <div className="overflow-x-auto rounded-md border border-slate-300 bg-white">
+    <ScrollRegion label={caption} className="rounded-md border border-slate-300 bg-white">
       <table className="min-w-full text-sm" data-testid={testId}>
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-100">
@@ -73,7 +74,7 @@ function SplitTable<R extends Row>({ caption, head, rows, columns, href, testId 
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 
@@ -159,7 +160,7 @@ export async function AttainmentSection({ d, drill }: { d: D; drill: (key: strin
     <section aria-labelledby="att-h" className="space-y-3">
       <h2 id="att-h" className="text-lg font-semibold">{t("insights.management.attainment.title")}</h2>
       <p className="text-sm text-slate-700">{t("insights.management.attainment.hint")}</p>
-      <div className="overflow-x-auto rounded-md border border-slate-300 bg-white">
+      <ScrollRegion label={t("insights.management.attainment.levelsCaption")} className="rounded-md border border-slate-300 bg-white">
         <table className="min-w-full text-sm" data-testid="attainment-levels">
           <caption className="sr-only">{t("insights.management.attainment.levelsCaption")}</caption>
           <thead className="bg-slate-100">
@@ -180,7 +181,7 @@ export async function AttainmentSection({ d, drill }: { d: D; drill: (key: strin
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <ChartFigure title={t("insights.management.attainment.levelsChart")} data={stageBars} xKey="stage" xLabel={t("insights.management.attainment.level")} series={[{ key: "rate", label: t("insights.management.attainment.rate") }]} format={asPct} testId="chart-attainment-levels">
         <BarsChart data={stageBars} xKey="stage" series={[{ key: "rate", label: t("insights.management.attainment.rate") }]} kind="percent" />
       </ChartFigure>

@@ -11,6 +11,7 @@ import type { Translate } from "@/lib/i18n/translate";
 import { BarsChart, TrendChart, type Series } from "./chart";
 import { ChartFigure } from "./chart-figure";
 import { duration, Kpi, KpiGrid, num, pct } from "./kpi";
+import { ScrollRegion } from "@/components/scroll-region";
 
 const th = "px-2 py-1 text-left font-medium whitespace-nowrap";
 const td = "px-2 py-1 tabular-nums whitespace-nowrap";
@@ -70,7 +71,7 @@ export async function OwnersTable({ owners, href }: { owners: ScoredOwner[]; hre
   const t = await getT();
   const rateOf = (c: { rate: number | null; onTime: number; decided: number }) => t("insights.rateOf", { rate: pct(c.rate), met: c.onTime, decided: c.decided });
   return (
-    <div className="overflow-x-auto rounded-md border border-slate-300 bg-white">
+    <ScrollRegion label={t("insights.owners.tableCaption")} className="rounded-md border border-slate-300 bg-white">
       <table className="min-w-full text-sm" data-testid="owners-table">
         <caption className="p-2 text-left font-semibold">{t("insights.owners.tableCaption")}</caption>
         <thead className="bg-slate-100">
@@ -105,7 +106,7 @@ export async function OwnersTable({ owners, href }: { owners: ScoredOwner[]; hre
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 
@@ -117,7 +118,7 @@ export async function OwnerRankings({ rankings, href }: { rankings: DepartmentRa
   return (
     <div className="space-y-4">
       {rankings.map((g) => (
-        <div key={g.departmentId ?? "none"} className="overflow-x-auto rounded-md border border-slate-300 bg-white">
+        <ScrollRegion key={g.departmentId ?? "none"} label={t("insights.owners.rankingCaption", { department: g.departmentName ?? t("insights.owners.noDepartment") })} className="rounded-md border border-slate-300 bg-white">
           <table className="min-w-full text-sm" data-testid="ranking-table">
             <caption className="p-2 text-left font-semibold">{t("insights.owners.rankingCaption", { department: g.departmentName ?? t("insights.owners.noDepartment") })}</caption>
             <thead className="bg-slate-100">
@@ -150,7 +151,7 @@ export async function OwnerRankings({ rankings, href }: { rankings: DepartmentRa
           {g.unranked.length > 0 && (
             <p className="p-2 text-xs text-slate-600">{t("insights.owners.unranked", { min: MIN_RANKED_VOLUME, names: g.unranked.map((o) => o.name).join(t("insights.nameSep")) })}</p>
           )}
-        </div>
+        </ScrollRegion>
       ))}
     </div>
   );

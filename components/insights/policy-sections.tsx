@@ -13,6 +13,7 @@ import { BarsChart, TrendChart, type Series } from "./chart";
 import { num } from "./kpi";
 import { RevisionForm } from "./policy-actions";
 import { ChangeImpactTable, ClauseTable, CommentList, DocumentTable, GapTable, QueryTable, ReviewTable, UnattributedList } from "./policy-tables";
+import { ScrollRegion } from "@/components/scroll-region";
 
 type Clauses = Awaited<ReturnType<typeof getPolicyClauses>>;
 type Phrasing = Awaited<ReturnType<typeof recentPhrasings>>[number];
@@ -82,7 +83,7 @@ export async function SearchesSection({ data, phrasings }: { data: PolicyDashboa
         {phrasings.length === 0 ? (
           <p className="text-sm text-slate-600">{t("phrasings.empty")}</p>
         ) : (
-          <div className="overflow-x-auto">
+          <ScrollRegion label={t("phrasings.recent.title")}>
             <table className="min-w-full text-sm" data-testid="recent-phrasings">
               <thead>
                 <tr className="text-left">
@@ -107,7 +108,7 @@ export async function SearchesSection({ data, phrasings }: { data: PolicyDashboa
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
       </section>
     </div>

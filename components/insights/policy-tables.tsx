@@ -15,6 +15,7 @@ import { questionRef } from "@/lib/kernel/question-ref";
 import { fmt } from "@/lib/questions/labels";
 import { AcknowledgeGapForm, RevisionForm } from "./policy-actions";
 import { num, pct } from "./kpi";
+import { ScrollRegion } from "@/components/scroll-region";
 
 /** Reading time: 95000 → "1 分 35 秒" (in the reader's language); null → "—". */
 export function readTime(t: Translate, ms: number | null | undefined): string {
@@ -33,7 +34,7 @@ const nameCell = "min-w-[11rem] px-2 py-1 text-left font-normal";
 
 function Table({ caption, head, children, testId }: { caption: string; head: string[]; children: React.ReactNode; testId?: string }) {
   return (
-    <div className="overflow-x-auto rounded-md border border-slate-300 bg-white">
+    <ScrollRegion label={caption} className="rounded-md border border-slate-300 bg-white">
       <table className="min-w-full text-sm" data-testid={testId}>
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-100">
@@ -41,7 +42,7 @@ function Table({ caption, head, children, testId }: { caption: string; head: str
         </thead>
         <tbody>{children}</tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

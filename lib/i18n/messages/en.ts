@@ -104,7 +104,7 @@ export const en: Messages = {
   "auth.signingIn": "Signing in…",
   "auth.signedInAs": "Signed in as {name}",
   "notifications.link": "Notifications",
-  "notifications.unread": "{count} unread notifications",
+  "notifications.unread": "unread",
   "notifications.secret.label": "Signing secret (optional)",
   "notifications.secret.help": "The secret shown when you choose “signature” in the bot's security settings. Leave empty to keep the saved one.",
   "notifications.secret.stored": "Secret saved: {hint}",

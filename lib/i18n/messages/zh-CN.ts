@@ -106,7 +106,7 @@ export const zhCN = {
   "auth.signingIn": "正在登录…",
   "auth.signedInAs": "当前用户：{name}",
   "notifications.link": "通知",
-  "notifications.unread": "{count} 条未读通知",
+  "notifications.unread": "条未读",
   "notifications.secret.label": "加签密钥（可选）",
   "notifications.secret.help": "在机器人的安全设置中选择“加签”后复制的密钥。留空则保留已保存的密钥。",
   "notifications.secret.stored": "已保存密钥：{hint}",
