@@ -4,7 +4,8 @@ import { m, ValidationError, zhText, type ErrorMessage } from "../errors";
 export interface OrgIssue {
   sheet: string;
   row: number;
-  column: string;
+  /** The file's own header, or for a missing column the header expected, named in the reader's language. */
+  column: string | ErrorMessage;
   message: ErrorMessage;
 }
 

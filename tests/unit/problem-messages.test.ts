@@ -53,7 +53,7 @@ describe("org-file issues", () => {
   it("show the place and the reason in English, with the sheet and column as written in the file", async () => {
     const parsed = await parseOrgFile(Buffer.from("邮箱,姓名,部门编码,密码\r\na@example.com,甲,,x\r\n"), "people.csv");
     const err = new OrgFileError(parsed.issues);
-    expect(answer(err, "en").error).toEqual({ code: "VALIDATION", message: "The file has 1 errors; nothing was written", fields: { "people.csv row 1 “密码”": "Unknown column" } });
+    expect(answer(err, "en").error).toEqual({ code: "VALIDATION", message: "The file has 1 error; nothing was written", fields: { "people.csv row 1 “密码”": "Unknown column" } });
     expect(answer(err).error.fields).toEqual({ "people.csv 第 1 行「密码」": "未知的列" });
     expect(err.fields).toEqual({ "people.csv 第 1 行「密码」": "未知的列" }); // err.fields: zh-CN for logs
     expect(describeIssue(parsed.issues[0]!)).toBe("people.csv 第 1 行「密码」：未知的列");
@@ -73,6 +73,23 @@ describe("org-file issues", () => {
     });
     // Only the file's own words (a column header, a cell) are Chinese in the English answer.
     for (const [where, why] of Object.entries(en)) expect(`${where.replace(/“[^”]*”/g, "")} ${why.replace(/“[^”]*”/g, "")}`).not.toMatch(CJK);
+  });
+
+  it("name a missing column by the header the file should have, in the reader's language", async () => {
+    // A people sheet with no department column (the headers in English, so the reader's language is not the file's).
+    const parsed = await parseOrgFile(Buffer.from("Email,Name,Roles\r\na@example.com,A,\r\n"), "people.csv");
+    const err = new OrgFileError(parsed.issues);
+    expect(answer(err, "en").error.fields).toEqual({ "people.csv row 1 “Department code”": "This column is missing" });
+    expect(answer(err).error.fields).toEqual({ "people.csv 第 1 行「部门编码」": "缺少此列" });
+    expect(describeIssue(parsed.issues[0]!)).toBe("people.csv 第 1 行「部门编码」：缺少此列");
+    // Each missing column of a sheet is named, none by its field name (line, person, endsAt).
+    const roster = new OrgFileError((await parseOrgFile(Buffer.from("开始时间,备注\r\n2026-12-08,x\r\n"), "roster.csv")).issues);
+    expect(answer(roster, "en").error.fields).toEqual({
+      "roster.csv row 1 “备注”": "Unknown column",
+      "roster.csv row 1 “Line code”": "This column is missing",
+      "roster.csv row 1 “Email”": "This column is missing",
+      "roster.csv row 1 “Ends at”": "This column is missing",
+    });
   });
 
   it("a file problem without a column names the row only", async () => {

@@ -1,3 +1,4 @@
+import { EXPORT_HEADERS_EN, headerTexts } from "../../org/headers";
 import type { problemsZhCN } from "./problems.zh-CN";
 
 export const problemsEn: Record<keyof typeof problemsZhCN, string> = {
@@ -15,6 +16,7 @@ export const problemsEn: Record<keyof typeof problemsZhCN, string> = {
   "errors.org.unknownColumn": "Unknown column",
   "errors.org.duplicateColumn": "Repeats “{column}”",
   "errors.org.missingColumn": "This column is missing",
+  ...headerTexts(EXPORT_HEADERS_EN),
   "errors.org.tooManyRows": "At most {max} rows",
   "errors.org.badCsv": "Not a valid CSV file: {detail}",
   "errors.org.badXlsx": "Not a valid Excel (.xlsx) file",

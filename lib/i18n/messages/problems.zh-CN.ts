@@ -1,6 +1,8 @@
 // Problems found before or outside a domain verb, in Simplified Chinese: the request-level checks
 // (lib/validation.ts, scripts/serve.ts), the org-file issues (lib/org/) and webhook targets and
 // deliveries (lib/notify/). Spread into errors.zh-CN.ts, so they are error keys for `m(…)`.
+import { EXPORT_HEADERS, headerTexts } from "../../org/headers";
+
 export const problemsZhCN = {
   "errors.request.tooManyParams": "参数不能超过 {max} 个",
   "errors.request.badParamName": "参数名包含空字符或无效的 Unicode 字符，或超过 {max} 个字符",
@@ -16,6 +18,8 @@ export const problemsZhCN = {
   "errors.org.unknownColumn": "未知的列",
   "errors.org.duplicateColumn": "与「{column}」重复",
   "errors.org.missingColumn": "缺少此列",
+  // A missing column is named by the header the export writes: errors.org.header.<sheet>.<field>.
+  ...headerTexts(EXPORT_HEADERS),
   "errors.org.tooManyRows": "最多 {max} 行",
   "errors.org.badCsv": "不是有效的 CSV：{detail}",
   "errors.org.badXlsx": "不是有效的 Excel (.xlsx) 文件",
