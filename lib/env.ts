@@ -2,6 +2,7 @@
 // wrong value stops the program at start with a sentence naming the variable.
 import path from "node:path";
 import { z } from "zod";
+import { DEFAULT_LOCALE, type Locale } from "./i18n/locales";
 import type { WebhookPolicy } from "./notify/webhook-target";
 
 const bool = z
@@ -174,6 +175,15 @@ const timeZoneSchema = serverSchema.pick({ COMPANY_TIME_ZONE: true });
 export function companyTimeZone(): string {
   zone ??= parse(timeZoneSchema, process.env).COMPANY_TIME_ZONE;
   return zone;
+}
+
+/**
+ * The language of a command-line tool's output (npm run org:import): the first of LC_ALL, LC_MESSAGES and LANG
+ * that is set, in POSIX's order; "en…" (en_US.UTF-8, en) is English, anything else (zh_CN.UTF-8, C) zh-CN.
+ */
+export function cliLocale(): Locale {
+  const setting = [process.env.LC_ALL, process.env.LC_MESSAGES, process.env.LANG].find((v) => v) ?? "";
+  return /^en([_.@-]|$)/i.test(setting) ? "en" : DEFAULT_LOCALE;
 }
 
 /** Settings of the portal and worker processes. */

@@ -164,6 +164,10 @@ export const adminEn: Record<keyof typeof adminZhCN, string> = {
   "admin.org.field.enabled": "re-enabled",
   "admin.org.apply": "Confirm import",
   "admin.org.done": "Imported: {departments|# department|# departments} added, {added|# person|# people} added, {changed|# person|# people} changed, {disabled} disabled, {owners|# first-contact owner|# first-contact owners} added.",
+  "admin.org.cli.usage": "usage: npm run org:import -- <file.xlsx|file.csv> [more.csv] [--full] [--apply]",
+  "admin.org.cli.previewed": "preview in {ms} ms",
+  "admin.org.cli.applied": "applied in {ms} ms",
+  "admin.org.cli.dryRun": "nothing written; add --apply to write it",
 
   "admin.deliveries.title": "Notification delivery",
   "admin.deliveries.intro": "E-mails and group-bot messages whose delivery failed (retries stopped) or is being retried. “Retry” delivers again at once and restarts the retry count.",
