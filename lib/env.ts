@@ -47,7 +47,8 @@ const serverSchema = z.object({
   OIDC_ISSUER: url.optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
-  OIDC_DISPLAY_NAME: z.string().min(1).default("企业单点登录"),
+  // The SSO button's name as the company calls it; unset, the button says "single sign-on" in the reader's language.
+  OIDC_DISPLAY_NAME: z.string().min(1).optional(),
   // Comma-separated e-mails whose first SSO sign-in makes them admin (a company that starts from SSO).
   SHOUWEN_BOOTSTRAP_ADMIN_EMAILS: z
     .string()

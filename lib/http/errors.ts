@@ -23,6 +23,11 @@ export function renderFields(fields: FieldMessages, locale: Locale, labels?: Rea
   return Object.fromEntries(Object.entries(fields).map(([k, v]) => [labels?.[k] ? renderMessage(labels[k], locale) : k, renderMessageOrText(v, locale)]));
 }
 
+/** Field messages as one line in `locale`, for a page that says what it ignored and carries on. */
+export function renderFieldsLine(fields: FieldMessages, locale: Locale, separator: string): string {
+  return Object.values(renderFields(fields, locale)).join(separator);
+}
+
 const STATUS: Record<string, number> = {
   VALIDATION: 400,
   UNAUTHENTICATED: 401,

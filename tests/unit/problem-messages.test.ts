@@ -3,7 +3,8 @@
 // Simplified Chinese; a delivery error stored as text before it was a key still shows as it was.
 import { describe, expect, it } from "vitest";
 import { m, ValidationError, zhText } from "@/lib/errors";
-import { renderFields, renderMessage, renderStoredMessage, toHttpError } from "@/lib/http/errors";
+import { parseRangeOrDefault } from "@/lib/analytics/shared/range";
+import { renderFields, renderFieldsLine, renderMessage, renderStoredMessage, toHttpError } from "@/lib/http/errors";
 import { describeIssue, OrgFileError } from "@/lib/org/org-issue";
 import { parseOrgFile } from "@/lib/org/parse-org-file";
 import { validateOrg } from "@/lib/org/validate-org";
@@ -46,6 +47,16 @@ describe("request-level checks", () => {
     const err = thrown(() => assertCleanRequest({ pathname: "/api/search", search: "?q=%00" }, {}));
     expect(answer(err, "en").error).toEqual({ code: "VALIDATION", message: "The request parameters are not valid", fields: { q: "Contains a NUL character or invalid Unicode" } });
     expect(answer(err).error).toEqual({ code: "VALIDATION", message: "请求参数无效", fields: { q: "包含空字符或无效的 Unicode 字符" } });
+  });
+});
+
+describe("a dashboard's date range", () => {
+  it("falls back to the default and says why in the reader's language", () => {
+    const { range, problem } = parseRangeOrDefault({ from: "12/09", to: "2026-12-01" }, new Date("2026-12-07T04:00:00Z"));
+    expect(range.grain).toBe("day");
+    expect(problem).not.toBeNull();
+    expect(renderFieldsLine(problem!, "en", "; ")).toBe("The date format should be YYYY-MM-DD");
+    expect(renderFieldsLine(problem!, "zh-CN", "；")).toBe("日期格式应为 YYYY-MM-DD");
   });
 });
 

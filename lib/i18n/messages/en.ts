@@ -124,6 +124,7 @@ export const en: Messages = {
   "auth.password": "Password",
   "auth.or": "or",
   "auth.oidc": "Sign in with {name}",
+  "auth.oidcDefaultName": "company single sign-on",
   "auth.error.credentials": "Wrong e-mail or password. Please try again.",
   "auth.error.rateLimited": "Too many sign-in attempts; please try again later.",
   "auth.error.disabled": "This account is disabled. Contact an administrator.",
