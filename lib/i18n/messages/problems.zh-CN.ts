@@ -90,4 +90,18 @@ export const problemsZhCN = {
   "errors.webhook.connectionError": "连接错误",
   "errors.notify.channelOff": "收件人已关闭此渠道或没有设置地址，未发送",
   "errors.notify.noSmtp": "没有配置 SMTP 服务器（SMTP_URL）",
+
+  "errors.calendar.atLine": "第 {line} 行：{why}",
+  "errors.calendar.atEvent": "第 {event} 个事件：{why}",
+  "errors.calendar.notDate": "“{text}” 不是日期，应为 YYYY-MM-DD（或 YYYY-MM-DD~YYYY-MM-DD）",
+  "errors.calendar.endBeforeStart": "结束日期早于开始日期",
+  "errors.calendar.kindWord": "最后一项应为“{off}”或“{work}”，实为“{word}”",
+  "errors.calendar.noName": "缺少节日名称（如“春节”）",
+  "errors.calendar.noEvents": "文件中没有 VEVENT（不是节假日日历？）",
+  "errors.calendar.notAllDay": "DTSTART/DTEND 不是全天日期",
+  "errors.calendar.summary": "SUMMARY 应为“名称({off})”或“名称({work})”，实为“{summary}”",
+  "errors.calendar.outsideYear": "{date} 不在 {year} 年内",
+  "errors.calendar.contradiction": "{date} 出现两次且休/班矛盾",
+  "errors.calendar.tooManyDays": "一年最多 {max} 天的安排，实为 {count} 天",
+  "errors.calendar.noDates": "没有找到任何日期",
 };
