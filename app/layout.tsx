@@ -1,7 +1,8 @@
 import type { Metadata, Viewport } from "next";
 import { I18nProvider } from "@/components/i18n-provider";
 import { SiteHeader } from "@/components/site-header";
-import { getT, messagesFor } from "@/lib/i18n/t";
+import { messagesFor } from "@/lib/i18n/catalogues";
+import { getT } from "@/lib/i18n/t";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -2,6 +2,7 @@
 // wrong value stops the program at start with a sentence naming the variable.
 import path from "node:path";
 import { z } from "zod";
+import { DEFAULT_LOCALE, type Locale } from "./i18n/locales";
 import type { WebhookPolicy } from "./notify/webhook-target";
 
 const bool = z
@@ -46,7 +47,8 @@ const serverSchema = z.object({
   OIDC_ISSUER: url.optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
-  OIDC_DISPLAY_NAME: z.string().min(1).default("企业单点登录"),
+  // The SSO button's name as the company calls it; unset, the button says "single sign-on" in the reader's language.
+  OIDC_DISPLAY_NAME: z.string().min(1).optional(),
   // Comma-separated e-mails whose first SSO sign-in makes them admin (a company that starts from SSO).
   SHOUWEN_BOOTSTRAP_ADMIN_EMAILS: z
     .string()
@@ -174,6 +176,15 @@ const timeZoneSchema = serverSchema.pick({ COMPANY_TIME_ZONE: true });
 export function companyTimeZone(): string {
   zone ??= parse(timeZoneSchema, process.env).COMPANY_TIME_ZONE;
   return zone;
+}
+
+/**
+ * The language of a command-line tool's output (npm run org:import): the first of LC_ALL, LC_MESSAGES and LANG
+ * that is set, in POSIX's order; "en…" (en_US.UTF-8, en) is English, anything else (zh_CN.UTF-8, C) zh-CN.
+ */
+export function cliLocale(): Locale {
+  const setting = [process.env.LC_ALL, process.env.LC_MESSAGES, process.env.LANG].find((v) => v) ?? "";
+  return /^en([_.@-]|$)/i.test(setting) ? "en" : DEFAULT_LOCALE;
 }
 
 /** Settings of the portal and worker processes. */

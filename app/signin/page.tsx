@@ -33,7 +33,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <SignInForm
         callbackUrl={input.callbackUrl}
         initialError={input.error}
-        oidc={env.OIDC_ISSUER ? { displayName: env.OIDC_DISPLAY_NAME } : null}
+        oidc={env.OIDC_ISSUER ? { displayName: env.OIDC_DISPLAY_NAME ?? t("auth.oidcDefaultName") } : null}
       />
     </div>
   );

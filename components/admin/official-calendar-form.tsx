@@ -1,6 +1,5 @@
 "use client";
 
-import { splitCalendarErrors } from "@/lib/admin/calendar-errors";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { api, type ApiError } from "@/components/api-client";
@@ -61,7 +60,7 @@ export function OfficialCalendarForm({ defaultYear }: { defaultYear: number }) {
       {error && (
         <div role="alert" data-testid="official-calendar-error" className="rounded-md border border-red-400 bg-red-50 p-2 text-sm text-red-900">
           <p>{error.message}</p>
-          {error.fields && <ul className="list-disc pl-5">{Object.values(error.fields).flatMap(splitCalendarErrors).map((v) => <li key={v}>{v}</li>)}</ul>}
+          {error.fields && <ul className="list-disc pl-5">{Object.values(error.fields).map((v) => <li key={v}>{v}</li>)}</ul>}
         </div>
       )}
       {saved && <p role="status" className="text-green-800">{saved}</p>}

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useT } from "@/components/i18n-provider";
 import type { Translate } from "@/lib/i18n/translate";
 import type { OrgPlan } from "@/lib/org/diff-org";
+import { changedRow } from "@/lib/org/plan-text";
 
 interface Preview {
   plan: OrgPlan;
@@ -15,8 +16,6 @@ interface Problem {
   fields?: Record<string, string>;
 }
 
-const FIELDS = ["name", "kind", "parent", "head", "department", "title", "phone", "im", "roles", "enabled"] as const;
-const fieldLabel = (t: Translate, f: string) => ((FIELDS as readonly string[]).includes(f) ? t(`admin.org.field.${f as (typeof FIELDS)[number]}`) : f);
 
 async function send(file: File, query: string, t: Translate): Promise<Preview> {
   const res = await fetch(`/api/admin/org-import?${query}`, { method: "POST", headers: { "content-type": "application/octet-stream", "x-file-name": encodeURIComponent(file.name) }, body: file });
@@ -63,7 +62,7 @@ export function OrgImportForm() {
   }
 
   const p = preview?.plan;
-  const changed = (item: string, fields: string[]) => t("admin.org.changed", { item, fields: fields.map((f) => fieldLabel(t, f)).join(t("admin.listSeparator")) });
+  const changed = (item: string, fields: string[]) => changedRow(t, item, fields);
   return (
     <div className="space-y-4">
       <label className="block text-sm font-medium">

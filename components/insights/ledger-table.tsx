@@ -1,7 +1,7 @@
 // One page of the ledger. Wide, so it scrolls sideways on a phone; related fields share a cell so the
 // table stays readable. The CSV has every field in its own column and the matter in full.
 import Link from "next/link";
-import { shanghaiDateTime, truncate, type LedgerRow } from "@/lib/analytics/ledger/format";
+import { ownerChainText, shanghaiDateTime, truncate, type LedgerRow } from "@/lib/analytics/ledger/format";
 import { getT } from "@/lib/i18n/t";
 import type { Translate } from "@/lib/i18n/translate";
 import { questionRef } from "@/lib/kernel/question-ref";
@@ -13,6 +13,8 @@ const COLUMNS = ["number", "createdAt", "asker", "contact", "matter", "linePrior
 
 export async function LedgerTable({ rows, caption }: { rows: LedgerRow[]; caption: string }) {
   const t = await getT();
+  // How each owner came to own the question, in the reader's language (the CSV keeps its Chinese marks).
+  const via = { NAMED: t("insights.ledger.via.NAMED"), HANDOFF: t("insights.ledger.via.HANDOFF"), ESCALATION: t("insights.ledger.via.ESCALATION") };
   return (
     <ScrollRegion label={caption} className="rounded-md border border-slate-300 bg-white">
       <table className="min-w-[72rem] text-sm" data-testid="ledger-table">
@@ -48,7 +50,7 @@ export async function LedgerTable({ rows, caption }: { rows: LedgerRow[]; captio
                 {r.lineName}
                 <div className={r.priority === "URGENT" ? "text-xs font-semibold text-red-800" : "text-xs text-slate-600"}>{t(`insights.priority.${r.priority}`)}</div>
               </td>
-              <td className={`${td} min-w-[10rem]`}>{r.ownerChain || "—"}</td>
+              <td className={`${td} min-w-[10rem]`}>{ownerChainText(r.ownerChain, via) || "—"}</td>
               <td className={`${td} whitespace-nowrap`}>{t(`insights.status.${r.status}`)}</td>
               <td className={td}>
                 <Outcome row={r} t={t} />

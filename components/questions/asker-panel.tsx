@@ -45,7 +45,7 @@ export async function AskerPanel({ contact, given, trail, suggestions }: {
       <h3 className="mt-3 font-medium">{t("trail.title")}</h3>
       {trail.length === 0 && suggestions.length === 0 && <p className="text-slate-600">{t("trail.none")}</p>}
       <ul className="mt-1 space-y-0.5">
-        {trail.map((s, i) => <li key={i}>{fillTemplate(t("trail.searched"), { query: <bdi>{s.query}</bdi>, count: s.resultCount, at: fmt(s.createdAt) })}</li>)}
+        {trail.map((s, i) => <li key={i}>{fillTemplate(t("trail.searched", { count: s.resultCount }), { query: <bdi>{s.query}</bdi>, at: fmt(s.createdAt) })}</li>)}
       </ul>
       <ul className="mt-1 space-y-0.5" data-testid="trail-suggestions">
         {suggestions.map((s) => (

@@ -50,7 +50,7 @@ const ACTIONS: Action[] = [
   { path: "take-over", title: "escalation.takeOver", submit: "escalation.takeOver.submit", tone: "plain", fields: [{ name: "note", label: "escalation.takeOver.note", kind: "line", maxLength: 1000, optional: true }] },
 ];
 
-type Receiver = { id: string; label: string };
+type Receiver = { id: string; name: string; title: string | null };
 
 export function EscalationActions({ questionId, version, receivers }: { questionId: string; version: number; receivers: Receiver[] }) {
   return (
@@ -78,7 +78,7 @@ function EscalationActionForm({ questionId, version, receivers, action, open }: 
               {field.kind === "receiver" && (
                 <select id={id} name={field.name} defaultValue="" className={input}>
                   <option value="">{t("escalation.reassign.choose")}</option>
-                  {receivers.map((r) => <option key={r.id} value={r.id}>{r.label}</option>)}
+                  {receivers.map((r) => <option key={r.id} value={r.id}>{r.name}{r.title ? t("punct.paren", { text: r.title }) : ""}</option>)}
                 </select>
               )}
             </div>

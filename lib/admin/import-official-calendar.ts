@@ -2,7 +2,6 @@ import "server-only";
 import { z } from "zod";
 import { hasRole } from "../auth/roles";
 import { ForbiddenError, ValidationError, m, fieldKey } from "../errors";
-import { joinCalendarErrors } from "./calendar-errors";
 import type { Ctx } from "../kernel/context";
 import { forgetCalendar, loadCalendarData } from "../time/calendar";
 import { dayInfo, type DaySource } from "../time/holidays";
@@ -37,7 +36,8 @@ export async function importOfficialCalendar(ctx: Ctx, raw: unknown) {
   if (!hasRole(ctx.actor, "ADMIN")) throw new ForbiddenError(m("errors.needAdmin"));
   const input = parseInput(officialCalendarInput, raw);
   const parsed = parseOfficialCalendar(input.text, input.year);
-  if (parsed.errors.length > 0) throw new ValidationError({ text: joinCalendarErrors(parsed.errors) }, m("errors.calendarInvalid"));
+  // One field per problem (text.1, text.2, …): the form lists them, each in the reader's language.
+  if (parsed.errors.length > 0) throw new ValidationError(Object.fromEntries(parsed.errors.map((e, i) => [`text.${i + 1}`, e])), m("errors.calendarInvalid"));
   const current = await loadCalendarData(ctx.db);
   const preview: OfficialPreviewDay[] = parsed.days.map((d) => {
     const before = dayInfo(d.date, current);

@@ -4,6 +4,9 @@
 //   ics      VEVENTs with all-day DTSTART/DTEND (end exclusive) and a SUMMARY such as "春节(休)" / "春节(班)"
 // Every problem names its line. 休/假/放假/休息 = a day off; 班/上班/补班/工作 = a 调休 workday; the English
 // words "off"/"holiday" and "work"/"workday" are read too, so the English form can show an example it accepts.
+// A problem is a message (lib/i18n/messages/problems.*.ts), shown in the reader's language.
+import { m, type ErrorMessage } from "../errors";
+
 export interface OfficialDay {
   date: string;
   isWorkday: boolean;
@@ -12,12 +15,15 @@ export interface OfficialDay {
 
 export interface ParsedCalendar {
   days: OfficialDay[];
-  /** "第 3 行：…" */
-  errors: string[];
+  /** "第 3 行：…" / "Line 3: …" */
+  errors: ErrorMessage[];
 }
 
-const OFF = new Set(["休", "假", "放假", "休息", "休假", "off", "holiday"]);
-const WORK = new Set(["班", "上班", "补班", "工作", "调休上班", "work", "workday"]);
+// The words a problem quotes as the ones to write: the file's own language, whatever the reader's.
+const OFF_WORD = "休";
+const WORK_WORD = "班";
+const OFF = new Set([OFF_WORD, "假", "放假", "休息", "休假", "off", "holiday"]);
+const WORK = new Set([WORK_WORD, "上班", "补班", "工作", "调休上班", "work", "workday"]);
 const MAX_DAYS = 120;
 const DAY = 86_400_000;
 
@@ -40,62 +46,62 @@ function kindOf(word: string): boolean | null {
   return OFF.has(w) ? false : WORK.has(w) ? true : null;
 }
 
-function parseLines(text: string, errors: string[]): OfficialDay[] {
+function parseLines(text: string, errors: ErrorMessage[]): OfficialDay[] {
   const days: OfficialDay[] = [];
   text.split(/\r?\n/).forEach((raw, i) => {
     const line = raw.trim();
     if (!line || line.startsWith("#")) return;
-    const where = `第 ${i + 1} 行`;
+    const problem = (why: ErrorMessage) => void errors.push(m("errors.calendar.atLine", { line: i + 1, why }));
     const fields = line.split(/[,\t，]|\s+/).map((f) => f.trim()).filter(Boolean);
     if (i === 0 && /date|日期/i.test(fields[0] ?? "")) return; // a CSV header
     const [first = "", ...rest] = fields;
     const [fromRaw, toRaw] = first.split(/~|～|至|\.\.|--/);
     const from = compact(fromRaw ?? "");
     const to = toRaw === undefined ? from : compact(toRaw);
-    if (!isDate(from) || !isDate(to)) return void errors.push(`${where}：“${first.slice(0, 30)}” 不是日期，应为 YYYY-MM-DD（或 YYYY-MM-DD~YYYY-MM-DD）`);
-    if (to < from) return void errors.push(`${where}：结束日期早于开始日期`);
+    if (!isDate(from) || !isDate(to)) return problem(m("errors.calendar.notDate", { text: first.slice(0, 30) }));
+    if (to < from) return problem(m("errors.calendar.endBeforeStart"));
     const kindWord = rest.at(-1) ?? "";
     const isWorkday = kindOf(kindWord);
-    if (isWorkday === null) return void errors.push(`${where}：最后一项应为“休”或“班”，实为“${kindWord.slice(0, 10)}”`);
+    if (isWorkday === null) return problem(m("errors.calendar.kindWord", { off: OFF_WORD, work: WORK_WORD, word: kindWord.slice(0, 10) }));
     const name = rest.slice(0, -1).join(" ").slice(0, 40);
-    if (!name) return void errors.push(`${where}：缺少节日名称（如“春节”）`);
+    if (!name) return problem(m("errors.calendar.noName"));
     for (const date of range(from, to)) days.push({ date, isWorkday, name });
   });
   return days;
 }
 
-function parseIcs(text: string, errors: string[]): OfficialDay[] {
+function parseIcs(text: string, errors: ErrorMessage[]): OfficialDay[] {
   const days: OfficialDay[] = [];
   const unfolded = text.replace(/\r?\n[ \t]/g, "");
   const events = unfolded.split("BEGIN:VEVENT").slice(1);
-  if (events.length === 0) errors.push("文件中没有 VEVENT（不是节假日日历？）");
+  if (events.length === 0) errors.push(m("errors.calendar.noEvents"));
   events.forEach((ev, i) => {
-    const where = `第 ${i + 1} 个事件`;
+    const problem = (why: ErrorMessage) => void errors.push(m("errors.calendar.atEvent", { event: i + 1, why }));
     const prop = (name: string) => new RegExp(`^${name}(?:;[^:\\r\\n]*)?:(.*)$`, "m").exec(ev)?.[1]?.trim();
     const start = compact(prop("DTSTART")?.slice(0, 8) ?? "");
     const endRaw = prop("DTEND");
     const end = endRaw ? new Date(Date.parse(`${compact(endRaw.slice(0, 8))}T00:00:00Z`) - DAY).toISOString().slice(0, 10) : start;
     const summary = (prop("SUMMARY") ?? "").replace(/\\,/g, ",");
-    if (!isDate(start) || !isDate(end) || end < start) return void errors.push(`${where}：DTSTART/DTEND 不是全天日期`);
-    const m = /^(.*?)\s*[(（](休|班|上班|补班)[)）]\s*$/.exec(summary);
-    const isWorkday = m ? kindOf(m[2]!) : null;
-    if (!m || isWorkday === null) return void errors.push(`${where}：SUMMARY 应为“名称(休)”或“名称(班)”，实为“${summary.slice(0, 30)}”`);
-    for (const date of range(start, end)) days.push({ date, isWorkday, name: m[1]!.slice(0, 40) || "节假日" });
+    if (!isDate(start) || !isDate(end) || end < start) return problem(m("errors.calendar.notAllDay"));
+    const named = /^(.*?)\s*[(（](休|班|上班|补班)[)）]\s*$/.exec(summary);
+    const isWorkday = named ? kindOf(named[2]!) : null;
+    if (!named || isWorkday === null) return problem(m("errors.calendar.summary", { off: OFF_WORD, work: WORK_WORD, summary: summary.slice(0, 30) }));
+    for (const date of range(start, end)) days.push({ date, isWorkday, name: named[1]!.slice(0, 40) || "节假日" });
   });
   return days;
 }
 
 /** Parses and checks the arrangement for `year`: every date in that year, no date twice, at most 120 days. */
 export function parseOfficialCalendar(text: string, year: number): ParsedCalendar {
-  const errors: string[] = [];
+  const errors: ErrorMessage[] = [];
   const days = /BEGIN:VCALENDAR/.test(text) ? parseIcs(text, errors) : parseLines(text, errors);
   const seen = new Map<string, OfficialDay>();
   for (const d of days) {
-    if (!d.date.startsWith(`${year}-`)) errors.push(`${d.date} 不在 ${year} 年内`);
-    else if (seen.has(d.date) && seen.get(d.date)!.isWorkday !== d.isWorkday) errors.push(`${d.date} 出现两次且休/班矛盾`);
+    if (!d.date.startsWith(`${year}-`)) errors.push(m("errors.calendar.outsideYear", { date: d.date, year }));
+    else if (seen.has(d.date) && seen.get(d.date)!.isWorkday !== d.isWorkday) errors.push(m("errors.calendar.contradiction", { date: d.date }));
     else seen.set(d.date, d);
   }
-  if (seen.size > MAX_DAYS) errors.push(`一年最多 ${MAX_DAYS} 天的安排，实为 ${seen.size} 天`);
-  if (seen.size === 0 && errors.length === 0) errors.push("没有找到任何日期");
+  if (seen.size > MAX_DAYS) errors.push(m("errors.calendar.tooManyDays", { max: MAX_DAYS, count: seen.size }));
+  if (seen.size === 0 && errors.length === 0) errors.push(m("errors.calendar.noDates"));
   return { days: [...seen.values()].sort((a, b) => a.date.localeCompare(b.date)), errors: errors.slice(0, 20) };
 }

@@ -23,7 +23,8 @@ function oidcProvider() {
   return [
     {
       id: "oidc",
-      name: env.OIDC_DISPLAY_NAME,
+      // next-auth's own pages are not used (/signin is ours), so this name is never shown.
+      name: env.OIDC_DISPLAY_NAME ?? "SSO",
       type: "oauth" as const,
       wellKnown: `${env.OIDC_ISSUER.replace(/\/$/, "")}/.well-known/openid-configuration`,
       clientId: env.OIDC_CLIENT_ID!,

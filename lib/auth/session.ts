@@ -5,7 +5,7 @@ import { forbidden, unauthorized } from "next/navigation";
 import { cache } from "react";
 import { db, poolOf } from "../db/client";
 import type { Role } from "../db/generated/enums";
-import { ForbiddenError, UnauthenticatedError } from "../errors";
+import { UnauthenticatedError } from "../errors";
 import { serverEnv } from "../env";
 import { isLocale, type Locale } from "../i18n/locales";
 import { hasRole, type Actor } from "./roles";
@@ -47,16 +47,26 @@ const sessionRow = cache(async (): Promise<(SessionActorRow & { sid: string }) |
   return { ...row, sid };
 });
 
-/** The signed-in user for this request, or null. Checked against the database on every request. */
-export const getActor = cache(async (): Promise<Actor | null> => {
+/** The signed-in user and the language they stored (POST /locale; null: never chosen), from one read of the session row. */
+interface Session {
+  actor: Actor;
+  locale: Locale | null;
+}
+
+// `cache` shares the row within a page's render only: a route handler has no render, so a route that needs
+// both the actor and the stored language takes them from one call (requireSession), not two.
+const getSession = cache(async (): Promise<Session | null> => {
   const row = await sessionRow();
-  return row ? { id: row.id, name: row.name, email: row.email, roles: row.roles, departmentId: row.departmentId, sessionId: row.sid } : null;
+  if (!row) return null;
+  return { actor: { id: row.id, name: row.name, email: row.email, roles: row.roles, departmentId: row.departmentId, sessionId: row.sid }, locale: isLocale(row.locale) ? row.locale : null };
 });
+
+/** The signed-in user for this request, or null. Checked against the database on every request. */
+export const getActor = cache(async (): Promise<Actor | null> => (await getSession())?.actor ?? null);
 
 /** The language the signed-in user chose (POST /locale), or null: not signed in, or never chosen. */
 export async function getActorLocale(): Promise<Locale | null> {
-  const row = await sessionRow();
-  return row && isLocale(row.locale) ? row.locale : null;
+  return (await getSession())?.locale ?? null;
 }
 
 async function currentToken(): Promise<{ sid?: unknown } | null> {
@@ -66,12 +76,11 @@ async function currentToken(): Promise<{ sid?: unknown } | null> {
   return (await decode({ token: raw, secret: serverEnv().NEXTAUTH_SECRET }).catch(() => null)) as { sid?: unknown } | null;
 }
 
-/** For route handlers and server actions: throws typed errors the transport maps to 401/403. */
-export async function requireActor(...roles: Role[]): Promise<Actor> {
-  const actor = await getActor();
-  if (!actor) throw new UnauthenticatedError();
-  if (roles.length > 0 && !hasRole(actor, ...roles)) throw new ForbiddenError();
-  return actor;
+/** For route handlers (authedRoute): the signed-in user and their stored language, or UnauthenticatedError (401). */
+export async function requireSession(): Promise<Session> {
+  const session = await getSession();
+  if (!session) throw new UnauthenticatedError();
+  return session;
 }
 
 /** For pages: renders the 401 / 403 page (with that status) instead of the page. */

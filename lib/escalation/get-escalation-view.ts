@@ -39,7 +39,7 @@ export async function getEscalationView(ctx: Ctx, questionId: string) {
     next,
     chain: q.escalations.map((e) => ({ level: e.level, name: e.toUser.name, title: e.toUser.title, at: e.createdAt, due: e.dueAt })),
     canAct,
-    receivers: receivers.map((r) => ({ id: r.id, label: `${r.name}${r.title ? `（${r.title}）` : ""}` })),
+    receivers: receivers.map((r) => ({ id: r.id, name: r.name, title: r.title })),
     instruction: q.instructedAt ? { note: q.instructionNote ?? "", byName: q.instructedBy?.name ?? "", at: q.instructedAt } : null,
     canAcknowledge: open && !!q.instructedAt && q.ownerId === ctx.actor.id,
     urgency: {

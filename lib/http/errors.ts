@@ -1,14 +1,11 @@
 import { isDatabaseDownError } from "../db/availability";
 import { BrushOffError, DomainError, fieldMessageOf, isUniqueViolation, m, RateLimitedError, renderErrorMessage, ValidationError, type ErrorMessage, type FieldMessages } from "../errors";
+import { messagesFor } from "../i18n/catalogues";
 import { DEFAULT_LOCALE, type Locale } from "../i18n/locales";
-import { en } from "../i18n/messages/en";
-import { zhCN, type Messages } from "../i18n/messages/zh-CN";
-
-const CATALOGUES: Record<Locale, Messages> = { "zh-CN": zhCN, en };
 
 /** An error message in `locale`. */
 export function renderMessage(msg: ErrorMessage, locale: Locale): string {
-  return renderErrorMessage(msg, CATALOGUES[locale]);
+  return renderErrorMessage(msg, messagesFor(locale));
 }
 
 /** A message in `locale`, or text (found outside a request's locale, or stored before it was a key) as it is. */
@@ -24,6 +21,11 @@ export function renderStoredMessage(stored: string, locale: Locale): string {
 /** A ValidationError's field messages in `locale`, each field under its label in `locale` when it has one. */
 export function renderFields(fields: FieldMessages, locale: Locale, labels?: Readonly<Record<string, ErrorMessage>>): Record<string, string> {
   return Object.fromEntries(Object.entries(fields).map(([k, v]) => [labels?.[k] ? renderMessage(labels[k], locale) : k, renderMessageOrText(v, locale)]));
+}
+
+/** Field messages as one line in `locale`, for a page that says what it ignored and carries on. */
+export function renderFieldsLine(fields: FieldMessages, locale: Locale, separator: string): string {
+  return Object.values(renderFields(fields, locale)).join(separator);
 }
 
 const STATUS: Record<string, number> = {

@@ -2,14 +2,14 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import { denyAccess } from "../auth/deny-access";
-import { requireActor } from "../auth/session";
+import { requireSession } from "../auth/session";
 import { db } from "../db/client";
 import { serverEnv } from "../env";
 import { hasRole, type Actor, type Role } from "../auth/roles";
 import { ForbiddenError, ValidationError, m } from "../errors";
 import { assertCleanRequest, parseJsonBody } from "../validation";
 import { toHttpError } from "./errors";
-import { LOCALE_COOKIE, localeFromCookie } from "../i18n/locales";
+import { LOCALE_COOKIE, localeFromCookie, type Locale } from "../i18n/locales";
 import { BODY_LIMITS, readBodyCapped, readTextCapped } from "./read-body";
 import { log } from "../log";
 
@@ -75,9 +75,12 @@ async function readWriteBody(req: NextRequest): Promise<unknown> {
   return parseJsonBody(await readTextCapped(req, BODY_LIMITS.json));
 }
 
-/** The JSON error answer for anything thrown in a route (the shape every route answers with). */
-export function errorResponse(err: unknown, req: NextRequest, requestId = req.headers.get("x-request-id") ?? randomUUID()): NextResponse {
-  const { status, body, headers } = toHttpError(err, requestId, localeFromCookie(req.cookies.get(LOCALE_COOKIE)?.value));
+/**
+ * The JSON error answer for anything thrown in a route (the shape every route answers with), in the `locale`
+ * cookie's language, else in `storedLocale` (the signed-in user's choice, when the route has read it), else zh-CN.
+ */
+export function errorResponse(err: unknown, req: NextRequest, requestId = req.headers.get("x-request-id") ?? randomUUID(), storedLocale: Locale | null = null): NextResponse {
+  const { status, body, headers } = toHttpError(err, requestId, localeFromCookie(req.cookies.get(LOCALE_COOKIE)?.value, storedLocale));
   if (status >= 500) log.error("request failed", { requestId, path: req.nextUrl.pathname, err: String((err as Error)?.stack ?? err) });
   else log.info("request refused", { requestId, path: req.nextUrl.pathname, status });
   return NextResponse.json(body, { status, headers: { ...headers, "x-request-id": requestId } });
@@ -96,8 +99,12 @@ export function authedRoute<P = Record<string, string>>(
   return async (req: NextRequest, context: { params: Promise<P> }) => {
     const requestId = req.headers.get("x-request-id") ?? randomUUID();
     const started = Date.now();
+    // The user's stored language comes with the session row the actor is read from: no query of its own.
+    let storedLocale: Locale | null = null;
     try {
-      const actor = await requireActor();
+      const session = await requireSession();
+      const actor = session.actor;
+      storedLocale = session.locale;
       if (options.roles?.length && !hasRole(actor, ...options.roles)) {
         // Routes without dynamic segments get no params at all.
         const target = options.deniedAs ? ((await context.params) as { id?: unknown } | undefined)?.id : undefined;
@@ -113,7 +120,7 @@ export function authedRoute<P = Record<string, string>>(
       res.headers.set("x-request-id", requestId);
       return res;
     } catch (err) {
-      return errorResponse(err, req, requestId);
+      return errorResponse(err, req, requestId, storedLocale);
     } finally {
       log.debug("request", { requestId, path: req.nextUrl.pathname, ms: Date.now() - started });
     }

@@ -3,11 +3,10 @@
 // zh-CN text) and written in the chosen locale. A column without an entry keeps its Chinese name.
 import { CSV_BOM, csvRow } from "../analytics/shared/csv-cell";
 import { LEDGER_COLUMNS } from "../analytics/ledger/format";
+import { messagesFor } from "./catalogues";
 import type { Locale } from "./locales";
-import { en } from "./messages/en";
-import { zhCN, type MessageKey, type Messages } from "./messages/zh-CN";
+import { zhCN, type MessageKey } from "./messages/zh-CN";
 
-const CATALOGUES: Record<Locale, Messages> = { "zh-CN": zhCN, en };
 const PREFIX = "insights.ledger.csv.";
 const keyOfHeader = new Map(
   (Object.entries(zhCN) as [MessageKey, string][]).filter(([key]) => key.startsWith(PREFIX)).map(([key, text]) => [text, key]),
@@ -17,7 +16,7 @@ const keyOfHeader = new Map(
 export function ledgerCsvHeaders(locale: Locale): string[] {
   return LEDGER_COLUMNS.map((c) => {
     const key = keyOfHeader.get(c.header);
-    return key ? CATALOGUES[locale][key] : c.header;
+    return key ? messagesFor(locale)[key] : c.header;
   });
 }
 

@@ -11,7 +11,10 @@ export function isLocale(value: unknown): value is Locale {
   return (LOCALES as readonly unknown[]).includes(value);
 }
 
-/** The locale a `locale` cookie value names, else the default. */
-export function localeFromCookie(value: string | undefined): Locale {
-  return isLocale(value) ? value : DEFAULT_LOCALE;
+/**
+ * The reader's locale: the `locale` cookie's when it names one, else the signed-in user's stored choice
+ * (`User.locale`, when the caller has it), else the default. Pages (getLocale) and API errors take this order.
+ */
+export function localeFromCookie(value: string | undefined, stored: Locale | null = null): Locale {
+  return isLocale(value) ? value : (stored ?? DEFAULT_LOCALE);
 }

@@ -9,9 +9,21 @@ export interface Translate {
   readonly locale: Locale;
 }
 
-/** Fills {name} placeholders. Values are plain text; React escapes them when rendered. */
+// Only the English catalogue writes plural forms: Chinese counts need none.
+const ENGLISH_PLURAL = new Intl.PluralRules("en");
+
+/**
+ * Fills {name} placeholders, and plural forms {name|one|other}: "{count|# error|# errors}" reads "1 error" or
+ * "3 errors" (# stands for the value; a value that is not a number takes the other form). Values are plain
+ * text; React escapes them when rendered.
+ */
 export function interpolate(template: string, vars: MessageVars = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(vars, name) ? String(vars[name]) : whole));
+  return template.replace(/\{(\w+)(?:\|([^{}|]*)\|([^{}|]*))?\}/g, (whole, name: string, one?: string, other?: string) => {
+    if (!Object.hasOwn(vars, name)) return whole;
+    const value = String(vars[name]);
+    if (one === undefined || other === undefined) return value;
+    return (ENGLISH_PLURAL.select(Number(vars[name])) === "one" ? one : other).replaceAll("#", value);
+  });
 }
 
 export function createT(locale: Locale, messages: Messages): Translate {

@@ -43,14 +43,6 @@ export const REQUIRED: { [K in SheetKind]: readonly (keyof (typeof FIELDS)[K])[]
   roster: ["line", "person", "startsAt", "endsAt"],
 };
 
-/** Header text used when exporting: the Chinese names, which the import reads back. */
-export const EXPORT_HEADERS = {
-  departments: { code: "部门编码", name: "部门名称", parent: "上级部门编码", head: "负责人邮箱", kind: "类型" },
-  people: { email: "邮箱", name: "姓名", department: "部门编码", title: "职务", phone: "电话", im: "即时通讯", roles: "角色" },
-  matrix: { line: "条线编码", lineName: "条线名称", owner: "首问责任人邮箱", order: "顺序" },
-  roster: { line: "条线编码", person: "值班人邮箱", startsAt: "开始时间", endsAt: "结束时间" },
-} as const;
-
 export const SHEET_NAMES: Record<SheetKind, readonly string[]> = {
   departments: ["departments", "部门", "组织架构", "组织"],
   people: ["people", "人员", "员工", "用户"],
@@ -59,13 +51,6 @@ export const SHEET_NAMES: Record<SheetKind, readonly string[]> = {
 };
 export const EXPORT_SHEET_NAMES: Record<SheetKind, string> = { departments: "部门", people: "人员", matrix: "责任分配表", roster: "值班表" };
 
-/** The same columns in English, for an admin who uses the portal in English: every name is one the import reads. */
-export const EXPORT_HEADERS_EN = {
-  departments: { code: "Code", name: "Name", parent: "Parent code", head: "Head email", kind: "Kind" },
-  people: { email: "Email", name: "Name", department: "Department code", title: "Title", phone: "Phone", im: "IM", roles: "Roles" },
-  matrix: { line: "Line code", lineName: "Line name", owner: "Owner email", order: "Order" },
-  roster: { line: "Line code", person: "Email", startsAt: "Starts at", endsAt: "Ends at" },
-} as const satisfies { [K in keyof typeof EXPORT_HEADERS]: Record<keyof (typeof EXPORT_HEADERS)[K], string> };
 export const EXPORT_SHEET_NAMES_EN: Record<SheetKind, string> = { departments: "Departments", people: "People", matrix: "Matrix", roster: "Roster" };
 /** The export's file names: the Chinese ones and the ASCII fallback (Content-Disposition filename=). */
 export const EXPORT_FILE_NAMES = { workbook: "组织架构.xlsx", csvPrefix: "组织" } as const;

@@ -2,7 +2,8 @@ import "server-only";
 import ExcelJS from "exceljs";
 import { csvRow, CSV_BOM, neutraliseFormula } from "../analytics/shared/csv-cell";
 import type { Locale } from "../i18n/locales";
-import { EXPORT_HEADERS, EXPORT_HEADERS_EN, EXPORT_SHEET_NAMES, EXPORT_SHEET_NAMES_EN, KIND_LABELS, KIND_LABELS_EN, ROLE_LABELS, ROLE_LABELS_EN, rosterTimeText, type SheetKind } from "./columns";
+import { EXPORT_SHEET_NAMES, EXPORT_SHEET_NAMES_EN, KIND_LABELS, KIND_LABELS_EN, ROLE_LABELS, ROLE_LABELS_EN, rosterTimeText, type SheetKind } from "./columns";
+import { EXPORT_HEADERS, EXPORT_HEADERS_EN } from "./headers";
 import { requireOrgAdmin, type OrgCtx } from "./org-context";
 
 // Headers, sheet names and the words for kinds and roles follow the admin's language; the import reads both.

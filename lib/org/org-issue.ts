@@ -1,10 +1,13 @@
-import { m, ValidationError, zhText, type ErrorMessage } from "../errors";
+import { m, renderErrorMessage, ValidationError, zhText, type ErrorMessage } from "../errors";
+import { messagesFor } from "../i18n/catalogues";
+import { DEFAULT_LOCALE, type Locale } from "../i18n/locales";
 
 /** One problem in an org file: where (sheet, 1-based row as the spreadsheet shows it, column header) and why (a catalogue key). */
 export interface OrgIssue {
   sheet: string;
   row: number;
-  column: string;
+  /** The file's own header, or for a missing column the header expected, named in the reader's language. */
+  column: string | ErrorMessage;
   message: ErrorMessage;
 }
 
@@ -23,5 +26,5 @@ export class OrgFileError extends ValidationError {
   }
 }
 
-/** The issue in Simplified Chinese (the CLI's output). */
-export const describeIssue = (i: OrgIssue) => zhText(m("errors.org.issue", { where: whereOf(i), why: i.message }));
+/** The issue as one line in `locale` (the CLI's output; npm run org:import follows LANG). */
+export const describeIssue = (i: OrgIssue, locale: Locale = DEFAULT_LOCALE) => renderErrorMessage(m("errors.org.issue", { where: whereOf(i), why: i.message }), messagesFor(locale));

@@ -5,6 +5,7 @@ import { parse as parseCsv } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { m } from "../errors";
 import { fieldOf, kindFromHeaders, kindFromSheetName, REQUIRED, type SheetKind } from "./columns";
+import { headerKey } from "./headers";
 import type { OrgIssue } from "./org-issue";
 
 export const MAX_ORG_FILE_BYTES = 5 * 1024 * 1024;
@@ -70,7 +71,7 @@ function toSheet(kind: SheetKind, name: string, table: string[][], firstRow: num
     }
   });
   for (const field of REQUIRED[kind] as readonly string[]) {
-    if (!columns[field]) issues.push({ sheet: name, row: firstRow, column: field, message: m("errors.org.missingColumn") });
+    if (!columns[field]) issues.push({ sheet: name, row: firstRow, column: m(headerKey(kind, field)), message: m("errors.org.missingColumn") });
   }
   if (body.length > MAX_ROWS) {
     issues.push({ sheet: name, row: firstRow + MAX_ROWS + 1, column: "", message: m("errors.org.tooManyRows", { max: MAX_ROWS }) });

@@ -95,7 +95,7 @@ describe("admin, policy, QA and review pages in English", () => {
     await page.getByTestId("org-file").setInputFiles({ name: "people.csv", mimeType: "text/csv", buffer: Buffer.from("邮箱,姓名,部门编码,密码\r\na@test.example,甲,,x\r\n") });
     await page.getByTestId("org-preview").click();
     await expect.poll(() => page.getByTestId("org-errors").innerText(), UI).toContain("people.csv row 1 “密码”: Unknown column");
-    expect(await page.getByTestId("org-errors").innerText()).toContain("The file has 1 errors; nothing was written");
+    expect(await page.getByTestId("org-errors").innerText()).toContain("The file has 1 error; nothing was written");
 
     // A delivery error stored as a key reads in English; one stored as text before that reads as stored.
     const failed = (lastError: string, i: number) =>

@@ -62,6 +62,14 @@ beforeAll(async () => {
 });
 
 describe("the portal in English", () => {
+  it("the sign-in page is English, its single sign-on button too (no OIDC_DISPLAY_NAME set)", async () => {
+    const { context, page } = await h.newPage();
+    await context.addCookies([{ name: "locale", value: "en", url: h.base }]);
+    await page.goto(`${h.base}/signin`);
+    await expect.poll(() => page.getByTestId("signin-oidc").innerText()).toBe("Sign in with company single sign-on");
+    await expectNoChinese(page, "/signin");
+  });
+
   it("home, search and ask are English, and a question is filed in English", async () => {
     const page = await englishPage(employee);
     await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("en");

@@ -66,12 +66,22 @@ describe("登记台账", () => {
 
   it("reads in English, and the CSV's header row is English with the same rows", async () => {
     const q = await hostileQuestion();
+    // Routed to one owner, then handed off: the chain says how in English on the page, in Chinese in the CSV.
+    const [first, second] = [await makeUser(h.db, { name: `Ann ${q.token.slice(2)}` }), await makeUser(h.db, { name: `Ben ${q.token.slice(2)}` })];
+    const handedOffAt = new Date();
+    await h.db.questionOwnership.createMany({
+      data: [
+        { questionId: q.id, userId: first.id, via: "ROUTED", startedAt: new Date(handedOffAt.getTime() - 60_000), endedAt: handedOffAt },
+        { questionId: q.id, userId: second.id, via: "HANDOFF", startedAt: handedOffAt },
+      ],
+    });
     const page = await asManager("en");
     await page.goto(`${h.base}/insights/ledger?q=${encodeURIComponent(q.token)}`);
     await page.getByRole("heading", { level: 1, name: "Question ledger", exact: true }).waitFor();
     await page.getByLabel("Keyword (matter, contact or number)").waitFor();
     await page.getByTestId("ledger-total").filter({ hasText: "Matching questions: 1" }).waitFor();
     await expect.poll(() => page.getByTestId("ledger-table").locator("thead th").first().textContent()).toBe("Number");
+    await expect.poll(() => page.getByTestId("ledger-row").first().innerText()).toContain(`${first.name} → ${second.name} (handed off)`);
 
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("ledger-export").click()]);
     const text = readFileSync((await download.path())!).toString("utf8");
@@ -82,6 +92,7 @@ describe("登记台账", () => {
     expect(names.slice(0, 3)).toEqual(["Number", "Asked at", "Asker"]);
     expect(header).not.toMatch(/[\u3400-\u9fff]/);
     expect(rest.join("\r\n")).toContain(`'=cmd|' /C calc'!A0 ${q.token}`);
+    expect(rest.join("\r\n")).toContain(`${first.name} → ${second.name}(转交)`);
 
     // A bad format is refused in English, naming the field.
     const res = await page.request.get(`${h.base}/api/ledger?format=xls`);

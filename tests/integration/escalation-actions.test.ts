@@ -149,6 +149,9 @@ describe("the escalation panel's data", () => {
     expect(asHead).toMatchObject({ level: 1, holderName: o.deptHead.name, due: level1.dueAt, next: { name: o.regionHead.name }, canAct: true });
     expect(asHead.due?.getTime()).not.toBe(q.resolutionDueAt?.getTime());
     expect(asHead.receivers.map((r) => r.id)).toContain(o.colleague.id);
+    // Name and title apart: the page puts them together in the reader's language (“Name (Title)” / 姓名（职务）).
+    const colleague = await t.db.user.findUniqueOrThrow({ where: { id: o.colleague.id }, select: { id: true, name: true, title: true } });
+    expect(asHead.receivers.find((r) => r.id === o.colleague.id)).toEqual(colleague);
     expect(asHead.receivers.map((r) => r.id)).not.toContain(o.owner.id);
     const asOwner = await getEscalationView(ctxOf(t.db, o.owner), q.id);
     expect(asOwner).toMatchObject({ canAct: false, receivers: [], canAcknowledge: false });

@@ -1,6 +1,5 @@
 // Moving in: a start without the demo flag stores nothing demo, the first admin comes from the CLI (or
 // from SHOUWEN_BOOTSTRAP_ADMIN_EMAILS at the first SSO sign-in), and the admin home lists what is left.
-import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { bootstrapAdminRoles } from "@/lib/admin/bootstrap-admin";
 import { setupChecklist } from "@/lib/admin/setup-checklist";
@@ -8,24 +7,12 @@ import { verifyPassword } from "@/lib/auth/password";
 import { resetEnvForTests } from "@/lib/env";
 import { prepareData } from "../../scripts/prepare-data";
 import { makeDepartment, makeLine, makeUser } from "../helpers/factories";
+import { runScript } from "../helpers/run-script";
 import { useTestDb } from "../helpers/test-db";
 
 const t = useTestDb();
 
-function adminCreate(args: string[], stdin: string): Promise<{ code: number; out: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/admin-create.ts", ...args], {
-      env: { ...process.env, DATABASE_URL: t.url },
-      stdio: ["pipe", "pipe", "pipe"],
-    });
-    let out = "";
-    child.stdout.on("data", (d) => (out += d));
-    child.stderr.on("data", (d) => (out += d));
-    child.on("error", reject);
-    child.on("exit", (code) => resolve({ code: code ?? -1, out }));
-    child.stdin.end(stdin);
-  });
-}
+const adminCreate = (args: string[], stdin: string) => runScript("scripts/admin-create.ts", args, { DATABASE_URL: t.url }, stdin);
 
 describe("first run of a real company", () => {
   it("SHOUWEN_SEED_DEMO=false stores no demo users, departments or policies", async () => {

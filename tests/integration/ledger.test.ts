@@ -198,25 +198,25 @@ describe("listLedger rows", () => {
       askerName: "李雷", askerDepartment: "华东销售部",
       contactName: "李雷", contactDepartment: "华东销售", contactPhone: "13800000001", contactIm: "lilei",
       body: Q1_BODY, lineName: "财务", priority: "URGENT",
-      ownerChain: "张敏 → 赵磊(转交) → 王海(升级)",
+      ownerChain: [{ name: "张敏", via: "ROUTED" }, { name: "赵磊", via: "HANDOFF" }, { name: "王海", via: "ESCALATION" }],
       status: "CLOSED", resolutionKind: "EXISTING_POLICY", answerExposure: "IGNORED", satisfaction: 4, complaint: true, complaintUpheld: false,
       firstRespondedAt: sh("2026-11-02 10:00"), resolvedAt: sh("2026-11-03 15:00"), closedAt: sh("2026-11-04 10:00"),
       firstResponseDueAt: sh("2026-11-02 13:00"), firstResponseMet: true, resolutionDueAt: sh("2026-11-03 09:00"), resolutionMet: false,
     } satisfies LedgerRow);
     expect(byId.get(Q.q2.id)).toMatchObject({
       askerName: "韩梅梅", askerDepartment: "华西区域", contactName: "韩梅梅", contactDepartment: null, contactPhone: null, contactIm: null,
-      lineName: "人事", priority: "NORMAL", ownerChain: "李娜(指定)", status: "RESOLVED", resolutionKind: "NO_POLICY", answerExposure: null,
+      lineName: "人事", priority: "NORMAL", ownerChain: [{ name: "李娜", via: "NAMED" }], status: "RESOLVED", resolutionKind: "NO_POLICY", answerExposure: null,
       satisfaction: null, complaint: true, complaintUpheld: true,
       // confirmed once, then reopened and resolved again: no confirmation date while it is RESOLVED
       closedAt: null, firstResponseMet: true, resolutionMet: true,
     });
     expect(byId.get(Q.q3.id)).toMatchObject({
-      body: "=cmd|' /C calc'!A0", ownerChain: "张敏", status: "OPEN", resolutionKind: null, satisfaction: null, complaint: false, complaintUpheld: false,
+      body: "=cmd|' /C calc'!A0", ownerChain: [{ name: "张敏", via: "ROUTED" }], status: "OPEN", resolutionKind: null, satisfaction: null, complaint: false, complaintUpheld: false,
       firstRespondedAt: null, resolvedAt: null, closedAt: null, firstResponseMet: false, resolutionMet: false,
     });
-    expect(byId.get(Q.q4.id)).toMatchObject({ ownerChain: "", status: "OPEN", firstResponseMet: null, resolutionMet: null });
+    expect(byId.get(Q.q4.id)).toMatchObject({ ownerChain: [], status: "OPEN", firstResponseMet: null, resolutionMet: null });
     // paused at 11-11 09:00, before the 11-12 09:30 deadline: the clock stands still, not missed
-    expect(byId.get(Q.q5.id)).toMatchObject({ ownerChain: "赵磊 → 钱多(转交)", status: "WAITING_ASKER", firstResponseMet: true, resolutionMet: null });
+    expect(byId.get(Q.q5.id)).toMatchObject({ ownerChain: [{ name: "赵磊", via: "ROUTED" }, { name: "钱多", via: "HANDOFF" }], status: "WAITING_ASKER", firstResponseMet: true, resolutionMet: null });
   });
 
   it("builds the owner chain from the real verbs (route → reply → hand off → accept → resolve → confirm → rate)", async () => {
@@ -238,7 +238,7 @@ describe("listLedger rows", () => {
     const { rows, total } = await listLedger(ctxOf(t.db, admin, at(120)), { range: dec7, filters: { lineId: line.id } });
     expect(total).toBe(1);
     expect(rows[0]).toMatchObject({
-      id: q.id, ownerChain: "周一 → 吴二(转交)", status: "CLOSED", resolutionKind: "NO_POLICY", satisfaction: 5, complaint: false,
+      id: q.id, ownerChain: [{ name: "周一", via: "ROUTED" }, { name: "吴二", via: "HANDOFF" }], status: "CLOSED", resolutionKind: "NO_POLICY", satisfaction: 5, complaint: false,
       contactPhone: "13800000001", firstRespondedAt: at(10), resolvedAt: at(60), closedAt: at(90), firstResponseMet: true, resolutionMet: true,
     });
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { contentDisposition, csvCell, csvRow, isFormulaLike, neutraliseFormula } from "@/lib/analytics/shared/csv-cell";
-import { decodeCursor, encodeCursor, LEDGER_COLUMNS, metLabel, shanghaiDateTime, truncate, type LedgerRow } from "@/lib/analytics/ledger/format";
+import { decodeCursor, encodeCursor, LEDGER_COLUMNS, metLabel, ownerChainText, shanghaiDateTime, truncate, type LedgerRow } from "@/lib/analytics/ledger/format";
+import { en } from "@/lib/i18n/messages/en";
 import { questionRef } from "@/lib/kernel/question-ref";
 import { ledgerQuery, parseLedgerFilters } from "@/lib/analytics/ledger/filters";
 import { ValidationError } from "@/lib/errors";
@@ -121,7 +122,7 @@ describe("ledger formatting", () => {
     const row: LedgerRow = {
       id: "00000000-0000-4000-8000-000000000001", number: 7, createdAt: new Date("2026-11-02T01:00:00Z"), askerName: "李雷", askerDepartment: "华东区域",
       contactName: "李雷", contactDepartment: null, contactPhone: "+86 138", contactIm: null, body: "全文\n不截断", lineName: "财务", priority: "URGENT",
-      ownerChain: "张敏 → 赵磊(转交)", status: "CLOSED", resolutionKind: "EXISTING_POLICY", answerExposure: "IGNORED", satisfaction: 4,
+      ownerChain: [{ name: "张敏", via: "ROUTED" }, { name: "赵磊", via: "HANDOFF" }], status: "CLOSED", resolutionKind: "EXISTING_POLICY", answerExposure: "IGNORED", satisfaction: 4,
       complaint: true, complaintUpheld: false, firstRespondedAt: new Date("2026-11-02T02:00:00Z"), resolvedAt: new Date("2026-11-03T02:00:00Z"),
       closedAt: new Date("2026-11-03T03:00:00Z"), firstResponseDueAt: new Date("2026-11-02T05:00:00Z"), firstResponseMet: true,
       resolutionDueAt: new Date("2026-11-03T01:00:00Z"), resolutionMet: false,
@@ -163,5 +164,20 @@ describe("ledger cursor and URL filters", () => {
     })();
     expect(err).toBeInstanceOf(ValidationError);
     expect(Object.keys((err as ValidationError).fields).sort()).toEqual(["line", "q", "status"]);
+  });
+});
+
+describe("ownerChainText", () => {
+  const chain = [{ name: "Zhang Min", via: "ROUTED" }, { name: "Li Na", via: "NAMED" }, { name: "Zhao Lei", via: "HANDOFF" }, { name: "Wang Hai", via: "ESCALATION" }, { name: "Qian Duo", via: "TAKEN_OVER" }] as const;
+
+  it("marks how each owner came in: Chinese marks in the CSV, the reader's words on the page", () => {
+    expect(ownerChainText(chain)).toBe("Zhang Min → Li Na(指定) → Zhao Lei(转交) → Wang Hai(升级) → Qian Duo");
+    const english = { NAMED: en["insights.ledger.via.NAMED"], HANDOFF: en["insights.ledger.via.HANDOFF"], ESCALATION: en["insights.ledger.via.ESCALATION"] };
+    expect(ownerChainText(chain, english)).toBe("Zhang Min → Li Na (named) → Zhao Lei (handed off) → Wang Hai (escalated) → Qian Duo");
+    expect(ownerChainText([])).toBe("");
+  });
+
+  it("isolates a name with direction marks so it cannot reverse the chain after it", () => {
+    expect(ownerChainText([{ name: "\u202eevil", via: "ROUTED" }, { name: "Li Na", via: "HANDOFF" }])).toBe("\u2068\u202eevil\u2069 → Li Na(转交)");
   });
 });

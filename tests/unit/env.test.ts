@@ -1,6 +1,6 @@
 // lib/env: each setting parsed once with a schema; a wrong value is one sentence naming the variable.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { EnvError, launcherEnv, resetEnvForTests, serverEnv, webhookPolicy } from "@/lib/env";
+import { cliLocale, EnvError, launcherEnv, resetEnvForTests, serverEnv, webhookPolicy } from "@/lib/env";
 
 const VALID = {
   DATABASE_URL: "postgresql://u:p@127.0.0.1:5432/shouwen",
@@ -128,5 +128,27 @@ describe("webhookPolicy", () => {
     setEnv({ ...VALID, WEBHOOK_ALLOW_LOOPBACK: "true", NODE_ENV: "production" });
     expect(() => webhookPolicy()).toThrow(/WEBHOOK_ALLOW_LOOPBACK .*production/);
     expect(() => serverEnv()).toThrow(/WEBHOOK_ALLOW_LOOPBACK .*production/);
+  });
+});
+
+describe("cliLocale", () => {
+  it("reads LC_ALL, then LC_MESSAGES, then LANG: en… is English, anything else zh-CN", () => {
+    const cases: [Record<string, string>, "en" | "zh-CN"][] = [
+      [{}, "zh-CN"],
+      [{ LANG: "en_US.UTF-8" }, "en"],
+      [{ LANG: "en" }, "en"],
+      [{ LANG: "zh_CN.UTF-8" }, "zh-CN"],
+      [{ LANG: "C.UTF-8" }, "zh-CN"],
+      // "en" must be the language, not a prefix of another one.
+      [{ LANG: "eng" }, "zh-CN"],
+      [{ LC_MESSAGES: "en_GB.UTF-8", LANG: "zh_CN.UTF-8" }, "en"],
+      [{ LC_ALL: "zh_CN.UTF-8", LC_MESSAGES: "en_GB.UTF-8", LANG: "en_US.UTF-8" }, "zh-CN"],
+      // An empty variable counts as unset.
+      [{ LC_ALL: "", LANG: "en_US.UTF-8" }, "en"],
+    ];
+    for (const [env, locale] of cases) {
+      setEnv({ LC_ALL: undefined, LC_MESSAGES: undefined, LANG: undefined, ...env });
+      expect(cliLocale(), JSON.stringify(env)).toBe(locale);
+    }
   });
 });

@@ -2,13 +2,15 @@
 // (a) both catalogues have the same keys, no empty value, the same {placeholders}, no CJK in English;
 // (b) no CJK character in code (comments aside) under app/ and components/: Chinese that is data
 //     (patterns, formats, lexicons) lives in lib/, UI text in lib/i18n/messages;
-// (c) every key passed to t("…") in app/, components/ and lib/ exists, template-literal keys included.
+// (c) every key passed to t("…") in app/, components/ and lib/ exists, template-literal keys included;
+// (d) an English count reads right for one: "1 error", not "1 errors" ({count|# error|# errors}).
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { en } from "@/lib/i18n/messages/en";
 import { zhCN } from "@/lib/i18n/messages/zh-CN";
+import { createT } from "@/lib/i18n/translate";
 
 const ROOT = process.cwd();
 // Han ideographs, CJK symbols and punctuation (、。「」【】), full-width forms (（）：，).
@@ -48,8 +50,11 @@ function withoutComments(sf: ts.SourceFile): string {
   return chars.join("");
 }
 
+// {name}, or a plural form {name|one|other} of the same value.
+const PLACEHOLDER = /\{(\w+)(?:\|([^{}|]*)\|([^{}|]*))?\}/g;
+
 function placeholders(message: string): string[] {
-  return [...new Set([...message.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? ""))].sort();
+  return [...new Set([...message.matchAll(PLACEHOLDER)].map((m) => m[1] ?? ""))].sort();
 }
 
 describe("i18n catalogues", () => {
@@ -97,6 +102,35 @@ describe("i18n catalogues", () => {
       });
     }
     expect(twice).toEqual([]);
+  });
+});
+
+describe("English counts", () => {
+  const t = createT("en", en);
+  const pluralForms = Object.entries(en).flatMap(([key, text]) => [...text.matchAll(PLACEHOLDER)].filter((m) => m[2] !== undefined).map((m) => ({ key, name: m[1]!, one: m[2]!, other: m[3]! })));
+
+  it("read one in the singular and other numbers in the plural", () => {
+    expect(t("errors.orgFileInvalid", { count: 1 })).toBe("The file has 1 error; nothing was written");
+    expect(t("errors.orgFileInvalid", { count: 3 })).toBe("The file has 3 errors; nothing was written");
+    expect(t("errors.orgFileInvalid", { count: 0 })).toBe("The file has 0 errors; nothing was written");
+    expect(t("admin.setup.people.detail", { people: "1" })).toBe("1 active person");
+    expect(t("insights.policy.daysLeft", { days: 1 })).toBe("1 day left");
+    expect(t("insights.management.kpi.escalationsHint", { awaiting: 1 })).toBe("1 more complaint awaits review and counts only once decided");
+    expect(t("admin.org.done", { departments: 1, added: 2, changed: 1, disabled: 0, owners: 1 })).toBe(
+      "Imported: 1 department added, 2 people added, 1 person changed, 0 disabled, 1 first-contact owner added.",
+    );
+    // A value that is not a number (a dash for none) takes the other form.
+    expect(t("insights.owners.kpi.ratings", { count: "—" })).toBe("— ratings");
+  });
+
+  it("have plural forms that both show the number, and only in English", () => {
+    expect(pluralForms.length).toBeGreaterThan(20);
+    expect(pluralForms.filter((f) => !f.one.includes("#") || !f.other.includes("#") || f.one === f.other).map((f) => f.key)).toEqual([]);
+    expect(Object.entries(zhCN).filter(([, text]) => [...text.matchAll(PLACEHOLDER)].some((m) => m[2] !== undefined)).map(([k]) => k)).toEqual([]);
+  });
+
+  it("never put a bare {count} before a plural noun", () => {
+    expect(Object.entries(en).filter(([, text]) => /\{count\} ([a-z-]+ )?[a-z-]+s\b/.test(text)).map(([k, v]) => `${k}: ${v}`)).toEqual([]);
   });
 });
 

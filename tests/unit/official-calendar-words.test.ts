@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseOfficialCalendar } from "@/lib/admin/parse-official-calendar";
+import { renderMessage } from "@/lib/http/errors";
 import { en } from "@/lib/i18n/messages/en";
 import { zhCN } from "@/lib/i18n/messages/zh-CN";
 
@@ -22,6 +23,21 @@ describe("official holiday arrangement, as pasted", () => {
     const bad = parseOfficialCalendar("2027-10-01 National Day vacation", 2027);
     expect(bad.days).toEqual([]);
     expect(bad.errors).toHaveLength(1);
-    expect(bad.errors[0]).toContain("vacation");
+    expect(renderMessage(bad.errors[0]!, "en")).toBe("Line 1: The last item must be “off” or “休” (a day off), or “work” or “班” (a working day), not “vacation”");
+    expect(renderMessage(bad.errors[0]!, "zh-CN")).toBe("第 1 行：最后一项应为“休”或“班”，实为“vacation”");
+  });
+
+  it("says every problem in the reader's language, naming its line or event", () => {
+    const lines = parseOfficialCalendar("2027-13-01 元旦 休\n2027-02-10~2027-02-01 春节 休\n2027-05-01 休\n2026-10-01 国庆 休", 2027);
+    expect(lines.errors.map((e) => renderMessage(e, "en"))).toEqual([
+      "Line 1: “2027-13-01” is not a date; write YYYY-MM-DD (or YYYY-MM-DD~YYYY-MM-DD)",
+      "Line 2: The end date is before the start date",
+      "Line 3: The holiday's name is missing (such as Spring Festival)",
+      "2026-10-01 is not in 2027",
+    ]);
+    expect(lines.errors.map((e) => renderMessage(e, "zh-CN"))[3]).toBe("2026-10-01 不在 2027 年内");
+    const ics = parseOfficialCalendar("BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART;VALUE=DATE:20270101\nSUMMARY:元旦\nEND:VEVENT\nEND:VCALENDAR", 2027);
+    expect(ics.errors.map((e) => renderMessage(e, "en"))).toEqual(["Event 1: SUMMARY must be “name(休)” or “name(班)”, not “元旦”"]);
+    expect(renderMessage(parseOfficialCalendar("", 2027).errors[0]!, "en")).toBe("No dates were found");
   });
 });

@@ -3,7 +3,8 @@
 // Simplified Chinese; a delivery error stored as text before it was a key still shows as it was.
 import { describe, expect, it } from "vitest";
 import { m, ValidationError, zhText } from "@/lib/errors";
-import { renderFields, renderMessage, renderStoredMessage, toHttpError } from "@/lib/http/errors";
+import { parseRangeOrDefault } from "@/lib/analytics/shared/range";
+import { renderFields, renderFieldsLine, renderMessage, renderStoredMessage, toHttpError } from "@/lib/http/errors";
 import { describeIssue, OrgFileError } from "@/lib/org/org-issue";
 import { parseOrgFile } from "@/lib/org/parse-org-file";
 import { validateOrg } from "@/lib/org/validate-org";
@@ -49,11 +50,21 @@ describe("request-level checks", () => {
   });
 });
 
+describe("a dashboard's date range", () => {
+  it("falls back to the default and says why in the reader's language", () => {
+    const { range, problem } = parseRangeOrDefault({ from: "12/09", to: "2026-12-01" }, new Date("2026-12-07T04:00:00Z"));
+    expect(range.grain).toBe("day");
+    expect(problem).not.toBeNull();
+    expect(renderFieldsLine(problem!, "en", "; ")).toBe("The date format should be YYYY-MM-DD");
+    expect(renderFieldsLine(problem!, "zh-CN", "；")).toBe("日期格式应为 YYYY-MM-DD");
+  });
+});
+
 describe("org-file issues", () => {
   it("show the place and the reason in English, with the sheet and column as written in the file", async () => {
     const parsed = await parseOrgFile(Buffer.from("邮箱,姓名,部门编码,密码\r\na@example.com,甲,,x\r\n"), "people.csv");
     const err = new OrgFileError(parsed.issues);
-    expect(answer(err, "en").error).toEqual({ code: "VALIDATION", message: "The file has 1 errors; nothing was written", fields: { "people.csv row 1 “密码”": "Unknown column" } });
+    expect(answer(err, "en").error).toEqual({ code: "VALIDATION", message: "The file has 1 error; nothing was written", fields: { "people.csv row 1 “密码”": "Unknown column" } });
     expect(answer(err).error.fields).toEqual({ "people.csv 第 1 行「密码」": "未知的列" });
     expect(err.fields).toEqual({ "people.csv 第 1 行「密码」": "未知的列" }); // err.fields: zh-CN for logs
     expect(describeIssue(parsed.issues[0]!)).toBe("people.csv 第 1 行「密码」：未知的列");
@@ -73,6 +84,23 @@ describe("org-file issues", () => {
     });
     // Only the file's own words (a column header, a cell) are Chinese in the English answer.
     for (const [where, why] of Object.entries(en)) expect(`${where.replace(/“[^”]*”/g, "")} ${why.replace(/“[^”]*”/g, "")}`).not.toMatch(CJK);
+  });
+
+  it("name a missing column by the header the file should have, in the reader's language", async () => {
+    // A people sheet with no department column (the headers in English, so the reader's language is not the file's).
+    const parsed = await parseOrgFile(Buffer.from("Email,Name,Roles\r\na@example.com,A,\r\n"), "people.csv");
+    const err = new OrgFileError(parsed.issues);
+    expect(answer(err, "en").error.fields).toEqual({ "people.csv row 1 “Department code”": "This column is missing" });
+    expect(answer(err).error.fields).toEqual({ "people.csv 第 1 行「部门编码」": "缺少此列" });
+    expect(describeIssue(parsed.issues[0]!)).toBe("people.csv 第 1 行「部门编码」：缺少此列");
+    // Each missing column of a sheet is named, none by its field name (line, person, endsAt).
+    const roster = new OrgFileError((await parseOrgFile(Buffer.from("开始时间,备注\r\n2026-12-08,x\r\n"), "roster.csv")).issues);
+    expect(answer(roster, "en").error.fields).toEqual({
+      "roster.csv row 1 “备注”": "Unknown column",
+      "roster.csv row 1 “Line code”": "This column is missing",
+      "roster.csv row 1 “Email”": "This column is missing",
+      "roster.csv row 1 “Ends at”": "This column is missing",
+    });
   });
 
   it("a file problem without a column names the row only", async () => {

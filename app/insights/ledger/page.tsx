@@ -5,7 +5,7 @@ import { ledgerFilterOptions, listLedger, type LedgerFilters } from "@/lib/analy
 import { ledgerQuery, parseLedgerFilters } from "@/lib/analytics/ledger/filters";
 import { parseRange, type DateRange } from "@/lib/analytics/shared/range";
 import { ValidationError } from "@/lib/errors";
-import { renderFields, renderMessage } from "@/lib/http/errors";
+import { renderFieldsLine, renderMessage } from "@/lib/http/errors";
 import { authedPage } from "@/lib/http/page";
 import { getT } from "@/lib/i18n/t";
 import { withNodes } from "@/components/rich-text";
@@ -58,7 +58,7 @@ export default async function LedgerPage({ searchParams }: { searchParams: Promi
       <LedgerFilterForm range={range} filters={filters} options={options} />
       {problem && (
         <div role="alert" className="rounded-md border border-red-400 bg-red-50 p-3 text-sm text-red-900">
-          {t("insights.ledger.problem", { message: renderMessage(problem.msg, t.locale), fields: Object.values(renderFields(problem.fieldMessages, t.locale)).join(t("insights.fieldSep")) })}
+          {t("insights.ledger.problem", { message: renderMessage(problem.msg, t.locale), fields: renderFieldsLine(problem.fieldMessages, t.locale, t("insights.fieldSep")) })}
         </div>
       )}
       {result && (

@@ -7,7 +7,7 @@ import { chosenTab } from "@/components/insights/tab-choice";
 import { getManagementDashboard, type ManagementDashboard } from "@/lib/analytics/management/dashboard";
 import { firstParam, parseRangeOrDefault, rangeQuery } from "@/lib/analytics/shared/range";
 import { ValidationError } from "@/lib/errors";
-import { renderFields } from "@/lib/http/errors";
+import { renderFieldsLine } from "@/lib/http/errors";
 import { authedPage } from "@/lib/http/page";
 import { getT } from "@/lib/i18n/t";
 import { fmt } from "@/lib/questions/labels";
@@ -28,14 +28,14 @@ export default async function ManagementPage({ searchParams }: { searchParams: P
   const t = await getT();
   const { range, problems, d } = await authedPage(["MANAGER", "ADMIN"], async ({ ctx }) => {
     const { range, problem } = parseRangeOrDefault(params, ctx.now);
-    const problems: string[] = problem ? [t("insights.problem.range", { problem })] : [];
+    const problems: string[] = problem ? [t("insights.problem.range", { problem: renderFieldsLine(problem, t.locale, t("insights.fieldSep")) })] : [];
     const load = (filters: { lineId: string | null; departmentId: string | null }) => getManagementDashboard(ctx, { range, ...filters });
     let d: ManagementDashboard;
     try {
       d = await load({ lineId: one(params.line), departmentId: one(params.dept) });
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err;
-      problems.push(t("insights.problem.filters", { problem: Object.values(renderFields(err.fieldMessages, t.locale)).join(t("insights.fieldSep")) }));
+      problems.push(t("insights.problem.filters", { problem: renderFieldsLine(err.fieldMessages, t.locale, t("insights.fieldSep")) }));
       d = await load({ lineId: null, departmentId: null });
     }
     return { range, problems, d: localizeManagement(t, d) };

@@ -4,7 +4,7 @@ import { RangeForm } from "@/components/insights/range-form";
 import { firstParam, parseRangeOrDefault, rangeQuery } from "@/lib/analytics/shared/range";
 import { getScorecardDashboard, type ScorecardDashboard } from "@/lib/analytics/owners/dashboard";
 import { ValidationError } from "@/lib/errors";
-import { renderFields } from "@/lib/http/errors";
+import { renderFieldsLine } from "@/lib/http/errors";
 import { authedPage } from "@/lib/http/page";
 import { getT } from "@/lib/i18n/t";
 import { fmt } from "@/lib/questions/labels";
@@ -24,14 +24,14 @@ export default async function OwnerScorecardPage({ searchParams }: { searchParam
   const t = await getT();
   const { range, problems, d } = await authedPage(["FIRST_CONTACT_OWNER", "MANAGER", "ADMIN"], async ({ ctx }) => {
     const { range, problem } = parseRangeOrDefault(params, ctx.now);
-    const problems: string[] = problem ? [t("insights.problem.range", { problem })] : [];
+    const problems: string[] = problem ? [t("insights.problem.range", { problem: renderFieldsLine(problem, t.locale, t("insights.fieldSep")) })] : [];
     const load = (filters: { userId: string | null; departmentId: string | null }) => getScorecardDashboard(ctx, { range, ...filters });
     let d: ScorecardDashboard;
     try {
       d = await load({ userId: one(params.user), departmentId: one(params.dept) });
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err;
-      problems.push(t("insights.problem.filters", { problem: Object.values(renderFields(err.fieldMessages, t.locale)).join(t("insights.fieldSep")) }));
+      problems.push(t("insights.problem.filters", { problem: renderFieldsLine(err.fieldMessages, t.locale, t("insights.fieldSep")) }));
       d = await load({ userId: null, departmentId: null });
     }
     return { range, problems, d };

@@ -8,6 +8,7 @@ import { getPolicyClauses } from "@/lib/analytics/policies/clauses";
 import { getPolicyDashboard } from "@/lib/analytics/policies/dashboard";
 import { firstParam, parseRangeOrDefault, rangeQuery } from "@/lib/analytics/shared/range";
 import { NotFoundError } from "@/lib/errors";
+import { renderFieldsLine } from "@/lib/http/errors";
 import { authedPage } from "@/lib/http/page";
 import { getT } from "@/lib/i18n/t";
 import { fmt } from "@/lib/questions/labels";
@@ -68,7 +69,7 @@ export default async function PolicyInsightsPage({ searchParams }: { searchParam
           </select>
         </label>
       </RangeForm>
-      {problem && <div role="alert" className="rounded-md border border-red-400 bg-red-50 p-3 text-sm text-red-900">{t("insights.problem.range", { problem })}</div>}
+      {problem && <div role="alert" className="rounded-md border border-red-400 bg-red-50 p-3 text-sm text-red-900">{t("insights.problem.range", { problem: renderFieldsLine(problem, t.locale, t("insights.fieldSep")) })}</div>}
 
       <section aria-labelledby="kpi-h">
         <h2 id="kpi-h" className="sr-only">{t("insights.overview")}</h2>

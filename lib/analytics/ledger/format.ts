@@ -1,7 +1,8 @@
 // The ledger row, its labels, its CSV columns and its page cursor. Pure: the page, the CSV stream and
 // the unit tests share one definition of every column.
 import { formatCompanyTime } from "../../time/zone";
-import type { AnswerExposure, Priority, QuestionStatus, ResolutionKind } from "../../db/generated/enums";
+import type { AnswerExposure, OwnershipVia, Priority, QuestionStatus, ResolutionKind } from "../../db/generated/enums";
+import { isolateBidi } from "../../bidi";
 import { ValidationError, m } from "../../errors";
 import { RESOLUTION_LABEL, STATUS_LABEL } from "../../questions/labels";
 import type { CsvValue } from "../shared/csv-cell";
@@ -21,7 +22,8 @@ export interface LedgerRow {
   lineName: string;
   priority: Priority;
   /** "张敏 → 赵磊(转交) → 王海(升级)": QuestionOwnership in startedAt order; "" before routing */
-  ownerChain: string;
+  /** every owner in order, and how each became owner */
+  ownerChain: OwnerLink[];
   status: QuestionStatus;
   resolutionKind: ResolutionKind | null;
   answerExposure: AnswerExposure | null;
@@ -48,8 +50,21 @@ export const EXPOSURE_SHORT: Record<AnswerExposure, string> = {
   SEARCH_MISS: "搜索未命中",
 };
 
-/** The suffix each way of becoming owner gets in the chain (ROUTED has none). Mirrored in ./query.ts SQL. */
-const VIA_SUFFIX = { ROUTED: "", NAMED: "(指定)", HANDOFF: "(转交)", ESCALATION: "(升级)" } as const;
+export interface OwnerLink {
+  name: string;
+  via: OwnershipVia;
+}
+
+/** The CSV's mark for how an owner came in (routed, reassigned and taken over have none); the page uses the catalogue's. */
+const VIA_SUFFIX: Partial<Record<OwnershipVia, string>> = { NAMED: "(指定)", HANDOFF: "(转交)", ESCALATION: "(升级)" };
+
+/**
+ * "张敏 → 赵磊(转交) → 王海(升级)". A name with direction marks is isolated (lib/bidi.ts) so it cannot
+ * reverse the chain after it.
+ */
+export function ownerChainText(chain: readonly OwnerLink[], suffix: Partial<Record<OwnershipVia, string>> = VIA_SUFFIX): string {
+  return chain.map((link) => `${isolateBidi(link.name)}${suffix[link.via] ?? ""}`).join(" → ");
+}
 
 
 /** "2026-11-23 09:05" in company time (Excel reads it as a date and time); null → "". */
@@ -81,7 +96,7 @@ export const LEDGER_COLUMNS: readonly { header: string; value: (r: LedgerRow) =>
   { header: "事项", value: (r) => r.body },
   { header: "条线", value: (r) => r.lineName },
   { header: "优先级", value: (r) => PRIORITY_LABEL[r.priority] },
-  { header: "责任人链", value: (r) => r.ownerChain },
+  { header: "责任人链", value: (r) => ownerChainText(r.ownerChain) },
   { header: "当前状态", value: (r) => STATUS_LABEL[r.status] },
   { header: "办结类型", value: (r) => (r.resolutionKind ? RESOLUTION_LABEL[r.resolutionKind] : "") },
   { header: "答案曝光", value: (r) => (r.answerExposure ? EXPOSURE_SHORT[r.answerExposure] : "") },

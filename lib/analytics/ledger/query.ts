@@ -91,7 +91,7 @@ export async function fetchLedgerPage(
            a.name AS "askerName", ad.name AS "askerDepartment",
            q."contactName", q."contactDepartment", q."contactPhone", q."contactIm",
            q.body, l.name AS "lineName", q.priority::text AS priority,
-           COALESCE(chain.text, '') AS "ownerChain",
+           COALESCE(chain.links, '[]'::json) AS "ownerChain",
            q.status::text AS status, q."resolutionKind"::text AS "resolutionKind", q."answerExposure"::text AS "answerExposure",
            r.score AS satisfaction,
            c.filed AS complaint, c.upheld AS "complaintUpheld",
@@ -119,10 +119,8 @@ export async function fetchLedgerPage(
         AND (cp.status <> 'OPEN' OR (cp."againstUserId" IS DISTINCT FROM ${opts.viewerId}::uuid AND q."ownerId" IS DISTINCT FROM ${opts.viewerId}::uuid))
     ) c ON true
     LEFT JOIN LATERAL (
-      SELECT string_agg(
-               -- A name with direction marks is isolated (FSI … PDI, as lib/bidi.ts) so it cannot reverse the chain after it.
-               CASE WHEN u.name ~ '[\u202a-\u202e\u2066-\u2069]' THEN chr(8296) || u.name || chr(8297) ELSE u.name END || CASE o.via WHEN 'NAMED' THEN '(指定)' WHEN 'HANDOFF' THEN '(转交)' WHEN 'ESCALATION' THEN '(升级)' ELSE '' END,
-               ' → ' ORDER BY o."startedAt", o.id) AS text
+      -- Names and how each became owner; the page and the CSV write the chain in their language (ownerChainText).
+      SELECT json_agg(json_build_object('name', u.name, 'via', o.via) ORDER BY o."startedAt", o.id) AS links
       FROM "QuestionOwnership" o JOIN "User" u ON u.id = o."userId"
       WHERE o."questionId" = q.id
     ) chain ON true

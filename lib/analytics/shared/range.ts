@@ -91,13 +91,13 @@ export function firstParam(v: string | string[] | undefined): string | undefined
 
 /**
  * parseRange for pages: a bad range falls back to the default (the last 30 days) and `problem` says
- * why, so the page still answers and can show the reason.
+ * why (field messages, for the page to show in the reader's language), so the page still answers.
  */
-export function parseRangeOrDefault(params: Record<string, string | string[] | undefined>, now: Date): { range: DateRange; problem: string | null } {
+export function parseRangeOrDefault(params: Record<string, string | string[] | undefined>, now: Date): { range: DateRange; problem: FieldMessages | null } {
   try {
     return { range: parseRange(params, now), problem: null };
   } catch (err) {
     if (!(err instanceof ValidationError)) throw err;
-    return { range: parseRange({}, now), problem: Object.values(err.fields).join("；") };
+    return { range: parseRange({}, now), problem: err.fieldMessages };
   }
 }

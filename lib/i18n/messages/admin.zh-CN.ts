@@ -163,6 +163,10 @@ export const adminZhCN = {
   "admin.org.field.enabled": "重新启用",
   "admin.org.apply": "确认导入",
   "admin.org.done": "已导入：新增部门 {departments}，新增人员 {added}，变更人员 {changed}，停用 {disabled}，首问责任人新增 {owners}。",
+  "admin.org.cli.usage": "用法：npm run org:import -- <文件.xlsx|文件.csv> [更多.csv] [--full] [--apply]",
+  "admin.org.cli.previewed": "预览用时 {ms} ms",
+  "admin.org.cli.applied": "已写入，用时 {ms} ms",
+  "admin.org.cli.dryRun": "未写入任何数据；加 --apply 写入",
 
   "admin.deliveries.title": "通知投递",
   "admin.deliveries.intro": "投递失败（已停止重试）和正在重试的电子邮件与群机器人消息。“重试”会立即重新投递，并重新计算重试次数。",

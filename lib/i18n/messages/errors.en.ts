@@ -168,7 +168,7 @@ export const errorsEn: Record<keyof typeof errorsZhCN, string> = {
   "errors.statementAlreadyRequested": "A statement was already requested from the owner; refresh the page to see it",
   "errors.askFlood": "Too many questions: at most {limit} in 10 minutes; try again later",
   "errors.complaintFlood": "Too many complaints: at most {limit} in an hour; try again later",
-  "errors.orgFileInvalid": "The file has {count} errors; nothing was written",
+  "errors.orgFileInvalid": "The file has {count|# error|# errors}; nothing was written",
   "errors.versionFileNotFound": "This version has no original file",
 
   "errors.field.emailInvalid": "The email address is not valid",

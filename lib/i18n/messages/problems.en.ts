@@ -1,3 +1,4 @@
+import { EXPORT_HEADERS_EN, headerTexts } from "../../org/headers";
 import type { problemsZhCN } from "./problems.zh-CN";
 
 export const problemsEn: Record<keyof typeof problemsZhCN, string> = {
@@ -15,6 +16,7 @@ export const problemsEn: Record<keyof typeof problemsZhCN, string> = {
   "errors.org.unknownColumn": "Unknown column",
   "errors.org.duplicateColumn": "Repeats “{column}”",
   "errors.org.missingColumn": "This column is missing",
+  ...headerTexts(EXPORT_HEADERS_EN),
   "errors.org.tooManyRows": "At most {max} rows",
   "errors.org.badCsv": "Not a valid CSV file: {detail}",
   "errors.org.badXlsx": "Not a valid Excel (.xlsx) file",
@@ -85,4 +87,18 @@ export const problemsEn: Record<keyof typeof problemsZhCN, string> = {
   "errors.webhook.connectionError": "connection error",
   "errors.notify.channelOff": "The recipient turned this channel off or set no address; not sent",
   "errors.notify.noSmtp": "No SMTP server is configured (SMTP_URL)",
+
+  "errors.calendar.atLine": "Line {line}: {why}",
+  "errors.calendar.atEvent": "Event {event}: {why}",
+  "errors.calendar.notDate": "“{text}” is not a date; write YYYY-MM-DD (or YYYY-MM-DD~YYYY-MM-DD)",
+  "errors.calendar.endBeforeStart": "The end date is before the start date",
+  "errors.calendar.kindWord": "The last item must be “off” or “{off}” (a day off), or “work” or “{work}” (a working day), not “{word}”",
+  "errors.calendar.noName": "The holiday's name is missing (such as Spring Festival)",
+  "errors.calendar.noEvents": "The file has no VEVENT (is it a holiday calendar?)",
+  "errors.calendar.notAllDay": "DTSTART/DTEND are not all-day dates",
+  "errors.calendar.summary": "SUMMARY must be “name({off})” or “name({work})”, not “{summary}”",
+  "errors.calendar.outsideYear": "{date} is not in {year}",
+  "errors.calendar.contradiction": "{date} appears twice, once as a day off and once as a working day",
+  "errors.calendar.tooManyDays": "At most {max} days a year can be arranged; this has {count}",
+  "errors.calendar.noDates": "No dates were found",
 };

@@ -1,6 +1,8 @@
 // Problems found before or outside a domain verb, in Simplified Chinese: the request-level checks
 // (lib/validation.ts, scripts/serve.ts), the org-file issues (lib/org/) and webhook targets and
 // deliveries (lib/notify/). Spread into errors.zh-CN.ts, so they are error keys for `m(…)`.
+import { EXPORT_HEADERS, headerTexts } from "../../org/headers";
+
 export const problemsZhCN = {
   "errors.request.tooManyParams": "参数不能超过 {max} 个",
   "errors.request.badParamName": "参数名包含空字符或无效的 Unicode 字符，或超过 {max} 个字符",
@@ -16,6 +18,8 @@ export const problemsZhCN = {
   "errors.org.unknownColumn": "未知的列",
   "errors.org.duplicateColumn": "与「{column}」重复",
   "errors.org.missingColumn": "缺少此列",
+  // A missing column is named by the header the export writes: errors.org.header.<sheet>.<field>.
+  ...headerTexts(EXPORT_HEADERS),
   "errors.org.tooManyRows": "最多 {max} 行",
   "errors.org.badCsv": "不是有效的 CSV：{detail}",
   "errors.org.badXlsx": "不是有效的 Excel (.xlsx) 文件",
@@ -86,4 +90,18 @@ export const problemsZhCN = {
   "errors.webhook.connectionError": "连接错误",
   "errors.notify.channelOff": "收件人已关闭此渠道或没有设置地址，未发送",
   "errors.notify.noSmtp": "没有配置 SMTP 服务器（SMTP_URL）",
+
+  "errors.calendar.atLine": "第 {line} 行：{why}",
+  "errors.calendar.atEvent": "第 {event} 个事件：{why}",
+  "errors.calendar.notDate": "“{text}” 不是日期，应为 YYYY-MM-DD（或 YYYY-MM-DD~YYYY-MM-DD）",
+  "errors.calendar.endBeforeStart": "结束日期早于开始日期",
+  "errors.calendar.kindWord": "最后一项应为“{off}”或“{work}”，实为“{word}”",
+  "errors.calendar.noName": "缺少节日名称（如“春节”）",
+  "errors.calendar.noEvents": "文件中没有 VEVENT（不是节假日日历？）",
+  "errors.calendar.notAllDay": "DTSTART/DTEND 不是全天日期",
+  "errors.calendar.summary": "SUMMARY 应为“名称({off})”或“名称({work})”，实为“{summary}”",
+  "errors.calendar.outsideYear": "{date} 不在 {year} 年内",
+  "errors.calendar.contradiction": "{date} 出现两次且休/班矛盾",
+  "errors.calendar.tooManyDays": "一年最多 {max} 天的安排，实为 {count} 天",
+  "errors.calendar.noDates": "没有找到任何日期",
 };

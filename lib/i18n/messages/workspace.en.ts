@@ -46,7 +46,7 @@ export const workspaceEn: Record<keyof typeof workspaceZhCN, string> = {
   "contact.none": "none",
 
   "trail.title": "What they looked up before asking",
-  "trail.searched": "“{query}” · {count} results · {at}",
+  "trail.searched": "“{query}” · {count|# result|# results} · {at}",
   "trail.opened": "opened",
   "trail.openedFor": "opened ({seconds} s)",
   "trail.notOpened": "shown, not opened",

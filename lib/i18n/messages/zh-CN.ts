@@ -126,6 +126,7 @@ export const zhCN = {
   "auth.password": "密码",
   "auth.or": "或",
   "auth.oidc": "使用{name}登录",
+  "auth.oidcDefaultName": "企业单点登录",
   "auth.error.credentials": "邮箱或密码不正确，请重新输入。",
   "auth.error.rateLimited": "登录尝试过多，请稍后再试",
   "auth.error.disabled": "账号已停用，请联系系统管理员。",
