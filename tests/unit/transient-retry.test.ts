@@ -2,7 +2,9 @@
 // how often, how long between runs, and what a failure that is not transient keeps.
 import { describe, expect, it, vi } from "vitest";
 import { backoffMs, retryTransient, TRANSACTION_RETRY, transientStateOf } from "@/lib/db/transient";
+import { NextRequest } from "next/server";
 import { toHttpError } from "@/lib/http/errors";
+import { errorResponse } from "@/lib/http/route";
 
 // The shape Prisma 7 with the pg adapter throws for a failed statement (seen for a real deadlock).
 const pgFailure = (state: string) => Object.assign(new Error(`Raw query failed. Code: \`${state}\``), { code: "P2010", meta: { driverAdapterError: { cause: { originalCode: state } } } });
@@ -55,6 +57,17 @@ describe("retryTransient", () => {
     const busy = toHttpError(pgFailure("40P01"), "r", "en");
     expect(busy.status).toBe(503);
     expect(busy.headers["retry-after"]).toBe("1");
+  });
+});
+
+describe("a transient failure left over after the retries, as a route answers it", () => {
+  it("is 503 with Retry-After in the cookie's language, and the log line names the SQLSTATE", async () => {
+    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const res = errorResponse(pgFailure("40P01"), new NextRequest("http://localhost/api/questions", { headers: { cookie: "locale=en" } }), "r3");
+    expect(res.status).toBe(503);
+    expect(res.headers.get("retry-after")).toBe("1");
+    expect(await res.json()).toEqual({ error: { code: "BUSY", message: "Too many changes to the same records at once: nothing was saved; try again in a moment" }, requestId: "r3" });
+    expect(JSON.parse(String(logged.mock.calls.at(-1)?.[0]))).toMatchObject({ msg: "request failed", requestId: "r3", sqlState: "40P01" });
   });
 });
 
