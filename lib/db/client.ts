@@ -3,6 +3,7 @@ import pg from "pg";
 import { serverEnv } from "../env";
 import { isDatabaseDownError, noteDatabaseDown, noteDatabaseUp } from "./availability";
 import { PrismaClient } from "./generated/client";
+import { retryTransient } from "./transient";
 
 export type Db = InstanceType<typeof PrismaClient>;
 /** A client or an interactive transaction: what domain verbs receive as ctx.db. */
@@ -35,7 +36,20 @@ export function createDb(connectionString: string, max = 10, options: DbOptions 
   watchAvailability(pool);
   const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
   Object.defineProperty(client, POOL, { value: pool });
+  retryTransactions(client);
   return client;
+}
+
+/**
+ * Every interactive transaction (`$transaction(async (tx) => …)`) runs again, whole, when PostgreSQL
+ * ends it with a deadlock, serialization failure or lock timeout (lib/db/transient.ts, ADR 0023), so no
+ * verb has to remember to. The batch form (`$transaction([...])`) is passed through: its statements are
+ * promises made once, not safely made again here; the writes that use it are single-key upserts.
+ */
+function retryTransactions(client: Db): void {
+  const transaction = client.$transaction.bind(client) as (arg: unknown, options?: unknown) => Promise<unknown>;
+  const retrying = (arg: unknown, options?: unknown) => (typeof arg === "function" ? retryTransient(() => transaction(arg, options)) : transaction(arg, options));
+  Object.defineProperty(client, "$transaction", { value: retrying as Db["$transaction"] });
 }
 
 type ConnectCallback = (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void;

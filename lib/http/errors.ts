@@ -1,4 +1,5 @@
 import { isDatabaseDownError } from "../db/availability";
+import { transientStateOf } from "../db/transient";
 import { BrushOffError, DomainError, fieldMessageOf, isUniqueViolation, m, RateLimitedError, renderErrorMessage, ValidationError, type ErrorMessage, type FieldMessages } from "../errors";
 import { messagesFor } from "../i18n/catalogues";
 import { DEFAULT_LOCALE, type Locale } from "../i18n/locales";
@@ -63,5 +64,8 @@ export function toHttpError(err: unknown, requestId: string, locale: Locale = DE
   if (isDatabaseDownError(err)) {
     return { status: 503, headers: { "retry-after": "5" }, body: { error: { code: "UNAVAILABLE", message: text(m("errors.databaseUnavailable")) }, requestId } };
   }
+  // Still deadlocked or locked out after the transaction's own retries (lib/db/transient.ts): nothing
+  // was written, and the same request a moment later will normally go through.
+  if (transientStateOf(err)) return { status: 503, headers: { "retry-after": "1" }, body: { error: { code: "BUSY", message: text(m("errors.databaseBusy")) }, requestId } };
   return { status: 500, headers: {}, body: { error: { code: "INTERNAL", message: text(m("errors.internal")) }, requestId } };
 }

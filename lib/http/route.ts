@@ -4,6 +4,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { denyAccess } from "../auth/deny-access";
 import { requireSession } from "../auth/session";
 import { db } from "../db/client";
+import { sqlStateOf } from "../db/sql-state";
 import { serverEnv } from "../env";
 import { hasRole, type Actor, type Role } from "../auth/roles";
 import { ForbiddenError, ValidationError, m } from "../errors";
@@ -81,7 +82,7 @@ async function readWriteBody(req: NextRequest): Promise<unknown> {
  */
 export function errorResponse(err: unknown, req: NextRequest, requestId = req.headers.get("x-request-id") ?? randomUUID(), storedLocale: Locale | null = null): NextResponse {
   const { status, body, headers } = toHttpError(err, requestId, localeFromCookie(req.cookies.get(LOCALE_COOKIE)?.value, storedLocale));
-  if (status >= 500) log.error("request failed", { requestId, path: req.nextUrl.pathname, err: String((err as Error)?.stack ?? err) });
+  if (status >= 500) log.error("request failed", { requestId, path: req.nextUrl.pathname, sqlState: sqlStateOf(err), err: String((err as Error)?.stack ?? err) });
   else log.info("request refused", { requestId, path: req.nextUrl.pathname, status });
   return NextResponse.json(body, { status, headers: { ...headers, "x-request-id": requestId } });
 }

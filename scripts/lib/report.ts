@@ -1,13 +1,13 @@
 // Printing helpers shared by the benchmarks and drills.
 export type Row = (string | number)[];
 
-const wide = (s: string) => s.match(/[\u3000-\u9fff]/g)?.length ?? 0;
+const wide = (s: string) => s.match(/[\u3000-\u9fff\uff01-\uff60]/g)?.length ?? 0;
 
-/** A plain-text table; CJK characters count as two columns. First column left-aligned, the rest right. */
-export function table(header: Row, rows: Row[]): string {
+/** A plain-text table; CJK characters count as two columns. The first `leftAligned` columns left-aligned, the rest right. */
+export function table(header: Row, rows: Row[], leftAligned = 1): string {
   const all = [header, ...rows].map((r) => r.map(String));
   const widths = header.map((_, i) => Math.max(...all.map((r) => [...r[i]!].length + wide(r[i]!))));
-  return all.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]! - wide(c)) : c.padStart(widths[i]!))).join("  ")).join("\n");
+  return all.map((r) => r.map((c, i) => (i < leftAligned ? c.padEnd(widths[i]! - wide(c)) : c.padStart(widths[i]!))).join("  ").trimEnd()).join("\n");
 }
 
 export const f3 = (x: number | null | undefined) => (x === null || x === undefined || Number.isNaN(x) ? "n/a" : x.toFixed(3));

@@ -164,6 +164,8 @@ export const adminEn: Record<keyof typeof adminZhCN, string> = {
   "admin.org.field.enabled": "re-enabled",
   "admin.org.apply": "Confirm import",
   "admin.org.done": "Imported: {departments|# department|# departments} added, {added|# person|# people} added, {changed|# person|# people} changed, {disabled} disabled, {owners|# first-contact owner|# first-contact owners} added.",
+  "admin.calendar.cli.title": "{year}: the days that differ from a plain Monday–Friday week, and holidays at weekends ({count|# day|# days})",
+  "admin.calendar.cli.year": "--year must be a year between 1901 and 2099, e.g. --year 2027",
   "admin.org.cli.usage": "usage: npm run org:import -- <file.xlsx|file.csv> [more.csv] [--full] [--apply]",
   "admin.org.cli.previewed": "preview in {ms} ms",
   "admin.org.cli.applied": "applied in {ms} ms",

@@ -163,6 +163,8 @@ export const adminZhCN = {
   "admin.org.field.enabled": "重新启用",
   "admin.org.apply": "确认导入",
   "admin.org.done": "已导入：新增部门 {departments}，新增人员 {added}，变更人员 {changed}，停用 {disabled}，首问责任人新增 {owners}。",
+  "admin.calendar.cli.title": "{year} 年与普通周一至周五不同的日子及周末的节日（{count} 天）",
+  "admin.calendar.cli.year": "--year 须为 1901 至 2099 之间的年份，例如 --year 2027",
   "admin.org.cli.usage": "用法：npm run org:import -- <文件.xlsx|文件.csv> [更多.csv] [--full] [--apply]",
   "admin.org.cli.previewed": "预览用时 {ms} ms",
   "admin.org.cli.applied": "已写入，用时 {ms} ms",

@@ -13,6 +13,7 @@ export const errorsEn: Record<keyof typeof errorsZhCN, string> = {
   "errors.payloadTooLarge": "The request is too large (limit {kb} KB)",
   "errors.alreadyExists": "The record already exists",
   "errors.databaseUnavailable": "The database is temporarily unavailable; try again shortly",
+  "errors.databaseBusy": "Too many changes to the same records at once: nothing was saved; try again in a moment",
   "errors.internal": "Internal server error",
   "errors.fieldNotAllowed": "This field may not be submitted",
   "errors.badText": "Contains a NUL character or invalid Unicode",

@@ -14,6 +14,7 @@ export const errorsZhCN = {
   "errors.payloadTooLarge": "请求内容过大（上限 {kb} KB）",
   "errors.alreadyExists": "记录已存在",
   "errors.databaseUnavailable": "数据库暂时不可用，请稍后重试",
+  "errors.databaseBusy": "同一记录同时有多处修改，本次操作未保存，请稍后重试",
   "errors.internal": "服务器内部错误",
   "errors.fieldNotAllowed": "不允许提交此字段",
   "errors.badText": "包含空字符或无效的 Unicode 字符",
