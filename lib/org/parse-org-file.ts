@@ -3,6 +3,7 @@
 // are capped, and the apostrophe our export puts before formula-like text is taken off again.
 import { parse as parseCsv } from "csv-parse/sync";
 import ExcelJS from "exceljs";
+import { checkZip } from "../check-zip";
 import { m } from "../errors";
 import { fieldOf, kindFromHeaders, kindFromSheetName, REQUIRED, type SheetKind } from "./columns";
 import { headerKey } from "./headers";
@@ -104,6 +105,13 @@ function parseCsvFile(bytes: Buffer, fileName: string, issues: OrgIssue[]): OrgS
 }
 
 async function parseXlsxFile(bytes: Buffer, fileName: string, issues: OrgIssue[]): Promise<OrgSheet[]> {
+  // exceljs inflates every part into memory: a zip bomb is refused before it is opened.
+  const zipProblem = await checkZip(bytes);
+  if (zipProblem) {
+    const message = zipProblem.kind === "entries" ? m("errors.org.xlsxTooManyParts", { max: zipProblem.max }) : zipProblem.kind === "expands" ? m("errors.org.xlsxExpandsTooFar", { mb: zipProblem.maxMb }) : m("errors.org.badXlsx");
+    issues.push({ sheet: fileName, row: 1, column: "", message });
+    return [];
+  }
   const book = new ExcelJS.Workbook();
   try {
     await book.xlsx.load(bytes as unknown as ArrayBuffer);
