@@ -45,3 +45,18 @@ export function oleWithSectorCycle(fatSectors = 1): Buffer {
   for (let i = 3; i < 128; i++) b.writeUInt32LE(0xffffffff, fat + i * 4);
   return b;
 }
+
+/** A PDF whose page tree lists the same empty page `count` times (about 6 bytes a page). */
+export function pdfListingOnePage(count: number): Buffer {
+  const objects = ["<< /Type /Catalog /Pages 2 0 R >>", `<< /Type /Pages /Kids [${"3 0 R ".repeat(count)}] /Count ${count} >>`, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>"];
+  let pdf = "%PDF-1.4\n";
+  const offsets = objects.map((body, i) => {
+    const at = pdf.length;
+    pdf += `${i + 1} 0 obj\n${body}\nendobj\n`;
+    return at;
+  });
+  const xref = pdf.length;
+  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("")}`;
+  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(pdf, "latin1");
+}

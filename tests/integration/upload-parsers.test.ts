@@ -9,7 +9,7 @@ import { previewOrgImport } from "@/lib/org/preview-org-import";
 import { uploadPolicyFile } from "@/lib/policies/policy-uploads";
 import { ctxOf } from "../helpers/actors";
 import { makeDepartment, makeLine, makeUser } from "../helpers/factories";
-import { oleWithSectorCycle, withPaddedPart, withParts } from "../helpers/hostile-files";
+import { oleWithSectorCycle, pdfListingOnePage, withPaddedPart, withParts } from "../helpers/hostile-files";
 import { makeDocx } from "../helpers/office-files";
 import { xlsxOf } from "../helpers/org-files";
 import { useTestDb } from "../helpers/test-db";
@@ -86,6 +86,13 @@ describe("legacy Word: a compound file whose sector chain loops", () => {
 
   it("a 2 KB file declaring a million FAT sectors is refused before the reader allocates for them", async () => {
     expect(await policyRefusal("巨表.doc", oleWithSectorCycle(1_000_000))).toMatch(/^巨表\.doc: .*declares more FAT sectors than it holds/);
+  });
+});
+
+describe("PDF", () => {
+  // Without the page cap this file kept pdf.js busy for 50–89 s (its text layer is empty: it ended "no text").
+  it("a 120 KB PDF listing one page 20,000 times is refused by its page count", { timeout: 30_000 }, async () => {
+    expect(await policyRefusal("页数.pdf", pdfListingOnePage(20_000))).toBe("页数.pdf: the PDF has 20000 pages; at most 2000 are read");
   });
 });
 

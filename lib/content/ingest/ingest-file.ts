@@ -84,6 +84,7 @@ async function extract(file: string, kind: FileKind, bytes: Uint8Array, warnings
     }
   } catch (err) {
     const e = err as Error;
+    if (e.name === "PdfTooLong") throw new PolicyParseError(file, e.message);
     if (e.name === "PasswordException") throw new PolicyParseError(file, "the PDF is encrypted (password protected): export it without a password");
     const what = { text: "text", doc: "a Word 97–2003 (.doc) document", docx: "a Word (.docx) document", pdf: "a PDF" }[kind];
     throw new PolicyParseError(file, `could not be read as ${what}: the file is damaged or not what it seems (${e.message.split("\n")[0]?.slice(0, 160)})`);
