@@ -3,22 +3,15 @@ import "server-only";
 // read is refused with its reason and nothing is kept), stored for the preview, and published later by
 // publishPolicy. Uploads older than a day are removed when the same person uploads again.
 import { z } from "zod";
-import { hasDirectionMarks } from "../bidi";
 import { policyScopeOf } from "../analytics/shared/scope";
 import { ingestFile, MAX_POLICY_FILE_BYTES, metaFromFileName } from "../content/ingest/ingest-file";
 import { PolicyParseError } from "../content/parse-policy";
 import { ValidationError, m, fieldKey } from "../errors";
 import type { Ctx } from "../kernel/context";
-import { parseInput } from "../validation";
+import { parseInput, uploadFileName } from "../validation";
 
 export const uploadInput = z.object({
-  fileName: z
-    .string({ error: fieldKey("errors.field.fileNameMissing") })
-    .trim()
-    .min(1, fieldKey("errors.field.fileNameMissing"))
-    .max(200, fieldKey("errors.field.fileNameTooLong"))
-    // A direction override would show "政策\u202Excod.pdf" as "政策fdp.docx" in the preview and history.
-    .refine((n) => !/[\\/\u0000-\u001f\u007f-\u009f]/.test(n) && !hasDirectionMarks(n), fieldKey("errors.field.fileNameChars")),
+  fileName: uploadFileName,
   bytes: z.instanceof(Uint8Array).refine((b) => b.length > 0, fieldKey("errors.field.fileEmpty")).refine((b) => b.length <= MAX_POLICY_FILE_BYTES, fieldKey("errors.field.fileTooLarge", { value: MAX_POLICY_FILE_BYTES / 1024 / 1024 })),
 });
 

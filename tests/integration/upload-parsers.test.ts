@@ -111,6 +111,12 @@ describe("file names and types", () => {
     }
   });
 
+  it("an org file's name is held to the same rule: it is the place its issues are shown under", async () => {
+    const err = await previewOrgImport(ctxOf(t.db, admin), { files: [{ name: "people\u202ev sc.csv", bytes: Buffer.from("邮箱,姓名\n") }], full: false }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ValidationError);
+    expect((err as ValidationError).fields).toEqual({ fileName: "文件名不能包含路径、控制字符或文字方向控制符" });
+  });
+
   it("the type is the content's: a PDF named .docx is read as a PDF, a renamed executable is refused", async () => {
     const exe = Buffer.concat([Buffer.from("MZ\x90\x00\x03\x00\x00\x00", "latin1"), Buffer.alloc(1000)]);
     expect(await policyRefusal("报销制度.docx", exe)).toMatch(/^报销制度\.docx: is not a Word .* \(decided by its content, not its name\)/);
