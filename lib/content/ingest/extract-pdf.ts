@@ -2,7 +2,6 @@
 // Exported PDFs break lines mid-sentence, repeat a header and footer on every page and number the
 // pages; this rebuilds the paragraphs an author wrote. Nothing in the file is executed: no eval, no
 // fonts loaded, no XFA, no links followed.
-import { createRequire } from "node:module";
 import path from "node:path";
 import type { Block } from "./blocks";
 import { joinLines } from "./blocks";
@@ -34,7 +33,9 @@ let pdfjs: Promise<PdfJs> | null = null;
 
 // Chinese PDFs often use the predefined CJK encodings (UniGB-UCS2-H…) with fonts that are not embedded:
 // pdf.js needs its CMap files to map those codes to text. Read from the package on disk, never fetched.
-const pdfjsDir = () => path.dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
+// Asked of Node itself: the production build rewrites `createRequire(import.meta.url).resolve` into a
+// module id (a number), and every PDF upload failed there ("path" must be of type string).
+const pdfjsDir = () => path.dirname(process.getBuiltinModule("node:module").createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
 
 export async function extractPdf(bytes: Uint8Array): Promise<{ blocks: Block[]; pages: number }> {
   const lib = await (pdfjs ??= import("pdfjs-dist/legacy/build/pdf.mjs"));
