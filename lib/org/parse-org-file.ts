@@ -3,8 +3,11 @@
 // are capped, and the apostrophe our export puts before formula-like text is taken off again.
 import { parse as parseCsv } from "csv-parse/sync";
 import ExcelJS from "exceljs";
+import { z } from "zod";
+import { checkZip } from "../check-zip";
 import { m } from "../errors";
 import { fieldOf, kindFromHeaders, kindFromSheetName, REQUIRED, type SheetKind } from "./columns";
+import { parseInput, uploadFileName } from "../validation";
 import { headerKey } from "./headers";
 import type { OrgIssue } from "./org-issue";
 
@@ -104,6 +107,13 @@ function parseCsvFile(bytes: Buffer, fileName: string, issues: OrgIssue[]): OrgS
 }
 
 async function parseXlsxFile(bytes: Buffer, fileName: string, issues: OrgIssue[]): Promise<OrgSheet[]> {
+  // exceljs inflates every part into memory: a zip bomb is refused before it is opened.
+  const zipProblem = await checkZip(bytes);
+  if (zipProblem) {
+    const message = zipProblem.kind === "entries" ? m("errors.org.xlsxTooManyParts", { max: zipProblem.max }) : zipProblem.kind === "expands" ? m("errors.org.xlsxExpandsTooFar", { mb: zipProblem.maxMb }) : m("errors.org.badXlsx");
+    issues.push({ sheet: fileName, row: 1, column: "", message });
+    return [];
+  }
   const book = new ExcelJS.Workbook();
   try {
     await book.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -162,6 +172,8 @@ export async function parseOrgFile(bytes: Buffer, fileName = "file"): Promise<Pa
 
 /** Several files (e.g. departments.csv and people.csv) as one import. */
 export async function parseOrgFiles(files: { name: string; bytes: Buffer }[]): Promise<ParsedOrgFile> {
+  // A CSV's name is the "sheet" its issues are shown under.
+  for (const f of files) parseInput(z.object({ fileName: uploadFileName }), { fileName: f.name });
   const all: ParsedOrgFile = { sheets: [], issues: [] };
   for (const f of files) {
     const one = await parseOrgFile(f.bytes, f.name);

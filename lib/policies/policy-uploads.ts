@@ -8,15 +8,10 @@ import { ingestFile, MAX_POLICY_FILE_BYTES, metaFromFileName } from "../content/
 import { PolicyParseError } from "../content/parse-policy";
 import { ValidationError, m, fieldKey } from "../errors";
 import type { Ctx } from "../kernel/context";
-import { parseInput } from "../validation";
+import { parseInput, uploadFileName } from "../validation";
 
 export const uploadInput = z.object({
-  fileName: z
-    .string({ error: fieldKey("errors.field.fileNameMissing") })
-    .trim()
-    .min(1, fieldKey("errors.field.fileNameMissing"))
-    .max(200, fieldKey("errors.field.fileNameTooLong"))
-    .refine((n) => !/[\\/\u0000-\u001f]/.test(n), fieldKey("errors.field.fileNameChars")),
+  fileName: uploadFileName,
   bytes: z.instanceof(Uint8Array).refine((b) => b.length > 0, fieldKey("errors.field.fileEmpty")).refine((b) => b.length <= MAX_POLICY_FILE_BYTES, fieldKey("errors.field.fileTooLarge", { value: MAX_POLICY_FILE_BYTES / 1024 / 1024 })),
 });
 

@@ -8,11 +8,12 @@ export class HttpClient {
     return this.cookies.get(name);
   }
 
-  async request(method: string, path: string, init: { body?: string | URLSearchParams; headers?: Record<string, string> } = {}): Promise<Response> {
+  async request(method: string, path: string, init: { body?: string | URLSearchParams | Uint8Array; headers?: Record<string, string> } = {}): Promise<Response> {
     const headers: Record<string, string> = { ...this.headers, ...init.headers };
     if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
     if (init.body instanceof URLSearchParams) headers["content-type"] ??= "application/x-www-form-urlencoded";
-    const res = await fetch(new URL(path, this.base), { method, headers, body: init.body, redirect: "manual" });
+    const body = init.body instanceof Uint8Array ? new Uint8Array(init.body) : init.body; // a copy on its own ArrayBuffer, as fetch types it
+    const res = await fetch(new URL(path, this.base), { method, headers, body, redirect: "manual" });
     for (const line of res.headers.getSetCookie()) {
       const [pair] = line.split(";");
       const eq = pair!.indexOf("=");
@@ -29,7 +30,7 @@ export class HttpClient {
     return this.request("GET", path, { headers });
   }
 
-  post(path: string, body: string | URLSearchParams, headers?: Record<string, string>): Promise<Response> {
+  post(path: string, body: string | URLSearchParams | Uint8Array, headers?: Record<string, string>): Promise<Response> {
     return this.request("POST", path, { body, headers });
   }
 

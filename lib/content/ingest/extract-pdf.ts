@@ -2,7 +2,6 @@
 // Exported PDFs break lines mid-sentence, repeat a header and footer on every page and number the
 // pages; this rebuilds the paragraphs an author wrote. Nothing in the file is executed: no eval, no
 // fonts loaded, no XFA, no links followed.
-import { createRequire } from "node:module";
 import path from "node:path";
 import type { Block } from "./blocks";
 import { joinLines } from "./blocks";
@@ -19,12 +18,24 @@ interface Line {
 
 class PdfWithoutText extends Error {}
 
+// pdf.js's page lookup grows with the square of the page count: a 1.2 MB file listing one page 20,000
+// times took 89 s of the portal's CPU (200,000 times: hours). Policies are far shorter than either bound.
+const MAX_PDF_PAGES = 2_000;
+const MAX_PDF_READ_MS = 60_000;
+
+/** A PDF refused for its size (pages or reading time); its message is the reason shown. */
+class PdfTooLong extends Error {
+  override name = "PdfTooLong";
+}
+
 type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
 let pdfjs: Promise<PdfJs> | null = null;
 
 // Chinese PDFs often use the predefined CJK encodings (UniGB-UCS2-H…) with fonts that are not embedded:
 // pdf.js needs its CMap files to map those codes to text. Read from the package on disk, never fetched.
-const pdfjsDir = () => path.dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
+// Asked of Node itself: the production build rewrites `createRequire(import.meta.url).resolve` into a
+// module id (a number), and every PDF upload failed there ("path" must be of type string).
+const pdfjsDir = () => path.dirname(process.getBuiltinModule("node:module").createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
 
 export async function extractPdf(bytes: Uint8Array): Promise<{ blocks: Block[]; pages: number }> {
   const lib = await (pdfjs ??= import("pdfjs-dist/legacy/build/pdf.mjs"));
@@ -42,9 +53,12 @@ export async function extractPdf(bytes: Uint8Array): Promise<{ blocks: Block[]; 
   });
   try {
     const doc = await task.promise;
+    if (doc.numPages > MAX_PDF_PAGES) throw new PdfTooLong(`the PDF has ${doc.numPages} pages; at most ${MAX_PDF_PAGES} are read`);
+    const deadline = Date.now() + MAX_PDF_READ_MS;
     const lines: Line[] = [];
     const pageHeights: number[] = [];
     for (let p = 1; p <= doc.numPages; p++) {
+      if (Date.now() > deadline) throw new PdfTooLong(`reading the PDF took longer than ${MAX_PDF_READ_MS / 1000} s (stopped at page ${p})`);
       const page = await doc.getPage(p);
       const [, y0 = 0, , y1 = 842] = page.view;
       pageHeights.push(y1 - y0);

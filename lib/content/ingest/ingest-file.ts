@@ -3,6 +3,7 @@
 // and then parsed exactly like hand-written Markdown, so search, reader, deep links and sanitizing are one path.
 import { createHash } from "node:crypto";
 import matter from "gray-matter";
+import { checkZip, type ZipProblem } from "../../check-zip";
 import { parsePolicy, PolicyParseError, type ParsedPolicy } from "../parse-policy";
 import { blocksText, type Block } from "./blocks";
 import { extractDoc } from "./extract-doc";
@@ -50,6 +51,8 @@ export async function ingestFile(file: string, bytes: Uint8Array, meta: PolicyMe
     meta = metaFromFileName(file);
     warnings.push(`${file}: no manifest row; imported as "${meta.title}" with id ${meta.id}, 条线 ${meta.line}`);
   }
+  const zipProblem = kind === "docx" ? await checkZip(bytes) : null;
+  if (zipProblem) throw new PolicyParseError(file, zipRefusal(zipProblem));
   const blocks = await extract(file, kind, bytes, warnings);
   if (!blocksText(blocks).replace(/\s/g, "")) {
     throw new PolicyParseError(file, kind === "pdf" ? "the PDF has no text layer (a scan?): run it through OCR first" : "the document contains no text");
@@ -81,10 +84,17 @@ async function extract(file: string, kind: FileKind, bytes: Uint8Array, warnings
     }
   } catch (err) {
     const e = err as Error;
+    if (e.name === "PdfTooLong") throw new PolicyParseError(file, e.message);
     if (e.name === "PasswordException") throw new PolicyParseError(file, "the PDF is encrypted (password protected): export it without a password");
     const what = { text: "text", doc: "a Word 97–2003 (.doc) document", docx: "a Word (.docx) document", pdf: "a PDF" }[kind];
     throw new PolicyParseError(file, `could not be read as ${what}: the file is damaged or not what it seems (${e.message.split("\n")[0]?.slice(0, 160)})`);
   }
+}
+
+function zipRefusal(p: ZipProblem): string {
+  if (p.kind === "entries") return `the Word (.docx) file holds more than ${p.max} parts: refused unread`;
+  if (p.kind === "expands") return `the Word (.docx) file expands to more than ${p.maxMb} MB when unpacked: refused unread`;
+  return `could not be read as a Word (.docx) document: the file is damaged or not what it seems (${p.detail.slice(0, 160)})`;
 }
 
 function sha256(...parts: (Uint8Array | string)[]): string {

@@ -244,7 +244,7 @@ export const errorsEn: Record<keyof typeof errorsZhCN, string> = {
   "errors.field.revisionNoteRequired": "Describe what needs revising",
   "errors.field.fileNameMissing": "The file name is missing",
   "errors.field.fileNameTooLong": "The file name is too long",
-  "errors.field.fileNameChars": "The file name cannot contain a path or control characters",
+  "errors.field.fileNameChars": "The file name cannot contain a path, control characters or text-direction overrides",
   "errors.field.fileEmpty": "The file is empty",
   "errors.field.fileTooLarge": "The file can be at most {value} MB",
   "errors.field.dateRequired": "Please enter a date (YYYY-MM-DD)",

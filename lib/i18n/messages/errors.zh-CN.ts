@@ -245,7 +245,7 @@ export const errorsZhCN = {
   "errors.field.revisionNoteRequired": "请说明需要修订的内容",
   "errors.field.fileNameMissing": "缺少文件名",
   "errors.field.fileNameTooLong": "文件名过长",
-  "errors.field.fileNameChars": "文件名不能包含路径或控制字符",
+  "errors.field.fileNameChars": "文件名不能包含路径、控制字符或文字方向控制符",
   "errors.field.fileEmpty": "文件是空的",
   "errors.field.fileTooLarge": "文件不能超过 {value} MB",
   "errors.field.dateRequired": "请填写日期（YYYY-MM-DD）",

@@ -20,6 +20,8 @@ export const problemsEn: Record<keyof typeof problemsZhCN, string> = {
   "errors.org.tooManyRows": "At most {max} rows",
   "errors.org.badCsv": "Not a valid CSV file: {detail}",
   "errors.org.badXlsx": "Not a valid Excel (.xlsx) file",
+  "errors.org.xlsxTooManyParts": "The Excel file holds more than {max} parts (a real workbook has a few per sheet); refused unread",
+  "errors.org.xlsxExpandsTooFar": "The Excel file expands to more than {mb} MB when unpacked; refused unread",
   "errors.org.formula": "Formulas are not allowed; paste the values instead",
   "errors.org.emptyFile": "The file is empty",
   "errors.org.fileTooLarge": "The file is larger than {mb} MB",

@@ -23,6 +23,8 @@ export const problemsZhCN = {
   "errors.org.tooManyRows": "最多 {max} 行",
   "errors.org.badCsv": "不是有效的 CSV：{detail}",
   "errors.org.badXlsx": "不是有效的 Excel (.xlsx) 文件",
+  "errors.org.xlsxTooManyParts": "Excel 文件包含的部件超过 {max} 个（正常工作簿每个工作表只有几个），未读取即拒绝",
+  "errors.org.xlsxExpandsTooFar": "Excel 文件解压后超过 {mb} MB，未读取即拒绝",
   "errors.org.formula": "不允许公式，请粘贴为数值",
   "errors.org.emptyFile": "文件为空",
   "errors.org.fileTooLarge": "文件超过 {mb} MB",

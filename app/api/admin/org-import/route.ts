@@ -12,7 +12,7 @@ import { parseInput } from "@/lib/validation";
 
 export const POST = authedRoute({ roles: ["ADMIN"], upload: { maxBytes: MAX_ORG_FILE_BYTES } }, async ({ req, actor, raw, fileName }) => {
   const query = parseInput(orgImportQuery, Object.fromEntries(req.nextUrl.searchParams));
-  const files = [{ name: (fileName ?? "upload").slice(0, 200), bytes: raw ?? Buffer.alloc(0) }];
+  const files = [{ name: fileName ?? "upload", bytes: raw ?? Buffer.alloc(0) }];
   const input = { files, full: query.full === "1" };
   if (query.apply === "1") {
     if (!query.hash) throw new ValidationError({ hash: (await getT())("admin.org.previewFirst") });
